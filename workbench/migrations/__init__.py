@@ -1,0 +1,1 @@
+"""Alembic migrations; `workbench init` (``db.upgrade``) runs them to head."""

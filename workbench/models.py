@@ -1,0 +1,216 @@
+"""The records: SQLModel tables and their enums.
+
+Rows are changed only by the service modules (``workflow``, ``claims``, ``sources``,
+``accounts``, ``casefiles``), each write in one transaction with its audit event.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any, Optional
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _enum(cls: type[enum.Enum]) -> sa.Enum:
+    """Store an enum by its value in a plain string column (no native PostgreSQL type)."""
+    return sa.Enum(
+        cls,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class ClaimStatus(enum.StrEnum):
+    candidate = "candidate"
+    open = "open"
+    in_research = "in_research"
+    in_review = "in_review"
+    signed_off = "signed_off"
+    dismissed = "dismissed"
+
+
+class ClaimKind(enum.StrEnum):
+    statistic = "statistic"
+    designation = "designation"
+    quote = "quote"
+    event = "event"
+    comparison = "comparison"
+    causal = "causal"
+    prediction = "prediction"
+    opinion = "opinion"
+
+
+class Verdict(enum.StrEnum):
+    true = "True"
+    mostly_true = "Mostly true"
+    half_true = "Half true"
+    mostly_false = "Mostly false"
+    false = "False"
+    misleading = "Misleading"
+    unsupported = "Unsupported"
+    not_checkable = "Not checkable"
+
+
+class Role(enum.StrEnum):
+    reviewer = "reviewer"
+    editor = "editor"
+    admin = "admin"
+
+
+class Stance(enum.StrEnum):
+    supports = "supports"
+    refutes = "refutes"
+    context = "context"
+
+
+class SourceType(enum.StrEnum):
+    web = "web"
+    pdf = "pdf"
+    archive = "archive"
+    wikipedia = "wikipedia"
+    wikidata = "wikidata"
+    factcheck = "factcheck"
+
+
+def _ts(**kw: Any) -> Any:
+    return Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True), **kw)
+
+
+def _opt_ts(**kw: Any) -> Any:
+    return Field(default=None, sa_type=sa.DateTime(timezone=True), **kw)
+
+
+class User(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    username: str = Field(sa_type=sa.String(64), unique=True, index=True)
+    display_name: str = Field(default="", sa_type=sa.String(200))
+    role: Role = Field(sa_type=_enum(Role))
+    password_hash: Optional[str] = Field(default=None, sa_type=sa.String(255))
+    external_id: Optional[str] = Field(default=None, sa_type=sa.String(255))
+    active: bool = True
+    created_at: datetime = _ts()
+
+
+class Article(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    key: str = Field(sa_type=sa.String(200), unique=True, index=True)
+    title: str = Field(default="", sa_type=sa.Text)
+    outlet: str = Field(default="", sa_type=sa.String(200))
+    byline: str = Field(default="", sa_type=sa.String(500))
+    url: Optional[str] = Field(default=None, sa_type=sa.Text)
+    published_at: Optional[datetime] = _opt_ts()
+    text: str = Field(sa_type=sa.Text)
+    sha256: str = Field(sa_type=sa.String(64), unique=True, index=True)
+    origin: str = Field(default="ingest", sa_type=sa.String(32))
+    ingested_at: datetime = _ts()
+    ingested_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (
+        sa.UniqueConstraint("article_id", "start", "end", name="uq_claim_span"),
+        sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_claim_span"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    text: str = Field(sa_type=sa.Text)
+    start: int
+    end: int
+    key: Optional[str] = Field(default=None, sa_type=sa.String(120))
+    restatement: str = Field(default="", sa_type=sa.Text)
+    note: str = Field(default="", sa_type=sa.Text)
+    kind: ClaimKind = Field(sa_type=_enum(ClaimKind))
+    speaker: Optional[str] = Field(default=None, sa_type=sa.String(200))
+    flags: list[str] = Field(default_factory=list, sa_type=sa.JSON)
+    entities: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
+    numbers: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
+    score: Optional[float] = None
+    status: ClaimStatus = Field(
+        default=ClaimStatus.candidate, sa_type=_enum(ClaimStatus), index=True
+    )
+    verdict: Optional[Verdict] = Field(default=None, sa_type=_enum(Verdict))
+    rationale: str = Field(default="", sa_type=sa.Text)
+    dismiss_reason: str = Field(default="", sa_type=sa.Text)
+    review_note: str = Field(default="", sa_type=sa.Text)
+    assignee_id: Optional[int] = Field(default=None, foreign_key="user.id", index=True)
+    submitted_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    priority: int = 0
+    origin: str = Field(default="extraction", sa_type=sa.String(32))
+    version: int = 1
+    created_at: datetime = _ts()
+    updated_at: datetime = _ts()
+
+
+class Source(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    url: str = Field(sa_type=sa.Text)
+    url_sha256: str = Field(sa_type=sa.String(64), unique=True, index=True)
+    final_url: Optional[str] = Field(default=None, sa_type=sa.Text)
+    canonical_url: Optional[str] = Field(default=None, sa_type=sa.Text)
+    title: str = Field(default="", sa_type=sa.Text)
+    publisher: str = Field(default="", sa_type=sa.String(300))
+    author: str = Field(default="", sa_type=sa.String(300))
+    language: Optional[str] = Field(default=None, sa_type=sa.String(32))
+    published_at: Optional[datetime] = _opt_ts()
+    modified_at: Optional[datetime] = _opt_ts()
+    retrieved_at: datetime = _ts()
+    http_status: Optional[int] = None
+    content_type: Optional[str] = Field(default=None, sa_type=sa.String(200))
+    content_sha256: Optional[str] = Field(default=None, sa_type=sa.String(64))
+    excerpt: str = Field(default="", sa_type=sa.Text)
+    archive_url: Optional[str] = Field(default=None, sa_type=sa.Text)
+    archived_at: Optional[datetime] = _opt_ts()
+    source_type: SourceType = Field(default=SourceType.web, sa_type=_enum(SourceType))
+    gone: bool = False
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_at: datetime = _ts()
+
+
+class Evidence(SQLModel, table=True):
+    __table_args__ = (sa.UniqueConstraint("claim_id", "source_id", name="uq_evidence"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    stance: Stance = Field(default=Stance.context, sa_type=_enum(Stance))
+    quote: str = Field(default="", sa_type=sa.Text)
+    note: str = Field(default="", sa_type=sa.Text)
+    added_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    added_at: datetime = _ts()
+
+
+class AuditEvent(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    at: datetime = _ts(index=True)
+    actor_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    action: str = Field(sa_type=sa.String(64))
+    claim_id: Optional[int] = Field(default=None, foreign_key="claim.id", index=True)
+    article_id: Optional[int] = Field(default=None, foreign_key="article.id", index=True)
+    from_status: Optional[str] = Field(default=None, sa_type=sa.String(32))
+    to_status: Optional[str] = Field(default=None, sa_type=sa.String(32))
+    changes: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    comment: str = Field(default="", sa_type=sa.Text)
+
+
+class SignOff(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    editor_id: int = Field(foreign_key="user.id")
+    at: datetime = _ts()
+    claim_version: int
+    snapshot_sha256: str = Field(sa_type=sa.String(64))
+    snapshot: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    voided_at: Optional[datetime] = _opt_ts()
+    voided_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    void_reason: str = Field(default="", sa_type=sa.Text)
