@@ -1,0 +1,195 @@
+"""The sign-off rules: who may move a claim where, what each move needs, and what it leaves
+behind (audit events, a sign-off with its snapshot hash). Runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from sqlmodel import select
+
+from workbench import accounts, claims, db, workflow
+from workbench.errors import ConflictError, PermissionDenied, TransitionRefused
+from workbench.models import AuditEvent, Claim, ClaimStatus, SignOff
+
+
+def _move(engine, claim_id, who, move, **kw):
+    with db.session_scope(engine, write=True) as s:
+        actor = accounts.get_user(session=s, username=who)
+        if "to" in kw:
+            kw["assignee"] = accounts.get_user(session=s, username=kw.pop("to"))
+        return workflow.apply(session=s, actor=actor, claim_id=claim_id, move=move, **kw)
+
+
+def _state(engine, claim_id) -> Claim:
+    with db.session_scope(engine) as s:
+        return claims.get_claim(session=s, claim_id=claim_id)
+
+
+def _events(engine, claim_id) -> list[AuditEvent]:
+    with db.session_scope(engine) as s:
+        return list(s.exec(select(AuditEvent).where(AuditEvent.claim_id == claim_id)
+                           .order_by(AuditEvent.id)))
+
+
+def _first_claim(engine) -> int:
+    with db.session_scope(engine) as s:
+        return claims.list_claims(session=s, limit=1)[0].claim.id
+
+
+def _to_review(engine, attach, cid, who="rita"):
+    _move(engine, cid, who, "accept")
+    _move(engine, cid, who, "assign", to=who)
+    attach(cid, who)
+    return _move(engine, cid, who, "submit", verdict="Mostly true",
+                 rationale="The State Department lists the groups.")
+
+
+def test_full_cycle_leaves_signoff_and_history(seeded, attach):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid)
+    claim = _move(seeded, cid, "erin", "signoff")
+    assert claim.status == ClaimStatus.signed_off
+
+    with db.session_scope(seeded) as s:
+        signoff = s.exec(select(SignOff).where(SignOff.claim_id == cid)).one()
+        data, digest = workflow.snapshot(s, s.get(Claim, cid))
+    assert signoff.editor_id is not None
+    # The stored hash is the sha256 of the canonical snapshot of what was signed.
+    canonical = json.dumps(signoff.snapshot, sort_keys=True, ensure_ascii=False,
+                           separators=(",", ":"))
+    assert signoff.snapshot_sha256 == hashlib.sha256(canonical.encode()).hexdigest()
+    assert signoff.snapshot["verdict"] == "Mostly true"
+    assert signoff.snapshot["evidence"][0]["stance"] == "supports"
+    assert len(signoff.snapshot["evidence"][0]["content_sha256"]) == 64
+
+    actions = [e.action for e in _events(seeded, cid)]
+    assert actions == ["imported", "accept", "assign", "source_attached", "submit", "signoff"]
+    last = _events(seeded, cid)[-1]
+    assert (last.from_status, last.to_status) == ("in_review", "signed_off")
+
+
+def test_submitter_cannot_sign_off_even_as_editor(seeded, attach):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid, who="erin")
+    with pytest.raises(PermissionDenied, match="another editor must sign it off"):
+        _move(seeded, cid, "erin", "signoff")
+    assert _state(seeded, cid).status == ClaimStatus.in_review
+    _move(seeded, cid, "ed", "signoff")
+    assert _state(seeded, cid).status == ClaimStatus.signed_off
+
+
+@pytest.mark.parametrize("who", ["rob", "ada"])
+def test_only_editors_sign_off(seeded, attach, who):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid)
+    before = len(_events(seeded, cid))
+    with pytest.raises(PermissionDenied, match="only an editor may sign off"):
+        _move(seeded, cid, who, "signoff")
+    assert _state(seeded, cid).status == ClaimStatus.in_review
+    assert len(_events(seeded, cid)) == before  # nothing written
+
+
+def test_submit_needs_verdict_rationale_and_source(seeded, attach):
+    cid = _first_claim(seeded)
+    _move(seeded, cid, "rita", "accept")
+    _move(seeded, cid, "rita", "assign", to="rob")
+    with pytest.raises(TransitionRefused, match="no verdict"):
+        _move(seeded, cid, "rob", "submit")
+    with pytest.raises(TransitionRefused, match="no rationale"):
+        _move(seeded, cid, "rob", "submit", verdict="False")
+    with pytest.raises(TransitionRefused, match="no source"):
+        _move(seeded, cid, "rob", "submit", verdict="False", rationale="Because.")
+    claim = _state(seeded, cid)
+    assert claim.status == ClaimStatus.in_research
+    assert claim.verdict is None  # the refused submit changed nothing
+    attach(cid, "rob")
+    assert _move(seeded, cid, "rob", "submit", verdict="False",
+                 rationale="Because.").status == ClaimStatus.in_review
+
+
+def test_illegal_moves_say_what_and_why(seeded):
+    cid = _first_claim(seeded)
+    with pytest.raises(TransitionRefused, match=r"is candidate; sign off is only possible "
+                                                r"from in_review"):
+        _move(seeded, cid, "erin", "signoff")
+    with pytest.raises(TransitionRefused, match="is not a workflow action"):
+        _move(seeded, cid, "erin", "publish")
+    with pytest.raises(TransitionRefused, match="must give a reason"):
+        _move(seeded, cid, "rita", "dismiss")
+    _move(seeded, cid, "rita", "dismiss", note="Opinion, not checkable.")
+    assert _state(seeded, cid).dismiss_reason == "Opinion, not checkable."
+
+
+def test_reviewer_may_not_return_or_reopen(seeded, attach):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid)
+    with pytest.raises(PermissionDenied, match="only an admin or editor may return"):
+        _move(seeded, cid, "rob", "return", note="More sources")
+
+
+def test_return_then_resubmit(seeded, attach):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid)
+    with pytest.raises(TransitionRefused, match="a note for the reviewer"):
+        _move(seeded, cid, "erin", "return")
+    _move(seeded, cid, "erin", "return", note="Find the Federal Register entry.")
+    claim = _state(seeded, cid)
+    assert claim.status == ClaimStatus.in_research
+    assert claim.review_note == "Find the Federal Register entry."
+    assert _move(seeded, cid, "rita", "submit").status == ClaimStatus.in_review
+
+
+def test_signed_off_claim_is_locked_until_reopened(seeded, attach):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid)
+    _move(seeded, cid, "erin", "signoff")
+    with db.session_scope(seeded, write=True) as s:
+        rita = accounts.get_user(session=s, username="rita")
+        with pytest.raises(TransitionRefused, match="signed off; an editor must reopen"):
+            claims.save_draft(session=s, actor=rita, claim_id=cid, verdict="False",
+                              rationale="changed my mind")
+    with pytest.raises(TransitionRefused, match="signed off; an editor must reopen"):
+        attach(cid, "rita", path="/fto/other")
+    _move(seeded, cid, "ed", "reopen", note="New evidence from the Federal Register.")
+    with db.session_scope(seeded) as s:
+        so = s.exec(select(SignOff).where(SignOff.claim_id == cid)).one()
+    assert so.voided_at is not None and so.void_reason.startswith("New evidence")
+    assert _state(seeded, cid).status == ClaimStatus.in_research
+    attach(cid, "rita", path="/fto/other")  # editable again
+
+
+def test_stale_version_is_refused(seeded):
+    cid = _first_claim(seeded)
+    version = _state(seeded, cid).version
+    _move(seeded, cid, "rita", "accept", expected_version=version)
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        _move(seeded, cid, "rob", "dismiss", note="dup", expected_version=version)
+    assert _state(seeded, cid).status == ClaimStatus.open
+
+
+def test_allowed_moves_follow_role_and_four_eyes(seeded, attach):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid, who="erin")
+    with db.session_scope(seeded) as s:
+        claim = s.get(Claim, cid)
+        names = {u: {m.name for m in workflow.allowed_moves(
+            claim, accounts.get_user(session=s, username=u))} for u in ("erin", "ed", "rita")}
+    assert names["erin"] == {"return"}  # submitted it: may not sign off
+    assert names["ed"] == {"signoff", "return"}
+    assert names["rita"] == set()
+
+
+def test_article_is_cleared_when_every_accepted_claim_is_done(seeded, attach):
+    with db.session_scope(seeded) as s:
+        rows = claims.list_claims(session=s, limit=3)
+    a, b = rows[0].claim.id, rows[1].claim.id
+    _to_review(seeded, attach, a)
+    _move(seeded, b, "rita", "accept")
+    with db.session_scope(seeded) as s:
+        assert not claims.list_articles(session=s)[0].cleared
+    _move(seeded, a, "erin", "signoff")
+    _move(seeded, b, "rita", "dismiss", note="duplicate")
+    with db.session_scope(seeded) as s:
+        assert claims.list_articles(session=s)[0].cleared
