@@ -1,0 +1,99 @@
+"""Exports: the CSV a desk downloads (exact bytes for a known case, safe in a spreadsheet)
+and ClaimReview for signed-off claims."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import yaml
+
+from workbench import accounts, casefiles, db, export, workflow
+from workbench.models import Claim
+
+
+def _cycle(engine, attach, claim_id: int) -> None:
+    def move(who, name, **kw):
+        with db.session_scope(engine, write=True) as s:
+            actor = accounts.get_user(session=s, username=who)
+            if "to" in kw:
+                kw["assignee"] = accounts.get_user(session=s, username=kw.pop("to"))
+            workflow.apply(session=s, actor=actor, claim_id=claim_id, move=name, **kw)
+
+    move("rita", "accept")
+    move("rita", "assign", to="rita")
+    attach(claim_id, "rita")
+    move("rita", "submit", verdict="Mostly true", rationale="Listed by the State Department.")
+    move("erin", "signoff")
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets read UTF-8 correctly
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_has_one_row_per_claim_with_verdict_and_editor(seeded, attach):
+    with db.session_scope(seeded) as s:
+        fto = next(c for c in s.exec(__import__("sqlmodel").select(Claim))
+                   if "Foreign Terrorist" in c.text)
+    _cycle(seeded, attach, fto.id)
+    with db.session_scope(seeded) as s:
+        data = export.claims_csv(session=s)
+    header = data.decode("utf-8-sig").split("\r\n", 1)[0]
+    assert header == ",".join(export.CSV_COLUMNS)
+    rows = _rows(data)
+    assert len(rows) >= 15
+    row = next(r for r in rows if r["claim_id"] == str(fto.id))
+    assert row["verdict"] == "Mostly true"
+    assert row["signed_off_by"] == "erin"
+    assert row["submitted_by"] == "rita"
+    assert row["status"] == "signed_off"
+    assert row["source_urls"].startswith("http://127.0.0.1:")
+    assert row["signed_off_at"].endswith("+00:00")
+    assert row["article_title"].startswith("Trump and Colombia")
+
+
+def test_csv_exact_bytes_and_formula_cells_are_neutralised(engine, tmp_path):
+    folder = tmp_path / "cases" / "formula"
+    folder.mkdir(parents=True)
+    text = '=HYPERLINK("http://evil.example","click") is a formula.\n+1 more, said Ana.\n'
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    (folder / "case.yaml").write_text(yaml.safe_dump({
+        "article": {"key": "formula", "title": "@SUM(A1)", "outlet": "Test"},
+        "claims": [
+            {"text": '=HYPERLINK("http://evil.example","click") is a formula.',
+             "kind": "event", "restatement": "r"},
+            {"text": "+1 more, said Ana.", "kind": "quote", "speaker": "-Ana",
+             "restatement": "r"},
+        ],
+    }), encoding="utf-8")
+    with db.session_scope(engine, write=True) as s:
+        casefiles.import_dir(session=s, root=folder.parent)
+    with db.session_scope(engine) as s:
+        data = export.claims_csv(session=s)
+    ids = [r["claim_id"] for r in _rows(data)]
+    expected = (
+        "\ufeff" + ",".join(export.CSV_COLUMNS) + "\r\n"
+        f"{ids[0]},formula,'@SUM(A1),\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\") "
+        "is a formula.\",0,55,event,,,candidate,,,,,,,,\r\n"
+        f"{ids[1]},formula,'@SUM(A1),\"'+1 more, said Ana.\",56,74,quote,'-Ana,,candidate,"
+        ",,,,,,,\r\n"
+    )
+    assert data == expected.encode("utf-8")
+
+
+def test_claimreview_only_for_signed_off_claims(seeded, attach):
+    with db.session_scope(seeded) as s:
+        assert export.claimreview(session=s) == []
+        first = s.exec(__import__("sqlmodel").select(Claim).order_by(Claim.start)).first()
+    _cycle(seeded, attach, first.id)
+    with db.session_scope(seeded) as s:
+        data = json.loads(export.claimreview_json(session=s))
+    assert len(data) == 1
+    review = data[0]
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == first.text
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Mostly true",
+                                      "ratingValue": 4, "bestRating": 5, "worstRating": 1}
+    assert review["itemReviewed"]["datePublished"] == "2026-02-04"

@@ -1,0 +1,189 @@
+"""The dashboard, page by page, with Streamlit's AppTest against a real SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PASSWORD, ROOT, SEED_CASE
+from workbench import accounts, casefiles, claims, db, workflow
+from workbench.config import Settings
+from workbench.models import Role
+
+APP = str(ROOT / "workbench" / "ui" / "app.py")
+TIMEOUT = 30
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch, page_server):
+    """A seeded SQLite database the dashboard is pointed at through its settings."""
+    url = f"sqlite:///{tmp_path / 'ui.db'}"
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
+    monkeypatch.setenv("WORKBENCH_LOOKUP_ALLOW_HOSTS", "127.0.0.1")
+    monkeypatch.setenv("WORKBENCH_LOOKUP_RETRIES", "0")
+    monkeypatch.setenv("WORKBENCH_SECRETS_FILE", str(tmp_path / "none.toml"))
+    engine = db.make_engine(Settings(database_url=url))
+    db.upgrade(engine)
+    with db.session_scope(engine, write=True) as s:
+        for name, role in (("rita", Role.reviewer), ("erin", Role.editor),
+                           ("ada", Role.admin)):
+            accounts.create_user(session=s, actor=None, username=name, role=role,
+                                 password=PASSWORD)
+        casefiles.import_dir(session=s, root=SEED_CASE)
+    yield engine
+    engine.dispose()
+
+
+def _signed_in(username: str, page: str | None = None, claim_id: int | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.text_input(key="login_username").input(username)
+    at.text_input(key="login_password").input(PASSWORD)
+    at.button[0].click()
+    at.run()
+    if claim_id is not None:
+        at.session_state["claim_id"] = claim_id
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _claim_id(engine, fragment: str) -> int:
+    with db.session_scope(engine) as s:
+        return next(r.claim.id for r in claims.list_claims(session=s, limit=100)
+                    if fragment in r.claim.text)
+
+
+def test_login_page_is_the_only_page_before_sign_in(desk):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert at.text_input(key="login_username")
+    assert not at.metric  # no queue counts before signing in
+    at.text_input(key="login_username").input("rita")
+    at.text_input(key="login_password").input("wrong password")
+    at.button[0].click()
+    at.run()
+    assert [e.value for e in at.error] == ["The user name or password is wrong."]
+
+
+def test_queue_counts_and_filters(desk):
+    at = _signed_in("rita")
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Candidates"]) >= 15
+    assert int(metrics["Signed off"]) == 0
+    at.text_input(key="queue_search").input("Foreign Terrorist").run()
+    assert "1 claim(s) match." in [c.value for c in at.caption]
+
+
+def test_claim_page_highlights_sentence_and_runs_a_cycle(desk, page_server):
+    cid = _claim_id(desk, "Foreign Terrorist")
+    at = _signed_in("rita", "app_pages/claim.py", cid)
+    highlighted = [m.value for m in at.markdown if ":orange-background[" in m.value]
+    assert len(highlighted) == 1
+    assert (":orange-background[**are considered classified as Foreign Terrorist "
+            "Organizations by the U\\.S\\.**]") in highlighted[0]
+
+    at.button(key="do_accept").click().run()
+    at.button(key="do_assign").click().run()
+    at.text_input(key="lookup_url").input(page_server.url("/fto/ui"))
+    at.button[[b.label for b in at.button].index("Look up")].click().run()
+    assert not at.error, [e.value for e in at.error]
+    at.radio(key="attach_stance").set_value("supports")
+    at.button[[b.label for b in at.button].index("Attach source")].click().run()
+    assert not at.error, [e.value for e in at.error]
+    at.selectbox(key="verdict_choice").set_value("Mostly true")
+    at.text_area(key="verdict_rationale").input("Listed by the State Department.")
+    at.button[[b.label for b in at.button].index("Submit for review")].click().run()
+    assert not at.error, [e.value for e in at.error]
+    with db.session_scope(desk) as s:
+        claim = claims.get_claim(session=s, claim_id=cid)
+    assert claim.status.value == "in_review" and claim.verdict.value == "Mostly true"
+
+    # The submitter is a reviewer: no sign-off button for her.
+    at.run()
+    assert not [b for b in at.button if b.label == "Sign off"]
+    editor = _signed_in("erin", "app_pages/claim.py", cid)
+    editor.button(key="do_signoff").click().run()
+    assert not editor.error
+    with db.session_scope(desk) as s:
+        assert claims.get_claim(session=s, claim_id=cid).status.value == "signed_off"
+    history = editor.dataframe[-1].value
+    assert list(history["action"]) == ["imported", "accept", "assign", "source_attached",
+                                       "submit", "signoff"]
+
+
+def test_claim_page_refusal_shows_error_and_changes_nothing(desk):
+    cid = _claim_id(desk, "Foreign Terrorist")
+    at = _signed_in("rita", "app_pages/claim.py", cid)
+    at.button(key="do_dismiss").click().run()  # no reason given
+    assert [e.value for e in at.error] == ["To dismiss a claim you must give a reason."]
+    with db.session_scope(desk) as s:
+        assert claims.get_claim(session=s, claim_id=cid).status.value == "candidate"
+
+
+def test_claim_page_unknown_claim(desk):
+    at = _signed_in("rita", "app_pages/claim.py", 9999)
+    assert [e.value for e in at.error] == ["There is no claim with id 9999."]
+
+
+def test_article_text_is_never_markup(desk):
+    with db.session_scope(desk, write=True) as s:
+        rita = accounts.get_user(session=s, username="rita")
+        result = claims.ingest(session=s, actor=rita, candidates=[],
+                               text="<script>alert(1)</script> [x](javascript:alert(2)) $x$",
+                               title="<b>bold</b>")
+    at = _signed_in("rita")
+    at.session_state["claim_id"] = 1
+    from workbench.ui.components.text import highlighted_paragraphs, md_escape
+
+    para = highlighted_paragraphs(result.article.text, [(0, 8)])[0]
+    assert "<script>" not in para and "\\<script\\>" in para
+    assert md_escape("[x](javascript:alert(2))") == "\\[x\\]\\(javascript\\:alert\\(2\\)\\)"
+
+
+def test_export_page_offers_csv(desk):
+    at = _signed_in("rita", "app_pages/export.py")
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert "Download CSV" in labels
+
+
+def test_users_page_is_for_admins_only(desk):
+    # Not in a reviewer's navigation, and the page itself refuses if reached directly.
+    with db.session_scope(desk) as s:
+        rita_id = accounts.get_user(session=s, username="rita").id
+    direct = AppTest.from_file(str(ROOT / "workbench/ui/app_pages/users.py"),
+                               default_timeout=TIMEOUT)
+    direct.session_state["user_id"] = rita_id
+    direct.run()
+    assert [e.value for e in direct.error] == ["Only an admin may manage accounts."]
+    assert not direct.text_input
+    admin = _signed_in("ada", "app_pages/users.py")
+    admin.text_input(key="new_username").input("nora")
+    admin.selectbox(key="new_role").set_value("editor")
+    admin.text_input(key="new_password").input(PASSWORD)
+    admin.button[[b.label for b in admin.button].index("Add account")].click().run()
+    assert [s.value for s in admin.success] == ["Added nora as editor."]
+
+
+def test_ingest_page_previews_and_accepts(desk):
+    at = _signed_in("rita", "app_pages/ingest.py")
+    text = (SEED_CASE / "article.txt").read_text(encoding="utf-8").replace("WSJ", "Desk copy")
+    at.text_area(key="ingest_text").input(text)
+    at.button[[b.label for b in at.button].index("Propose claims")].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any(":orange-background[" in m.value for m in at.markdown)
+    store = next(b for b in at.button if b.label.startswith("Store the article"))
+    store.click().run()
+    assert at.success and "Stored article" in at.success[0].value
+
+
+def test_ingest_page_rejects_empty_text(desk):
+    at = _signed_in("rita", "app_pages/ingest.py")
+    at.text_area(key="ingest_text").input("   \n ")
+    at.button[[b.label for b in at.button].index("Propose claims")].click().run()
+    assert [e.value for e in at.error] == ["The article is empty; paste or upload some text."]
+
+
+_ = workflow

@@ -1,0 +1,44 @@
+"""The dashboard's entry point: it only routes (``streamlit run workbench/ui/app.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from workbench.models import Role
+from workbench.ui import auth
+from workbench.ui.components.text import md_escape
+
+HERE = Path(__file__).parent / "app_pages"
+
+st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:",
+                   layout="wide")
+
+user = auth.current_user()
+if user is None:
+    page = st.navigation([st.Page(HERE / "login.py", title="Sign in", icon=":material/login:",
+                                  url_path="login")], position="hidden")
+else:
+    pages = {
+        "Desk": [
+            st.Page(HERE / "queue.py", title="Queue", icon=":material/list:", url_path="queue",
+                    default=True),
+            st.Page(HERE / "claim.py", title="Claim", icon=":material/fact_check:",
+                    url_path="claim"),
+            st.Page(HERE / "ingest.py", title="Ingest an article", icon=":material/upload:",
+                    url_path="ingest"),
+            st.Page(HERE / "export.py", title="Export", icon=":material/download:",
+                    url_path="export"),
+        ],
+    }
+    if user.role == Role.admin:
+        pages["Admin"] = [st.Page(HERE / "users.py", title="Accounts",
+                                  icon=":material/group:", url_path="users")]
+    page = st.navigation(pages)
+    with st.sidebar:
+        st.caption(f"Signed in as **{md_escape(user.username)}** ({user.role.value})")
+        if st.button("Sign out", key="sign_out"):
+            auth.sign_out()
+            st.rerun()
+page.run()

@@ -1,0 +1,162 @@
+"""One claim: its sentence in the article, its sources, the verdict, the moves the
+signed-in user may make, and its history."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import accounts, claims, workflow
+from workbench.errors import WorkbenchError
+from workbench.models import Verdict
+from workbench.ui import auth, resources
+from workbench.ui.components import lookup_panel
+from workbench.ui.components.nav import selected_claim_id
+from workbench.ui.components.text import highlighted_paragraphs, md_escape
+
+STATUS_LABEL = {"candidate": "Candidate", "open": "Open", "in_research": "In research",
+                "in_review": "In review", "signed_off": "Signed off", "dismissed": "Dismissed"}
+
+user = auth.require_user()
+claim_id = selected_claim_id()
+if claim_id is None:
+    st.title("Claim")
+    st.info("Pick a claim in the queue to open it here.")
+    st.stop()
+
+try:
+    with resources.session() as s:
+        detail = claims.claim_detail(session=s, claim_id=claim_id)
+        users = [u for u in accounts.list_users(session=s) if u.active]
+except WorkbenchError as exc:
+    st.title("Claim")
+    st.error(str(exc))
+    st.stop()
+
+claim, article = detail.claim, detail.article
+st.session_state["claim_id"] = claim.id
+st.title(f"Claim {claim.id}")
+st.markdown(f"> {md_escape(claim.text)}")
+
+STATUS_COLOUR = {"candidate": "gray", "open": "blue", "in_research": "violet",
+                 "in_review": "orange", "signed_off": "green", "dismissed": "red"}
+with st.container(horizontal=True, key="claim_badges"):
+    st.badge(STATUS_LABEL[claim.status.value], color=STATUS_COLOUR[claim.status.value])
+    st.badge(claim.kind.value, color="primary", icon=":material/category:")
+    st.badge(claim.speaker or "no speaker named", color="gray", icon=":material/person:")
+    if claim.score is not None:
+        st.badge(f"check-worthiness {claim.score:.2f}", color="gray")
+    if claim.verdict:
+        st.badge(f"verdict: {claim.verdict.value}", color="green")
+    for flag in claim.flags or []:
+        st.badge(flag.replace("_", " "), color="yellow", icon=":material/flag:")
+if claim.restatement:
+    st.markdown(f"**Checkable restatement:** {md_escape(claim.restatement)}")
+if claim.note:
+    st.markdown(f"**What to check:** {md_escape(claim.note)}")
+who = []
+if detail.assignee:
+    who.append(f"assigned to {detail.assignee}")
+if detail.submitted_by:
+    who.append(f"submitted by {detail.submitted_by}")
+if detail.signoff_editor:
+    who.append(f"signed off by {detail.signoff_editor}")
+if who:
+    st.caption(md_escape("; ".join(who)))
+if claim.review_note and claim.status.value == "in_research":
+    st.info(f"Editor's note: {md_escape(claim.review_note)}")
+
+left, right = st.columns([3, 2], gap="large")
+
+with left:
+    st.subheader(md_escape(article.title or article.key))
+    st.caption(md_escape(" · ".join(x for x in (article.outlet, article.byline,
+               article.published_at.date().isoformat() if article.published_at else "") if x)))
+    show_all = st.toggle("Show the whole article", key="claim_whole_article")
+    with st.container(height=460, key="article_text"):
+        for para in highlighted_paragraphs(article.text, [(claim.start, claim.end)],
+                                           window=None if show_all else 1):
+            st.markdown(para)
+
+with right:
+    st.subheader("Verdict")
+    moves = {m.name: m for m in workflow.allowed_moves(claim, user)}
+    editable = claim.status in workflow.EDITABLE
+    verdicts = [v.value for v in Verdict]
+    with st.form("verdict_form"):
+        verdict = st.selectbox(
+            "Verdict", verdicts, key="verdict_choice", disabled=not editable,
+            index=verdicts.index(claim.verdict.value) if claim.verdict else None,
+            placeholder="Choose a verdict",
+        )
+        rationale = st.text_area("Rationale", value=claim.rationale, key="verdict_rationale",
+                                 disabled=not editable, height=140)
+        c1, c2 = st.columns(2)
+        save = c1.form_submit_button("Save draft", disabled=not editable)
+        submit = c2.form_submit_button("Submit for review", type="primary",
+                                       disabled="submit" not in moves)
+    if save or submit:
+        try:
+            with resources.session(write=True) as s:
+                if submit:
+                    workflow.apply(session=s, actor=user, claim_id=claim.id, move="submit",
+                                   expected_version=claim.version, verdict=verdict,
+                                   rationale=rationale)
+                else:
+                    claims.save_draft(session=s, actor=user, claim_id=claim.id,
+                                      verdict=verdict, rationale=rationale,
+                                      expected_version=claim.version)
+        except WorkbenchError as exc:
+            st.error(str(exc))
+        else:
+            st.rerun()
+
+    st.subheader("Actions")
+    other = [m for name, m in moves.items() if name != "submit"]
+    if not other:
+        st.caption("No other action is open to you on this claim now.")
+    for move in other:
+        with st.form(f"move_{move.name}", border=True):
+            kwargs: dict = {}
+            if move.name == "assign":
+                names = [u.username for u in users]
+                default = names.index(user.username) if user.username in names else 0
+                kwargs["assignee_name"] = st.selectbox("Assign to", names, index=default,
+                                                       key="assign_to")
+            if move.name in {"dismiss", "return", "reopen"}:
+                label = {"dismiss": "Reason", "return": "Note for the reviewer",
+                         "reopen": "Reason"}[move.name]
+                kwargs["note"] = st.text_input(label, key=f"note_{move.name}")
+            go = st.form_submit_button(move.label, key=f"do_{move.name}",
+                                       type="primary" if move.name == "signoff" else "secondary")
+        if go:
+            try:
+                with resources.session(write=True) as s:
+                    assignee = None
+                    if kwargs.get("assignee_name"):
+                        assignee = accounts.get_user(session=s, username=kwargs["assignee_name"])
+                    workflow.apply(session=s, actor=user, claim_id=claim.id, move=move.name,
+                                   expected_version=claim.version, assignee=assignee,
+                                   note=kwargs.get("note"))
+            except WorkbenchError as exc:
+                st.error(str(exc))
+            else:
+                st.rerun()
+    if detail.signoff:
+        st.success(
+            f"Signed off by {md_escape(detail.signoff_editor or '?')} on "
+            f"{detail.signoff.at:%Y-%m-%d %H:%M} UTC · snapshot sha256 "
+            f"`{detail.signoff.snapshot_sha256[:16]}…`"
+        )
+
+st.divider()
+lookup_panel.render(user=user, detail=detail)
+
+st.divider()
+st.subheader("History")
+st.dataframe(
+    [{"when (UTC)": f"{ev.at:%Y-%m-%d %H:%M:%S}", "who": name or "system", "action": ev.action,
+      "from": ev.from_status or "", "to": ev.to_status or "", "comment": ev.comment,
+      "changes": ", ".join(sorted(ev.changes)) if ev.changes else ""}
+     for ev, name in detail.history],
+    hide_index=True, key="history_table",
+)

@@ -1,0 +1,106 @@
+"""Ingest an article: paste, upload or fetch it, preview the proposed claims highlighted
+in the text, and keep the ones worth checking in one action."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import claims, sources
+from workbench.errors import InputError, WorkbenchError
+from workbench.ui import auth, resources
+from workbench.ui.components.nav import open_claim
+from workbench.ui.components.text import highlighted_paragraphs
+
+DRAFT = "ingest_draft"
+
+user = auth.require_user()
+st.title("Ingest an article")
+limit = resources.settings().max_article_bytes
+
+paste, upload, by_url = st.tabs(["Paste text", "Upload a file", "Fetch a URL"])
+with paste, st.form("ingest_paste"):
+    pasted = st.text_area("Article text", height=220, key="ingest_text")
+    if st.form_submit_button("Propose claims", key="ingest_paste_go"):
+        try:
+            if len(pasted.encode("utf-8")) > limit:
+                raise InputError(f"The text is larger than {limit:,} bytes.")
+            claims.candidates(pasted)  # checks the text before it becomes a draft
+            st.session_state[DRAFT] = {"text": pasted, "meta": {}}
+        except WorkbenchError as exc:
+            st.error(str(exc))
+with upload, st.form("ingest_upload"):
+    file = st.file_uploader("A .txt, .md or .html file", type=["txt", "md", "html", "htm"],
+                            key="ingest_file")
+    if st.form_submit_button("Propose claims", key="ingest_upload_go") and file is not None:
+        try:
+            text, meta = claims.read_document(file.getvalue(), filename=file.name,
+                                              max_bytes=limit)
+            st.session_state[DRAFT] = {"text": text, "meta": meta}
+        except WorkbenchError as exc:
+            st.error(str(exc))
+with by_url, st.form("ingest_url"):
+    url = st.text_input("Article URL", key="ingest_url_value", placeholder="https://…")
+    if st.form_submit_button("Fetch and propose claims", key="ingest_url_go"):
+        try:
+            text, meta = sources.fetch_article(client=resources.http_client(), url=url)
+            st.session_state[DRAFT] = {"text": text, "meta": meta}
+        except WorkbenchError as exc:
+            st.error(str(exc))
+
+draft = st.session_state.get(DRAFT)
+if not draft:
+    st.stop()
+
+text, meta = draft["text"], draft["meta"]
+try:
+    found = claims.candidates(text)
+except WorkbenchError as exc:
+    st.error(str(exc))
+    st.stop()
+
+st.subheader(f"{len(found)} proposed claim(s)")
+m1, m2, m3 = st.columns(3)
+title = m1.text_input("Title", value=meta.get("title") or "", key="ingest_title")
+outlet = m2.text_input("Outlet", value=meta.get("site_name") or "", key="ingest_outlet")
+byline = m3.text_input("Byline", value=meta.get("author") or "", key="ingest_byline")
+
+left, right = st.columns([3, 2], gap="large")
+with left, st.container(height=520, key="ingest_preview_text"):
+    for para in highlighted_paragraphs(text, [(c.start, c.end) for c in found]):
+        st.markdown(para)
+with right:
+    rows = [{"keep": True, "score": round(c.score, 2), "kind": c.kind,
+             "speaker": c.speaker or "", "flags": ", ".join(c.flags), "claim": c.text}
+            for c in found]
+    edited = st.data_editor(
+        rows, key="ingest_pick", hide_index=True, disabled=["score", "kind", "speaker",
+                                                            "flags", "claim"],
+        column_config={"keep": st.column_config.CheckboxColumn("keep")},
+    )
+
+keep = [i for i, row in enumerate(edited) if row.get("keep")]
+if st.button(f"Store the article and accept {len(keep)} claim(s)", type="primary",
+             key="ingest_store"):
+    try:
+        with resources.session(write=True) as s:
+            result = claims.ingest(session=s, actor=user, text=text, candidates=found,
+                                   title=title, outlet=outlet, byline=byline,
+                                   url=meta.get("url"))
+            if result.created:
+                chosen = {(found[i].start, found[i].end) for i in keep}
+                ids = [c.id for c in result.claims if (c.start, c.end) in chosen]
+                claims.accept_many(session=s, actor=user, claim_ids=ids)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+    else:
+        st.session_state.pop(DRAFT, None)
+        if result.created:
+            st.success(f"Stored article {result.article.id} with {len(result.claims)} "
+                       f"candidate(s); {len(keep)} accepted.")
+        else:
+            st.info(f"This article was stored already (article {result.article.id}); "
+                    "nothing was added.")
+        if result.claims:
+            if st.button("Open the first claim", key="ingest_open_first"):
+                open_claim(result.claims[0].id)
+

@@ -1,0 +1,25 @@
+"""Sign in: the only page a visitor without an account sees."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench.errors import WorkbenchError
+from workbench.ui import auth
+
+st.title("Claim workbench")
+st.caption("Propose, research, verify and sign off the claims of news articles.")
+
+with st.form("login", clear_on_submit=False):
+    username = st.text_input("User name", key="login_username", autocomplete="username")
+    password = st.text_input("Password", type="password", key="login_password",
+                             autocomplete="current-password")
+    submitted = st.form_submit_button("Sign in", type="primary")
+
+if submitted:
+    try:
+        auth.sign_in(username, password)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+    else:
+        st.rerun()

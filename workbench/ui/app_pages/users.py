@@ -1,0 +1,38 @@
+"""Accounts (admins only): who works on the desk, in which role."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from workbench import accounts
+from workbench.errors import WorkbenchError
+from workbench.models import Role
+from workbench.ui import auth, resources
+
+user = auth.require_user()
+st.title("Accounts")
+if user.role != Role.admin:
+    st.error("Only an admin may manage accounts.")
+    st.stop()
+
+with resources.session() as s:
+    users = accounts.list_users(session=s)
+st.dataframe([{"user": u.username, "name": u.display_name, "role": u.role.value,
+               "active": u.active} for u in users], hide_index=True, key="users_table")
+
+with st.form("add_user", clear_on_submit=True):
+    st.subheader("Add an account")
+    name = st.text_input("User name", key="new_username")
+    display = st.text_input("Display name", key="new_display_name")
+    role = st.selectbox("Role", [r.value for r in Role], key="new_role")
+    password = st.text_input("Password (10 characters or more)", type="password",
+                             key="new_password")
+    if st.form_submit_button("Add account", key="add_user_go"):
+        try:
+            with resources.session(write=True) as s:
+                made = accounts.create_user(session=s, actor=user, username=name, role=role,
+                                            password=password, display_name=display)
+        except WorkbenchError as exc:
+            st.error(str(exc))
+        else:
+            st.success(f"Added {made.username} as {made.role.value}.")

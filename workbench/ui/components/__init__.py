@@ -1,0 +1,1 @@
+"""Pieces of screen the pages share."""

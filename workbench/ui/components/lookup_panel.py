@@ -1,0 +1,184 @@
+"""The claim page's sources: what is attached, a lookup to attach more, earlier
+fact-checks, context, and a refresh of every source with a summary of what changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from workbench import claims, sources
+from workbench.errors import WorkbenchError
+from workbench.models import Stance, User, Verdict
+from workbench.ui import resources
+from workbench.ui.components.text import md_escape
+
+PREVIEW_KEY = "lookup_preview"
+
+
+def render(*, user: User, detail: claims.ClaimDetail) -> None:
+    claim = detail.claim
+    editable = claim.status.value in {"open", "in_research"}
+    st.subheader(f"Sources ({len(detail.evidence)})")
+    if not detail.evidence:
+        st.caption("No source attached yet. A verdict needs at least one.")
+    for ev, src in detail.evidence:
+        with st.container(border=True):
+            st.markdown(f"**{md_escape(src.title or src.url)}** · {ev.stance.value}")
+            st.code(src.url, language=None, wrap_lines=True)
+            facts = [src.publisher, src.author,
+                     f"retrieved {src.retrieved_at:%Y-%m-%d %H:%M} UTC",
+                     f"HTTP {src.http_status}" if src.http_status else "",
+                     f"sha256 {src.content_sha256[:12]}…" if src.content_sha256 else "",
+                     "page gone" if src.gone else ""]
+            st.caption(md_escape(" · ".join(f for f in facts if f)))
+            if src.archive_url:
+                st.caption("Archived: " + md_escape(src.archive_url))
+            else:
+                st.caption("Not archived yet.")
+            if ev.quote:
+                st.markdown(f"> {md_escape(ev.quote)}")
+            c1, c2 = st.columns(2)
+            if not src.archive_url and c1.button("Archive in the Wayback Machine",
+                                                 key=f"archive_{src.id}"):
+                _run(lambda: sources.archive(engine=resources.engine(),
+                                             client=resources.http_client(), actor=user,
+                                             source_id=src.id), "Archived.")
+            if editable and c2.button("Remove", key=f"detach_{ev.id}"):
+                _write(lambda s, ev=ev: sources.detach(
+                    session=s, actor=user, claim_id=claim.id, evidence_id=ev.id,
+                    expected_version=claim.version))
+
+    if detail.evidence and st.button("Refresh all sources", key="refresh_sources"):
+        bar = st.progress(0.0, text="Refreshing sources…")
+        total = len(detail.evidence)
+        done = {"n": 0}
+
+        def step(n: int) -> None:
+            done["n"] += n
+            bar.progress(min(1.0, done["n"] / total), text=f"{done['n']} of {total}")
+
+        try:
+            summary = sources.refresh(engine=resources.engine(), client=resources.http_client(),
+                                      source_ids=[s.id for _e, s in detail.evidence],
+                                      actor_name=user.username, progress=step)
+        except WorkbenchError as exc:
+            st.error(str(exc))
+        else:
+            st.session_state["refresh_summary"] = summary.describe()
+            st.rerun()
+    if st.session_state.get("refresh_summary"):
+        st.info(st.session_state.pop("refresh_summary"))
+
+    if editable:
+        _lookup(user, claim)
+    _research(claim)
+
+
+def _lookup(user: User, claim: Any) -> None:
+    st.markdown("#### Add a source")
+    with st.form("lookup_form", border=False):
+        url = st.text_input("URL of the source", key="lookup_url",
+                            placeholder="https://…")
+        go = st.form_submit_button("Look up")
+    if go:
+        try:
+            page = sources.preview(client=resources.http_client(), url=url)
+        except WorkbenchError as exc:
+            st.session_state.pop(PREVIEW_KEY, None)
+            st.error(str(exc))
+        else:
+            st.session_state[PREVIEW_KEY] = page
+    page = st.session_state.get(PREVIEW_KEY)
+    if page is None:
+        return
+    data = sources.page_dict(page)
+    with st.container(border=True, key="lookup_preview_box"):
+        st.markdown(f"**{md_escape(data.get('title') or data.get('final_url') or '')}**")
+        for field in ("final_url", "canonical_url", "site_name", "author", "published_at",
+                      "modified_at", "language", "content_type", "status", "sha256"):
+            if data.get(field) not in (None, "", []):
+                st.caption(f"{field.replace('_', ' ')}: {md_escape(str(data[field]))}")
+        if data.get("excerpt"):
+            st.text(str(data["excerpt"])[:600])
+        with st.form("attach_form", border=False):
+            stance = st.radio("Stance", [s.value for s in Stance], horizontal=True,
+                              key="attach_stance", index=2)
+            quote = st.text_area("The passage that matters", key="attach_quote", height=80)
+            archive = st.checkbox("Also look for a Wayback Machine snapshot",
+                                  key="attach_archive")
+            attach = st.form_submit_button("Attach source", type="primary")
+    if attach:
+        snap = None
+        if archive:
+            try:
+                snap = sources.find_archive(client=resources.http_client(), url=page.final_url)
+            except WorkbenchError as exc:
+                st.warning(f"No snapshot: {exc}")
+        ok = _write(lambda s: sources.attach(session=s, actor=user, claim_id=claim.id,
+                                            page=page, stance=stance, quote=quote,
+                                            archive=snap, expected_version=claim.version),
+                    rerun=False)
+        if ok:
+            st.session_state.pop(PREVIEW_KEY, None)
+            st.rerun()
+
+
+def _research(claim: Any) -> None:
+    st.markdown("#### Research")
+    c1, c2 = st.columns(2)
+    if c1.button("Earlier fact-checks", key="factchecks"):
+        try:
+            st.session_state["factchecks_found"] = [
+                sources.plain(f) for f in sources.factchecks(
+                    client=resources.http_client(), text=claim.restatement or claim.text)
+            ]
+        except WorkbenchError as exc:
+            st.error(str(exc))
+    if c2.button("Context", key="context"):
+        topic = claim.speaker or next((e.get("text") for e in claim.entities or []
+                                       if isinstance(e, dict)), None) or claim.text
+        try:
+            st.session_state["context_found"] = sources.describe_context(
+                sources.context(client=resources.http_client(), text=topic))
+        except WorkbenchError as exc:
+            st.error(str(exc))
+    found = st.session_state.get("factchecks_found")
+    if found is not None:
+        if not found:
+            st.caption("No earlier fact-checks found.")
+        for f in found:
+            st.markdown(f"- **{md_escape(str(f.get('publisher_name') or '?'))}** rated "
+                        f"*{md_escape(str(f.get('rating') or '?'))}*: "
+                        f"{md_escape(str(f.get('claim_text') or ''))}")
+            if f.get("url"):
+                st.code(f["url"], language=None)
+    lines = st.session_state.get("context_found")
+    if lines:
+        for line in lines:
+            st.markdown(f"- {md_escape(line)}")
+
+
+def _write(fn: Any, *, rerun: bool = True) -> bool:
+    try:
+        with resources.session(write=True) as s:
+            fn(s)
+    except WorkbenchError as exc:
+        st.error(str(exc))
+        return False
+    if rerun:
+        st.rerun()
+    return True
+
+
+def _run(fn: Any, message: str) -> None:
+    try:
+        fn()
+    except WorkbenchError as exc:
+        st.error(str(exc))
+    else:
+        st.toast(message)
+        st.rerun()
+
+
+_ = Verdict  # the verdict scale is shown by the claim page's form
