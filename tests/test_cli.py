@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSWORD, ROOT, SEED_CASE
+from tests.test_lookups_services import server  # noqa: F401 (fixture)
 
 
-def _runner(folder: Path, db_file: Path):
+def _runner(folder: Path, db_file: Path, **extra: str):
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     env.update(WORKBENCH_DATABASE_URL=f"sqlite:///{db_file}",
                WORKBENCH_LOOKUP_ALLOW_HOSTS="127.0.0.1", WORKBENCH_LOOKUP_RETRIES="0",
                WORKBENCH_SECRETS_FILE=str(folder / "none.toml"))
+    env.update(extra)
 
     def run(*args: str, stdin: str | None = None, ok: bool = True):
         proc = subprocess.run([sys.executable, "-m", "workbench", *args], cwd=folder,
@@ -147,9 +149,9 @@ def test_lookup_prints_page_metadata(cli):
 def test_readme_quick_start_and_commands_are_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make run" in readme and "make test" in readme
-    from workbench.cli import app
-
     import typer.main
+
+    from workbench.cli import app
 
     group = typer.main.get_command(app)
     missing = []
@@ -160,3 +162,105 @@ def test_readme_quick_start_and_commands_are_documented():
                 missing.append(full)
     assert not missing, f"commands missing from README.md: {missing}"
 
+
+
+ARTICLE_HTML = """<!doctype html><html lang="en"><head><title>Colombia seizes record cocaine</title>
+<meta name="author" content="Ana Ruiz"><meta property="og:site_name" content="Desk Daily">
+</head><body><header>Menu Home World</header><article><h1>Colombia seizes record cocaine</h1>
+<p>BOGOTÁ — Colombia seized 960 metric tons of cocaine in 2025, the most ever recorded,
+the defense ministry said on Tuesday.</p>
+<p>The Clan del Golfo was designated a Foreign Terrorist Organization by the U.S. State
+Department in December, officials said.</p>
+<p>“We will not stop until the routes are closed,” said Pedro Sánchez, the defense minister,
+adding that 40% of the seizures were made at sea.</p></article>
+<footer>Copyright Desk Daily</footer></body></html>"""
+
+
+def test_ingest_file_twice_and_by_url(cli, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Colombia seized 960 metric tons of cocaine in 2025, a record, the "
+                       "defense ministry said.\n", encoding="cp1252")
+    first = json.loads(cli("ingest", str(article), "--user", "rita", "--json").stdout)
+    again = json.loads(cli("ingest", str(article), "--json").stdout)
+    assert first["created"] and not again["created"]
+    assert again["article_id"] == first["article_id"]
+
+    cli.server.route("/news/cocaine", lambda r: __import__("tests.httpserver", fromlist=["x"])
+                     .html_response(ARTICLE_HTML))
+    by_url = json.loads(cli("ingest", cli.server.url("/news/cocaine"), "--json").stdout)
+    assert by_url["created"] and by_url["claims"]
+    rows = json.loads(cli("claims", "list", "--article", str(by_url["article_id"]),
+                          "--json").stdout)
+    assert any("960 metric tons" in r["text"] for r in rows)
+    assert all("Copyright" not in r["text"] and "Menu" not in r["text"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"   \n\t ", "empty"), (b"\x00\x01\x02binary\x00", "binary")],
+    ids=["empty", "whitespace", "binary"],
+)
+def test_ingest_bad_files_say_why(cli, tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    proc = cli("ingest", str(bad), ok=False)
+    assert proc.returncode == 1 and message in proc.stderr.lower()
+    assert "Traceback" not in proc.stderr
+
+
+def test_extract_prints_candidates_with_spans(cli):
+    found = json.loads(cli("extract", str(SEED_CASE / "article.txt"), "--json").stdout)
+    text = (SEED_CASE / "article.txt").read_text(encoding="utf-8")
+    keys = {"text", "start", "end", "score", "checkworthy", "kind", "speaker", "flags",
+            "entities", "numbers"}
+    assert found and all(keys <= set(c) for c in found)
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in found)
+    fto = next(c for c in found if "Foreign Terrorist Organizations" in c["text"])
+    assert fto["kind"] == "designation"
+    every = json.loads(cli("extract", str(SEED_CASE / "article.txt"), "--json",
+                           "--all").stdout)
+    assert len(every) > len(found)
+    assert any(c["role"] == "credit" or "Reuters" in c["text"] for c in every
+               if not c["checkworthy"])
+
+
+def test_eval_checkworthy_on_a_small_file(cli, tmp_path):
+    tsv = tmp_path / "tiny.tsv"
+    tsv.write_text(
+        "Sentence_id\tText\tclass_label\n"
+        "1\tWe're consuming 50 percent of the world's cocaine.\tYes\n"
+        "2\tThank you very much.\tNo\n"
+        "3\tUnemployment fell to 3.5 percent last year, the lowest in 50 years.\tYes\n"
+        "4\tLet me help the governor.\tNo\n", encoding="utf-8")
+    data = json.loads(cli("eval-checkworthy", str(tsv), "--json").stdout)
+    assert {"precision", "recall", "f1"} <= set(data)
+    assert 0.0 <= data["f1"] <= 1.0
+    human = cli("eval-checkworthy", str(tsv)).stdout
+    assert "F1" in human and "precision" in human
+    tsv.write_text("just,a,csv\n1,2,3\n", encoding="utf-8")
+    bad = cli("eval-checkworthy", str(tsv), ok=False)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+
+
+def test_sources_refresh_reports_changes(cli):
+    cid = str(_claims(cli)[0]["id"])
+    cli("claims", "accept", cid, "--user", "rita")
+    cli("sources", "attach", cid, cli.server.url("/fto/refresh"), "--user", "rita")
+    out = cli("sources", "refresh", "--all").stdout
+    assert "1 source(s) checked: 1 unchanged" in out
+
+
+def test_factchecks_and_context_commands(tmp_path, server):
+    base = server.url("").rstrip("/")
+    run = _runner(tmp_path, tmp_path / "x.db", WORKBENCH_FACTCHECK_BASE_URL=base,
+                  WORKBENCH_WIKIPEDIA_BASE_URL=base, WORKBENCH_WIKIDATA_BASE_URL=base)
+    missing = run("factchecks", "search", "cocaine", ok=False)
+    assert missing.returncode == 1 and "FACTCHECK_API_KEY" in missing.stderr
+    (tmp_path / "secrets.toml").write_text('[workbench]\nfactcheck_api_key = "good-key"\n')
+    run = _runner(tmp_path, tmp_path / "x.db", WORKBENCH_FACTCHECK_BASE_URL=base,
+                  WORKBENCH_WIKIPEDIA_BASE_URL=base, WORKBENCH_WIKIDATA_BASE_URL=base,
+                  WORKBENCH_SECRETS_FILE=str(tmp_path / "secrets.toml"))
+    found = json.loads(run("factchecks", "search", "Clan del Golfo", "--json").stdout)
+    assert found and {"publisher_name", "rating", "url"} <= set(found[0])
+    out = run("context", "Gustavo Petro").stdout
+    assert out.startswith("Gustavo Petro") and "Wikidata Q" in out

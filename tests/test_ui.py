@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PASSWORD, ROOT, SEED_CASE
+from tests.test_lookups_services import server  # noqa: F401 (fixture)
 from workbench import accounts, casefiles, claims, db, workflow
 from workbench.config import Settings
 from workbench.models import Role
@@ -187,3 +188,36 @@ def test_ingest_page_rejects_empty_text(desk):
 
 
 _ = workflow
+
+
+def test_research_buttons_and_refresh(desk, server, monkeypatch, attach_in_desk):
+    base = server.url("").rstrip("/")
+    for name in ("FACTCHECK", "WIKIPEDIA", "WIKIDATA"):
+        monkeypatch.setenv(f"WORKBENCH_{name}_BASE_URL", base)
+    monkeypatch.setenv("WORKBENCH_FACTCHECK_API_KEY", "good-key")
+    cid = _claim_id(desk, "who has blasted Trump as a fascist")
+    attach_in_desk(cid)
+    at = _signed_in("rita", "app_pages/claim.py", cid)
+    at.button(key="factchecks").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any("rated" in m.value for m in at.markdown)
+    at.button(key="context").click().run()
+    assert any(m.value.startswith("- Gustavo Petro") for m in at.markdown)
+    at.button(key="refresh_sources").click().run()
+    assert any("1 source(s) checked: 1 unchanged" in i.value for i in at.info)
+
+
+@pytest.fixture
+def attach_in_desk(desk, page_server):
+    from workbench import sources, workflow
+
+    def do(cid: int) -> None:
+        settings = Settings(database_url=str(desk.url), lookup_allow_hosts=["127.0.0.1"])
+        with sources.open_client(settings) as client:
+            page = sources.preview(client=client, url=page_server.url("/fto/desk"))
+        with db.session_scope(desk, write=True) as s:
+            rita = accounts.get_user(session=s, username="rita")
+            workflow.apply(session=s, actor=rita, claim_id=cid, move="accept")
+            sources.attach(session=s, actor=rita, claim_id=cid, page=page)
+
+    return do

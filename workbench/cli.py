@@ -218,8 +218,9 @@ def claims_show(claim_id: int, as_json: JsonOpt = False) -> None:
     for s in data["sources"]:
         typer.echo(f"       source: [{s['stance']}] {s['url']}")
     for h in data["history"]:
-        typer.echo(f"      history: {h['at']} {h['who'] or 'system'} {h['action']}"
-                   f"{' → ' + h['to'] if h['to'] else ''}{': ' + h['comment'] if h['comment'] else ''}")
+        move = f" → {h['to']}" if h["to"] else ""
+        note = f": {h['comment']}" if h["comment"] else ""
+        typer.echo(f"      history: {h['at']} {h['who'] or 'system'} {h['action']}{move}{note}")
 
 
 def _move(move: str, claim_id: int, user: str, **kw: Any) -> None:

@@ -329,17 +329,26 @@ class Context:
 
 
 def context(*, client: Any, text: str) -> Context:
-    """Context on a person, group or designation from Wikipedia and Wikidata."""
-    query = text.strip()
+    """Context on a person, group or designation from Wikipedia and Wikidata.
+
+    The page named exactly like the query comes first; otherwise the first search hit
+    that has a summary. The Wikidata entity of that page adds its key facts.
+    """
+    query = " ".join(text.split())[:300]
     if not query:
         raise InputError("Give a name or a topic to look up.")
     found = Context(query=query)
-    hits = lookups.wikipedia_search(client, query[:300], limit=5)
-    if not hits:
-        return found
-    found.summary = lookups.wikipedia_summary(client, hits[0].title)
-    found.other_pages = hits[1:]
-    if found.summary.wikidata_id:
+    hits = lookups.wikipedia_search(client, query, limit=5)
+    for title in [query, *(h.title for h in hits if h.title != query)][:4]:
+        try:
+            found.summary = lookups.wikipedia_summary(client, title)
+            break
+        except UpstreamError as exc:
+            if exc.status != 404:
+                raise
+    found.other_pages = [h for h in hits
+                         if found.summary is None or h.title != found.summary.title]
+    if found.summary is not None and found.summary.wikidata_id:
         found.entity = lookups.wikidata_entity(client, found.summary.wikidata_id)
     return found
 
@@ -347,6 +356,9 @@ def context(*, client: Any, text: str) -> Context:
 def describe_context(found: Context) -> list[str]:
     """Context as lines a person reads (for the CLI and the dashboard)."""
     if found.summary is None:
+        if found.other_pages:
+            return [f"Wikipedia pages about {found.query!r}: "
+                    + "; ".join(h.title for h in found.other_pages)]
         return [f"Nothing found on Wikipedia for {found.query!r}."]
     s = found.summary
     lines = [f"{s.title}: {s.description or ''}".rstrip(": "), s.extract[:600], s.url]

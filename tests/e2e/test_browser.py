@@ -17,7 +17,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import IN_CI, PASSWORD, ROOT, SEED_CASE

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
+
 from workbench import db, sources
 from workbench.config import Settings, load_settings
 

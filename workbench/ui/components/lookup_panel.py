@@ -9,7 +9,7 @@ import streamlit as st
 
 from workbench import claims, sources
 from workbench.errors import WorkbenchError
-from workbench.models import Stance, User, Verdict
+from workbench.models import Stance, User
 from workbench.ui import resources
 from workbench.ui.components.text import md_escape
 
@@ -41,9 +41,9 @@ def render(*, user: User, detail: claims.ClaimDetail) -> None:
             c1, c2 = st.columns(2)
             if not src.archive_url and c1.button("Archive in the Wayback Machine",
                                                  key=f"archive_{src.id}"):
-                _run(lambda: sources.archive(engine=resources.engine(),
-                                             client=resources.http_client(), actor=user,
-                                             source_id=src.id), "Archived.")
+                _run(lambda sid=src.id: sources.archive(
+                    engine=resources.engine(), client=resources.http_client(), actor=user,
+                    source_id=sid), "Archived.")
             if editable and c2.button("Remove", key=f"detach_{ev.id}"):
                 _write(lambda s, ev=ev: sources.detach(
                     session=s, actor=user, claim_id=claim.id, evidence_id=ev.id,
@@ -180,5 +180,3 @@ def _run(fn: Any, message: str) -> None:
         st.toast(message)
         st.rerun()
 
-
-_ = Verdict  # the verdict scale is shown by the claim page's form

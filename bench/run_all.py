@@ -1,0 +1,32 @@
+"""Run every benchmark and print its figures (``make bench``).
+
+Each benchmark prints measured figures and the ratios that matter, measured within the
+same run so that a noisy machine affects both sides alike. Nothing here asserts a time:
+targets are printed beside the figures for a person to read.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import bench_extraction, bench_lookups, bench_queue  # noqa: E402
+
+
+def main() -> int:
+    for name, run in (("extraction", bench_extraction.main), ("lookups", bench_lookups.main),
+                      ("queue", bench_queue.main)):
+        print(f"== {name} ==", flush=True)
+        started = time.perf_counter()
+        run([])
+        print(f"({name} took {time.perf_counter() - started:.1f} s)\n", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Sentence splitting and roles on the cases real news text throws at it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.extraction import extract, segment
+
+
+def texts(article: str) -> list[str]:
+    return [s.text for s in segment(article)]
+
+
+def test_abbreviations_do_not_split():
+    article = (
+        "The call was brokered by Sen. Rand Paul (R., Ky.), who urged Trump to take it. "
+        "U.S. officials in Washington, D.C. agreed. Dr. Smith said so."
+    )
+    assert texts(article) == [
+        "The call was brokered by Sen. Rand Paul (R., Ky.), who urged Trump to take it.",
+        "U.S. officials in Washington, D.C. agreed.",
+        "Dr. Smith said so.",
+    ]
+
+
+def test_initialism_ends_a_sentence_before_a_clear_starter():
+    article = "Militias are listed by the U.S. The list is public. He met U.S. Marines."
+    assert texts(article) == [
+        "Militias are listed by the U.S.", "The list is public.", "He met U.S. Marines."
+    ]
+
+
+def test_quote_closing_one_sentence_and_opening_the_next():
+    article = "He got a copy of “The Art of the Deal.” “He and I met,” Trump said."
+    assert texts(article) == [
+        "He got a copy of “The Art of the Deal.”", "“He and I met,” Trump said."
+    ]
+
+
+def test_quote_running_across_sentences_is_split_and_attributed():
+    article = "“The U.S. needs Colombia. We must work together,” said Jane Roe, an analyst."
+    assert texts(article) == [
+        "“The U.S. needs Colombia.", "We must work together,” said Jane Roe, an analyst."
+    ]
+    first, second = extract(article, include_all=True)
+    assert first.speaker == second.speaker == "Jane Roe"
+
+
+def test_missing_closing_quote_stays_in_its_paragraph():
+    article = "“We got along very well,” Trump said. “It was great.\nPetro said nothing."
+    spans = segment(article)
+    assert [s.text for s in spans] == [
+        "“We got along very well,” Trump said.", "“It was great.", "Petro said nothing."
+    ]
+    assert spans[1].paragraph != spans[2].paragraph
+    claims = extract(article, include_all=True)
+    assert claims[1].speaker == "Trump"
+    assert claims[2].speaker == "Petro"
+
+
+def test_caption_and_credit():
+    article = (
+        "Colombian President Gustavo Petro, at microphone, after Tuesday’s meeting with "
+        "President Trump. – Jonathan Ernst/Reuters\nThe meeting took place on Tuesday."
+    )
+    spans = segment(article)
+    assert [(s.role, s.text) for s in spans] == [
+        ("caption", "Colombian President Gustavo Petro, at microphone, after Tuesday’s "
+                    "meeting with President Trump."),
+        ("credit", "– Jonathan Ernst/Reuters"),
+        ("body", "The meeting took place on Tuesday."),
+    ]
+
+
+def test_dateline_line_and_prefix_and_source_line():
+    article = (
+        "FEBRUARY 4, 2026\n\nWASHINGTON, D.C. — Just last month, the two met. They talked.\n"
+        "Courtesy/Source: WSJ\n"
+    )
+    spans = segment(article)
+    assert [(s.role, s.text) for s in spans] == [
+        ("dateline", "FEBRUARY 4, 2026"),
+        ("dateline", "WASHINGTON, D.C. —"),
+        ("body", "Just last month, the two met."),
+        ("body", "They talked."),
+        ("source_line", "Courtesy/Source: WSJ"),
+    ]
+
+
+def test_heading_and_byline():
+    article = "Trump and Petro Meet at the White House\nBy Jane Roe\nThe two met on Tuesday."
+    assert [s.role for s in segment(article)] == ["heading", "byline", "body"]
+
+
+def test_crlf_and_offsets():
+    article = "First sentence here.\r\nSecond one, with 10% more.\r\n"
+    for s in segment(article):
+        assert article[s.start:s.end] == s.text
+    assert texts(article) == ["First sentence here.", "Second one, with 10% more."]
+
+
+def test_empty_and_whitespace():
+    assert segment("") == [] and extract("") == []
+    assert segment(" \n\t \n") == [] and extract("  \n ") == []
+
+
+def test_run_on_text_is_cut_into_bounded_pieces():
+    article = "word " * 5_000
+    spans = segment(article)
+    assert len(spans) > 1 and all(len(s.text) <= 2_000 for s in spans)
+
+
+_ALPHABET = st.sampled_from(
+    list("abcdefghij ABCDEFG .,;:!?\n\r\t“”‘’\"'()—–-/$%0123456789")
+    + ["U.S.", "Sen.", " said ", "\u00a0"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_segment_spans_property(text):
+    spans = segment(text)
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == s.text
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_ALPHABET, max_size=120).map("".join)))
+def test_extract_spans_property(text):
+    claims = extract(text, include_all=True)
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start:c.end] == c.text
+        assert 0.0 <= c.score <= 1.0
+        for item in (*c.entities, *c.numbers):
+            assert text[item["start"]:item["end"]] == item["text"]
+    assert all(a.end <= b.start for a, b in zip(claims, claims[1:]))
