@@ -135,9 +135,25 @@ def test_bad_input_one_sentence_and_nothing_written(cli, args, message):
     assert cli("claims", "list", "--json").stdout == before
 
 
-def test_refused_address_is_refused_by_the_cli(cli):
-    proc = cli("lookup", "http://169.254.169.254/latest/meta-data/", ok=False)
-    assert proc.returncode == 1 and "Error:" in proc.stderr and "Traceback" not in proc.stderr
+HOSTILE = [
+    "http://169.254.169.254/latest/meta-data/", "http://2130706433/", "http://0x7f000001/",
+    "http://0177.0.0.1/", "http://127.1/", "http://localhost./", "http://[::ffff:127.0.0.1]/",
+    "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:7f00:1::]/", "http://10.0.0.1/",
+    "http://100.64.0.1/", "http://public.example@127.0.0.1/", "file:///etc/passwd",
+    "gopher://127.0.0.1:6379/_INFO",
+]
+
+
+def test_lookup_refuses_every_hostile_form(tmp_path, page_server):
+    """With no host allowed, every private target is refused before any connection."""
+    run = _runner(tmp_path, tmp_path / "x.db", WORKBENCH_LOOKUP_ALLOW_HOSTS="")
+    port = page_server.port
+    for url in [*HOSTILE, page_server.url("/fto/x"), f"http://127.0.0.1:{port}/fto/y"]:
+        proc = run("lookup", url, ok=False)
+        assert proc.returncode == 1, url
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: "), (url, proc.stderr)
+    assert page_server.connections == 0
 
 
 def test_lookup_prints_page_metadata(cli):

@@ -193,3 +193,34 @@ def test_article_is_cleared_when_every_accepted_claim_is_done(seeded, attach):
     _move(seeded, b, "rita", "dismiss", note="duplicate")
     with db.session_scope(seeded) as s:
         assert claims.list_articles(session=s)[0].cleared
+
+
+def test_concurrent_moves_on_one_claim_only_one_wins(seeded):
+    """Two people press a button on the same claim at the same moment: one move lands,
+    the other is told the claim changed, and the history shows one event."""
+    import threading
+
+    cid = _first_claim(seeded)
+    version = _state(seeded, cid).version
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def press(who: str, move: str, **kw) -> None:
+        barrier.wait()
+        try:
+            _move(seeded, cid, who, move, expected_version=version, **kw)
+            outcomes.append("ok")
+        except (ConflictError, TransitionRefused) as exc:
+            outcomes.append(type(exc).__name__)
+
+    threads = [threading.Thread(target=press, args=("rita", "accept")),
+               threading.Thread(target=press, args=("rob", "dismiss"),
+                                kwargs={"note": "duplicate"})]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(outcomes) == ["ConflictError", "ok"]
+    actions = [e.action for e in _events(seeded, cid)]
+    assert actions.count("accept") + actions.count("dismiss") == 1
+    assert _state(seeded, cid).version == version + 1
