@@ -63,3 +63,13 @@ def test_only_admin_adds_accounts_and_input_is_checked(engine, users):
         made = accounts.create_user(session=s, actor=ada, username="New.Editor", role="editor",
                                     password=PASSWORD)
     assert made.username == "new.editor"
+
+
+def test_sign_in_is_refused_after_repeated_failures(engine, users):
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthError, match="wrong"):
+            accounts.sign_in(engine=engine, username="rita", password="not it at all")
+    with pytest.raises(AuthError, match="Too many failed sign-ins"):
+        accounts.sign_in(engine=engine, username="rita", password=PASSWORD)
+    # Another account is not affected.
+    assert accounts.sign_in(engine=engine, username="erin", password=PASSWORD).username == "erin"

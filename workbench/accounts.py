@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from workbench.db import session_scope
 from workbench.errors import AuthError, InputError, NotFoundError, PermissionDenied
-from workbench.models import AuditEvent, Role, User
+from workbench.models import AuditEvent, Role, User, utcnow
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD_LENGTH = 10
@@ -109,6 +113,40 @@ def authenticate(*, session: Session, username: str, password: str) -> User:
     if not user.active:
         raise AuthError(f"The account {user.username!r} is disabled.")
     return user
+
+
+MAX_FAILED_LOGINS = 5
+LOGIN_WINDOW = timedelta(minutes=15)
+
+
+def _recent_failures(session: Session, username: str) -> int:
+    since = utcnow() - LOGIN_WINDOW
+    stmt = select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action == "login_failed", AuditEvent.at >= since,
+        AuditEvent.comment == username,
+    )
+    return int(session.exec(stmt).one())
+
+
+def sign_in(*, engine: Engine, username: str, password: str) -> User:
+    """Authenticate, refusing an account after too many failed attempts in a short time.
+
+    Each failure is recorded (committed even though the sign-in fails), so the limit
+    holds across browser sessions and dashboard processes sharing the database.
+    """
+    name = username.strip().lower()[:64]
+    with session_scope(engine) as s:
+        if _recent_failures(s, name) >= MAX_FAILED_LOGINS:
+            raise AuthError(
+                "Too many failed sign-ins for this account; wait 15 minutes and try again."
+            )
+        try:
+            return authenticate(session=s, username=name, password=password)
+        except AuthError as exc:
+            error = exc
+    with session_scope(engine, write=True) as s:
+        s.add(AuditEvent(action="login_failed", comment=name))
+    raise error
 
 
 def bootstrap_admin(*, session: Session) -> tuple[User, str] | None:

@@ -136,11 +136,16 @@ def count_by_status(*, session: Session, article_id: int | None = None) -> dict[
     return counts
 
 
-def list_articles(*, session: Session) -> list[ArticleRow]:
-    articles = list(session.exec(select(Article).order_by(col(Article.ingested_at).desc())))
+def list_articles(*, session: Session, limit: int = 200) -> list[ArticleRow]:
+    """The most recently ingested articles with their claim counts per status."""
+    articles = list(session.exec(
+        select(Article).order_by(col(Article.ingested_at).desc()).limit(max(1, limit))
+    ))
     rows = {a.id: ArticleRow(a, {s.value: 0 for s in ClaimStatus}) for a in articles}
-    stmt = select(Claim.article_id, Claim.status, func.count()).group_by(
-        Claim.article_id, Claim.status
+    stmt = (
+        select(Claim.article_id, Claim.status, func.count())
+        .where(col(Claim.article_id).in_(list(rows)))
+        .group_by(Claim.article_id, Claim.status)
     )
     for article_id, status, n in session.exec(stmt):
         rows[article_id].counts[ClaimStatus(status).value] = int(n)

@@ -38,8 +38,7 @@ def require_user() -> User:
 
 
 def sign_in(username: str, password: str) -> User:
-    with resources.session() as s:
-        user = accounts.authenticate(session=s, username=username, password=password)
+    user = accounts.sign_in(engine=resources.engine(), username=username, password=password)
     st.session_state[USER_KEY] = user.id
     return user
 
