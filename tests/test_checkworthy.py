@@ -89,3 +89,23 @@ def test_small_tsv_with_quotes_is_scored(tmp_path):
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="does not exist"):
         evaluate(tmp_path / "nope.tsv")
+
+
+def test_batch_scores_match_one_at_a_time():
+    model = load_model()
+    texts = ["We cut taxes by 40 percent.", "", "Thank you.", "Jobs rose 3% in 2019, he said."]
+    batch = model.logits(texts)
+    assert batch.shape == (4,)
+    for text, z in zip(texts, batch, strict=True):
+        assert abs(model.logit(text) - z) < 1e-9
+
+
+def test_signals_read_news_cues():
+    from workbench.extraction.features import SIGNAL_NAMES, signals
+
+    sig = signals("Unemployment fell to 3.5 percent in 2019, according to the BLS.")
+    for name in ("s:number", "s:year", "s:percent", "s:trend", "s:attribution", "s:acronym"):
+        assert sig.get(name) == 1.0, name
+    assert set(sig) <= set(SIGNAL_NAMES)
+    chatter = signals("Thank you, I think we should go!")
+    assert {"s:chatter", "s:opinion", "s:first_person", "s:exclaim"} <= set(chatter)

@@ -120,3 +120,15 @@ def test_case_file_recall():
     missed = [c["text"] for c in claims if not any(_overlaps(c, k) for k in candidates)]
     recall = 1 - len(missed) / len(claims)
     assert recall >= 0.9, f"recall {recall:.2f}; missed: {missed}"
+
+
+def test_news_prior_is_general_not_article_specific():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.claims import DATE_PRIOR, QUOTE_PRIOR, news_prior
+
+    named, anonymous = Attribution("Jane Doe"), Attribution("officials", ("anonymous_source",))
+    assert news_prior("“Prices doubled,” Jane Doe said.", named, False) == QUOTE_PRIOR
+    assert news_prior("“Prices doubled,” officials said.", anonymous, False) == 0.0
+    assert news_prior("The plant closed last month.", Attribution(None), False) == DATE_PRIOR
+    assert news_prior("The council met on March 3.", Attribution(None), False) == DATE_PRIOR
+    assert news_prior("The plant is large.", Attribution(None), False) == 0.0

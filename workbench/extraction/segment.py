@@ -1,0 +1,236 @@
+"""Split an article into sentences with exact character spans and a role for each.
+
+A fact-checker reads the body and skips the furniture around it: the date line at the top,
+photo captions and their credits, the ``WASHINGTON —`` dateline that opens the first
+paragraph, the ``Source: WSJ`` line at the bottom. Those spans are kept (so a reviewer can
+see them, and the spans tile the text) but they get a role other than ``body`` and are
+never proposed as claims.
+
+Offsets are indexes into the exact string given, so ``text[s.start:s.end] == s.text``
+always holds; nothing is normalised here. Splitting works paragraph by paragraph (one line
+is one paragraph, as in pasted and extracted news text), so an unbalanced quote mark can
+never swallow more than its own paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROLES = ("body", "caption", "credit", "dateline", "source_line", "byline", "heading")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the article; ``paragraph`` counts non-empty lines from 0."""
+
+    text: str
+    start: int
+    end: int
+    role: str = "body"
+    paragraph: int = 0
+
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+# "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
+_CREDIT_TAIL = re.compile(
+    r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
+    r"|\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
+    r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
+    r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30})\s*$",
+    re.I,
+)
+_SOURCE_LINE = re.compile(
+    r"^(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
+    r"reporting by|editing by|edited by|write to|contact|read more|related|subscribe|sign up|"
+    r"advertisement|this article|originally published|appeared in)\b",
+    re.I,
+)
+_BYLINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*$")
+# "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
+_DATELINE_PREFIX = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[A-ZÀ-Þ][\w.'’ ]{0,30})?"
+    r"(?:\s*\([A-Za-z. ]{1,30}\))?)\s*(?:—|–|--|-)\s*"
+)
+
+# Abbreviations after which a period does not end a sentence (lowercased, no period).
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen sens rep reps gov gen lt col maj capt cmdr adm sgt cpl pvt
+    st jr sr rev fr hon pres supt atty det insp amb messrs mme mlle
+    inc corp co ltd llc plc bros dept univ assn est no nos vol vols pp ed eds fig
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    vs etc al approx ca cf ie eg viz mt ft ave blvd rd hwy
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+# Words that, after an initialism such as "U.S.", show that a new sentence has begun.
+_STARTERS = frozenset(
+    """the a an he she it they we i you his her its their our this that these those there
+    but and or so yet if when while after before since although though however meanwhile
+    in on at for to from as despite still then now last next some many most all both
+    what who why how""".split()
+)
+_OPENERS = "“‘\"'(["
+_CLOSERS = "”’\"')]"
+_BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ])")
+_NEXT_WORD = re.compile(r"\s*+[“‘\"'(\[]*+([\w’']+)")
+_WORDISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+MAX_SENTENCE_CHARS = 2_000
+
+
+def _is_break(para: str, match: re.Match[str], depth: int) -> bool:
+    """Decide whether the punctuation at ``match`` ends a sentence."""
+    if depth > 0:  # inside parentheses: "(R., Ky.)"
+        return False
+    dot = match.group()
+    if not dot.startswith("."):
+        return True
+    token = _word_before(para, match.start())
+    if not token:
+        return True
+    following = _NEXT_WORD.match(para, match.end())
+    next_word = following.group(1).lower() if following else ""
+    if "." in token or (len(token) == 1 and token.isupper()):
+        # "U.S.", "D.C.", "J." -- an initialism ends a sentence only before a clear starter.
+        return next_word in _STARTERS
+    if token.lower() in _ABBREVIATIONS:
+        return False
+    return True
+
+
+def _word_before(para: str, end: int) -> str:
+    """The run of letters and periods ending at ``end`` that starts with a letter, or "".
+
+    Same answer as ``re.search(r"([A-Za-z][A-Za-z.]*)$", para[:end])``, found by walking
+    back from ``end`` instead of scanning the paragraph from its start at every period.
+    """
+    start = end
+    while start > 0 and para[start - 1] in _WORDISH:
+        start -= 1
+    while start < end and para[start] == ".":
+        start += 1
+    return para[start:end]
+
+
+def _split_paragraph(para: str) -> list[tuple[int, int]]:
+    """Sentence spans (relative to ``para``) of one paragraph, whitespace-trimmed."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    depth = 0
+    last = 0
+    for match in _BOUNDARY.finditer(para):
+        chunk = para[last : match.start()]
+        depth = max(0, depth + chunk.count("(") - chunk.count(")"))
+        last = match.start()
+        if _is_break(para, match, depth):
+            spans.append((begin, match.end()))
+            begin = match.end()
+    spans.append((begin, len(para)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for cs, ce in _cap_length(para, s, e):
+            while cs < ce and para[cs].isspace():
+                cs += 1
+            while ce > cs and para[ce - 1].isspace():
+                ce -= 1
+            if ce > cs:
+                out.append((cs, ce))
+    return out
+
+
+def _cap_length(para: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Break run-on text (tables, lists without punctuation) into bounded pieces."""
+    if end - start <= MAX_SENTENCE_CHARS:
+        return [(start, end)]
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = para.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _line_role(line: str) -> str | None:
+    """A role for a whole line that is not article body, or None."""
+    stripped = line.strip()
+    if _DATE_LINE.match(stripped):
+        return "dateline"
+    if len(stripped) <= 200 and _SOURCE_LINE.match(stripped):
+        return "source_line"
+    if _BYLINE.match(stripped):
+        return "byline"
+    return None
+
+
+def _is_heading(line: str, paragraph: int) -> bool:
+    """Short, unpunctuated lines at the top are titles; elsewhere they are sub-heads."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > 16 or stripped[-1] in ".!?:;,”\"’)…":
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return paragraph == 0 or capitals >= max(1, len(words) // 2)
+
+
+def segment(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, non-overlapping, each with its role."""
+    out: list[Sentence] = []
+    paragraph = -1
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        line_start = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            continue
+        paragraph += 1
+        lead = len(body) - len(body.lstrip())
+        start, end = line_start + lead, line_start + len(body.rstrip())
+        role = _line_role(body)
+        if role:
+            out.append(Sentence(text[start:end], start, end, role, paragraph))
+            continue
+        content = text[start:end]
+        credit = _CREDIT_TAIL.search(content)
+        if credit and credit.start() > 0:
+            cut = start + credit.start()
+            credit_start = cut + (len(credit.group()) - len(credit.group().lstrip()))
+            _emit(out, text, start, cut, "caption", paragraph)
+            out.append(Sentence(text[credit_start:end], credit_start, end, "credit", paragraph))
+            continue
+        if _is_heading(content, paragraph):
+            out.append(Sentence(content, start, end, "heading", paragraph))
+            continue
+        dateline = _DATELINE_PREFIX.match(content)
+        if dateline and _looks_like_place(dateline.group("place")):
+            stop = start + dateline.end()
+            trimmed = text[start:stop].rstrip()
+            out.append(Sentence(trimmed, start, start + len(trimmed), "dateline", paragraph))
+            start = stop
+        _emit(out, text, start, end, "body", paragraph)
+    return out
+
+
+def _looks_like_place(place: str) -> bool:
+    """``WASHINGTON`` or ``NEW YORK`` -- an upper-case first word of three letters or more."""
+    first = re.split(r"[ ,(]", place.strip(), maxsplit=1)[0]
+    letters = [c for c in first if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _emit(out: list[Sentence], text: str, start: int, end: int, role: str, paragraph: int) -> None:
+    for s, e in _split_paragraph(text[start:end]):
+        out.append(Sentence(text[start + s : start + e], start + s, start + e, role, paragraph))
