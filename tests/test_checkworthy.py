@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import skip_or_fail
 from workbench.errors import InputError
 from workbench.extraction import DEFAULT_THRESHOLD, Scores, evaluate
 from workbench.extraction.model import WEIGHTS_PATH, load_model
@@ -21,7 +22,7 @@ CARD = WEIGHTS_PATH.with_name("MODEL_CARD.md")
 
 def _need(path: Path) -> Path:
     if not path.is_file():
-        pytest.skip(f"{path} is absent; set WORKBENCH_TEST_DATASETS to the CT24 English folder.")
+        skip_or_fail(f"{path} is absent; set WORKBENCH_TEST_DATASETS to the CT24 English folder.")
     return path
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import skip_or_fail
 from workbench.extraction import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,7 +19,7 @@ def article() -> str:
     for path in (CASE_DIR / "article.txt", SEED):
         if path.is_file():
             return path.read_text(encoding="utf-8")
-    pytest.skip(f"The seed article is missing (looked for {CASE_DIR / 'article.txt'} and {SEED}).")
+    skip_or_fail(f"The seed article is missing (looked for {CASE_DIR / 'article.txt'} and {SEED}).")
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +106,11 @@ def _overlaps(claim: dict, cand) -> bool:
 
 
 def test_case_file_recall():
-    yaml = pytest.importorskip("yaml", reason="PyYAML is needed to read case files")
+    import yaml
+
     case_path = CASE_DIR / "case.yaml"
     if not case_path.is_file():
-        pytest.skip(f"The case file {case_path} does not exist yet.")
+        skip_or_fail(f"The case file {case_path} does not exist.")
     case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
     text_file = (case.get("article") or {}).get("text_file", "article.txt")
     article = (CASE_DIR / text_file).read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import IN_CI, PASSWORD, ROOT, SEED_CASE
+from tests.conftest import PASSWORD, ROOT, SEED_CASE, skip_or_fail
 from workbench import accounts, casefiles, claims, db
 from workbench.config import Settings
 from workbench.models import Role
@@ -30,10 +30,8 @@ pytestmark = pytest.mark.e2e
 
 def _need_chromium() -> None:
     if not Path(CHROMIUM).exists():
-        if IN_CI:
-            pytest.fail(f"{CHROMIUM} is missing in CI; .ci/run installs Debian's chromium.")
-        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install "
-                    "chromium)")
+        skip_or_fail(f"browser tests need Debian's chromium at {CHROMIUM} "
+                     "(apt-get install chromium)")
 
 
 def _free_port() -> int:
