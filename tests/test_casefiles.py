@@ -79,12 +79,14 @@ def _broken_copy(tmp_path: Path, mutate) -> Path:
         (lambda c, f: (f / "article.txt").unlink(), "article text article.txt is missing"),
         (lambda c, f: c["article"].update(text_file="../../etc/passwd"),
          "must name a file inside"),
+        (lambda c, f: c["article"].update(key="../../escaped"),
+         r"field article.key: use lower-case letters"),
         (lambda c, f: c["claims"][1].update(start=c["claims"][0]["start"],
                                             end=c["claims"][0]["end"],
                                             text=c["claims"][0]["text"]), "overlap"),
     ],
     ids=["missing-kind", "wrong-span", "unknown-kind", "unknown-flag", "changed-text",
-         "missing-text", "path-escape", "overlap"],
+         "missing-text", "path-escape", "key-escape", "overlap"],
 )
 def test_malformed_case_file_changes_nothing(engine, tmp_path, mutate, message):
     root = _broken_copy(tmp_path, mutate)

@@ -120,8 +120,13 @@ def test_submitter_cannot_sign_off_their_own_verdict(cli):
         (("sources", "attach", "1", "http://127.0.0.1:9/nothing", "--user", "rita"), None),
         (("casefiles", "import", "no-such-dir"), "The folder no-such-dir does not exist."),
         (("users", "add", "xavier", "--role", "boss", "--password-stdin"), "is not a role"),
+        (("claims", "list", "--status", "bogus"), "'bogus' is not a status"),
+        (("export", "csv", "--status", "bogus", "--out", "x.csv"), "'bogus' is not a status"),
+        (("export", "csv", "--out", "no/such/dir/x.csv"), "The folder no/such/dir does not"),
+        (("extract", "nothing.txt"), "nothing.txt is not a file."),
     ],
-    ids=["unknown-claim", "unknown-user", "illegal-move", "dead-url", "no-dir", "bad-role"],
+    ids=["unknown-claim", "unknown-user", "illegal-move", "dead-url", "no-dir", "bad-role",
+         "bad-status", "bad-export-status", "no-out-dir", "no-file"],
 )
 def test_bad_input_one_sentence_and_nothing_written(cli, args, message):
     before = cli("claims", "list", "--json").stdout
@@ -280,3 +285,17 @@ def test_factchecks_and_context_commands(tmp_path, server):
     assert found and {"publisher_name", "rating", "url"} <= set(found[0])
     out = run("context", "Gustavo Petro").stdout
     assert out.startswith("Gustavo Petro") and "Wikidata Q" in out
+
+
+def test_accounts_can_be_disabled_enabled_and_given_a_new_password(cli):
+    cli("users", "disable", "rita")
+    refused = cli("claims", "accept", "1", "--user", "rita", ok=False)
+    assert "The account 'rita' is disabled." in refused.stderr
+    cli("users", "enable", "rita")
+    cli("claims", "accept", "1", "--user", "rita")
+    cli("users", "passwd", "rita", "--password-stdin", stdin="another long password\n")
+    short = cli("users", "passwd", "rita", "--password-stdin", stdin="short\n", ok=False)
+    assert "at least 10 characters" in short.stderr
+    users = json.loads(cli("users", "list", "--json").stdout)
+    assert {"username": "rita", "display_name": "rita", "role": "reviewer",
+            "active": True} in users

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PASSWORD, ROOT, SEED_CASE
@@ -51,6 +54,11 @@ def _signed_in(username: str, page: str | None = None, claim_id: int | None = No
     return at
 
 
+def _texts(elements) -> list[str]:
+    """Messages as a person reads them (the Markdown escapes removed)."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
+
+
 def _claim_id(engine, fragment: str) -> int:
     with db.session_scope(engine) as s:
         return next(r.claim.id for r in claims.list_claims(session=s, limit=100)
@@ -65,7 +73,7 @@ def test_login_page_is_the_only_page_before_sign_in(desk):
     at.text_input(key="login_password").input("wrong password")
     at.button[0].click()
     at.run()
-    assert [e.value for e in at.error] == ["The user name or password is wrong."]
+    assert _texts(at.error) == ["The user name or password is wrong."]
 
 
 def test_queue_counts_and_filters(desk):
@@ -89,14 +97,14 @@ def test_claim_page_highlights_sentence_and_runs_a_cycle(desk, page_server):
     at.button(key="do_assign").click().run()
     at.text_input(key="lookup_url").input(page_server.url("/fto/ui"))
     at.button[[b.label for b in at.button].index("Look up")].click().run()
-    assert not at.error, [e.value for e in at.error]
+    assert not at.error, _texts(at.error)
     at.radio(key="attach_stance").set_value("supports")
     at.button[[b.label for b in at.button].index("Attach source")].click().run()
-    assert not at.error, [e.value for e in at.error]
+    assert not at.error, _texts(at.error)
     at.selectbox(key="verdict_choice").set_value("Mostly true")
     at.text_area(key="verdict_rationale").input("Listed by the State Department.")
     at.button[[b.label for b in at.button].index("Submit for review")].click().run()
-    assert not at.error, [e.value for e in at.error]
+    assert not at.error, _texts(at.error)
     with db.session_scope(desk) as s:
         claim = claims.get_claim(session=s, claim_id=cid)
     assert claim.status.value == "in_review" and claim.verdict.value == "Mostly true"
@@ -118,29 +126,50 @@ def test_claim_page_refusal_shows_error_and_changes_nothing(desk):
     cid = _claim_id(desk, "Foreign Terrorist")
     at = _signed_in("rita", "app_pages/claim.py", cid)
     at.button(key="do_dismiss").click().run()  # no reason given
-    assert [e.value for e in at.error] == ["To dismiss a claim you must give a reason."]
+    assert _texts(at.error) == ["To dismiss a claim you must give a reason."]
     with db.session_scope(desk) as s:
         assert claims.get_claim(session=s, claim_id=cid).status.value == "candidate"
 
 
 def test_claim_page_unknown_claim(desk):
     at = _signed_in("rita", "app_pages/claim.py", 9999)
-    assert [e.value for e in at.error] == ["There is no claim with id 9999."]
+    assert _texts(at.error) == ["There is no claim with id 9999."]
 
 
-def test_article_text_is_never_markup(desk):
+HOSTILE = ("<script>alert(1)</script> ![pixel](http://127.0.0.1:9/p.png) "
+           "[x](javascript:alert(2)) $x$ **loud** :red[x] ] said Ana.")
+
+
+def test_outside_text_is_never_markup(desk, tmp_path, page_server):
+    folder = tmp_path / "cases" / "hostile"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text(HOSTILE + "\n", encoding="utf-8")
+    (folder / "case.yaml").write_text(yaml.safe_dump({
+        "article": {"key": "hostile", "title": "<b>**Title**</b>"},
+        "claims": [{"text": HOSTILE, "kind": "quote", "speaker": "*Ana*", "restatement": "r"}],
+    }), encoding="utf-8")
     with db.session_scope(desk, write=True) as s:
-        rita = accounts.get_user(session=s, username="rita")
-        result = claims.ingest(session=s, actor=rita, candidates=[],
-                               text="<script>alert(1)</script> [x](javascript:alert(2)) $x$",
-                               title="<b>bold</b>")
-    at = _signed_in("rita")
-    at.session_state["claim_id"] = 1
-    from workbench.ui.components.text import highlighted_paragraphs, md_escape
+        casefiles.import_dir(session=s, root=folder.parent)
+    cid = _claim_id(desk, "<script>")
+    at = _signed_in("rita", "app_pages/claim.py", cid)
+    shown = [m.value for m in at.markdown] + [h.value for h in at.subheader]
+    body = next(v for v in shown if ":orange-background[" in v)
+    for raw in ("<script>", "![pixel]", "[x](", "$x$", "**loud**", ":red[x]"):
+        assert all(raw not in v for v in shown), raw
+    assert "\\<script\\>" in body and "\\!\\[pixel\\]" in body
+    assert any("\\<b\\>\\*\\*Title" in v for v in shown)
 
-    para = highlighted_paragraphs(result.article.text, [(0, 8)])[0]
-    assert "<script>" not in para and "\\<script\\>" in para
-    assert md_escape("[x](javascript:alert(2))") == "\\[x\\]\\(javascript\\:alert\\(2\\)\\)"
+    # An error that quotes a server's words is escaped too.
+    from tests.httpserver import Response
+
+    page_server.route("/weird", lambda r: Response(
+        200, b"x", content_type="application/x-evil ![a](http://127.0.0.1:9/t.png) **LOUD**"))
+    ingest = _signed_in("rita", "app_pages/ingest.py")
+    ingest.text_input(key="ingest_url_value").input(page_server.url("/weird"))
+    ingest.button[[b.label for b in ingest.button].index("Fetch and propose claims")].click()
+    ingest.run()
+    errors = [e.value for e in ingest.error]
+    assert len(errors) == 1 and "![a]" not in errors[0] and "**LOUD**" not in errors[0]
 
 
 def test_export_page_offers_csv(desk):
@@ -158,7 +187,7 @@ def test_users_page_is_for_admins_only(desk):
                                default_timeout=TIMEOUT)
     direct.session_state["user_id"] = rita_id
     direct.run()
-    assert [e.value for e in direct.error] == ["Only an admin may manage accounts."]
+    assert _texts(direct.error) == ["Only an admin may manage accounts."]
     assert not direct.text_input
     admin = _signed_in("ada", "app_pages/users.py")
     admin.text_input(key="new_username").input("nora")
@@ -173,7 +202,7 @@ def test_ingest_page_previews_and_accepts(desk):
     text = (SEED_CASE / "article.txt").read_text(encoding="utf-8").replace("WSJ", "Desk copy")
     at.text_area(key="ingest_text").input(text)
     at.button[[b.label for b in at.button].index("Propose claims")].click().run()
-    assert not at.error, [e.value for e in at.error]
+    assert not at.error, _texts(at.error)
     assert any(":orange-background[" in m.value for m in at.markdown)
     store = next(b for b in at.button if b.label.startswith("Store the article"))
     store.click().run()
@@ -184,7 +213,7 @@ def test_ingest_page_rejects_empty_text(desk):
     at = _signed_in("rita", "app_pages/ingest.py")
     at.text_area(key="ingest_text").input("   \n ")
     at.button[[b.label for b in at.button].index("Propose claims")].click().run()
-    assert [e.value for e in at.error] == ["The article is empty; paste or upload some text."]
+    assert _texts(at.error) == ["The article is empty; paste or upload some text."]
 
 
 _ = workflow
@@ -199,12 +228,12 @@ def test_research_buttons_and_refresh(desk, server, monkeypatch, attach_in_desk)
     attach_in_desk(cid)
     at = _signed_in("rita", "app_pages/claim.py", cid)
     at.button(key="factchecks").click().run()
-    assert not at.error, [e.value for e in at.error]
+    assert not at.error, _texts(at.error)
     assert any("rated" in m.value for m in at.markdown)
     at.button(key="context").click().run()
     assert any(m.value.startswith("- Gustavo Petro") for m in at.markdown)
     at.button(key="refresh_sources").click().run()
-    assert any("1 source(s) checked: 1 unchanged" in i.value for i in at.info)
+    assert any("1 source(s) checked: 1 unchanged" in t for t in _texts(at.info))
 
 
 @pytest.fixture

@@ -127,6 +127,100 @@ def test_reviewer_may_not_return_or_reopen(seeded, attach):
     _to_review(seeded, attach, cid)
     with pytest.raises(PermissionDenied, match="only an admin or editor may return"):
         _move(seeded, cid, "rob", "return", note="More sources")
+    _move(seeded, cid, "erin", "signoff")
+    with pytest.raises(PermissionDenied, match="only an admin or editor may reopen"):
+        _move(seeded, cid, "rob", "reopen", note="I disagree")
+    assert _state(seeded, cid).status == ClaimStatus.signed_off
+
+
+def test_an_editor_who_drafted_the_verdict_cannot_sign_it_off(seeded, attach):
+    """Four eyes holds whoever presses Submit: drafting or sourcing makes you an author."""
+    cid = _first_claim(seeded)
+    _move(seeded, cid, "rita", "accept")
+    _move(seeded, cid, "rita", "assign", to="rita")
+    attach(cid, "rita")
+    with db.session_scope(seeded, write=True) as s:
+        erin = accounts.get_user(session=s, username="erin")
+        claims.save_draft(session=s, actor=erin, claim_id=cid, verdict="False",
+                          rationale="The list does not name these groups.")
+    _move(seeded, cid, "rita", "submit")  # submits erin's draft unchanged
+    with pytest.raises(PermissionDenied, match="erin worked on the verdict"):
+        _move(seeded, cid, "erin", "signoff")
+    with db.session_scope(seeded) as s:
+        claim = s.get(Claim, cid)
+        erin = accounts.get_user(session=s, username="erin")
+        assert "signoff" not in {m.name for m in workflow.allowed_moves(
+            claim, erin, authors=workflow.verdict_authors(s, claim))}
+    _move(seeded, cid, "ed", "signoff")
+    assert _state(seeded, cid).status == ClaimStatus.signed_off
+
+
+def test_authors_are_counted_again_after_reopen(seeded, attach):
+    cid = _first_claim(seeded)
+    _to_review(seeded, attach, cid)
+    _move(seeded, cid, "erin", "signoff")
+    _move(seeded, cid, "ed", "reopen", note="A new source")
+    attach(cid, "ed", path="/fto/new")
+    _move(seeded, cid, "rita", "submit")
+    with pytest.raises(PermissionDenied, match="ed worked on the verdict"):
+        _move(seeded, cid, "ed", "signoff")
+    _move(seeded, cid, "erin", "signoff")  # erin signed before the reopen: not an author now
+
+
+def test_only_editors_dismiss_an_accepted_claim_and_restore(seeded):
+    cid = _first_claim(seeded)
+    _move(seeded, cid, "rita", "accept")
+    with pytest.raises(PermissionDenied, match="only an editor or admin may dismiss it"):
+        _move(seeded, cid, "rita", "dismiss", note="not worth it")
+    _move(seeded, cid, "erin", "dismiss", note="Duplicate of another claim.")
+    with pytest.raises(PermissionDenied, match="only an admin or editor may restore"):
+        _move(seeded, cid, "rita", "restore", note="it was not a duplicate")
+    claim = _move(seeded, cid, "erin", "restore", note="Not a duplicate after all.")
+    assert claim.status == ClaimStatus.candidate and claim.dismiss_reason == ""
+
+
+def test_signed_snapshot_can_be_verified_and_survives_shared_source_changes(
+        seeded, attach, page_server):
+    """What an editor signed stays what it was: the same URL attached to another claim
+    after the page changed, or a refresh of the shared source, change neither the signed
+    claim's evidence nor its snapshot hash."""
+    with db.session_scope(seeded) as s:
+        rows = claims.list_claims(session=s, limit=2)
+    a, b = rows[0].claim.id, rows[1].claim.id
+    _to_review(seeded, attach, a)
+    _move(seeded, a, "erin", "signoff")
+    with db.session_scope(seeded) as s:
+        assert workflow.verify_signoff(s, s.get(Claim, a))
+        signed_hash = s.exec(select(SignOff)).one().snapshot["evidence"][0]["content_sha256"]
+
+    # The page changes; the same URL is attached to another claim.
+    from tests.httpserver import html_response
+
+    page_server.route(f"/fto/{a}", lambda r: html_response("<title>Changed</title><p>New</p>"))
+    _move(seeded, b, "rita", "accept")
+    attach(b, "rita", path=f"/fto/{a}")
+    with db.session_scope(seeded) as s:
+        evidence = workflow.evidence_for(s, a)
+        assert evidence[0][0].content_sha256 == signed_hash  # frozen on the claim
+        assert evidence[0][1].content_sha256 != signed_hash  # the shared source moved on
+        assert workflow.verify_signoff(s, s.get(Claim, a))
+        history = [e.action for e in s.exec(select(AuditEvent)
+                                            .where(AuditEvent.claim_id == a))]
+    assert history[-1] == "signoff"
+
+
+def test_detach_a_source(seeded, attach):
+    cid = _first_claim(seeded)
+    _move(seeded, cid, "rita", "accept")
+    ev = attach(cid, "rita")
+    from workbench import sources
+
+    with db.session_scope(seeded, write=True) as s:
+        rob = accounts.get_user(session=s, username="rob")
+        sources.detach(session=s, actor=rob, claim_id=cid, evidence_id=ev.id)
+    with db.session_scope(seeded) as s:
+        assert workflow.evidence_for(s, cid) == []
+    assert [e.action for e in _events(seeded, cid)][-1] == "source_detached"
 
 
 def test_return_then_resubmit(seeded, attach):
@@ -190,7 +284,7 @@ def test_article_is_cleared_when_every_accepted_claim_is_done(seeded, attach):
     with db.session_scope(seeded) as s:
         assert not claims.list_articles(session=s)[0].cleared
     _move(seeded, a, "erin", "signoff")
-    _move(seeded, b, "rita", "dismiss", note="duplicate")
+    _move(seeded, b, "erin", "dismiss", note="duplicate")
     with db.session_scope(seeded) as s:
         assert claims.list_articles(session=s)[0].cleared
 

@@ -120,7 +120,15 @@ LOGIN_WINDOW = timedelta(minutes=15)
 
 
 def _recent_failures(session: Session, username: str) -> int:
+    """Failed sign-ins of an account in the last window, since an admin last enabled it."""
     since = utcnow() - LOGIN_WINDOW
+    unlocked = session.exec(
+        select(func.max(AuditEvent.at)).where(
+            AuditEvent.action == "user_enabled", AuditEvent.comment == username)
+    ).one()
+    if unlocked is not None:
+        unlocked = unlocked if unlocked.tzinfo else unlocked.replace(tzinfo=since.tzinfo)
+        since = max(since, unlocked)
     stmt = select(func.count()).select_from(AuditEvent).where(
         AuditEvent.action == "login_failed", AuditEvent.at >= since,
         AuditEvent.comment == username,
@@ -144,8 +152,10 @@ def sign_in(*, engine: Engine, username: str, password: str) -> User:
             return authenticate(session=s, username=name, password=password)
         except AuthError as exc:
             error = exc
-    with session_scope(engine, write=True) as s:
-        s.add(AuditEvent(action="login_failed", comment=name))
+        known = s.exec(select(User.id).where(User.username == name)).first() is not None
+    if known:  # unknown names leave no rows: nobody can fill the table with made-up names
+        with session_scope(engine, write=True) as s:
+            s.add(AuditEvent(action="login_failed", comment=name))
     raise error
 
 
@@ -162,6 +172,21 @@ def bootstrap_admin(*, session: Session) -> tuple[User, str] | None:
         display_name="Administrator",
     )
     return user, password
+
+
+def set_active(*, session: Session, actor: User | None, username: str, active: bool) -> User:
+    """Disable or enable an account (enabling also lifts a lock after failed sign-ins)."""
+    if actor is not None and actor.role != Role.admin:
+        raise PermissionDenied("Only an admin may disable or enable accounts.")
+    user = get_user(session=session, username=username)
+    if actor is not None and actor.id == user.id and not active:
+        raise InputError("You cannot disable your own account.")
+    user.active = active
+    session.add(user)
+    session.add(AuditEvent(actor_id=actor.id if actor else None,
+                           action="user_enabled" if active else "user_disabled",
+                           comment=user.username))
+    return user
 
 
 def set_password(*, session: Session, actor: User | None, username: str, password: str) -> User:

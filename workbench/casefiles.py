@@ -10,6 +10,7 @@ the desk's work (status, verdict, rationale, sources) back beside the proposals.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,7 +31,7 @@ FLAGS = {"missing_speaker", "anonymous_source", "hedged", "unattributed"}
 
 class _ArticleIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    key: str = Field(min_length=1, max_length=200)
+    key: str
     title: str = ""
     outlet: str = ""
     byline: str = ""
@@ -38,6 +39,15 @@ class _ArticleIn(BaseModel):
     url: str | None = None
     text_file: str = "article.txt"
     sha256: str | None = None
+
+    @field_validator("key")
+    @classmethod
+    def _folder_name(cls, value: str) -> str:
+        # The key names the article's folder on export: no separators, no dot-dot.
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,199}", value) or ".." in value:
+            raise ValueError("use lower-case letters, digits, dots, dashes and underscores "
+                             "(it names a folder)")
+        return value
 
 
 class _ClaimIn(BaseModel):
@@ -237,9 +247,12 @@ def _import_case(session: Session, folder: Path, case: _CaseIn, text: str,
 def export_dir(*, session: Session, root: Path) -> list[Path]:
     """Write one folder per article with its text and a case file holding the desk's work."""
     root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
     written = []
     for article in session.exec(select(Article).order_by(Article.key)):
         folder = root / article.key
+        if folder.resolve().parent != root.resolve():
+            raise CaseFileError(f"The article key {article.key!r} cannot name a folder.")
         folder.mkdir(parents=True, exist_ok=True)
         text_path = folder / "article.txt"
         if not text_path.exists() or text_path.read_bytes() != article.text.encode("utf-8"):
@@ -280,8 +293,8 @@ def _claim_out(session: Session, c: Claim) -> dict[str, Any]:
     evidence = workflow.evidence_for(session, c.id)  # type: ignore[arg-type]
     if evidence:
         out["sources"] = [
-            {"url": s.url, "stance": e.stance.value, "content_sha256": s.content_sha256,
-             "archive_url": s.archive_url, "quote": e.quote}
+            {"url": s.url, "stance": e.stance.value, "content_sha256": e.content_sha256,
+             "archive_url": e.archive_url, "quote": e.quote}
             for e, s in evidence
         ]
     return out

@@ -50,6 +50,8 @@ class ClaimDetail:
     signoff_editor: str | None
     assignee: str | None
     submitted_by: str | None
+    authors: set[int] = field(default_factory=set)
+    signoff_intact: bool = False
 
 
 @dataclass
@@ -75,7 +77,8 @@ class IngestResult:
 def _filtered(stmt: Any, *, status: Any, article_id: int | None, kind: Any,
               assignee_id: int | None, search: str | None) -> Any:
     if status:
-        statuses = [ClaimStatus(s) for s in ([status] if isinstance(status, str) else status)]
+        statuses = [ClaimStatus(parse_status(s)) for s in
+                    ([status] if isinstance(status, str) else status)]
         stmt = stmt.where(col(Claim.status).in_(statuses))
     if article_id is not None:
         stmt = stmt.where(Claim.article_id == article_id)
@@ -185,6 +188,8 @@ def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
         signoff_editor=names.get(signoff.editor_id) if signoff else None,
         assignee=names.get(claim.assignee_id) if claim.assignee_id else None,
         submitted_by=names.get(claim.submitted_by_id) if claim.submitted_by_id else None,
+        authors=workflow.verdict_authors(session, claim),
+        signoff_intact=workflow.verify_signoff(session, claim) if signoff else False,
     )
 
 
@@ -198,6 +203,7 @@ def save_draft(
     expected_version: int | None = None,
 ) -> Claim:
     """Save a proposed verdict and rationale while the claim is being researched."""
+    workflow.require_active(actor)
     claim = workflow.lock_claim(session=session, claim_id=claim_id,
                                 expected_version=expected_version)
     workflow.require_editable(claim, "verdict")
@@ -291,6 +297,18 @@ def ingest(
                         changes={"score": claim.score, "kind": claim.kind.value})
     session.flush()
     return IngestResult(article, claims, created=True)
+
+
+def parse_status(value: str | None) -> str | None:
+    """A status name from a user, or None; an unknown one is refused in one sentence."""
+    if value is None or not str(value).strip():
+        return None
+    try:
+        return ClaimStatus(str(value).strip()).value
+    except ValueError:
+        raise InputError(
+            f"{value!r} is not a status; use one of: {', '.join(s.value for s in ClaimStatus)}."
+        ) from None
 
 
 def accept_many(*, session: Session, actor: User, claim_ids: list[int]) -> list[Claim]:

@@ -100,8 +100,9 @@ def extract(
     """Print candidate claims without touching the database."""
     settings = load_settings()
     text, _meta = _read_text_arg(path, settings)
-    found = claims.candidates(text, threshold=threshold or settings.checkworthy_threshold,
-                                       include_all=all_sentences)
+    if threshold is None:
+        threshold = settings.checkworthy_threshold
+    found = claims.candidates(text, threshold=threshold, include_all=all_sentences)
     if as_json:
         _print_json([c.to_dict() for c in found])
         return
@@ -180,6 +181,7 @@ def claims_list(
     as_json: JsonOpt = False,
 ) -> None:
     """List claims: id, status, kind, speaker, start, end, text, verdict."""
+    status = claims.parse_status(status)
     with _session() as session:
         rows = claims.list_claims(session=session, status=status, article_id=article,
                                   limit=limit)
@@ -364,6 +366,8 @@ def context(text: str, as_json: JsonOpt = False) -> None:
 def export_csv(out: Annotated[Path, typer.Option("--out", "-o")],
                status: Annotated[str | None, typer.Option()] = None) -> None:
     """Write every claim as CSV (one row per claim)."""
+    status = claims.parse_status(status)
+    _check_out(out)
     with _session() as session:
         data = export.claims_csv(session=session, status=status)
     _write(out, data)
@@ -372,9 +376,17 @@ def export_csv(out: Annotated[Path, typer.Option("--out", "-o")],
 @export_app.command("claimreview")
 def export_claimreview(out: Annotated[Path, typer.Option("--out", "-o")]) -> None:
     """Write ClaimReview JSON-LD for signed-off claims."""
+    _check_out(out)
     with _session() as session:
         data = export.claimreview_json(session=session)
     _write(out, data)
+
+
+def _check_out(out: Path) -> None:
+    if not out.parent.is_dir():
+        raise InputError(f"The folder {out.parent} does not exist.")
+    if out.is_dir():
+        raise InputError(f"{out} is a folder; give a file name.")
 
 
 def _write(out: Path, data: bytes) -> None:
@@ -409,14 +421,46 @@ def users_add(
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
 ) -> None:
     """Add an account (password from a prompt or standard input)."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password = _password(password_stdin)
     with _session(write=True) as session:
         user = accounts.create_user(session=session, actor=None, username=name, role=role,
                                     password=password, display_name=display_name)
     typer.echo(f"User {user.username} added as {user.role.value}.")
+
+
+def _password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users_app.command("passwd")
+def users_passwd(
+    name: str,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+) -> None:
+    """Set a new password for an account."""
+    password = _password(password_stdin)
+    with _session(write=True) as session:
+        user = accounts.set_password(session=session, actor=None, username=name,
+                                     password=password)
+    typer.echo(f"Password of {user.username} changed.")
+
+
+@users_app.command("disable")
+def users_disable(name: str) -> None:
+    """Disable an account (it can no longer sign in or act)."""
+    with _session(write=True) as session:
+        user = accounts.set_active(session=session, actor=None, username=name, active=False)
+    typer.echo(f"{user.username} is disabled.")
+
+
+@users_app.command("enable")
+def users_enable(name: str) -> None:
+    """Enable a disabled account, and lift a sign-in lock after failed attempts."""
+    with _session(write=True) as session:
+        user = accounts.set_active(session=session, actor=None, username=name, active=True)
+    typer.echo(f"{user.username} is enabled.")
 
 
 @users_app.command("list")

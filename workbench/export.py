@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 from sqlmodel import Session, col, select
 
+from workbench.errors import InputError
 from workbench.models import (
     Article,
     Claim,
@@ -51,7 +52,11 @@ def claims_frame(*, session: Session, status: str | None = None) -> pd.DataFrame
     names = {u.id: u.username for u in session.exec(select(User))}
     stmt = select(Claim, Article).where(Claim.article_id == Article.id)
     if status:
-        stmt = stmt.where(Claim.status == ClaimStatus(status))
+        try:
+            stmt = stmt.where(Claim.status == ClaimStatus(status))
+        except ValueError:
+            raise InputError(f"{status!r} is not a status; use one of: "
+                             f"{', '.join(s.value for s in ClaimStatus)}.") from None
     rows = list(session.exec(stmt.order_by(Article.key, Claim.start)))
     ids = [c.id for c, _a in rows]
     urls: dict[int, list[str]] = defaultdict(list)

@@ -186,6 +186,13 @@ class Evidence(SQLModel, table=True):
     stance: Stance = Field(default=Stance.context, sa_type=_enum(Stance))
     quote: str = Field(default="", sa_type=sa.Text)
     note: str = Field(default="", sa_type=sa.Text)
+    # What the source was when it was attached: a later refresh or a use of the same URL
+    # on another claim changes the shared Source row, never what a claim's verdict rests on.
+    title: str = Field(default="", sa_type=sa.Text)
+    content_sha256: Optional[str] = Field(default=None, sa_type=sa.String(64))
+    http_status: Optional[int] = None
+    retrieved_at: Optional[datetime] = _opt_ts()
+    archive_url: Optional[str] = Field(default=None, sa_type=sa.Text)
     added_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
     added_at: datetime = _ts()
 

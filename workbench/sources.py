@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from workbench import accounts, extraction, lookups, workflow
 from workbench.config import Settings
 from workbench.db import session_scope
 from workbench.errors import InputError, LookupFailed, NotFoundError, UpstreamError
-from workbench.models import Evidence, Source, SourceType, Stance, User, utcnow
+from workbench.models import Claim, Evidence, Source, SourceType, Stance, User, utcnow
 
 
 def make_client(settings: Settings) -> Any:
@@ -79,7 +80,8 @@ def fetch_article(*, client: Any, url: str) -> tuple[str, dict[str, Any]]:
         raise UpstreamError(f"{url} answered HTTP {result.status}.", status=result.status)
     ctype = result.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype and ctype not in {"text/html", "application/xhtml+xml", "text/plain"}:
-        raise InputError(f"{url} is {ctype}, not a web page or text.")
+        shown = ctype if re.fullmatch(r"[\w.+-]{1,60}/[\w.+-]{1,60}", ctype) else "another type"
+        raise InputError(f"{url} is {shown}, not a web page or text.")
     text = extraction.decode_bytes(result.content)
     meta: dict[str, Any] = {"url": result.url}
     if ctype != "text/plain":
@@ -147,6 +149,7 @@ def attach(
         raise InputError(
             f"{stance!r} is not a stance; use supports, refutes or context."
         ) from None
+    workflow.require_active(actor)
     claim = workflow.lock_claim(session=session, claim_id=claim_id,
                                 expected_version=expected_version)
     workflow.require_editable(claim, "evidence")
@@ -162,7 +165,9 @@ def attach(
         raise InputError(f"That source is attached to claim {claim_id} already.")
     evidence = Evidence(claim_id=claim_id, source_id=source.id,  # type: ignore[arg-type]
                         stance=stance, quote=quote.strip(), note=note.strip(),
-                        added_by_id=actor.id)
+                        added_by_id=actor.id, title=source.title,
+                        content_sha256=source.content_sha256, http_status=source.http_status,
+                        retrieved_at=source.retrieved_at, archive_url=source.archive_url)
     session.add(evidence)
     workflow.touch(claim)
     session.add(claim)
@@ -175,6 +180,7 @@ def attach(
 
 def detach(*, session: Session, actor: User, claim_id: int, evidence_id: int,
            expected_version: int | None = None) -> None:
+    workflow.require_active(actor)
     claim = workflow.lock_claim(session=session, claim_id=claim_id,
                                 expected_version=expected_version)
     workflow.require_editable(claim, "evidence")
@@ -191,7 +197,12 @@ def detach(*, session: Session, actor: User, claim_id: int, evidence_id: int,
 
 
 def archive(*, engine: Engine, client: Any, actor: User, source_id: int) -> Source:
-    """Find (or ask for) a Wayback Machine snapshot of a source and store its link."""
+    """Find (or ask for) a Wayback Machine snapshot of a source and store its link.
+
+    The link is added to the source and to its evidence on claims still being researched;
+    evidence a verdict was signed on keeps what was signed.
+    """
+    workflow.require_active(actor)
     with session_scope(engine) as s:
         source = s.get(Source, source_id)
         if source is None:
@@ -209,9 +220,20 @@ def archive(*, engine: Engine, client: Any, actor: User, source_id: int) -> Sour
         source.archive_url = snap.archive_url
         source.archived_at = snap.captured_at
         s.add(source)
-        workflow.record(s, actor=actor, action="source_archived",
-                        changes={"source_id": source_id, "archive_url": snap.archive_url})
+        for ev, claim in _links(s, source_id):
+            if claim.status in workflow.EDITABLE and not ev.archive_url:
+                ev.archive_url = snap.archive_url
+                s.add(ev)
+                workflow.record(s, actor=actor, action="source_archived", claim=claim,
+                                changes={"url": source.url, "archive_url": snap.archive_url})
     return source
+
+
+def _links(session: Session, source_id: int) -> list[tuple[Evidence, Claim]]:
+    return list(session.exec(
+        select(Evidence, Claim).where(Evidence.source_id == source_id,
+                                      Evidence.claim_id == Claim.id)
+    ))
 
 
 @dataclass
@@ -241,7 +263,7 @@ def due_for_refresh(*, engine: Engine, everything: bool = False) -> list[int]:
     with session_scope(engine) as s:
         if everything:
             return list(s.exec(select(Source.id).order_by(Source.id)))
-        from workbench.models import Claim, ClaimStatus
+        from workbench.models import ClaimStatus
 
         stmt = (
             select(Source.id).distinct()
@@ -290,9 +312,8 @@ def refresh(
                         source.http_status = outcome.status
                         source.retrieved_at = utcnow()
                         s.add(source)
-                        workflow.record(s, actor=actor, action="source_gone",
-                                        changes={"source_id": source.id, "url": source.url,
-                                                 "status": outcome.status})
+                        _record_on_claims(s, actor, "source_gone", source,
+                                          {"url": source.url, "status": outcome.status})
                     summary.gone.append(source.url)
                 else:
                     summary.failed.append((source.url, str(err)))
@@ -303,12 +324,24 @@ def refresh(
             s.add(source)
             if old_hash != page.sha256:
                 summary.changed.append(source.url)
-                workflow.record(s, actor=actor, action="source_changed",
-                                changes={"source_id": source.id, "url": source.url,
-                                         "content_sha256": [old_hash, page.sha256]})
+                _record_on_claims(s, actor, "source_changed", source,
+                                  {"url": source.url, "content_sha256": [old_hash, page.sha256]})
             else:
                 summary.unchanged += 1
     return summary
+
+
+def _record_on_claims(session: Session, actor: User | None, action: str, source: Source,
+                      changes: dict[str, Any]) -> None:
+    """Note a change of a shared source in the history of every claim that cites it (the
+    claims' evidence keeps what was attached)."""
+    links = _links(session, source.id)  # type: ignore[arg-type]
+    if not links:
+        workflow.record(session, actor=actor, action=action,
+                        changes={"source_id": source.id, **changes})
+    for _ev, claim in links:
+        workflow.record(session, actor=actor, action=action, claim=claim,
+                        changes={"source_id": source.id, **changes})
 
 
 def factchecks(*, client: Any, text: str, limit: int = 10) -> list[Any]:

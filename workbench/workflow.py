@@ -1,12 +1,15 @@
 """The verification workflow: one transition table, one function that applies it.
 
     candidate ──accept──▶ open ──assign──▶ in_research ──submit──▶ in_review ──sign off──▶ signed_off
-        │                                     ▲                        │                       │
-        └──dismiss──▶ dismissed               └────────return──────────┘◀──────reopen──────────┘
+        │  ▲                                  ▲                        │                       │
+    dismiss restore (editor)                  └────────return──────────┘◀──────reopen──────────┘
+        ▼  │
+      dismissed      (an editor may also dismiss an accepted, open claim)
 
 Every move is checked here, in the service layer, whatever edge asked for it: the role
 that may make it, the states it leaves from, what it needs (a verdict, a rationale, a
-source, a reason), and the four-eyes rule (an editor never signs off what they submitted).
+source, a reason), and the four-eyes rule (an editor never signs off a verdict they had
+a hand in: submitted it, drafted it, or changed its sources since the last review).
 A refused move raises ``TransitionRefused`` or ``PermissionDenied`` with one sentence that
 says what was refused and why. Each applied move changes the claim and appends its
 ``AuditEvent`` in the caller's transaction.
@@ -60,11 +63,21 @@ MOVES: dict[str, Move] = {
              "Sign off"),
         Move("return", frozenset({S.in_review}), S.in_research, EDITORS, "Return to research"),
         Move("reopen", frozenset({S.signed_off}), S.in_research, EDITORS, "Reopen"),
+        Move("restore", frozenset({S.dismissed}), S.candidate, EDITORS, "Restore"),
     )
 }
 
 #: States in which the verdict, rationale and evidence may be edited.
 EDITABLE = frozenset({S.open, S.in_research})
+
+
+#: Audit actions that make someone an author of the verdict under review.
+AUTHORING = frozenset({"draft_saved", "source_attached", "source_detached"})
+
+
+def require_active(actor: User) -> None:
+    if not actor.active:
+        raise PermissionDenied(f"The account {actor.username!r} is disabled.")
 
 
 def lock_claim(*, session: Session, claim_id: int, expected_version: int | None = None) -> Claim:
@@ -111,15 +124,40 @@ def touch(claim: Claim) -> None:
     claim.updated_at = utcnow()
 
 
-def allowed_moves(claim: Claim, user: User) -> list[Move]:
-    """The moves ``user`` could make on ``claim`` now (the dashboard shows these)."""
+def allowed_moves(claim: Claim, user: User, *, authors: set[int] | None = None) -> list[Move]:
+    """The moves ``user`` could make on ``claim`` now (the dashboard shows these);
+    ``authors`` are the verdict's authors (see ``verdict_authors``), who may not sign off."""
+    if not user.active:
+        return []
     out = []
     for move in MOVES.values():
         if claim.status in move.sources and user.role in move.roles:
-            if move.name == "signoff" and claim.submitted_by_id == user.id:
+            if move.name == "dismiss" and claim.status == S.open and user.role not in EDITORS:
+                continue
+            if move.name == "signoff" and (
+                user.id == claim.submitted_by_id or user.id in (authors or set())
+            ):
                 continue
             out.append(move)
     return out
+
+
+def verdict_authors(session: Session, claim: Claim) -> set[int]:
+    """Who had a hand in the verdict now under review: the submitter, and whoever saved a
+    draft, changed the verdict on submit, or attached or removed a source since the last
+    sign-off or reopen."""
+    events = list(session.exec(
+        select(AuditEvent).where(AuditEvent.claim_id == claim.id).order_by(AuditEvent.id)
+    ))
+    authors: set[int] = {claim.submitted_by_id} if claim.submitted_by_id else set()
+    for event in events:
+        if event.action in {"signoff", "reopen"}:
+            authors = {claim.submitted_by_id} if claim.submitted_by_id else set()
+        elif event.actor_id is not None and (
+            event.action in AUTHORING or (event.action == "submit" and event.changes)
+        ):
+            authors.add(event.actor_id)
+    return authors
 
 
 def _require(value: str | None, what: str, move: str) -> str:
@@ -143,22 +181,34 @@ def snapshot(session: Session, claim: Claim) -> tuple[dict[str, Any], str]:
     data = {
         "claim_id": claim.id,
         "text": claim.text,
-        "version": claim.version,
         "verdict": claim.verdict.value if claim.verdict else None,
         "rationale": claim.rationale,
         "evidence": [
             {
                 "url": src.url,
-                "content_sha256": src.content_sha256,
-                "archive_url": src.archive_url,
+                "content_sha256": ev.content_sha256,
+                "archive_url": ev.archive_url,
                 "stance": ev.stance.value,
                 "quote": ev.quote,
             }
             for ev, src in evidence_for(session, claim.id)  # type: ignore[arg-type]
         ],
     }
+    return data, snapshot_hash(data)
+
+
+def snapshot_hash(data: dict[str, Any]) -> str:
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return data, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def verify_signoff(session: Session, claim: Claim) -> bool:
+    """Is the claim, as it stands, exactly what its editor signed? (False if unsigned.)"""
+    current = active_signoff(session, claim.id)  # type: ignore[arg-type]
+    if current is None:
+        return False
+    _data, digest = snapshot(session, claim)
+    return digest == current.snapshot_sha256 == snapshot_hash(current.snapshot)
 
 
 def active_signoff(session: Session, claim_id: int) -> SignOff | None:
@@ -187,8 +237,7 @@ def apply(
         raise TransitionRefused(
             f"{move!r} is not a workflow action; use one of: {', '.join(MOVES)}."
         )
-    if not actor.active:
-        raise PermissionDenied(f"The account {actor.username!r} is disabled.")
+    require_active(actor)
     claim = lock_claim(session=session, claim_id=claim_id, expected_version=expected_version)
     if actor.role not in spec.roles:
         who = " or ".join(sorted(r.value for r in spec.roles))
@@ -207,8 +256,15 @@ def apply(
     comment = (note or "").strip()
 
     if move == "dismiss":
+        if claim.status == S.open and actor.role not in EDITORS:
+            raise PermissionDenied(
+                f"Claim {claim_id} was accepted already; only an editor or admin may dismiss it."
+            )
         comment = _require(note, "a reason", "dismiss")
         claim.dismiss_reason = comment
+    elif move == "restore":
+        comment = _require(note, "a reason", "restore")
+        claim.dismiss_reason = ""
     elif move == "assign":
         if assignee is None:
             raise TransitionRefused("To assign a claim you must name the person (--to).")
@@ -224,6 +280,11 @@ def apply(
             raise PermissionDenied(
                 f"{actor.username} submitted the verdict on claim {claim_id}; another editor "
                 "must sign it off (four eyes)."
+            )
+        if actor.id in verdict_authors(session, claim):
+            raise PermissionDenied(
+                f"{actor.username} worked on the verdict of claim {claim_id} (a draft or a "
+                "source); another editor must sign it off (four eyes)."
             )
         data, digest = snapshot(session, claim)
         session.add(

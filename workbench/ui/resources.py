@@ -7,6 +7,7 @@ new ``Session`` is opened for every use.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -38,8 +39,12 @@ def _client(fingerprint: str) -> Any:
 
 
 def http_client() -> Any:
+    """The shared guarded client, rebuilt when any setting (a secret included) changes."""
     s = settings()
-    return _client(s.model_dump_json())
+    secrets = "|".join(v.get_secret_value() for v in (
+        s.factcheck_api_key, s.wayback_access_key, s.wayback_secret_key) if v is not None)
+    digest = hashlib.sha256(secrets.encode("utf-8")).hexdigest()
+    return _client(s.model_dump_json() + digest)
 
 
 @contextmanager

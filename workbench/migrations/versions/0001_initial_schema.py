@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 08:59:22.439242
+Create Date: 2026-11-25 09:32:10.353738
 """
 
 from __future__ import annotations
@@ -246,6 +246,11 @@ def upgrade() -> None:
         ),
         sa.Column("quote", sa.Text(), nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
+        sa.Column("content_sha256", sa.String(length=64), nullable=True),
+        sa.Column("http_status", sa.Integer(), nullable=True),
+        sa.Column("retrieved_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("archive_url", sa.Text(), nullable=True),
         sa.Column("added_by_id", sa.Integer(), nullable=True),
         sa.Column("added_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

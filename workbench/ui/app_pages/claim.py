@@ -10,6 +10,7 @@ from workbench.errors import WorkbenchError
 from workbench.models import Verdict
 from workbench.ui import auth, resources
 from workbench.ui.components import lookup_panel
+from workbench.ui.components.feedback import show_error
 from workbench.ui.components.nav import selected_claim_id
 from workbench.ui.components.text import highlighted_paragraphs, md_escape
 
@@ -29,7 +30,7 @@ try:
         users = [u for u in accounts.list_users(session=s) if u.active]
 except WorkbenchError as exc:
     st.title("Claim")
-    st.error(str(exc))
+    show_error(exc)
     st.stop()
 
 claim, article = detail.claim, detail.article
@@ -42,7 +43,8 @@ STATUS_COLOUR = {"candidate": "gray", "open": "blue", "in_research": "violet",
 with st.container(horizontal=True, key="claim_badges"):
     st.badge(STATUS_LABEL[claim.status.value], color=STATUS_COLOUR[claim.status.value])
     st.badge(claim.kind.value, color="primary", icon=":material/category:")
-    st.badge(claim.speaker or "no speaker named", color="gray", icon=":material/person:")
+    st.badge(md_escape(claim.speaker) if claim.speaker else "no speaker named", color="gray",
+             icon=":material/person:")
     if claim.score is not None:
         st.badge(f"check-worthiness {claim.score:.2f}", color="gray")
     if claim.verdict:
@@ -79,7 +81,7 @@ with left:
 
 with right:
     st.subheader("Verdict")
-    moves = {m.name: m for m in workflow.allowed_moves(claim, user)}
+    moves = {m.name: m for m in workflow.allowed_moves(claim, user, authors=detail.authors)}
     editable = claim.status in workflow.EDITABLE
     verdicts = [v.value for v in Verdict]
     with st.form("verdict_form"):
@@ -106,7 +108,7 @@ with right:
                                       verdict=verdict, rationale=rationale,
                                       expected_version=claim.version)
         except WorkbenchError as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             st.rerun()
 
@@ -122,9 +124,9 @@ with right:
                 default = names.index(user.username) if user.username in names else 0
                 kwargs["assignee_name"] = st.selectbox("Assign to", names, index=default,
                                                        key="assign_to")
-            if move.name in {"dismiss", "return", "reopen"}:
+            if move.name in {"dismiss", "return", "reopen", "restore"}:
                 label = {"dismiss": "Reason", "return": "Note for the reviewer",
-                         "reopen": "Reason"}[move.name]
+                         "reopen": "Reason", "restore": "Reason"}[move.name]
                 kwargs["note"] = st.text_input(label, key=f"note_{move.name}")
             go = st.form_submit_button(move.label, key=f"do_{move.name}",
                                        type="primary" if move.name == "signoff" else "secondary")
@@ -138,7 +140,7 @@ with right:
                                    expected_version=claim.version, assignee=assignee,
                                    note=kwargs.get("note"))
             except WorkbenchError as exc:
-                st.error(str(exc))
+                show_error(exc)
             else:
                 st.rerun()
     if detail.signoff:
@@ -146,7 +148,13 @@ with right:
             f"Signed off by {md_escape(detail.signoff_editor or '?')} on "
             f"{detail.signoff.at:%Y-%m-%d %H:%M} UTC · snapshot sha256 "
             f"`{detail.signoff.snapshot_sha256[:16]}…`"
+            + (" · verified: the claim is what was signed" if detail.signoff_intact else "")
         )
+        if not detail.signoff_intact:
+            st.error("The claim no longer matches the snapshot its editor signed.")
+    if claim.status.value == "in_review" and user.role.value == "editor" and \
+            "signoff" not in moves:
+        st.caption("You worked on this verdict, so another editor signs it off (four eyes).")
 
 st.divider()
 lookup_panel.render(user=user, detail=detail)

@@ -8,6 +8,7 @@ import streamlit as st
 from workbench import claims, sources
 from workbench.errors import InputError, WorkbenchError
 from workbench.ui import auth, resources
+from workbench.ui.components.feedback import show_error
 from workbench.ui.components.nav import open_claim
 from workbench.ui.components.text import highlighted_paragraphs
 
@@ -15,7 +16,23 @@ DRAFT = "ingest_draft"
 
 user = auth.require_user()
 st.title("Ingest an article")
-limit = resources.settings().max_article_bytes
+settings = resources.settings()
+limit = settings.max_article_bytes
+
+
+def propose(text: str, meta: dict) -> None:
+    """Extract once and keep the result: reruns (a ticked box) reuse it."""
+    found = claims.candidates(text, threshold=settings.checkworthy_threshold)
+    st.session_state.pop("ingest_stored", None)
+    st.session_state[DRAFT] = {"text": text, "meta": meta, "found": found}
+
+
+stored = st.session_state.get("ingest_stored")
+if stored:
+    st.success(stored["message"])
+    if stored.get("first_claim") and st.button("Open the first accepted claim",
+                                               key="ingest_open_first"):
+        open_claim(stored["first_claim"])
 
 paste, upload, by_url = st.tabs(["Paste text", "Upload a file", "Fetch a URL"])
 with paste, st.form("ingest_paste"):
@@ -24,10 +41,9 @@ with paste, st.form("ingest_paste"):
         try:
             if len(pasted.encode("utf-8")) > limit:
                 raise InputError(f"The text is larger than {limit:,} bytes.")
-            claims.candidates(pasted)  # checks the text before it becomes a draft
-            st.session_state[DRAFT] = {"text": pasted, "meta": {}}
+            propose(pasted, {})
         except WorkbenchError as exc:
-            st.error(str(exc))
+            show_error(exc)
 with upload, st.form("ingest_upload"):
     file = st.file_uploader("A .txt, .md or .html file", type=["txt", "md", "html", "htm"],
                             key="ingest_file")
@@ -35,28 +51,23 @@ with upload, st.form("ingest_upload"):
         try:
             text, meta = claims.read_document(file.getvalue(), filename=file.name,
                                               max_bytes=limit)
-            st.session_state[DRAFT] = {"text": text, "meta": meta}
+            propose(text, meta)
         except WorkbenchError as exc:
-            st.error(str(exc))
+            show_error(exc)
 with by_url, st.form("ingest_url"):
     url = st.text_input("Article URL", key="ingest_url_value", placeholder="https://…")
     if st.form_submit_button("Fetch and propose claims", key="ingest_url_go"):
         try:
             text, meta = sources.fetch_article(client=resources.http_client(), url=url)
-            st.session_state[DRAFT] = {"text": text, "meta": meta}
+            propose(text, meta)
         except WorkbenchError as exc:
-            st.error(str(exc))
+            show_error(exc)
 
 draft = st.session_state.get(DRAFT)
 if not draft:
     st.stop()
 
-text, meta = draft["text"], draft["meta"]
-try:
-    found = claims.candidates(text)
-except WorkbenchError as exc:
-    st.error(str(exc))
-    st.stop()
+text, meta, found = draft["text"], draft["meta"], draft["found"]
 
 st.subheader(f"{len(found)} proposed claim(s)")
 m1, m2, m3 = st.columns(3)
@@ -86,21 +97,21 @@ if st.button(f"Store the article and accept {len(keep)} claim(s)", type="primary
             result = claims.ingest(session=s, actor=user, text=text, candidates=found,
                                    title=title, outlet=outlet, byline=byline,
                                    url=meta.get("url"))
+            ids: list[int] = []
             if result.created:
                 chosen = {(found[i].start, found[i].end) for i in keep}
                 ids = [c.id for c in result.claims if (c.start, c.end) in chosen]
                 claims.accept_many(session=s, actor=user, claim_ids=ids)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        show_error(exc)
     else:
         st.session_state.pop(DRAFT, None)
         if result.created:
-            st.success(f"Stored article {result.article.id} with {len(result.claims)} "
-                       f"candidate(s); {len(keep)} accepted.")
+            message = (f"Stored article {result.article.id} with {len(result.claims)} "
+                       f"candidate(s); {len(ids)} accepted.")
         else:
-            st.info(f"This article was stored already (article {result.article.id}); "
-                    "nothing was added.")
-        if result.claims:
-            if st.button("Open the first claim", key="ingest_open_first"):
-                open_claim(result.claims[0].id)
-
+            message = (f"This article was stored already (article {result.article.id}); "
+                       "nothing was added.")
+        st.session_state["ingest_stored"] = {
+            "message": message, "first_claim": ids[0] if result.created and ids else None}
+        st.rerun()

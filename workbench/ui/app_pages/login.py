@@ -6,6 +6,7 @@ import streamlit as st
 
 from workbench.errors import WorkbenchError
 from workbench.ui import auth
+from workbench.ui.components.feedback import show_error
 
 st.title("Claim workbench")
 st.caption("Propose, research, verify and sign off the claims of news articles.")
@@ -20,6 +21,6 @@ if submitted:
     try:
         auth.sign_in(username, password)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        show_error(exc)
     else:
         st.rerun()

@@ -8,6 +8,7 @@ from workbench import accounts
 from workbench.errors import WorkbenchError
 from workbench.models import Role
 from workbench.ui import auth, resources
+from workbench.ui.components.feedback import show_error
 
 user = auth.require_user()
 st.title("Accounts")
@@ -33,6 +34,30 @@ with st.form("add_user", clear_on_submit=True):
                 made = accounts.create_user(session=s, actor=user, username=name, role=role,
                                             password=password, display_name=display)
         except WorkbenchError as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
             st.success(f"Added {made.username} as {made.role.value}.")
+
+with st.form("manage_user", clear_on_submit=True):
+    st.subheader("Change an account")
+    names = [u.username for u in users]
+    target = st.selectbox("Account", names, key="manage_username")
+    action = st.radio("Change", ["Disable", "Enable (also lifts a sign-in lock)",
+                                 "Set a new password"], key="manage_action")
+    new_password = st.text_input("New password (for a new password only)", type="password",
+                                 key="manage_password")
+    if st.form_submit_button("Apply", key="manage_go"):
+        try:
+            with resources.session(write=True) as s:
+                if action.startswith("Set"):
+                    changed = accounts.set_password(session=s, actor=user, username=target,
+                                                    password=new_password)
+                    done = f"Password of {changed.username} changed."
+                else:
+                    changed = accounts.set_active(session=s, actor=user, username=target,
+                                                  active=action.startswith("Enable"))
+                    done = f"{changed.username} is {'enabled' if changed.active else 'disabled'}."
+        except WorkbenchError as exc:
+            show_error(exc)
+        else:
+            st.success(done)

@@ -11,9 +11,13 @@ from workbench import claims, sources
 from workbench.errors import WorkbenchError
 from workbench.models import Stance, User
 from workbench.ui import resources
+from workbench.ui.components.feedback import show_error, show_lines
 from workbench.ui.components.text import md_escape
 
-PREVIEW_KEY = "lookup_preview"
+
+def _key(name: str, claim_id: int) -> str:
+    """Session keys per claim, so one claim's lookups never show up on another."""
+    return f"{name}_{claim_id}"
 
 
 def render(*, user: User, detail: claims.ClaimDetail) -> None:
@@ -24,23 +28,33 @@ def render(*, user: User, detail: claims.ClaimDetail) -> None:
         st.caption("No source attached yet. A verdict needs at least one.")
     for ev, src in detail.evidence:
         with st.container(border=True):
-            st.markdown(f"**{md_escape(src.title or src.url)}** · {ev.stance.value}")
+            st.markdown(f"**{md_escape(ev.title or src.title or src.url)}** · "
+                        f"{ev.stance.value}")
             st.code(src.url, language=None, wrap_lines=True)
+            attached = ev.retrieved_at or src.retrieved_at
             facts = [src.publisher, src.author,
-                     f"retrieved {src.retrieved_at:%Y-%m-%d %H:%M} UTC",
-                     f"HTTP {src.http_status}" if src.http_status else "",
-                     f"sha256 {src.content_sha256[:12]}…" if src.content_sha256 else "",
-                     "page gone" if src.gone else ""]
+                     f"retrieved {attached:%Y-%m-%d %H:%M} UTC",
+                     f"HTTP {ev.http_status}" if ev.http_status else "",
+                     f"sha256 {ev.content_sha256[:12]}…" if ev.content_sha256 else ""]
             st.caption(md_escape(" · ".join(f for f in facts if f)))
-            if src.archive_url:
-                st.caption("Archived: " + md_escape(src.archive_url))
+            if src.gone:
+                st.warning("The page is gone (the server answered "
+                           f"{src.http_status}) since it was attached.")
+            elif ev.content_sha256 and src.content_sha256 != ev.content_sha256:
+                st.warning(md_escape(
+                    f"The page changed since it was attached (now sha256 "
+                    f"{(src.content_sha256 or '')[:12]}…, fetched "
+                    f"{src.retrieved_at:%Y-%m-%d %H:%M} UTC)."))
+            archive_url = ev.archive_url or src.archive_url
+            if archive_url:
+                st.caption("Archived: " + md_escape(archive_url))
             else:
                 st.caption("Not archived yet.")
             if ev.quote:
                 st.markdown(f"> {md_escape(ev.quote)}")
             c1, c2 = st.columns(2)
-            if not src.archive_url and c1.button("Archive in the Wayback Machine",
-                                                 key=f"archive_{src.id}"):
+            if editable and not archive_url and c1.button("Archive in the Wayback Machine",
+                                                          key=f"archive_{src.id}"):
                 _run(lambda sid=src.id: sources.archive(
                     engine=resources.engine(), client=resources.http_client(), actor=user,
                     source_id=sid), "Archived.")
@@ -63,12 +77,12 @@ def render(*, user: User, detail: claims.ClaimDetail) -> None:
                                       source_ids=[s.id for _e, s in detail.evidence],
                                       actor_name=user.username, progress=step)
         except WorkbenchError as exc:
-            st.error(str(exc))
+            show_error(exc)
         else:
-            st.session_state["refresh_summary"] = summary.describe()
+            st.session_state[_key("refresh_summary", claim.id)] = summary.describe()
             st.rerun()
-    if st.session_state.get("refresh_summary"):
-        st.info(st.session_state.pop("refresh_summary"))
+    if st.session_state.get(_key("refresh_summary", claim.id)):
+        show_lines(st.session_state.pop(_key("refresh_summary", claim.id)))
 
     if editable:
         _lookup(user, claim)
@@ -81,15 +95,16 @@ def _lookup(user: User, claim: Any) -> None:
         url = st.text_input("URL of the source", key="lookup_url",
                             placeholder="https://…")
         go = st.form_submit_button("Look up")
+    preview_key = _key("lookup_preview", claim.id)
     if go:
         try:
             page = sources.preview(client=resources.http_client(), url=url)
         except WorkbenchError as exc:
-            st.session_state.pop(PREVIEW_KEY, None)
-            st.error(str(exc))
+            st.session_state.pop(preview_key, None)
+            show_error(exc)
         else:
-            st.session_state[PREVIEW_KEY] = page
-    page = st.session_state.get(PREVIEW_KEY)
+            st.session_state[preview_key] = page
+    page = st.session_state.get(preview_key)
     if page is None:
         return
     data = sources.page_dict(page)
@@ -114,13 +129,13 @@ def _lookup(user: User, claim: Any) -> None:
             try:
                 snap = sources.find_archive(client=resources.http_client(), url=page.final_url)
             except WorkbenchError as exc:
-                st.warning(f"No snapshot: {exc}")
+                st.warning(md_escape(f"No snapshot: {exc}"))
         ok = _write(lambda s: sources.attach(session=s, actor=user, claim_id=claim.id,
                                             page=page, stance=stance, quote=quote,
                                             archive=snap, expected_version=claim.version),
                     rerun=False)
         if ok:
-            st.session_state.pop(PREVIEW_KEY, None)
+            st.session_state.pop(preview_key, None)
             st.rerun()
 
 
@@ -129,21 +144,21 @@ def _research(claim: Any) -> None:
     c1, c2 = st.columns(2)
     if c1.button("Earlier fact-checks", key="factchecks"):
         try:
-            st.session_state["factchecks_found"] = [
+            st.session_state[_key("factchecks", claim.id)] = [
                 sources.plain(f) for f in sources.factchecks(
                     client=resources.http_client(), text=claim.restatement or claim.text)
             ]
         except WorkbenchError as exc:
-            st.error(str(exc))
+            show_error(exc)
     if c2.button("Context", key="context"):
         topic = claim.speaker or next((e.get("text") for e in claim.entities or []
                                        if isinstance(e, dict)), None) or claim.text
         try:
-            st.session_state["context_found"] = sources.describe_context(
+            st.session_state[_key("context", claim.id)] = sources.describe_context(
                 sources.context(client=resources.http_client(), text=topic))
         except WorkbenchError as exc:
-            st.error(str(exc))
-    found = st.session_state.get("factchecks_found")
+            show_error(exc)
+    found = st.session_state.get(_key("factchecks", claim.id))
     if found is not None:
         if not found:
             st.caption("No earlier fact-checks found.")
@@ -153,7 +168,7 @@ def _research(claim: Any) -> None:
                         f"{md_escape(str(f.get('claim_text') or ''))}")
             if f.get("url"):
                 st.code(f["url"], language=None)
-    lines = st.session_state.get("context_found")
+    lines = st.session_state.get(_key("context", claim.id))
     if lines:
         for line in lines:
             st.markdown(f"- {md_escape(line)}")
@@ -164,7 +179,7 @@ def _write(fn: Any, *, rerun: bool = True) -> bool:
         with resources.session(write=True) as s:
             fn(s)
     except WorkbenchError as exc:
-        st.error(str(exc))
+        show_error(exc)
         return False
     if rerun:
         st.rerun()
@@ -175,7 +190,7 @@ def _run(fn: Any, message: str) -> None:
     try:
         fn()
     except WorkbenchError as exc:
-        st.error(str(exc))
+        show_error(exc)
     else:
         st.toast(message)
         st.rerun()
