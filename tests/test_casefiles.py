@@ -55,6 +55,7 @@ def test_import_is_idempotent_and_spans_are_exact(engine):
         article = s.exec(select(Article)).one()
         for claim in s.exec(select(Claim)):
             assert article.text[claim.start:claim.end] == claim.text
+            assert claim.score is not None and 0.0 <= claim.score <= 1.0
 
 
 def _broken_copy(tmp_path: Path, mutate) -> Path:

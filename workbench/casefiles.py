@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlmodel import Session, select
 
-from workbench import workflow
+from workbench import extraction, workflow
 from workbench.errors import CaseFileError
 from workbench.models import Article, Claim, ClaimKind, ClaimStatus, User
 
@@ -224,15 +224,15 @@ def _import_case(session: Session, folder: Path, case: _CaseIn, text: str,
         (c.start, c.end)
         for c in session.exec(select(Claim).where(Claim.article_id == article.id))
     }
-    for c in case.claims:
-        if (c.start, c.end) in known:
-            continue
+    new = [c for c in case.claims if (c.start, c.end) not in known]
+    scores = _scores(text, new) if new else {}
+    for c in new:
         claim = Claim(
             article_id=article.id,  # type: ignore[arg-type]
             key=c.key, text=c.text, start=c.start, end=c.end,  # type: ignore[arg-type]
             restatement=c.restatement, note=c.note, kind=c.kind, speaker=c.speaker,
             flags=list(c.flags), priority=c.priority, origin="casefile",
-            status=ClaimStatus.candidate,
+            status=ClaimStatus.candidate, score=scores.get((c.start, c.end)),
         )
         session.add(claim)
         session.flush()
@@ -242,6 +242,19 @@ def _import_case(session: Session, folder: Path, case: _CaseIn, text: str,
         report.claims_added += 1
         added_any = True
     return added_any
+
+
+def _scores(text: str, items: list[_ClaimIn]) -> dict[tuple[int, int], float]:
+    """The check-worthiness the extractor gives each hand-written claim: the highest score
+    of the sentences its span overlaps, so the queue can sort and compare them."""
+    sentences = extraction.extract(text, include_all=True)
+    out = {}
+    for c in items:
+        hits = [s.score for s in sentences
+                if s.start < c.end and c.start < s.end]  # type: ignore[operator]
+        if hits:
+            out[(c.start, c.end)] = round(float(max(hits)), 4)
+    return out
 
 
 def export_dir(*, session: Session, root: Path) -> list[Path]:

@@ -75,19 +75,20 @@ title = m1.text_input("Title", value=meta.get("title") or "", key="ingest_title"
 outlet = m2.text_input("Outlet", value=meta.get("site_name") or "", key="ingest_outlet")
 byline = m3.text_input("Byline", value=meta.get("author") or "", key="ingest_byline")
 
-left, right = st.columns([3, 2], gap="large")
-with left, st.container(height=520, key="ingest_preview_text"):
+st.caption("The proposed claims are highlighted in the text; untick the ones not worth "
+           "checking in the table below.")
+with st.container(height=420, key="ingest_preview_text"):
     for para in highlighted_paragraphs(text, [(c.start, c.end) for c in found]):
         st.markdown(para)
-with right:
-    rows = [{"keep": True, "score": round(c.score, 2), "kind": c.kind,
-             "speaker": c.speaker or "", "flags": ", ".join(c.flags), "claim": c.text}
-            for c in found]
-    edited = st.data_editor(
-        rows, key="ingest_pick", hide_index=True, disabled=["score", "kind", "speaker",
-                                                            "flags", "claim"],
-        column_config={"keep": st.column_config.CheckboxColumn("keep")},
-    )
+rows = [{"keep": True, "score": round(c.score, 2), "kind": c.kind,
+         "speaker": c.speaker or "", "flags": ", ".join(c.flags), "claim": c.text}
+        for c in found]
+edited = st.data_editor(
+    rows, key="ingest_pick", hide_index=True,
+    disabled=["score", "kind", "speaker", "flags", "claim"],
+    column_config={"keep": st.column_config.CheckboxColumn("keep", width="small"),
+                   "claim": st.column_config.TextColumn("claim", width="large")},
+)
 
 keep = [i for i, row in enumerate(edited) if row.get("keep")]
 if st.button(f"Store the article and accept {len(keep)} claim(s)", type="primary",

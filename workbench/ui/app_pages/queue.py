@@ -53,8 +53,10 @@ with resources.session() as s:
                               **filters)
 
 st.caption(f"{total} claim(s) match.")
+ROW_LABELS = {"candidate": "candidate", "open": "open", "in_research": "in research",
+              "in_review": "in review", "signed_off": "signed off", "dismissed": "dismissed"}
 table = [
-    {"id": r.claim.id, "status": LABELS[r.claim.status.value], "kind": r.claim.kind.value,
+    {"id": r.claim.id, "status": ROW_LABELS[r.claim.status.value], "kind": r.claim.kind.value,
      "speaker": r.claim.speaker or "", "flags": ", ".join(r.claim.flags or []),
      "score": r.claim.score, "verdict": r.claim.verdict.value if r.claim.verdict else "",
      "assignee": r.assignee or "", "claim": r.claim.text, "article": r.article_title}
