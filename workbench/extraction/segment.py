@@ -44,7 +44,7 @@ _DATE_LINE = re.compile(
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 _CREDIT_TAIL = re.compile(
     r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
-    r"|\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
+    r"|(?<!\s)\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30})\s*$",
     re.I,
@@ -81,7 +81,9 @@ _STARTERS = frozenset(
 )
 _OPENERS = "“‘\"'(["
 _CLOSERS = "”’\"')]"
-_BOUNDARY = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ])")
+# The look-behind makes a run of stops match once, from its start: without it the regex
+# retries from every position inside a long run ("....") and takes quadratic time.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ])")
 _NEXT_WORD = re.compile(r"\s*+[“‘\"'(\[]*+([\w’']+)")
 _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 

@@ -83,6 +83,9 @@ def _refresh_one(client: GuardedClient, url: str) -> RefreshOutcome:
         return RefreshOutcome(url=url, page=lookup_page(client, url, refresh=True))
     except LookupFailed as exc:
         return RefreshOutcome(url=url, error=exc)
+    except Exception as exc:  # noqa: BLE001 - one odd page must not stop the whole batch
+        return RefreshOutcome(url=url, error=LookupFailed(
+            f"{url} could not be read ({type(exc).__name__})."))
 
 
 def _interleaved_by_host(urls: list[str]) -> list[int]:
@@ -92,7 +95,7 @@ def _interleaved_by_host(urls: list[str]) -> list[int]:
     for index, url in enumerate(urls):
         try:
             host = httpx.URL(url).host
-        except (httpx.InvalidURL, TypeError):
+        except (httpx.InvalidURL, TypeError, ValueError, UnicodeError):
             host = ""
         queues[host].append(index)
     order: list[int] = []

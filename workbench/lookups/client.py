@@ -14,6 +14,7 @@ one sentence a newsroom user can act on.
 from __future__ import annotations
 
 import email.utils
+import http.cookiejar
 import time
 from collections.abc import Mapping
 from dataclasses import replace
@@ -33,8 +34,9 @@ from workbench.lookups.response import FetchResult
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
-# Headers that must not follow a redirect to another origin (they carry our keys).
-_PRIVATE_HEADERS = ("authorization", "cookie", "x-goog-api-key")
+# The only request headers that follow a redirect to another origin: anything else may
+# carry a key or a credential meant for the first host.
+_CROSS_ORIGIN_HEADERS = frozenset({"accept", "accept-language"})
 
 
 class GuardedClient:
@@ -62,6 +64,9 @@ class GuardedClient:
                 "Accept-Encoding": ACCEPT_ENCODING,
             },
         )
+        # One client serves every user of a dashboard process: keep no cookies, so sites
+        # cannot tie one person's lookups to another's.
+        self._http.cookies.jar.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
 
     # -- lifetime ---------------------------------------------------------------------
 
@@ -175,7 +180,8 @@ class GuardedClient:
                 current.host,
                 current.port,
             ):
-                headers = {k: v for k, v in headers.items() if k.lower() not in _PRIVATE_HEADERS}
+                headers = {k: v for k, v in headers.items()
+                           if k.lower() in _CROSS_ORIGIN_HEADERS}
             current = following
 
     def _send_with_retries(
@@ -224,7 +230,12 @@ class GuardedClient:
     ) -> tuple[int, dict[str, str], bytes]:
         with self._limits.slot(url.host):
             request = self._http.build_request(method, url, headers=headers, data=data)
-            response = self._http.send(request, stream=True)
+            try:
+                response = self._http.send(request, stream=True)
+            except (httpx.InvalidURL, UnicodeError) as exc:
+                # httpx works out the next request of a redirect even when it does not
+                # follow it; a malformed Location fails there.
+                raise LookupFailed(f"{url} answered with a malformed address.") from exc
             try:
                 response_headers = _flatten(response.headers)
                 if method == "HEAD" or response.status_code in REDIRECT_STATUSES:
@@ -291,7 +302,7 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

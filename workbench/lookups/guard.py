@@ -35,15 +35,17 @@ that are reached although private; only tests and deliberate local setups use it
 
 from __future__ import annotations
 
+import concurrent.futures
 import ipaddress
 import socket
+import threading
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import httpx
 
-from workbench.errors import LookupFailed, TargetRefused
+from workbench.errors import LookupFailed, LookupTimeout, TargetRefused
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -254,7 +256,10 @@ class HostPolicy:
             raise TargetRefused(
                 f"The address {text} uses {scheme}; the workbench only fetches http and https."
             )
-        host = parsed.host
+        try:
+            host = parsed.host
+        except (UnicodeError, ValueError):
+            raise TargetRefused(f"The host name in {text} is not a valid name.") from None
         if not host:
             raise TargetRefused(f"The address {text} names no host.")
         if "%" in host and ":" not in host:
@@ -292,17 +297,22 @@ class HostPolicy:
             )
         return None
 
-    def resolve(self, host: str, port: int) -> list[IPAddress]:
+    def resolve(self, host: str, port: int, *, timeout: float | None = None
+                ) -> list[IPAddress]:
         """Resolve a host once and return its addresses, all of them checked.
 
         Every address must pass: a name that resolves to one public and one private address
         is refused, because the connection could otherwise be steered to the private one.
+        ``timeout`` bounds the resolver, which the socket timeouts do not cover.
         """
         written = self.check_host(host)
         if written is not None:
             return [written]
+        future = _resolver().submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            infos = future.result(timeout=timeout)
+        except concurrent.futures.TimeoutError:
+            raise LookupTimeout(f"Looking up the host {host} took too long.") from None
         except (socket.gaierror, UnicodeError) as exc:
             raise LookupFailed(f"The host {host} could not be found.") from exc
         addresses: list[IPAddress] = []
@@ -327,3 +337,18 @@ class HostPolicy:
                 return
             if address is not None:
                 self.check_address(address, host=host)
+
+
+_RESOLVER: concurrent.futures.ThreadPoolExecutor | None = None
+_RESOLVER_LOCK = threading.Lock()
+
+
+def _resolver() -> concurrent.futures.ThreadPoolExecutor:
+    """A few threads for name lookups, made on first use (a blocked lookup keeps its
+    thread until the system resolver gives up, but no longer holds up the caller)."""
+    global _RESOLVER
+    with _RESOLVER_LOCK:
+        if _RESOLVER is None:
+            _RESOLVER = concurrent.futures.ThreadPoolExecutor(
+                max_workers=8, thread_name_prefix="workbench-dns")
+        return _RESOLVER

@@ -151,7 +151,7 @@ def read_html(content: bytes, *, charset: str | None, base_url: str) -> HtmlMeta
         author=author,
         published_at=published,
         modified_at=modified,
-        canonical_url=urllib.parse.urljoin(base_url, canonical) if canonical else None,
+        canonical_url=_join(base_url, canonical),
         language=language.replace("_", "-") if language else None,
         description=description,
         excerpt=_excerpt(text, doc) or description,
@@ -175,6 +175,15 @@ def _meta_tags(doc: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
+def _join(base_url: str, href: str | None) -> str | None:
+    if not href:
+        return None
+    try:
+        return urllib.parse.urljoin(base_url, href)
+    except ValueError:
+        return None
+
+
 def _json_ld_article(doc: lxml.html.HtmlElement) -> dict[str, Any]:
     """The first article-like JSON-LD object on the page (else the first object at all)."""
     fallback: dict[str, Any] = {}
@@ -183,7 +192,7 @@ def _json_ld_article(doc: lxml.html.HtmlElement) -> dict[str, Any]:
             continue
         try:
             data = json.loads(script.text_content() or "null", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         for item in _ld_objects(data):
             types = item.get("@type", [])
@@ -195,25 +204,27 @@ def _json_ld_article(doc: lxml.html.HtmlElement) -> dict[str, Any]:
     return fallback
 
 
-def _ld_objects(data: Any) -> Iterator[dict[str, Any]]:
+def _ld_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 8:  # real pages nest a list in a @graph at most; hostile ones go deeper
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _ld_objects(item)
+            yield from _ld_objects(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if "@graph" in data:
-            yield from _ld_objects(data["@graph"])
+            yield from _ld_objects(data["@graph"], depth + 1)
 
 
-def _names(value: Any) -> str | None:
+def _names(value: Any, depth: int = 0) -> str | None:
     """Names from a JSON-LD person/organisation, a list of them, or a plain string."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
         name = value.get("name")
         return name if isinstance(name, str) else None
-    if isinstance(value, list):
-        names = [n for n in (_names(v) for v in value) if n]
+    if isinstance(value, list) and depth < 4:
+        names = [n for n in (_names(v, depth + 1) for v in value[:50]) if n]
         return ", ".join(dict.fromkeys(names)) or None
     return None
 
@@ -278,7 +289,10 @@ def parse_date(value: Any) -> datetime | None:
             return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _first_date(*values: Any) -> datetime | None:

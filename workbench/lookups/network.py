@@ -107,7 +107,9 @@ class GuardedBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[typing.Any] | None = None,
     ) -> httpcore.NetworkStream:
-        addresses = self._policy.resolve(host, port)
+        left = time_left()
+        addresses = self._policy.resolve(host, port,
+                                         timeout=None if left is None else max(left, 0.001))
         last_error: Exception | None = None
         for address in addresses:
             try:

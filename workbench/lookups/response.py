@@ -58,7 +58,7 @@ class FetchResult:
         """Parse the body as JSON, or say clearly that the service answered something else."""
         try:
             return json.loads(self.content)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise UnsupportedContent(
                 f"The answer from {self.url} is not JSON (status {self.status}, "
                 f"{self.media_type or 'no content type'})."
