@@ -88,6 +88,7 @@ def test_full_cycle_through_the_cli(cli, tmp_path):
     cli("claims", "signoff", cid, "--user", "erin")
     shown = json.loads(cli("claims", "show", cid, "--json").stdout)
     assert shown["status"] == "signed_off" and shown["signed_off_by"] == "erin"
+    assert shown["signoff_verified"] is True
     assert [h["action"] for h in shown["history"]] == [
         "imported", "accept", "assign", "source_attached", "submit", "signoff"]
 

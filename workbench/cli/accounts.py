@@ -1,0 +1,86 @@
+"""Accounts: who may sign in, in which role."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from workbench import accounts
+from workbench.cli.base import JsonOpt, open_session, print_json, read_password, sub_app
+
+users_app = sub_app("users", "Manage accounts.")
+
+
+@users_app.command("add")
+def users_add(
+    name: str,
+    role: Annotated[str, typer.Option(help="reviewer, editor or admin")],
+    display_name: Annotated[str, typer.Option()] = "",
+    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+) -> None:
+    """Add an account (password from a prompt or standard input)."""
+    password = read_password(password_stdin)
+    with open_session(write=True) as session:
+        user = accounts.create_user(session=session, actor=None, username=name, role=role,
+                                    password=password, display_name=display_name)
+    typer.echo(f"User {user.username} added as {user.role.value}.")
+
+
+@users_app.command("passwd")
+def users_passwd(
+    name: str,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
+) -> None:
+    """Set a new password for an account."""
+    password = read_password(password_stdin)
+    with open_session(write=True) as session:
+        user = accounts.set_password(session=session, actor=None, username=name,
+                                     password=password)
+    typer.echo(f"Password of {user.username} changed.")
+
+
+@users_app.command("disable")
+def users_disable(name: str) -> None:
+    """Disable an account (it can no longer sign in or act)."""
+    with open_session(write=True) as session:
+        user = accounts.set_active(session=session, actor=None, username=name, active=False)
+    typer.echo(f"{user.username} is disabled.")
+
+
+@users_app.command("enable")
+def users_enable(name: str) -> None:
+    """Enable a disabled account, and lift a sign-in lock after failed attempts."""
+    with open_session(write=True) as session:
+        user = accounts.set_active(session=session, actor=None, username=name, active=True)
+    typer.echo(f"{user.username} is enabled.")
+
+
+@users_app.command("list")
+def users_list(as_json: JsonOpt = False) -> None:
+    """List accounts."""
+    with open_session() as session:
+        users = accounts.list_users(session=session)
+    rows = [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
+             "active": u.active} for u in users]
+    if as_json:
+        print_json(rows)
+    for r in rows if not as_json else []:
+        typer.echo(f"{r['username']:<20} {r['role']:<9} {'' if r['active'] else '(disabled)'}")
+
+
+@users_app.command("bootstrap")
+def users_bootstrap() -> None:
+    """Create `admin` with a random password if there is no admin yet (prints it once)."""
+    with open_session(write=True) as session:
+        made = accounts.bootstrap_admin(session=session)
+    if made is None:
+        typer.echo("An admin account exists already.")
+        return
+    _user, password = made
+    typer.echo(
+        "\n  Created the first account:  user `admin`, password  " + password + "\n"
+        "  It is shown only this once. Add a reviewer and an editor with:\n"
+        "    .venv/bin/workbench users add alice --role reviewer\n"
+        "    .venv/bin/workbench users add erin --role editor\n"
+    )

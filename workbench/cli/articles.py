@@ -1,0 +1,160 @@
+"""Articles in and out: set-up, extraction, ingest, exports, case files, the dashboard."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench import accounts, casefiles, claims, db, export, sources
+from workbench.cli.base import (
+    JsonOpt,
+    UserOpt,
+    app,
+    check_out,
+    engine_for,
+    http_client,
+    open_session,
+    print_json,
+    read_text_arg,
+    sub_app,
+    write_file,
+)
+from workbench.config import load_settings
+
+export_app = sub_app("export", "Write exports.")
+casefiles_app = sub_app("casefiles", "Sync the claims/ case files.")
+
+
+@app.command()
+def init() -> None:
+    """Create or migrate the database (Alembic upgrade to head)."""
+    settings = load_settings()
+    with engine_for(settings) as engine:
+        db.upgrade(engine)
+        typer.echo(f"Database ready at revision {db.current_revision(engine)}.")
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="A .txt, .md or .html file, or - for stdin.")],
+    as_json: JsonOpt = False,
+    all_sentences: Annotated[bool, typer.Option("--all", help="Every sentence.")] = False,
+    threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+) -> None:
+    """Print candidate claims without touching the database."""
+    settings = load_settings()
+    text, _meta = read_text_arg(path, settings)
+    if threshold is None:
+        threshold = settings.checkworthy_threshold
+    found = claims.candidates(text, threshold=threshold, include_all=all_sentences)
+    if as_json:
+        print_json([c.to_dict() for c in found])
+        return
+    for c in found:
+        mark = "*" if c.checkworthy else " "
+        flags = f" [{', '.join(c.flags)}]" if c.flags else ""
+        typer.echo(f"{mark} {c.start:>6}-{c.end:<6} {c.score:.2f} {c.kind:<11} "
+                   f"{c.speaker or '-'}{flags}\n    {c.text}")
+
+
+@app.command("eval-checkworthy")
+def eval_checkworthy(
+    tsv: Annotated[Path, typer.Argument(help="A CheckThat!-format TSV file.")],
+    as_json: JsonOpt = False,
+    threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+) -> None:
+    """Score a labelled TSV and print precision, recall and F1 of `Yes`."""
+    scores = claims.evaluate(tsv, threshold=threshold)
+    data = scores.to_dict() if hasattr(scores, "to_dict") else vars(scores)
+    if as_json:
+        print_json(data)
+    else:
+        typer.echo(f"precision {scores.precision:.3f}  recall {scores.recall:.3f}  "
+                   f"F1 {scores.f1:.3f}  ({tsv.name}, threshold {scores.threshold:.3f})")
+
+
+@app.command()
+def ingest(
+    path_or_url: Annotated[str, typer.Argument(help="A file, - for stdin, or an http(s) URL.")],
+    user: UserOpt = "",
+    title: str = "",
+    outlet: str = "",
+    byline: str = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Store an article and its candidate claims."""
+    settings = load_settings()
+    if path_or_url.startswith(("http://", "https://")):
+        with http_client() as client:
+            text, meta = sources.fetch_article(client=client, url=path_or_url)
+    else:
+        text, meta = read_text_arg(path_or_url, settings)
+    candidates = claims.candidates(text, threshold=settings.checkworthy_threshold)
+    with engine_for(settings) as engine, db.session_scope(engine, write=True) as session:
+        actor = accounts.get_user(session=session, username=user) if user else None
+        result = claims.ingest(
+            session=session, actor=actor, text=text, candidates=candidates,
+            title=title or meta.get("title") or "", outlet=outlet or meta.get("site_name") or "",
+            byline=byline or meta.get("author") or "", url=meta.get("url"),
+        )
+    if as_json:
+        print_json({"article_id": result.article.id, "key": result.article.key,
+                     "created": result.created, "claims": [c.id for c in result.claims]})
+    elif result.created:
+        typer.echo(f"Article {result.article.id} ({result.article.key}) stored with "
+                   f"{len(result.claims)} candidate claim(s).")
+    else:
+        typer.echo(f"Article {result.article.id} ({result.article.key}) was already stored; "
+                   "nothing added.")
+
+
+@export_app.command("csv")
+def export_csv(out: Annotated[Path, typer.Option("--out", "-o")],
+               status: Annotated[str | None, typer.Option()] = None) -> None:
+    """Write every claim as CSV (one row per claim)."""
+    status = claims.parse_status(status)
+    check_out(out)
+    with open_session() as session:
+        data = export.claims_csv(session=session, status=status)
+    write_file(out, data)
+
+
+@export_app.command("claimreview")
+def export_claimreview(out: Annotated[Path, typer.Option("--out", "-o")]) -> None:
+    """Write ClaimReview JSON-LD for signed-off claims."""
+    check_out(out)
+    with open_session() as session:
+        data = export.claimreview_json(session=session)
+    write_file(out, data)
+
+
+@casefiles_app.command("import")
+def casefiles_import(directory: Path, user: UserOpt = "") -> None:
+    """Load case files (idempotent: twice adds nothing)."""
+    with open_session(write=True) as session:
+        actor = accounts.get_user(session=session, username=user) if user else None
+        report = casefiles.import_dir(session=session, root=directory, actor=actor)
+    typer.echo(report.summary())
+
+
+@casefiles_app.command("export")
+def casefiles_export(directory: Path) -> None:
+    """Write the desk's work back to case files."""
+    with open_session() as session:
+        written = casefiles.export_dir(session=session, root=directory)
+    typer.echo(f"Wrote {len(written)} case file(s) under {directory}.")
+
+
+@app.command()
+def serve(port: Annotated[int, typer.Option()] = 8501,
+          address: Annotated[str, typer.Option()] = "localhost") -> None:
+    """Start the dashboard."""
+
+    app_file = Path(__file__).resolve().parent.parent / "ui" / "app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app_file),
+           "--server.port", str(port), "--server.address", address]
+    raise typer.Exit(subprocess.call(cmd))  # noqa: S603 - fixed arguments
