@@ -8,13 +8,14 @@ HTML pages and PDF documents are read; anything else is refused clearly.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from workbench.errors import UnsupportedContent
 from workbench.lookups.client import GuardedClient
-from workbench.lookups.htmlmeta import read_html
+from workbench.lookups.htmlmeta import HtmlMetadata, read_html
 from workbench.lookups.pdf import read_pdf
 from workbench.lookups.registry import Lookup
 from workbench.lookups.response import FetchResult, upstream_error
@@ -25,8 +26,8 @@ _PDF_TYPES = {"application/pdf", "application/x-pdf"}
 _SNIFFED_TYPES = {"", "application/octet-stream", "binary/octet-stream", "text/plain"}
 
 
-@dataclass(frozen=True)
-class PageInfo:
+@dataclass(frozen=True, kw_only=True)
+class PageInfo(HtmlMetadata):
     """A fetched page or document.
 
     ``url`` is what was asked for, ``final_url`` where the answer came from after the
@@ -44,15 +45,6 @@ class PageInfo:
     size: int
     retrieved_at: datetime
     redirects: tuple[str, ...] = ()
-    title: str | None = None
-    site_name: str | None = None
-    author: str | None = None
-    published_at: datetime | None = None
-    modified_at: datetime | None = None
-    canonical_url: str | None = None
-    language: str | None = None
-    description: str | None = None
-    excerpt: str | None = None
     from_cache: bool = False
 
 
@@ -95,18 +87,7 @@ def describe(result: FetchResult) -> PageInfo:
             excerpt=pdf.excerpt,
         )
     meta = read_html(result.content, charset=result.charset, base_url=result.url)
-    return PageInfo(
-        **common,
-        title=meta.title,
-        site_name=meta.site_name,
-        author=meta.author,
-        published_at=meta.published_at,
-        modified_at=meta.modified_at,
-        canonical_url=meta.canonical_url,
-        language=meta.language,
-        description=meta.description,
-        excerpt=meta.excerpt,
-    )
+    return PageInfo(**common, **dataclasses.asdict(meta))
 
 
 def document_type(result: FetchResult) -> str:
