@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PASSWORD, ROOT, SEED_CASE
 from tests.test_lookups_services import server  # noqa: F401 (fixture)
-from workbench import accounts, casefiles, claims, db, workflow
+from workbench import accounts, casefiles, claims, db
 from workbench.config import Settings
 from workbench.models import Role
 
@@ -216,7 +216,6 @@ def test_ingest_page_rejects_empty_text(desk):
     assert _texts(at.error) == ["The article is empty; paste or upload some text."]
 
 
-_ = workflow
 
 
 def test_research_buttons_and_refresh(desk, server, monkeypatch, attach_in_desk):

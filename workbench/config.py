@@ -80,8 +80,8 @@ class Settings(BaseSettings):
     lookup_concurrency: int = Field(default=8, ge=1, le=64)
     lookup_per_host: int = Field(default=4, ge=1, le=64)
     user_agent: str = (
-        f"ClaimWorkbench/{__version__} (fact-check desk; +https://example.org/claim-workbench) "
-        "python-httpx"
+        f"ClaimWorkbench/{__version__} (newsroom fact-check workbench; set "
+        "WORKBENCH_USER_AGENT to name your desk and a contact) python-httpx"
     )
 
     # Lookups: the services (base URLs are settings so tests can point them at local servers)
