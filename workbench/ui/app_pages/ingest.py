@@ -22,7 +22,8 @@ limit = settings.max_article_bytes
 
 def propose(text: str, meta: dict) -> None:
     """Extract once and keep the result: reruns (a ticked box) reuse it."""
-    found = claims.candidates(text, threshold=settings.checkworthy_threshold)
+    with st.spinner("Reading the article and proposing claims…"):
+        found = claims.candidates(text, threshold=settings.checkworthy_threshold)
     st.session_state.pop("ingest_stored", None)
     st.session_state[DRAFT] = {"text": text, "meta": meta, "found": found}
 
@@ -58,7 +59,8 @@ with by_url, st.form("ingest_url"):
     url = st.text_input("Article URL", key="ingest_url_value", placeholder="https://…")
     if st.form_submit_button("Fetch and propose claims", key="ingest_url_go"):
         try:
-            text, meta = sources.fetch_article(client=resources.http_client(), url=url)
+            with st.spinner("Fetching the article…"):
+                text, meta = sources.fetch_article(client=resources.http_client(), url=url)
             propose(text, meta)
         except WorkbenchError as exc:
             show_error(exc)
