@@ -177,6 +177,10 @@ def test_export_page_offers_csv(desk):
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
     assert "Download CSV" in labels
+    captions = _texts(at.caption)
+    assert any(c.startswith("27 claim(s).") for c in captions)
+    assert "The first 27 row(s):" in captions
+    assert len(at.dataframe[-1].value) == 27
 
 
 def test_users_page_is_for_admins_only(desk):

@@ -33,8 +33,12 @@ def _check_password(password: str) -> None:
         raise InputError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
 
 
+def _by_name(session: Session, username: str) -> User | None:
+    return session.exec(select(User).where(User.username == username.strip().lower())).first()
+
+
 def get_user(*, session: Session, username: str) -> User:
-    user = session.exec(select(User).where(User.username == username.strip().lower())).first()
+    user = _by_name(session, username)
     if user is None:
         raise NotFoundError(f"There is no user named {username!r}.")
     return user
@@ -77,7 +81,7 @@ def create_user(
             f"{role!r} is not a role; choose one of: {', '.join(r.value for r in Role)}."
         ) from None
     _check_password(password)
-    if session.exec(select(User).where(User.username == name)).first() is not None:
+    if _by_name(session, name) is not None:
         raise InputError(f"A user named {name!r} exists already.")
     user = User(
         username=name,
@@ -99,9 +103,7 @@ def create_user(
 
 def authenticate(*, session: Session, username: str, password: str) -> User:
     """Return the user whose name and password match, or raise one vague ``AuthError``."""
-    user = session.exec(
-        select(User).where(User.username == username.strip().lower())
-    ).first()
+    user = _by_name(session, username)
     stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
     try:
         _hasher.verify(stored, password)
@@ -152,7 +154,7 @@ def sign_in(*, engine: Engine, username: str, password: str) -> User:
             return authenticate(session=s, username=name, password=password)
         except AuthError as exc:
             error = exc
-        known = s.exec(select(User.id).where(User.username == name)).first() is not None
+        known = _by_name(s, name) is not None
     if known:  # unknown names leave no rows: nobody can fill the table with made-up names
         with session_scope(engine, write=True) as s:
             s.add(AuditEvent(action="login_failed", comment=name))

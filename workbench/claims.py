@@ -171,14 +171,16 @@ def get_article(*, session: Session, article_id: int) -> Article:
 
 def claim_detail(*, session: Session, claim_id: int) -> ClaimDetail:
     claim = get_claim(session=session, claim_id=claim_id)
-    names = {u.id: u.username for u in session.exec(select(User))}
-    history = [
-        (event, names.get(event.actor_id) if event.actor_id else None)
-        for event in session.exec(
-            select(AuditEvent).where(AuditEvent.claim_id == claim_id).order_by(AuditEvent.id)
-        )
-    ]
+    events = list(session.exec(
+        select(AuditEvent).where(AuditEvent.claim_id == claim_id).order_by(AuditEvent.id)
+    ))
     signoff = workflow.active_signoff(session, claim_id)
+    wanted = {e.actor_id for e in events} | {claim.assignee_id, claim.submitted_by_id,
+                                              signoff.editor_id if signoff else None}
+    names = {u.id: u.username for u in session.exec(
+        select(User).where(col(User.id).in_([i for i in wanted if i is not None])))}
+    history = [(event, names.get(event.actor_id) if event.actor_id else None)
+               for event in events]
     return ClaimDetail(
         claim=claim,
         article=get_article(session=session, article_id=claim.article_id),

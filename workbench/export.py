@@ -47,8 +47,10 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def claims_frame(*, session: Session, status: str | None = None) -> pd.DataFrame:
-    """One row per claim, in article order, with the names and sources a desk reports."""
+def claims_frame(*, session: Session, status: str | None = None,
+                 limit: int | None = None) -> pd.DataFrame:
+    """One row per claim, in article order, with the names and sources a desk reports
+    (the first ``limit`` claims only, for a preview)."""
     names = {u.id: u.username for u in session.exec(select(User))}
     stmt = select(Claim, Article).where(Claim.article_id == Article.id)
     if status:
@@ -57,7 +59,8 @@ def claims_frame(*, session: Session, status: str | None = None) -> pd.DataFrame
         except ValueError:
             raise InputError(f"{status!r} is not a status; use one of: "
                              f"{', '.join(s.value for s in ClaimStatus)}.") from None
-    rows = list(session.exec(stmt.order_by(Article.key, Claim.start)))
+    stmt = stmt.order_by(Article.key, Claim.start)
+    rows = list(session.exec(stmt if limit is None else stmt.limit(limit)))
     ids = [c.id for c, _a in rows]
     urls: dict[int, list[str]] = defaultdict(list)
     archives: dict[int, list[str]] = defaultdict(list)

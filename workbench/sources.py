@@ -23,7 +23,7 @@ from workbench import accounts, extraction, lookups, workflow
 from workbench.config import Settings
 from workbench.db import session_scope
 from workbench.errors import InputError, LookupFailed, NotFoundError, UpstreamError
-from workbench.models import Claim, Evidence, Source, SourceType, Stance, User, utcnow
+from workbench.models import Claim, ClaimStatus, Evidence, Source, SourceType, Stance, User, utcnow
 
 
 def make_client(settings: Settings) -> Any:
@@ -263,8 +263,6 @@ def due_for_refresh(*, engine: Engine, everything: bool = False) -> list[int]:
     with session_scope(engine) as s:
         if everything:
             return list(s.exec(select(Source.id).order_by(Source.id)))
-        from workbench.models import ClaimStatus
-
         stmt = (
             select(Source.id).distinct()
             .where(Evidence.source_id == Source.id, Evidence.claim_id == Claim.id,
