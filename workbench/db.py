@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import DateTime, Integer, event, func, insert, select
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, create_engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel, create_engine
 
 from workbench.config import Settings
+from workbench.errors import InputError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -96,3 +99,102 @@ def revision(engine: Engine, message: str) -> None:
 
     with engine.begin() as connection:
         command.revision(_alembic_config(connection), message=message, autogenerate=True)
+
+
+COPY_BATCH = 1000
+TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
+                "auditevent": "history event", "evidence": "evidence link",
+                "signoff": "sign-off"}
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """``{"user": 5, "article": 1}`` as "5 users, 1 article"."""
+    return ", ".join(f"{n} {TABLE_LABELS.get(name, name)}{'' if n == 1 else 's'}"
+                     for name, n in counts.items())
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    """Rows in each of the workbench's tables, in dependency order."""
+    with engine.connect() as connection:
+        return {
+            table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in SQLModel.metadata.sorted_tables
+        }
+
+
+def copy_database(source: Engine, target: Engine) -> dict[str, int]:
+    """Copy every record from ``source`` into the empty database ``target``.
+
+    For a desk moving from the embedded SQLite file to PostgreSQL (or taking a copy home).
+    Both must be at this workbench's schema revision: the target is migrated first; the
+    source is only read, in one transaction, so a dashboard may keep running on it. Ids are
+    kept, so links, history and sign-off snapshots stay valid; PostgreSQL's id sequences
+    are moved past the copied ids. The rows are written in one transaction and counted
+    before it commits: on any error the target is left as it was.
+    """
+    from workbench import models  # noqa: F401  (fills SQLModel.metadata)
+
+    upgrade(target)
+    source_revision, target_revision = current_revision(source), current_revision(target)
+    if source_revision != target_revision:
+        raise InputError(
+            f"The source database is at schema revision {source_revision or 'none'} and "
+            f"this workbench at {target_revision}; run `workbench init` on the source first."
+        )
+    held = {name: n for name, n in row_counts(target).items() if n}
+    if held:
+        raise InputError(f"The target database is not empty ({describe_counts(held)}); "
+                         "copy into a new one.")
+
+    tables = SQLModel.metadata.sorted_tables
+    read = source.execution_options(isolation_level="REPEATABLE READ") \
+        if source.dialect.name == "postgresql" else source
+    try:
+        return _copy_rows(read, target, tables)
+    except IntegrityError as exc:
+        first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise InputError(f"The source breaks a rule of the schema ({first}); "
+                         "nothing was copied.") from exc
+
+
+def _copy_rows(read: Engine, target: Engine, tables: list) -> dict[str, int]:
+    copied: dict[str, int] = {}
+    with read.connect() as src, src.begin(), target.begin() as dst:
+        for table in tables:
+            stamps = [c.name for c in table.columns
+                      if isinstance(c.type, DateTime) and c.type.timezone]
+            result = src.execution_options(yield_per=COPY_BATCH).execute(
+                select(table).order_by(*table.primary_key.columns))
+            copied[table.name] = 0
+            for part in result.mappings().partitions():
+                rows = [_as_utc(dict(row), stamps) for row in part]
+                dst.execute(insert(table), rows)
+                copied[table.name] += len(rows)
+        if target.dialect.name == "postgresql":
+            for table in tables:
+                for column in table.primary_key.columns:
+                    if column.autoincrement is True or (
+                        column.autoincrement == "auto" and isinstance(column.type, Integer)
+                    ):
+                        quoted = dst.dialect.identifier_preparer.format_table(table)
+                        dst.execute(select(func.setval(
+                            func.pg_get_serial_sequence(quoted, column.name),
+                            func.coalesce(func.max(column), 0) + 1, False,
+                        )).select_from(table))
+        for table in tables:
+            written = dst.execute(select(func.count()).select_from(table)).scalar_one()
+            if written != copied[table.name]:
+                raise InputError(
+                    f"The copy of {table.name} has {written} rows instead of "
+                    f"{copied[table.name]}; nothing was written."
+                )
+    return copied
+
+
+def _as_utc(row: dict, stamps: list[str]) -> dict:
+    """SQLite hands back timestamps without a zone; the workbench writes them in UTC."""
+    for name in stamps:
+        value = row.get(name)
+        if value is not None and value.tzinfo is None:
+            row[name] = value.replace(tzinfo=UTC)
+    return row

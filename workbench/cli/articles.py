@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.engine import make_url
 
 from workbench import accounts, casefiles, claims, db, export, sources
 from workbench.cli.base import (
@@ -24,6 +25,7 @@ from workbench.cli.base import (
     write_file,
 )
 from workbench.config import load_settings
+from workbench.errors import InputError
 
 export_app = sub_app("export", "Write exports.")
 casefiles_app = sub_app("casefiles", "Sync the claims/ case files.")
@@ -36,6 +38,24 @@ def init() -> None:
     with engine_for(settings) as engine:
         db.upgrade(engine)
         typer.echo(f"Database ready at revision {db.current_revision(engine)}.")
+
+
+@app.command("copy-database")
+def copy_database(source_url: Annotated[str, typer.Argument(
+        help="Database to copy from, e.g. sqlite:///data/workbench.db")]) -> None:
+    """Copy every record from SOURCE_URL into the configured database, which must be empty."""
+    settings = load_settings()
+    source_settings = load_settings(database_url=source_url)
+    source = make_url(source_settings.database_url)
+    if source.get_backend_name() == "sqlite" and not Path(source.database or "").is_file():
+        raise InputError(f"There is no SQLite database at {source.database or '(no path)'}.")
+    if source == make_url(settings.database_url):
+        raise InputError("The source is the configured database itself; set "
+                         "WORKBENCH_DATABASE_URL to the database to copy into.")
+    with engine_for(source_settings) as src, engine_for(settings) as dst:
+        copied = db.copy_database(src, dst)
+        target = dst.url.render_as_string(hide_password=True)
+    typer.echo(f"Copied {db.describe_counts(copied)} into {target}.")
 
 
 @app.command()
