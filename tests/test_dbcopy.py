@@ -122,7 +122,7 @@ def test_a_source_that_breaks_the_schema_copies_nothing(sqlite_url, seeded, tmp_
         conn.execute("INSERT INTO auditevent (at, claim_id, action, changes, comment) "
                      "VALUES ('2026-02-04 12:00:00', 9999, 'note', '{}', '')")
     target = _engine(f"sqlite:///{tmp_path / 'copy.db'}")
-    with pytest.raises(InputError, match="breaks a rule of the schema .*nothing was copied"):
+    with pytest.raises(InputError, match="refuses a row of the source .*nothing was copied"):
         db.copy_database(seeded, target)
     assert set(db.row_counts(target).values()) == {0}
     target.dispose()
@@ -146,6 +146,44 @@ def test_cli_copies_sqlite_into_postgresql(sqlite_url, seeded, pg_schema_url, tm
     target = _engine(pg_schema_url)
     assert _rows(target) == _rows(seeded)
     target.dispose()
+
+
+@SQLITE_SOURCE
+def test_a_value_postgresql_refuses_gives_one_sentence_without_the_row(
+        sqlite_url, seeded, pg_schema_url, tmp_path):
+    # SQLite does not enforce VARCHAR lengths; PostgreSQL does.
+    path = sqlite_url.removeprefix("sqlite:///")
+    seeded.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE user SET display_name = ? WHERE username = 'rita'", ("R" * 250,))
+    proc = _cli(tmp_path, pg_schema_url, "copy-database", sqlite_url)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("Error: The target database refuses a row of the source (")
+    assert "value too long" in proc.stderr
+    assert "nothing was copied" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "argon2" not in proc.stderr and "RRRR" not in proc.stderr
+    target = _engine(pg_schema_url)
+    assert set(db.row_counts(target).values()) == {0}
+    target.dispose()
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_timestamps_stay_in_utc_from_a_postgresql_session_in_another_zone(
+        worked, database_url, tmp_path):
+    source, _ = worked
+    berlin = _engine(database_url + "%20-ctimezone%3DEurope/Berlin")
+    with berlin.connect() as conn:
+        assert conn.exec_driver_sql("SHOW TimeZone").scalar_one() == "Europe/Berlin"
+    target = _engine(f"sqlite:///{tmp_path / 'copy.db'}")
+    try:
+        db.copy_database(berlin, target)
+        copied, before = _rows(target), _rows(source)
+        assert copied["claim"][0]["created_at"] == before["claim"][0]["created_at"]
+        assert copied == before
+    finally:
+        berlin.dispose()
+        target.dispose()
 
 
 @SQLITE_SOURCE

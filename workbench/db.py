@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import DateTime, Integer, event, func, insert, select
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, SQLModel, create_engine
 
 from workbench.config import Settings
@@ -102,6 +102,7 @@ def revision(engine: Engine, message: str) -> None:
 
 
 COPY_BATCH = 1000
+COPY_BATCH_BY_TABLE = {"article": 10}  # an article's text may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
                 "signoff": "sign-off"}
@@ -126,11 +127,11 @@ def copy_database(source: Engine, target: Engine) -> dict[str, int]:
     """Copy every record from ``source`` into the empty database ``target``.
 
     For a desk moving from the embedded SQLite file to PostgreSQL (or taking a copy home).
-    Both must be at this workbench's schema revision: the target is migrated first; the
-    source is only read, in one transaction, so a dashboard may keep running on it. Ids are
-    kept, so links, history and sign-off snapshots stay valid; PostgreSQL's id sequences
-    are moved past the copied ids. The rows are written in one transaction and counted
-    before it commits: on any error the target is left as it was.
+    Both must be at this workbench's schema revision: the target is migrated first (that
+    much stays, even when the copy is refused); the source is only read, in one
+    transaction. Ids are kept, so links, history and sign-off snapshots stay valid;
+    PostgreSQL's id sequences are moved past the copied ids. The target is locked against
+    other writers, found empty and filled in one transaction: on any error it holds no row.
     """
     from workbench import models  # noqa: F401  (fills SQLModel.metadata)
 
@@ -141,29 +142,35 @@ def copy_database(source: Engine, target: Engine) -> dict[str, int]:
             f"The source database is at schema revision {source_revision or 'none'} and "
             f"this workbench at {target_revision}; run `workbench init` on the source first."
         )
-    held = {name: n for name, n in row_counts(target).items() if n}
-    if held:
-        raise InputError(f"The target database is not empty ({describe_counts(held)}); "
-                         "copy into a new one.")
-
-    tables = SQLModel.metadata.sorted_tables
     read = source.execution_options(isolation_level="REPEATABLE READ") \
         if source.dialect.name == "postgresql" else source
     try:
-        return _copy_rows(read, target, tables)
-    except IntegrityError as exc:
-        first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise InputError(f"The source breaks a rule of the schema ({first}); "
-                         "nothing was copied.") from exc
+        return _copy_rows(read, target, SQLModel.metadata.sorted_tables)
+    except (IntegrityError, DataError) as exc:
+        # The first line of the driver's message only: the statement's parameters would
+        # print the row, password hashes included.
+        first = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise InputError(f"The target database refuses a row of the source ({first}); "
+                         "nothing was copied.") from None
 
 
 def _copy_rows(read: Engine, target: Engine, tables: list) -> dict[str, int]:
     copied: dict[str, int] = {}
-    with read.connect() as src, src.begin(), target.begin() as dst:
+    write = target.execution_options(sqlite_immediate=True)  # SQLite: take the write lock
+    with read.connect() as src, src.begin(), write.begin() as dst:
+        if target.dialect.name == "postgresql":
+            names = ", ".join(dst.dialect.identifier_preparer.format_table(t) for t in tables)
+            dst.exec_driver_sql(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE")
+        held = {t.name: n for t in tables
+                if (n := dst.execute(select(func.count()).select_from(t)).scalar_one())}
+        if held:
+            raise InputError(f"The target database is not empty ({describe_counts(held)}); "
+                             "copy into a new one.")
         for table in tables:
             stamps = [c.name for c in table.columns
                       if isinstance(c.type, DateTime) and c.type.timezone]
-            result = src.execution_options(yield_per=COPY_BATCH).execute(
+            batch = COPY_BATCH_BY_TABLE.get(table.name, COPY_BATCH)
+            result = src.execution_options(yield_per=batch).execute(
                 select(table).order_by(*table.primary_key.columns))
             copied[table.name] = 0
             for part in result.mappings().partitions():
@@ -171,30 +178,30 @@ def _copy_rows(read: Engine, target: Engine, tables: list) -> dict[str, int]:
                 dst.execute(insert(table), rows)
                 copied[table.name] += len(rows)
         if target.dialect.name == "postgresql":
-            for table in tables:
-                for column in table.primary_key.columns:
-                    if column.autoincrement is True or (
-                        column.autoincrement == "auto" and isinstance(column.type, Integer)
-                    ):
-                        quoted = dst.dialect.identifier_preparer.format_table(table)
-                        dst.execute(select(func.setval(
-                            func.pg_get_serial_sequence(quoted, column.name),
-                            func.coalesce(func.max(column), 0) + 1, False,
-                        )).select_from(table))
-        for table in tables:
-            written = dst.execute(select(func.count()).select_from(table)).scalar_one()
-            if written != copied[table.name]:
-                raise InputError(
-                    f"The copy of {table.name} has {written} rows instead of "
-                    f"{copied[table.name]}; nothing was written."
-                )
+            _move_sequences(dst, tables)
     return copied
 
 
+def _move_sequences(dst, tables: list) -> None:  # type: ignore[no-untyped-def]
+    """Make PostgreSQL's id sequences continue after the copied ids."""
+    for table in tables:
+        for column in table.primary_key.columns:
+            if column.autoincrement is True or (
+                column.autoincrement == "auto" and isinstance(column.type, Integer)
+            ):
+                quoted = dst.dialect.identifier_preparer.format_table(table)
+                dst.execute(select(func.setval(
+                    func.pg_get_serial_sequence(quoted, column.name),
+                    func.coalesce(func.max(column), 0) + 1, False,
+                )).select_from(table))
+
+
 def _as_utc(row: dict, stamps: list[str]) -> dict:
-    """SQLite hands back timestamps without a zone; the workbench writes them in UTC."""
+    """Timestamps in UTC: SQLite hands them back without a zone (the workbench writes UTC),
+    PostgreSQL in the session's time zone, which SQLite would store as if it were UTC."""
     for name in stamps:
         value = row.get(name)
-        if value is not None and value.tzinfo is None:
-            row[name] = value.replace(tzinfo=UTC)
+        if value is not None:
+            row[name] = value.replace(tzinfo=UTC) if value.tzinfo is None \
+                else value.astimezone(UTC)
     return row

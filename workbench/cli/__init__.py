@@ -11,7 +11,7 @@ import sys
 
 import click
 import typer
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError
 
 from workbench.cli import accounts, articles, research, review  # noqa: F401 (commands)
 from workbench.cli.base import app
@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> None:
     except WorkbenchError as exc:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)
-    except (OperationalError, ProgrammingError) as exc:
-        text = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
+    except DBAPIError as exc:  # the driver's first line, never the statement's parameters
+        text = str(exc.orig) if getattr(exc, "orig", None) else type(exc).__name__
         if "no such table" in text or "does not exist" in text:
             typer.echo("Error: the database has no tables yet; run `workbench init` first.",
                        err=True)

@@ -25,7 +25,7 @@ from workbench.cli.base import (
     write_file,
 )
 from workbench.config import load_settings
-from workbench.errors import InputError
+from workbench.errors import ConfigError, InputError
 
 export_app = sub_app("export", "Write exports.")
 casefiles_app = sub_app("casefiles", "Sync the claims/ case files.")
@@ -45,7 +45,11 @@ def copy_database(source_url: Annotated[str, typer.Argument(
         help="Database to copy from, e.g. sqlite:///data/workbench.db")]) -> None:
     """Copy every record from SOURCE_URL into the configured database, which must be empty."""
     settings = load_settings()
-    source_settings = load_settings(database_url=source_url)
+    try:
+        source_settings = load_settings(database_url=source_url)
+    except ConfigError:
+        raise InputError("The source URL must start with sqlite:/// or postgresql:// "
+                         "(PostgreSQL is used through psycopg 3).") from None
     source = make_url(source_settings.database_url)
     if source.get_backend_name() == "sqlite" and not Path(source.database or "").is_file():
         raise InputError(f"There is no SQLite database at {source.database or '(no path)'}.")
