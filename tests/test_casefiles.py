@@ -85,9 +85,13 @@ def _broken_copy(tmp_path: Path, mutate) -> Path:
         (lambda c, f: c["claims"][1].update(start=c["claims"][0]["start"],
                                             end=c["claims"][0]["end"],
                                             text=c["claims"][0]["text"]), "overlap"),
+        (lambda c, f: c["claims"][2].update(speaker="S" * 201),
+         r"claim 3 .*field speaker: String should have at most 200 characters"),
+        (lambda c, f: c["article"].update(byline="B" * 501),
+         r"field article.byline: String should have at most 500 characters"),
     ],
     ids=["missing-kind", "wrong-span", "unknown-kind", "unknown-flag", "changed-text",
-         "missing-text", "path-escape", "key-escape", "overlap"],
+         "missing-text", "path-escape", "key-escape", "overlap", "long-speaker", "long-byline"],
 )
 def test_malformed_case_file_changes_nothing(engine, tmp_path, mutate, message):
     root = _broken_copy(tmp_path, mutate)

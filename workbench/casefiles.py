@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 
 from workbench import extraction, workflow
 from workbench.errors import CaseFileError
-from workbench.models import Article, Claim, ClaimKind, ClaimStatus, User
+from workbench.models import Article, Claim, ClaimKind, ClaimStatus, User, max_length
 
 CASE_FILE = "case.yaml"
 MAX_CASE_BYTES = 5_000_000
@@ -33,8 +33,8 @@ class _ArticleIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
     key: str
     title: str = ""
-    outlet: str = ""
-    byline: str = ""
+    outlet: str = Field(default="", max_length=max_length(Article, "outlet"))
+    byline: str = Field(default="", max_length=max_length(Article, "byline"))
     published_at: date | datetime | None = None
     url: str | None = None
     text_file: str = "article.txt"
@@ -52,12 +52,12 @@ class _ArticleIn(BaseModel):
 
 class _ClaimIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    key: str | None = None
+    key: str | None = Field(default=None, max_length=max_length(Claim, "key"))
     text: str = Field(min_length=1)
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=1)
     kind: ClaimKind
-    speaker: str | None = None
+    speaker: str | None = Field(default=None, max_length=max_length(Claim, "speaker"))
     flags: list[str] = Field(default_factory=list)
     restatement: str = ""
     priority: int = 2

@@ -25,6 +25,7 @@ from workbench.models import (
     Source,
     User,
     Verdict,
+    max_length,
     utcnow,
 )
 
@@ -283,7 +284,7 @@ def ingest(
         claims.append(Claim(
             article_id=article.id,  # type: ignore[arg-type]
             text=cand.text, start=cand.start, end=cand.end, restatement=cand.restatement,
-            kind=ClaimKind(cand.kind), speaker=cand.speaker, flags=list(cand.flags),
+            kind=ClaimKind(cand.kind), speaker=_speaker(cand.speaker), flags=list(cand.flags),
             entities=[dict(e) for e in cand.entities], numbers=[dict(n) for n in cand.numbers],
             score=round(float(cand.score), 4), origin="extraction",
         ))
@@ -337,8 +338,24 @@ def read_document(data: bytes, *, filename: str = "", max_bytes: int = 10_000_00
     if not looks_html:
         return text, {}
     doc = extraction.html_to_text(text)
-    meta = {k: getattr(doc, k, None) for k in ("title", "author", "date", "site_name", "url")}
-    return doc.text, meta
+    return doc.text, document_meta(doc)
+
+
+def _speaker(name: str | None) -> str | None:
+    """A proposed speaker, cut to what the field holds (a person's name fits with room)."""
+    return name[: max_length(Claim, "speaker")] if name else name
+
+
+def document_meta(doc: extraction.Document) -> dict[str, Any]:
+    """What a web page says about itself, cut to what the article's fields hold (a page may
+    carry a byline of a thousand names; it should not stop the article from being stored)."""
+    limits = {"site_name": max_length(Article, "outlet"), "author": max_length(Article, "byline")}
+    meta: dict[str, Any] = {}
+    for name in ("title", "author", "date", "site_name", "url"):
+        value = getattr(doc, name, None)
+        limit = limits.get(name)
+        meta[name] = value[:limit].strip() if isinstance(value, str) and limit else value
+    return meta
 
 
 def candidates(text: str, *, threshold: float | None = None, include_all: bool = False

@@ -16,6 +16,7 @@ from workbench.config import Settings
 from workbench.errors import InputError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+_LABELS = {"display_name": "display name", "username": "user name"}
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -34,6 +35,26 @@ def make_engine(settings: Settings) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+@event.listens_for(Session, "before_flush")
+def _check_lengths(session: Session, _context, _instances) -> None:  # type: ignore[no-untyped-def]
+    """Refuse a value longer than its column, on SQLite as on PostgreSQL.
+
+    SQLite would store it whole and PostgreSQL would refuse it with a driver error; both
+    now say which field is too long, in one sentence, before anything is written.
+    """
+    for obj in (*session.new, *session.dirty):
+        table = getattr(obj, "__table__", None)
+        if table is None:
+            continue
+        for column in table.columns:
+            limit = getattr(column.type, "length", None)
+            value = getattr(obj, column.key, None)
+            if limit and isinstance(value, str) and len(value) > limit:
+                what = f"{table.name} {_LABELS.get(column.key, column.key.replace('_', ' '))}"
+                raise InputError(f"The {what} is {len(value):,} characters long; "
+                                 f"at most {limit:,} fit.")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

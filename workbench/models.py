@@ -82,6 +82,12 @@ class SourceType(enum.StrEnum):
     factcheck = "factcheck"
 
 
+def max_length(model: type[SQLModel], field: str) -> int | None:
+    """The most characters ``model.field`` holds (None for unbounded text)."""
+    column = model.__table__.c[field]  # type: ignore[attr-defined]
+    return getattr(column.type, "length", None)
+
+
 def _ts(**kw: Any) -> Any:
     return Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True), **kw)
 

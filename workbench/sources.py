@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from workbench import accounts, extraction, lookups, workflow
+from workbench import accounts, claims, extraction, lookups, workflow
 from workbench.config import Settings
 from workbench.db import session_scope
 from workbench.errors import InputError, LookupFailed, NotFoundError, UpstreamError
@@ -87,8 +87,8 @@ def fetch_article(*, client: Any, url: str) -> tuple[str, dict[str, Any]]:
     if ctype != "text/plain":
         doc = extraction.html_to_text(text)
         text = doc.text
-        meta.update({k: getattr(doc, k, None) for k in ("title", "author", "site_name")})
-        meta["url"] = getattr(doc, "url", None) or result.url
+        meta.update(claims.document_meta(doc))
+        meta["url"] = meta.get("url") or result.url
     return text, meta
 
 
@@ -118,7 +118,9 @@ def _fill(source: Source, page: Any) -> None:
     source.title = (page.title or "")[:2000]
     source.publisher = (page.site_name or "")[:300]
     source.author = (page.author or "")[:300]
-    source.language = page.language
+    language = page.language or ""
+    source.language = language if re.fullmatch(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8}){0,2}",
+                                                language) else None
     source.published_at = page.published_at
     source.modified_at = page.modified_at
     source.retrieved_at = page.retrieved_at

@@ -7,6 +7,7 @@ import streamlit as st
 
 from workbench import claims, sources
 from workbench.errors import InputError, WorkbenchError
+from workbench.models import Article, max_length
 from workbench.ui import auth, resources
 from workbench.ui.components.feedback import show_error
 from workbench.ui.components.nav import open_claim
@@ -74,8 +75,10 @@ text, meta, found = draft["text"], draft["meta"], draft["found"]
 st.subheader(f"{len(found)} proposed claim(s)")
 m1, m2, m3 = st.columns(3)
 title = m1.text_input("Title", value=meta.get("title") or "", key="ingest_title")
-outlet = m2.text_input("Outlet", value=meta.get("site_name") or "", key="ingest_outlet")
-byline = m3.text_input("Byline", value=meta.get("author") or "", key="ingest_byline")
+outlet = m2.text_input("Outlet", value=meta.get("site_name") or "", key="ingest_outlet",
+                       max_chars=max_length(Article, "outlet"))
+byline = m3.text_input("Byline", value=meta.get("author") or "", key="ingest_byline",
+                       max_chars=max_length(Article, "byline"))
 
 st.caption("The proposed claims are highlighted in the text; untick the ones not worth "
            "checking in the table below.")

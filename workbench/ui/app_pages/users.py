@@ -6,7 +6,7 @@ import streamlit as st
 
 from workbench import accounts
 from workbench.errors import WorkbenchError
-from workbench.models import Role
+from workbench.models import Role, User, max_length
 from workbench.ui import auth, resources
 from workbench.ui.components.feedback import show_error
 
@@ -23,8 +23,9 @@ st.dataframe([{"user": u.username, "name": u.display_name, "role": u.role.value,
 
 with st.form("add_user", clear_on_submit=True):
     st.subheader("Add an account")
-    name = st.text_input("User name", key="new_username")
-    display = st.text_input("Display name", key="new_display_name")
+    name = st.text_input("User name", key="new_username", max_chars=max_length(User, "username"))
+    display = st.text_input("Display name", key="new_display_name",
+                            max_chars=max_length(User, "display_name"))
     role = st.selectbox("Role", [r.value for r in Role], key="new_role")
     password = st.text_input("Password (10 characters or more)", type="password",
                              key="new_password")
