@@ -138,10 +138,12 @@ def describe_counts(counts: dict[str, int]) -> str:
 def row_counts(engine: Engine) -> dict[str, int]:
     """Rows in each of the workbench's tables, in dependency order."""
     with engine.connect() as connection:
-        return {
-            table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in SQLModel.metadata.sorted_tables
-        }
+        return _count_rows(connection, SQLModel.metadata.sorted_tables)
+
+
+def _count_rows(connection, tables: list) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {t.name: connection.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in tables}
 
 
 def copy_database(source: Engine, target: Engine) -> dict[str, int]:
@@ -182,8 +184,7 @@ def _copy_rows(read: Engine, target: Engine, tables: list) -> dict[str, int]:
         if target.dialect.name == "postgresql":
             names = ", ".join(dst.dialect.identifier_preparer.format_table(t) for t in tables)
             dst.exec_driver_sql(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE")
-        held = {t.name: n for t in tables
-                if (n := dst.execute(select(func.count()).select_from(t)).scalar_one())}
+        held = {name: n for name, n in _count_rows(dst, tables).items() if n}
         if held:
             raise InputError(f"The target database is not empty ({describe_counts(held)}); "
                              "copy into a new one.")

@@ -7,6 +7,7 @@ and exit with a non-zero code; a failed write leaves the database as it was.
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -22,6 +23,9 @@ __all__ = ["app", "main"]
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI, turning every expected error into one sentence on stderr."""
+    # psycopg logs a warning of its own when it closes a pipeline after a refused write;
+    # the sentence below already says what was refused.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
         app(args=argv, standalone_mode=False)
     except WorkbenchError as exc:
