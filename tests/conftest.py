@@ -150,6 +150,6 @@ def attach(engine, page_server, lookup_settings):  # noqa: ANN001
         with db.session_scope(engine, write=True) as s:
             actor = accounts.get_user(session=s, username=username)
             return sources.attach(session=s, actor=actor, claim_id=claim_id, page=page,
-                                  stance=stance, quote="Clan del Golfo")
+                                  stance=stance, quote="Clan del Golfo", expected_version=None)
 
     return do

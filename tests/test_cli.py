@@ -267,6 +267,7 @@ def test_eval_checkworthy_on_a_small_file(cli, tmp_path):
 def test_sources_refresh_reports_changes(cli):
     cid = str(_claims(cli)[0]["id"])
     cli("claims", "accept", cid, "--user", "rita")
+    cli("claims", "assign", cid, "--user", "rita", "--to", "rita")
     cli("sources", "attach", cid, cli.server.url("/fto/refresh"), "--user", "rita")
     out = cli("sources", "refresh", "--all").stdout
     assert "1 source(s) checked: 1 unchanged" in out

@@ -19,7 +19,8 @@ def _cycle(engine, attach, claim_id: int) -> None:
             actor = accounts.get_user(session=s, username=who)
             if "to" in kw:
                 kw["assignee"] = accounts.get_user(session=s, username=kw.pop("to"))
-            workflow.apply(session=s, actor=actor, claim_id=claim_id, move=name, **kw)
+            workflow.apply(session=s, actor=actor, claim_id=claim_id, move=name,
+                           expected_version=None, **kw)
 
     move("rita", "accept")
     move("rita", "assign", to="rita")

@@ -37,7 +37,8 @@ def _attach_all(engine, settings, site, claim_id):
     with db.session_scope(engine, write=True) as s:
         rita = accounts.get_user(session=s, username="rita")
         for page in found:
-            sources.attach(session=s, actor=rita, claim_id=claim_id, page=page)
+            sources.attach(session=s, actor=rita, claim_id=claim_id, page=page,
+                           expected_version=None)
 
 
 def _open_claim(engine) -> int:
@@ -46,7 +47,10 @@ def _open_claim(engine) -> int:
     with db.session_scope(engine, write=True) as s:
         cid = claims.list_claims(session=s, limit=1)[0].claim.id
         rita = accounts.get_user(session=s, username="rita")
-        workflow.apply(session=s, actor=rita, claim_id=cid, move="accept")
+        workflow.apply(session=s, actor=rita, claim_id=cid, move="accept",
+                       expected_version=None)
+        workflow.apply(session=s, actor=rita, claim_id=cid, move="assign", assignee=rita,
+                       expected_version=None)
     return cid
 
 
@@ -88,7 +92,8 @@ def test_archive_stores_the_wayback_link(seeded, server):  # noqa: F811
         page = sources.preview(client=client, url=server.url("/fto"))
     with db.session_scope(seeded, write=True) as s:
         rita = accounts.get_user(session=s, username="rita")
-        ev = sources.attach(session=s, actor=rita, claim_id=cid, page=page)
+        ev = sources.attach(session=s, actor=rita, claim_id=cid, page=page,
+                                expected_version=None)
     with sources.open_client(settings) as client, db.session_scope(seeded) as s:
         rita = accounts.get_user(session=s, username="rita")
         stored = sources.archive(engine=seeded, client=client, actor=rita,

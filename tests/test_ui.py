@@ -249,7 +249,9 @@ def attach_in_desk(desk, page_server):
             page = sources.preview(client=client, url=page_server.url("/fto/desk"))
         with db.session_scope(desk, write=True) as s:
             rita = accounts.get_user(session=s, username="rita")
-            workflow.apply(session=s, actor=rita, claim_id=cid, move="accept")
-            sources.attach(session=s, actor=rita, claim_id=cid, page=page)
+            workflow.apply(session=s, actor=rita, claim_id=cid, move="accept",
+                           expected_version=None)
+            sources.attach(session=s, actor=rita, claim_id=cid, page=page,
+                           expected_version=None)
 
     return do

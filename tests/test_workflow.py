@@ -19,6 +19,7 @@ def _move(engine, claim_id, who, move, **kw):
         actor = accounts.get_user(session=s, username=who)
         if "to" in kw:
             kw["assignee"] = accounts.get_user(session=s, username=kw.pop("to"))
+        kw.setdefault("expected_version", None)
         return workflow.apply(session=s, actor=actor, claim_id=claim_id, move=move, **kw)
 
 
@@ -94,7 +95,7 @@ def test_only_editors_sign_off(seeded, attach, who):
 def test_submit_needs_verdict_rationale_and_source(seeded, attach):
     cid = _first_claim(seeded)
     _move(seeded, cid, "rita", "accept")
-    _move(seeded, cid, "rita", "assign", to="rob")
+    _move(seeded, cid, "erin", "assign", to="rob")
     with pytest.raises(TransitionRefused, match="no verdict"):
         _move(seeded, cid, "rob", "submit")
     with pytest.raises(TransitionRefused, match="no rationale"):
@@ -142,7 +143,8 @@ def test_an_editor_who_drafted_the_verdict_cannot_sign_it_off(seeded, attach):
     with db.session_scope(seeded, write=True) as s:
         erin = accounts.get_user(session=s, username="erin")
         claims.save_draft(session=s, actor=erin, claim_id=cid, verdict="False",
-                          rationale="The list does not name these groups.")
+                          rationale="The list does not name these groups.",
+                          expected_version=None)
     _move(seeded, cid, "rita", "submit")  # submits erin's draft unchanged
     with pytest.raises(PermissionDenied, match="erin worked on the verdict"):
         _move(seeded, cid, "erin", "signoff")
@@ -198,6 +200,7 @@ def test_signed_snapshot_can_be_verified_and_survives_shared_source_changes(
 
     page_server.route(f"/fto/{a}", lambda r: html_response("<title>Changed</title><p>New</p>"))
     _move(seeded, b, "rita", "accept")
+    _move(seeded, b, "rita", "assign", to="rita")
     attach(b, "rita", path=f"/fto/{a}")
     with db.session_scope(seeded) as s:
         evidence = workflow.evidence_for(s, a)
@@ -212,12 +215,19 @@ def test_signed_snapshot_can_be_verified_and_survives_shared_source_changes(
 def test_detach_a_source(seeded, attach):
     cid = _first_claim(seeded)
     _move(seeded, cid, "rita", "accept")
+    _move(seeded, cid, "rita", "assign", to="rita")
     ev = attach(cid, "rita")
     from workbench import sources
 
-    with db.session_scope(seeded, write=True) as s:
-        rob = accounts.get_user(session=s, username="rob")
-        sources.detach(session=s, actor=rob, claim_id=cid, evidence_id=ev.id)
+    def detach(who):
+        with db.session_scope(seeded, write=True) as s:
+            actor = accounts.get_user(session=s, username=who)
+            sources.detach(session=s, actor=actor, claim_id=cid, evidence_id=ev.id,
+                           expected_version=None)
+
+    with pytest.raises(PermissionDenied, match="assigned to rita; a reviewer works only on"):
+        detach("rob")  # a colleague's claim
+    detach("rita")
     with db.session_scope(seeded) as s:
         assert workflow.evidence_for(s, cid) == []
     assert [e.action for e in _events(seeded, cid)][-1] == "source_detached"
@@ -243,7 +253,7 @@ def test_signed_off_claim_is_locked_until_reopened(seeded, attach):
         rita = accounts.get_user(session=s, username="rita")
         with pytest.raises(TransitionRefused, match="signed off; an editor must reopen"):
             claims.save_draft(session=s, actor=rita, claim_id=cid, verdict="False",
-                              rationale="changed my mind")
+                              rationale="changed my mind", expected_version=None)
     with pytest.raises(TransitionRefused, match="signed off; an editor must reopen"):
         attach(cid, "rita", path="/fto/other")
     _move(seeded, cid, "ed", "reopen", note="New evidence from the Federal Register.")
@@ -258,7 +268,8 @@ def test_stale_version_is_refused(seeded):
     cid = _first_claim(seeded)
     version = _state(seeded, cid).version
     _move(seeded, cid, "rita", "accept", expected_version=version)
-    with pytest.raises(ConflictError, match="changed by someone else"):
+    with pytest.raises(ConflictError, match=r"changed by someone else since you loaded it "
+                                            r"\(rita accepted it at \d\d:\d\d UTC\)"):
         _move(seeded, cid, "rob", "dismiss", note="dup", expected_version=version)
     assert _state(seeded, cid).status == ClaimStatus.open
 

@@ -12,6 +12,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from workbench import permissions
 from workbench.db import session_scope
 from workbench.errors import AuthError, InputError, NotFoundError, PermissionDenied
 from workbench.models import AuditEvent, Role, User, utcnow
@@ -22,6 +23,17 @@ _hasher = PasswordHasher()
 # A hash to verify against when the user does not exist, so a wrong name costs the same
 # time as a wrong password and does not tell which one was wrong.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def _acting_admin(session: Session, actor: User | None, what: str) -> User | None:
+    """The acting admin, checked against the database (None: the operator at the command
+    line, who owns the database)."""
+    if actor is None:
+        return None
+    actor = permissions.current_actor(session, actor)
+    if actor.role != Role.admin:
+        raise PermissionDenied(f"Only an admin may {what}.")
+    return actor
 
 
 def hash_password(password: str) -> str:
@@ -66,8 +78,7 @@ def create_user(
 ) -> User:
     """Add an account. ``actor=None`` is the operator at the command line, who owns the
     database file; in the dashboard only an admin may add accounts."""
-    if actor is not None and actor.role != Role.admin:
-        raise PermissionDenied("Only an admin may add accounts.")
+    actor = _acting_admin(session, actor, "add accounts")
     name = username.strip().lower()
     if not _USERNAME.match(name):
         raise InputError(
@@ -178,8 +189,7 @@ def bootstrap_admin(*, session: Session) -> tuple[User, str] | None:
 
 def set_active(*, session: Session, actor: User | None, username: str, active: bool) -> User:
     """Disable or enable an account (enabling also lifts a lock after failed sign-ins)."""
-    if actor is not None and actor.role != Role.admin:
-        raise PermissionDenied("Only an admin may disable or enable accounts.")
+    actor = _acting_admin(session, actor, "disable or enable accounts")
     user = get_user(session=session, username=username)
     if actor is not None and actor.id == user.id and not active:
         raise InputError("You cannot disable your own account.")
@@ -193,6 +203,8 @@ def set_active(*, session: Session, actor: User | None, username: str, active: b
 
 def set_password(*, session: Session, actor: User | None, username: str, password: str) -> User:
     user = get_user(session=session, username=username)
+    if actor is not None:
+        actor = permissions.current_actor(session, actor)
     if actor is not None and actor.role != Role.admin and actor.id != user.id:
         raise PermissionDenied("Only an admin may change another user's password.")
     _check_password(password)

@@ -174,7 +174,11 @@ def _check_spans(path: Path, case: _CaseIn, text: str) -> None:
 
 
 def import_dir(*, session: Session, root: Path, actor: User | None = None) -> ImportReport:
-    """Load every case under ``root`` (or ``root`` itself if it is one) in one transaction."""
+    """Load every case under ``root`` (or ``root`` itself if it is one) in one transaction.
+
+    ``actor`` None is the operator at the command line; a named actor must be active."""
+    if actor is not None:
+        actor = workflow.current_actor(session, actor)
     report = ImportReport()
     cases = [(folder, *_read_case(folder)) for folder in _case_dirs(Path(root))]
     if not cases:

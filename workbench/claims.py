@@ -203,13 +203,13 @@ def save_draft(
     claim_id: int,
     verdict: Verdict | str | None,
     rationale: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> Claim:
-    """Save a proposed verdict and rationale while the claim is being researched."""
-    workflow.require_active(actor)
-    claim = workflow.lock_claim(session=session, claim_id=claim_id,
-                                expected_version=expected_version)
-    workflow.require_editable(claim, "verdict")
+    """Save a proposed verdict and rationale while the claim is being researched.
+
+    ``expected_version`` is the version the person saw (None: the one read now)."""
+    claim, actor = workflow.authorize(session=session, actor=actor, claim_id=claim_id,
+                                      action="draft", expected_version=expected_version)
     new_verdict = workflow.parse_verdict(verdict) if verdict else None
     changes: dict[str, Any] = {}
     if new_verdict != claim.verdict:
@@ -254,7 +254,12 @@ def ingest(
     threshold: float | None = None,
     candidates: list[extraction.Candidate] | None = None,
 ) -> IngestResult:
-    """Store an article and its candidate claims; the same text twice adds nothing."""
+    """Store an article and its candidate claims; the same text twice adds nothing.
+
+    ``actor`` None is the operator at the command line; a named actor must exist and be
+    active."""
+    if actor is not None:
+        actor = workflow.current_actor(session, actor)
     _check_text(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     existing = session.exec(select(Article).where(Article.sha256 == digest)).first()
@@ -317,9 +322,41 @@ def parse_status(value: str | None) -> str | None:
 def accept_many(*, session: Session, actor: User, claim_ids: list[int]) -> list[Claim]:
     """Accept several candidates in one transaction (all or none)."""
     return [
-        workflow.apply(session=session, actor=actor, claim_id=cid, move="accept")
+        workflow.apply(session=session, actor=actor, claim_id=cid, move="accept",
+                       expected_version=None)
         for cid in claim_ids
     ]
+
+
+@dataclass
+class StoredArticle:
+    result: IngestResult
+    accepted: list[Claim]
+
+
+def ingest_and_accept(
+    *,
+    session: Session,
+    actor: User,
+    text: str,
+    keep: list[tuple[int, int]] | None,
+    candidates: list[extraction.Candidate] | None = None,
+    **article: Any,
+) -> StoredArticle:
+    """Store an article with its candidate claims and accept the chosen ones, in one
+    transaction: ``keep`` lists the (start, end) spans to accept (None: every candidate).
+    An article stored already is left as it was (nothing accepted)."""
+    actor = workflow.current_actor(session, actor)
+    result = ingest(session=session, actor=actor, text=text, candidates=candidates, **article)
+    if not result.created:
+        return StoredArticle(result, [])
+    spans = {(c.start, c.end) for c in result.claims}
+    missing = sorted(set(keep or []) - spans)
+    if missing:
+        raise InputError(f"No proposed claim spans {missing[0][0]}-{missing[0][1]}.")
+    chosen = [c.id for c in result.claims if keep is None or (c.start, c.end) in set(keep)]
+    accepted = accept_many(session=session, actor=actor, claim_ids=chosen)  # type: ignore[arg-type]
+    return StoredArticle(result, accepted)
 
 
 def read_document(data: bytes, *, filename: str = "", max_bytes: int = 10_000_000

@@ -38,6 +38,11 @@ class ClaimStatus(enum.StrEnum):
     signed_off = "signed_off"
     dismissed = "dismissed"
 
+    @property
+    def label(self) -> str:
+        """How people read the status ("In research"), on every page and in the CLI."""
+        return self.value.replace("_", " ").capitalize()
+
 
 class ClaimKind(enum.StrEnum):
     statistic = "statistic"
@@ -48,6 +53,10 @@ class ClaimKind(enum.StrEnum):
     causal = "causal"
     prediction = "prediction"
     opinion = "opinion"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
 
 
 class Verdict(enum.StrEnum):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -102,10 +103,19 @@ def _url_key(url: str) -> str:
 
 
 def _upsert_source(session: Session, page: Any, actor: User | None) -> Source:
-    source = session.exec(select(Source).where(Source.url_sha256 == _url_key(page.url))).first()
-    if source is None:
-        source = Source(url=page.url, url_sha256=_url_key(page.url),
-                        created_by_id=actor.id if actor else None)
+    """The source row of ``page.url``, made if new: INSERT .. ON CONFLICT DO NOTHING, then
+    read, so that people attaching the same new URL at once all get the one row."""
+    key = _url_key(page.url)
+    fresh = Source(url=page.url, url_sha256=key, created_by_id=actor.id if actor else None)
+    _fill(fresh, page)
+    values = fresh.model_dump(exclude={"id"})
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(Source).values(**values)
+                    .on_conflict_do_nothing(index_elements=["url_sha256"]))
+    source = session.exec(
+        select(Source).where(Source.url_sha256 == key).execution_options(populate_existing=True)
+    ).one()
     _fill(source, page)
     session.add(source)
     session.flush()
@@ -142,19 +152,19 @@ def attach(
     quote: str = "",
     note: str = "",
     archive: Any = None,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> Evidence:
-    """Attach a looked-up page to a claim as evidence (one transaction with its audit)."""
+    """Attach a looked-up page to a claim as evidence (one transaction with its audit).
+
+    ``expected_version`` is the version the person saw (None: the one read now)."""
     try:
         stance = Stance(stance)
     except ValueError:
         raise InputError(
             f"{stance!r} is not a stance; use supports, refutes or context."
         ) from None
-    workflow.require_active(actor)
-    claim = workflow.lock_claim(session=session, claim_id=claim_id,
-                                expected_version=expected_version)
-    workflow.require_editable(claim, "evidence")
+    claim, actor = workflow.authorize(session=session, actor=actor, claim_id=claim_id,
+                                      action="attach", expected_version=expected_version)
     source = _upsert_source(session, page, actor)
     if archive is not None:
         source.archive_url = archive.archive_url
@@ -181,11 +191,10 @@ def attach(
 
 
 def detach(*, session: Session, actor: User, claim_id: int, evidence_id: int,
-           expected_version: int | None = None) -> None:
-    workflow.require_active(actor)
-    claim = workflow.lock_claim(session=session, claim_id=claim_id,
-                                expected_version=expected_version)
-    workflow.require_editable(claim, "evidence")
+           expected_version: int | None) -> None:
+    """Remove a source from a claim (the shared source row stays)."""
+    claim, actor = workflow.authorize(session=session, actor=actor, claim_id=claim_id,
+                                      action="detach", expected_version=expected_version)
     evidence = session.get(Evidence, evidence_id)
     if evidence is None or evidence.claim_id != claim_id:
         raise NotFoundError(f"Claim {claim_id} has no source link {evidence_id}.")
@@ -204,8 +213,8 @@ def archive(*, engine: Engine, client: Any, actor: User, source_id: int) -> Sour
     The link is added to the source and to its evidence on claims still being researched;
     evidence a verdict was signed on keeps what was signed.
     """
-    workflow.require_active(actor)
     with session_scope(engine) as s:
+        actor = workflow.current_actor(s, actor)
         source = s.get(Source, source_id)
         if source is None:
             raise NotFoundError(f"There is no source with id {source_id}.")
@@ -291,6 +300,8 @@ def refresh(
     with session_scope(engine) as s:
         rows = list(s.exec(select(Source).where(col(Source.id).in_(source_ids))))
         actor = accounts.get_user(session=s, username=actor_name) if actor_name else None
+        if actor is not None:
+            workflow.require_active(actor)
     summary = RefreshSummary(checked=len(rows))
     if not rows:
         return summary

@@ -108,9 +108,14 @@ def ingest(
     title: str = "",
     outlet: str = "",
     byline: str = "",
+    accept: Annotated[bool, typer.Option(
+        "--accept", help="Also accept every proposed claim (or those named by --keep).")] = False,
+    keep: Annotated[list[str] | None, typer.Option(
+        "--keep", help="START-END of a proposed claim to accept (repeat it); implies --accept."
+    )] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Store an article and its candidate claims."""
+    """Store an article and its candidate claims (and accept them, with --accept)."""
     settings = load_settings()
     if path_or_url.startswith(("http://", "https://")):
         with http_client() as client:
@@ -118,22 +123,42 @@ def ingest(
     else:
         text, meta = read_text_arg(path_or_url, settings)
     candidates = claims.candidates(text, threshold=settings.checkworthy_threshold)
+    spans = [_span(k) for k in keep or []]
+    if (accept or spans) and not user:
+        raise InputError("Say who accepts the claims (--user).")
+    fields = dict(title=title or meta.get("title") or "",
+                  outlet=outlet or meta.get("site_name") or "",
+                  byline=byline or meta.get("author") or "", url=meta.get("url"))
+    accepted: list[int] = []
     with engine_for(settings) as engine, db.session_scope(engine, write=True) as session:
         actor = accounts.get_user(session=session, username=user) if user else None
-        result = claims.ingest(
-            session=session, actor=actor, text=text, candidates=candidates,
-            title=title or meta.get("title") or "", outlet=outlet or meta.get("site_name") or "",
-            byline=byline or meta.get("author") or "", url=meta.get("url"),
-        )
+        if accept or spans:
+            assert actor is not None
+            stored = claims.ingest_and_accept(session=session, actor=actor, text=text,
+                                              keep=spans or None, candidates=candidates,
+                                              **fields)
+            result, accepted = stored.result, [c.id for c in stored.accepted]  # type: ignore[misc]
+        else:
+            result = claims.ingest(session=session, actor=actor, text=text,
+                                   candidates=candidates, **fields)
     if as_json:
         print_json({"article_id": result.article.id, "key": result.article.key,
-                     "created": result.created, "claims": [c.id for c in result.claims]})
+                     "created": result.created, "claims": [c.id for c in result.claims],
+                     "accepted": accepted})
     elif result.created:
         typer.echo(f"Article {result.article.id} ({result.article.key}) stored with "
-                   f"{len(result.claims)} candidate claim(s).")
+                   f"{len(result.claims)} candidate claim(s)"
+                   + (f"; {len(accepted)} accepted." if accept or spans else "."))
     else:
         typer.echo(f"Article {result.article.id} ({result.article.key}) was already stored; "
                    "nothing added.")
+
+
+def _span(text: str) -> tuple[int, int]:
+    start, sep, end = text.partition("-")
+    if not (sep and start.strip().isdigit() and end.strip().isdigit()):
+        raise InputError(f"{text!r} is not a span; write START-END, e.g. 120-245.")
+    return int(start), int(end)
 
 
 @export_app.command("csv")

@@ -22,6 +22,9 @@ app = typer.Typer(no_args_is_help=True, add_completion=False,
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for programs.")]
 UserOpt = Annotated[str, typer.Option("--user", "-u", help="Who is acting (user name).")]
+ExpectOpt = Annotated[int | None, typer.Option(
+    "--expect-version", min=1,
+    help="The version you saw (claims show); refused if someone changed the claim since.")]
 
 
 def sub_app(name: str, help_text: str) -> typer.Typer:

@@ -9,6 +9,7 @@ import typer
 
 from workbench import accounts, sources
 from workbench.cli.base import (
+    ExpectOpt,
     JsonOpt,
     UserOpt,
     app,
@@ -46,6 +47,7 @@ def sources_attach(
     stance: Annotated[str, typer.Option(help="supports, refutes or context")] = "context",
     quote: Annotated[str, typer.Option(help="The passage that matters.")] = "",
     archive: Annotated[bool, typer.Option(help="Look up a Wayback snapshot.")] = False,
+    expect_version: ExpectOpt = None,
 ) -> None:
     """Look up a URL and attach it to a claim as a source."""
     with http_client() as client:
@@ -54,7 +56,8 @@ def sources_attach(
     with open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user)
         ev = sources.attach(session=session, actor=actor, claim_id=claim_id, page=page,
-                            stance=stance, quote=quote, archive=snap)
+                            stance=stance, quote=quote, archive=snap,
+                            expected_version=expect_version)
     typer.echo(f"Source {ev.source_id} attached to claim {claim_id} ({stance}).")
 
 

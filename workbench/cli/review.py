@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Annotated, Any
 
 import typer
 
 from workbench import accounts, claims, workflow
-from workbench.cli.base import JsonOpt, UserOpt, open_session, print_json, sub_app
-from workbench.models import Claim
+from workbench.cli.base import ExpectOpt, JsonOpt, UserOpt, app, open_session, print_json, sub_app
+from workbench.models import Claim, ClaimStatus
 
 claims_app = sub_app("claims", "Read claims and move them through review.")
 
@@ -78,58 +79,65 @@ def claims_show(claim_id: int, as_json: JsonOpt = False) -> None:
         typer.echo(f"      history: {h['at']} {h['who'] or 'system'} {h['action']}{move}{note}")
 
 
-def _move(move: str, claim_id: int, user: str, **kw: Any) -> None:
+_NEED_OPTIONS: dict[str, list[tuple[str, Any]]] = {
+    "note": [("note", Annotated[str, typer.Option("--note", "--reason")])],
+    "assignee": [("to", Annotated[str, typer.Option("--to", help="Who researches it.")])],
+    "verdict": [("verdict", Annotated[str, typer.Option(help="The verdict (if not drafted).")])],
+    "rationale": [("rationale", Annotated[str, typer.Option(help="Why (if not drafted).")])],
+}
+
+
+def _move(move: str, claim_id: int, user: str, expect_version: int | None = None,
+          to: str = "", verdict: str = "", rationale: str = "", note: str = "") -> None:
     with open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user)
-        if kw.get("assignee"):
-            kw["assignee"] = accounts.get_user(session=session, username=kw["assignee"])
-        claim = workflow.apply(session=session, actor=actor, claim_id=claim_id, move=move, **kw)
-    typer.echo(f"Claim {claim.id} is now {claim.status.value}.")
+        claim = workflow.apply(session=session, actor=actor, claim_id=claim_id, move=move,
+                               expected_version=expect_version, assignee=to or None,
+                               verdict=verdict or None, rationale=rationale or None, note=note)
+    typer.echo(f"Claim {claim.id} is now {claim.status.label.lower()} (version {claim.version}).")
 
 
-@claims_app.command("accept")
-def claims_accept(claim_id: int, user: UserOpt) -> None:
-    """Accept a candidate claim for checking."""
-    _move("accept", claim_id, user)
+def _move_command(move: workflow.Move) -> None:
+    """``claims <move>``, with the options the move needs, read from the workflow table."""
+    kw = inspect.Parameter.KEYWORD_ONLY
+    params = [inspect.Parameter("claim_id", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                annotation=int),
+              inspect.Parameter("user", kw, annotation=UserOpt),
+              inspect.Parameter("expect_version", kw, annotation=ExpectOpt, default=None)]
+    for need in move.needs:
+        params += [inspect.Parameter(name, kw, annotation=hint, default="")
+                   for name, hint in _NEED_OPTIONS.get(need, [])]
+
+    def command(**values: Any) -> None:
+        _move(move.name, **values)
+
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {}
+    frm = " or ".join(s.label.lower() for s in sorted(move.sources, key=list(ClaimStatus).index))
+    roles = ", ".join(sorted(r.value for r in move.roles))
+    command.__doc__ = (f"{move.label} a claim ({frm} to {move.target.label.lower()}; "  # type: ignore[union-attr]
+                       f"{roles}).")
+    claims_app.command(move.name)(command)
 
 
-@claims_app.command("dismiss")
-def claims_dismiss(claim_id: int, user: UserOpt,
-                   note: Annotated[str, typer.Option("--note", "--reason")] = "") -> None:
-    """Dismiss a claim, with a reason."""
-    _move("dismiss", claim_id, user, note=note)
+for _spec in workflow.MOVES.values():
+    _move_command(_spec)
 
 
-@claims_app.command("assign")
-def claims_assign(claim_id: int, user: UserOpt,
-                  to: Annotated[str, typer.Option("--to", help="Who researches it.")] = "") -> None:
-    """Assign a claim to a researcher."""
-    _move("assign", claim_id, user, assignee=to or None)
+@claims_app.command("draft")
+def claims_draft(claim_id: int, user: UserOpt, expect_version: ExpectOpt = None,
+                 verdict: Annotated[str, typer.Option()] = "",
+                 rationale: Annotated[str, typer.Option()] = "") -> None:
+    """Save a draft verdict and rationale on a claim in research."""
+    with open_session(write=True) as session:
+        actor = accounts.get_user(session=session, username=user)
+        claim = claims.save_draft(session=session, actor=actor, claim_id=claim_id,
+                                  verdict=verdict or None, rationale=rationale,
+                                  expected_version=expect_version)
+    typer.echo(f"Draft saved on claim {claim.id} (version {claim.version}).")
 
 
-@claims_app.command("submit")
-def claims_submit(claim_id: int, user: UserOpt,
-                  verdict: Annotated[str, typer.Option()] = "",
-                  rationale: Annotated[str, typer.Option()] = "") -> None:
-    """Submit a verdict and rationale for review."""
-    _move("submit", claim_id, user, verdict=verdict or None, rationale=rationale or None)
-
-
-@claims_app.command("signoff")
-def claims_signoff(claim_id: int, user: UserOpt) -> None:
-    """Sign off a verdict (an editor other than the submitter)."""
-    _move("signoff", claim_id, user)
-
-
-@claims_app.command("return")
-def claims_return(claim_id: int, user: UserOpt,
-                  note: Annotated[str, typer.Option("--note")] = "") -> None:
-    """Send a claim back to research with a note."""
-    _move("return", claim_id, user, note=note)
-
-
-@claims_app.command("reopen")
-def claims_reopen(claim_id: int, user: UserOpt,
-                  note: Annotated[str, typer.Option("--note", "--reason")] = "") -> None:
-    """Reopen a signed-off claim (voids the sign-off)."""
-    _move("reopen", claim_id, user, note=note)
+@app.command("permissions")
+def permissions_matrix() -> None:
+    """Print who may take each action on a claim (the README's permission matrix)."""
+    typer.echo(workflow.permission_matrix(), nl=False)
