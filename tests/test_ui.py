@@ -251,6 +251,8 @@ def attach_in_desk(desk, page_server):
             rita = accounts.get_user(session=s, username="rita")
             workflow.apply(session=s, actor=rita, claim_id=cid, move="accept",
                            expected_version=None)
+            workflow.apply(session=s, actor=rita, claim_id=cid, move="assign", assignee=rita,
+                           expected_version=None)
             sources.attach(session=s, actor=rita, claim_id=cid, page=page,
                            expected_version=None)
 

@@ -13,6 +13,7 @@ SQLAlchemy, YAML, ...) are translated into these once, at the boundary where the
     ├── PermissionDenied       the user's role may not do this
     ├── TransitionRefused      the workflow refuses this move (says what and why)
     ├── ConflictError          someone else changed the record first (optimistic lock)
+    ├── StorageError           the database refused a change or could not be reached
     └── LookupFailed           an outgoing lookup did not give a usable answer
         ├── TargetRefused      the SSRF guard refused the URL (no connection was made)
         ├── LookupTimeout      connect/read timeout or the overall deadline passed
@@ -95,4 +96,8 @@ class UnsupportedContent(LookupFailed):
 
 
 class ApiKeyError(LookupFailed):
+    pass
+
+
+class StorageError(WorkbenchError):
     pass

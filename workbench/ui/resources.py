@@ -13,9 +13,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from workbench import db, sources
 from workbench.config import Settings, load_settings
+from workbench.errors import StorageError
 
 
 def settings() -> Settings:
@@ -49,5 +51,12 @@ def http_client() -> Any:
 
 @contextmanager
 def session(*, write: bool = False) -> Iterator[Any]:
-    with db.session_scope(engine(), write=write) as s:
-        yield s
+    """A session for one use; a database failure becomes one sentence (``StorageError``),
+    never a traceback on the page."""
+    try:
+        with db.session_scope(engine(), write=write) as s:
+            yield s
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+        raise StorageError(f"The database could not complete this: {first[:200]}; "
+                           "nothing was changed.") from None

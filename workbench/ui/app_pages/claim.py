@@ -9,13 +9,16 @@ from workbench import accounts, claims, workflow
 from workbench.errors import WorkbenchError
 from workbench.models import Verdict
 from workbench.ui import auth, resources
-from workbench.ui.components import lookup_panel
+from workbench.ui.components import edits, lookup_panel
 from workbench.ui.components.feedback import show_error
 from workbench.ui.components.nav import selected_claim_id
 from workbench.ui.components.text import highlighted_paragraphs, md_escape
 
-STATUS_LABEL = {"candidate": "Candidate", "open": "Open", "in_research": "In research",
-                "in_review": "In review", "signed_off": "Signed off", "dismissed": "Dismissed"}
+
+def _done(move: workflow.Move) -> str:
+    target = move.target.label.lower() if move.target else ""
+    return f"{move.label}: claim {claim_id} is now {target}."
+
 
 user = auth.require_user()
 claim_id = selected_claim_id()
@@ -36,12 +39,15 @@ except WorkbenchError as exc:
 claim, article = detail.claim, detail.article
 st.session_state["claim_id"] = claim.id
 st.title(f"Claim {claim.id}")
+edits.flash()
+edits.stale_notice(claim, forms=("verdict",))
 st.markdown(f"> {md_escape(claim.text)}")
 
 STATUS_COLOUR = {"candidate": "gray", "open": "blue", "in_research": "violet",
                  "in_review": "orange", "signed_off": "green", "dismissed": "red"}
 with st.container(horizontal=True, key="claim_badges"):
-    st.badge(STATUS_LABEL[claim.status.value], color=STATUS_COLOUR[claim.status.value])
+    st.badge(claim.status.label, color=STATUS_COLOUR[claim.status.value])
+    st.badge(f"version {claim.version}", color="gray")
     st.badge(claim.kind.value, color="primary", icon=":material/category:")
     st.badge(md_escape(claim.speaker) if claim.speaker else "no speaker named", color="gray",
              icon=":material/person:")
@@ -81,68 +87,65 @@ with left:
 
 with right:
     st.subheader("Verdict")
-    moves = {m.name: m for m in workflow.allowed_moves(claim, user, authors=detail.authors)}
-    editable = claim.status in workflow.EDITABLE
-    verdicts = [v.value for v in Verdict]
+    allowed = {m.name for m in workflow.allowed_moves(claim, user, authors=detail.authors,
+                                                       include_edits=True)}
+    offered = {name: workflow.ACTIONS[name] for name in workflow.ACTIONS
+               if name in edits.shown_actions(claim, allowed)}
+    # The verdict form: every action that takes a verdict and a rationale (draft, submit).
+    with_verdict = [m for m in workflow.ACTIONS.values() if "verdict" in m.needs]
+    form_version = edits.form_version(claim, "verdict", {
+        "verdict_choice": claim.verdict.value if claim.verdict else None,
+        "verdict_rationale": claim.rationale})
+    editable = any(m.name in offered for m in with_verdict)
     with st.form("verdict_form"):
-        verdict = st.selectbox(
-            "Verdict", verdicts, key="verdict_choice", disabled=not editable,
-            index=verdicts.index(claim.verdict.value) if claim.verdict else None,
-            placeholder="Choose a verdict",
-        )
-        rationale = st.text_area("Rationale", value=claim.rationale, key="verdict_rationale",
-                                 disabled=not editable, height=140)
-        c1, c2 = st.columns(2)
-        save = c1.form_submit_button("Save draft", disabled=not editable)
-        submit = c2.form_submit_button("Submit for review", type="primary",
-                                       disabled="submit" not in moves)
-    if save or submit:
-        try:
-            with resources.session(write=True) as s:
-                if submit:
-                    workflow.apply(session=s, actor=user, claim_id=claim.id, move="submit",
-                                   expected_version=claim.version, verdict=verdict,
-                                   rationale=rationale)
-                else:
-                    claims.save_draft(session=s, actor=user, claim_id=claim.id,
-                                      verdict=verdict, rationale=rationale,
-                                      expected_version=claim.version)
-        except WorkbenchError as exc:
-            show_error(exc)
+        verdict = st.selectbox("Verdict", [v.value for v in Verdict], key="verdict_choice",
+                               disabled=not editable, placeholder="Choose a verdict")
+        rationale = st.text_area("Rationale", key="verdict_rationale", disabled=not editable,
+                                 height=140)
+        pressed = {m.name: col.form_submit_button(
+                       m.label, key=f"do_{m.name}", disabled=m.name not in offered,
+                       type="primary" if m.is_move else "secondary")
+                   for m, col in zip(with_verdict, st.columns(len(with_verdict)), strict=True)}
+    for name, clicked in pressed.items():
+        if not clicked:
+            continue
+        if name == "draft":
+            edits.write(claim, lambda s, seen: claims.save_draft(
+                session=s, actor=user, claim_id=claim.id, verdict=verdict, rationale=rationale,
+                expected_version=seen), done=f"Draft saved on claim {claim.id}.",
+                version=form_version, forget=("form_verdict",))
         else:
-            st.rerun()
+            edits.write(claim, lambda s, seen, name=name: workflow.apply(
+                session=s, actor=user, claim_id=claim.id, move=name, expected_version=seen,
+                verdict=verdict, rationale=rationale),
+                done=_done(workflow.ACTIONS[name]),
+                version=form_version, forget=("form_verdict",))
 
     st.subheader("Actions")
-    other = [m for name, m in moves.items() if name != "submit"]
+    # One form per move open to the user now, with the fields the move needs.
+    other = [m for m in offered.values() if m.is_move and "verdict" not in m.needs]
     if not other:
         st.caption("No other action is open to you on this claim now.")
     for move in other:
         with st.form(f"move_{move.name}", border=True):
-            kwargs: dict = {}
-            if move.name == "assign":
+            given: dict = {}
+            if "assignee" in move.needs:
                 names = [u.username for u in users]
-                default = names.index(user.username) if user.username in names else 0
-                kwargs["assignee_name"] = st.selectbox("Assign to", names, index=default,
-                                                       key="assign_to")
-            if move.name in {"dismiss", "return", "reopen", "restore"}:
-                label = {"dismiss": "Reason", "return": "Note for the reviewer",
-                         "reopen": "Reason", "restore": "Reason"}[move.name]
-                kwargs["note"] = st.text_input(label, key=f"note_{move.name}")
+                if workflow.may(move, user.role, workflow.relation(claim, user)) != "yes":
+                    names = [user.username]  # a reviewer takes a claim for themselves only
+                given["assignee"] = st.selectbox(
+                    "Assign to", names, key="assign_to",
+                    index=names.index(user.username) if user.username in names else 0)
+            if "note" in move.needs:
+                given["note"] = st.text_input(move.note_label, key=f"note_{move.name}")
             go = st.form_submit_button(move.label, key=f"do_{move.name}",
                                        type="primary" if move.name == "signoff" else "secondary")
         if go:
-            try:
-                with resources.session(write=True) as s:
-                    assignee = None
-                    if kwargs.get("assignee_name"):
-                        assignee = accounts.get_user(session=s, username=kwargs["assignee_name"])
-                    workflow.apply(session=s, actor=user, claim_id=claim.id, move=move.name,
-                                   expected_version=claim.version, assignee=assignee,
-                                   note=kwargs.get("note"))
-            except WorkbenchError as exc:
-                show_error(exc)
-            else:
-                st.rerun()
+            edits.write(claim, lambda s, seen, move=move, given=given: workflow.apply(
+                session=s, actor=user, claim_id=claim.id, move=move.name,
+                expected_version=seen, **given),
+                done=_done(move),
+                forget=(f"note_{move.name}",))
     if detail.signoff:
         st.success(
             f"Signed off by {md_escape(detail.signoff_editor or '?')} on "
@@ -153,11 +156,11 @@ with right:
         if not detail.signoff_intact:
             st.error("The claim no longer matches the snapshot its editor signed.")
     if claim.status.value == "in_review" and user.role.value == "editor" and \
-            "signoff" not in moves:
+            "signoff" not in offered:
         st.caption("You worked on this verdict, so another editor signs it off (four eyes).")
 
 st.divider()
-lookup_panel.render(user=user, detail=detail)
+lookup_panel.render(user=user, detail=detail, allowed=set(offered))
 
 st.divider()
 st.subheader("History")
@@ -168,3 +171,4 @@ st.dataframe(
      for ev, name in detail.history],
     hide_index=True, key="history_table",
 )
+edits.remember(claim, allowed)

@@ -62,9 +62,16 @@ table = [
      "assignee": r.assignee or "", "claim": r.claim.text, "article": r.article_title}
     for r in rows
 ]
+# The table and the id box start afresh whenever the filters change, so that a row picked
+# or an id typed before never opens a claim of another list.
+shown = repr(sorted(filters.items(), key=str)) + repr(page_no)
+if st.session_state.get("queue_shown") != shown:
+    st.session_state["queue_shown"] = shown
+    st.session_state["queue_generation"] = st.session_state.get("queue_generation", 0) + 1
+    st.session_state["queue_open_id"] = table[0]["id"] if table else 1
 picked = st.dataframe(
-    table, hide_index=True, key="queue_table", on_select="rerun",
-    selection_mode="single-row",
+    table, hide_index=True, key=f"queue_table_{st.session_state['queue_generation']}",
+    on_select="rerun", selection_mode="single-row",
     column_config={"score": st.column_config.ProgressColumn("score", min_value=0.0,
                                                             max_value=1.0, format="%.2f"),
                    "claim": st.column_config.TextColumn("claim", width="large")},

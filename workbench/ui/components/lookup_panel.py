@@ -11,6 +11,7 @@ from workbench import claims, sources
 from workbench.errors import WorkbenchError
 from workbench.models import Stance, User
 from workbench.ui import resources
+from workbench.ui.components import edits
 from workbench.ui.components.feedback import show_error, show_lines
 from workbench.ui.components.text import md_escape
 
@@ -20,9 +21,11 @@ def _key(name: str, claim_id: int) -> str:
     return f"{name}_{claim_id}"
 
 
-def render(*, user: User, detail: claims.ClaimDetail) -> None:
+def render(*, user: User, detail: claims.ClaimDetail, allowed: set[str]) -> None:
+    """The sources of a claim; ``allowed`` are the workflow actions open to ``user`` now
+    (``attach``, ``detach``), as the claim page got them from the workflow."""
     claim = detail.claim
-    editable = claim.status.value in {"open", "in_research"}
+    editable = "attach" in allowed
     st.subheader(f"Sources ({len(detail.evidence)})")
     if not detail.evidence:
         st.caption("No source attached yet. A verdict needs at least one.")
@@ -58,10 +61,10 @@ def render(*, user: User, detail: claims.ClaimDetail) -> None:
                 _run(lambda sid=src.id: sources.archive(
                     engine=resources.engine(), client=resources.http_client(), actor=user,
                     source_id=sid), "Archived.")
-            if editable and c2.button("Remove", key=f"detach_{ev.id}"):
-                _write(lambda s, ev=ev: sources.detach(
+            if "detach" in allowed and c2.button("Remove", key=f"detach_{ev.id}"):
+                edits.write(claim, lambda s, seen, ev=ev: sources.detach(
                     session=s, actor=user, claim_id=claim.id, evidence_id=ev.id,
-                    expected_version=claim.version))
+                    expected_version=seen), done=f"Source removed from claim {claim.id}.")
 
     if detail.evidence and st.button("Refresh all sources", key="refresh_sources"):
         bar = st.progress(0.0, text="Refreshing sources…")
@@ -130,13 +133,10 @@ def _lookup(user: User, claim: Any) -> None:
                 snap = sources.find_archive(client=resources.http_client(), url=page.final_url)
             except WorkbenchError as exc:
                 st.warning(md_escape(f"No snapshot: {exc}"))
-        ok = _write(lambda s: sources.attach(session=s, actor=user, claim_id=claim.id,
-                                            page=page, stance=stance, quote=quote,
-                                            archive=snap, expected_version=claim.version),
-                    rerun=False)
-        if ok:
-            st.session_state.pop(preview_key, None)
-            st.rerun()
+        edits.write(claim, lambda s, seen: sources.attach(
+            session=s, actor=user, claim_id=claim.id, page=page, stance=stance, quote=quote,
+            archive=snap, expected_version=seen),
+            done=f"Source attached to claim {claim.id}.", forget=(preview_key,))
 
 
 def _research(claim: Any) -> None:
@@ -172,18 +172,6 @@ def _research(claim: Any) -> None:
     if lines:
         for line in lines:
             st.markdown(f"- {md_escape(line)}")
-
-
-def _write(fn: Any, *, rerun: bool = True) -> bool:
-    try:
-        with resources.session(write=True) as s:
-            fn(s)
-    except WorkbenchError as exc:
-        show_error(exc)
-        return False
-    if rerun:
-        st.rerun()
-    return True
 
 
 def _run(fn: Any, message: str) -> None:
