@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import PASSWORD, ROOT, SEED_CASE, skip_or_fail
@@ -178,8 +179,14 @@ def test_review_cycle_in_the_browser(dashboard, browser, page_server):
     _open_claim(editor, cid)
     editor.get_by_role("button", name="Sign off").click()
     editor.get_by_text("Signed off by erin").first.wait_for()
+    editor.get_by_text(f"Sign off: claim {cid} is now signed off.").wait_for()
     history = editor.get_by_test_id("stDataFrame").last
-    history.scroll_into_view_if_needed()
+    for _ in range(5):  # the rerun after the action may still be replacing the table
+        try:
+            history.scroll_into_view_if_needed()
+            break
+        except PlaywrightError:
+            editor.wait_for_timeout(300)
 
     editor.get_by_role("link", name="Export").click()
     editor.get_by_role("button", name="Download CSV").wait_for()
