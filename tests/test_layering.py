@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "workbench"
 
 LAYERS = {
     "base": {"config", "errors", "__init__"},
-    "records": {"models", "db", "migrations"},
+    "records": {"models", "db", "migrations", "audit"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export"},
     "cli": {"cli", "__main__"},

@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     factcheck_api_key: SecretStr | None = None
     factcheck_max_results: int = Field(default=50, ge=1, le=500)
 
+    # The audit key: HMACs of the history chain and the sign-offs (kept out of the database)
+    audit_key: SecretStr | None = Field(default=None, min_length=32)
+
     @classmethod
     def settings_customise_sources(
         cls,
