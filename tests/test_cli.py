@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, ROOT, SEED_CASE
+from tests.conftest import AUDIT_KEY, PASSWORD, ROOT, SEED_CASE
 from tests.test_lookups_services import server  # noqa: F401 (fixture)
 
 
@@ -22,7 +22,7 @@ def _runner(folder: Path, db_file: Path, **extra: str):
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     env.update(WORKBENCH_DATABASE_URL=f"sqlite:///{db_file}",
                WORKBENCH_LOOKUP_ALLOW_HOSTS="127.0.0.1", WORKBENCH_LOOKUP_RETRIES="0",
-               WORKBENCH_SECRETS_FILE=str(folder / "none.toml"))
+               WORKBENCH_SECRETS_FILE=str(folder / "none.toml"), WORKBENCH_AUDIT_KEY=AUDIT_KEY)
     env.update(extra)
 
     def run(*args: str, stdin: str | None = None, ok: bool = True):
