@@ -118,11 +118,11 @@ def signoff_intact(session: Session, signoff: SignOff) -> bool:
         signoff.snapshot_hmac, expected)
 
 
-def signoff_active() -> ColumnElement[bool]:
-    """A sign-off no reopen has voided (a void is a row of its own; ``voided_at`` is kept
-    for sign-offs voided before voids were rows)."""
-    return and_(SignOff.voided_at.is_(None),  # type: ignore[union-attr]
-                ~exists().where(SignOffVoid.signoff_id == SignOff.id))
+def signoff_active(signoff: Any = SignOff) -> ColumnElement[bool]:
+    """A sign-off (``SignOff`` or an alias of it) that no reopen has voided (a void is a row
+    of its own; ``voided_at`` is kept for sign-offs voided before voids were rows)."""
+    return and_(signoff.voided_at.is_(None),
+                ~exists().where(SignOffVoid.signoff_id == signoff.id))
 
 
 def chain_head(session: Session) -> tuple[int, str]:

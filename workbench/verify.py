@@ -21,14 +21,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from workbench import audit, workflow
-from workbench.models import AuditEvent, Claim, ClaimStatus, SignOff
+from workbench.models import AuditEvent, Claim, ClaimStatus, Evidence, SignOff, Source
 
 BATCH = 2000
-SNAPSHOT_FIELDS = ("text", "verdict", "rationale", "evidence")
+SNAPSHOT_FIELDS = ("claim_id", "text", "verdict", "rationale", "evidence")
 
 
 @dataclass(frozen=True)
@@ -111,25 +112,30 @@ def _history(session: Session, key: bytes, tally: Tally) -> Iterator[Finding]:
 
 
 def _states(session: Session, key: bytes, tally: Tally) -> Iterator[Finding]:
-    last = (
-        select(AuditEvent.to_status)
-        .where(AuditEvent.claim_id == Claim.id, AuditEvent.to_status.is_not(None))  # type: ignore[union-attr]
-        .order_by(AuditEvent.seq.desc())  # type: ignore[union-attr]
-        .limit(1).correlate(Claim).scalar_subquery()
-    )
     tally.claims += session.execute(select(func.count()).select_from(Claim)).scalar_one()
-    stmt = (select(Claim.id, Claim.status, last.label("last"))
-            .where(or_(last.is_(None), last != Claim.status)).order_by(Claim.id))
+    last = (select(AuditEvent.claim_id, func.max(AuditEvent.seq).label("seq"))
+            .where(AuditEvent.claim_id.is_not(None), AuditEvent.to_status.is_not(None))  # type: ignore[union-attr]
+            .group_by(AuditEvent.claim_id).subquery())
+    stmt = (select(Claim.id, Claim.status, AuditEvent.to_status)
+            .select_from(Claim)
+            .outerjoin(last, last.c.claim_id == Claim.id)
+            .outerjoin(AuditEvent, AuditEvent.seq == last.c.seq)
+            .where(or_(AuditEvent.to_status.is_(None),  # type: ignore[union-attr]
+                       AuditEvent.to_status != Claim.status))
+            .order_by(Claim.id))
     for row in _stream(session, stmt):
-        if row.last is None:
+        if row.to_status is None:
             yield Finding("has no history of its status; its events were deleted.", row.id)
         else:
-            yield Finding(f"is {row.status.value} but its history leaves it {row.last}; its "
-                          "status was changed outside the workflow or an event was deleted.",
-                          row.id)
+            yield Finding(f"is {row.status.value} but its history leaves it {row.to_status}; "
+                          "its status was changed outside the workflow or an event was "
+                          "deleted.", row.id)
 
 
 def _signoffs(session: Session, key: bytes, tally: Tally) -> Iterator[Finding]:
+    other = aliased(SignOff)
+    holds = or_(Claim.status == ClaimStatus.signed_off,
+                exists().where(other.claim_id == Claim.id, audit.signoff_active(other)))
     stmt = (
         select(Claim.id, Claim.text, Claim.verdict, Claim.rationale, Claim.status,
                SignOff.id.label("signoff_id"), SignOff.claim_id.label("signed_claim_id"),  # type: ignore[union-attr]
@@ -137,10 +143,11 @@ def _signoffs(session: Session, key: bytes, tally: Tally) -> Iterator[Finding]:
                SignOff.snapshot, SignOff.snapshot_hmac)
         .select_from(Claim)
         .outerjoin(SignOff, and_(SignOff.claim_id == Claim.id, audit.signoff_active()))
-        .where(or_(Claim.status == ClaimStatus.signed_off,
-                   SignOff.id.is_not(None)))  # type: ignore[union-attr]
+        .where(holds)
         .order_by(Claim.id, SignOff.id.desc())  # type: ignore[union-attr]
     )
+    evidence = _evidence_by_claim(session, holds)
+    pending: tuple[int, list[dict[str, Any]]] | None = next(evidence, None)
     seen: int | None = None
     for row in _stream(session, stmt):
         if row.id == seen:
@@ -148,11 +155,39 @@ def _signoffs(session: Session, key: bytes, tally: Tally) -> Iterator[Finding]:
         seen = row.id
         if row.status == ClaimStatus.signed_off:
             tally.signed += 1
-        yield from _check_signoff(session, key, row)
-        session.expunge_all()  # the evidence read for this claim
+        while pending is not None and pending[0] < row.id:
+            pending = next(evidence, None)
+        sources = pending[1] if pending is not None and pending[0] == row.id else []
+        yield from _check_signoff(key, row, sources)
 
 
-def _check_signoff(session: Session, key: bytes, row: Any) -> Iterator[Finding]:
+def _evidence_by_claim(session: Session, holds: Any) -> Iterator[tuple[int, list[dict]]]:
+    """Each claim's evidence as its snapshot lists it, claim by claim in id order (the
+    same fields, in the same order, as ``workflow.snapshot``; an untouched desk having no
+    finding is what proves the two agree)."""
+    stmt = (
+        select(Evidence.claim_id, Source.url, Evidence.content_sha256, Evidence.archive_url,
+               Evidence.stance, Evidence.quote)
+        .join(Source, Evidence.source_id == Source.id)
+        .join(Claim, Evidence.claim_id == Claim.id)
+        .where(holds)
+        .order_by(Evidence.claim_id, Evidence.id)
+    )
+    claim_id: int | None = None
+    items: list[dict[str, Any]] = []
+    for row in _stream(session, stmt):
+        if row.claim_id != claim_id:
+            if claim_id is not None:
+                yield claim_id, items
+            claim_id, items = row.claim_id, []
+        items.append({"url": row.url, "content_sha256": row.content_sha256,
+                      "archive_url": row.archive_url, "stance": row.stance.value,
+                      "quote": row.quote})
+    if claim_id is not None:
+        yield claim_id, items
+
+
+def _check_signoff(key: bytes, row: Any, evidence: list[dict[str, Any]]) -> Iterator[Finding]:
     if row.signoff_id is None:
         yield Finding("is signed off but has no sign-off; it was deleted or never made.", row.id)
         return
@@ -166,7 +201,9 @@ def _check_signoff(session: Session, key: bytes, row: Any) -> Iterator[Finding]:
                       "not hold).", row.id)
     if workflow.snapshot_hash(row.snapshot) != row.snapshot_sha256:
         yield Finding("its sign-off's snapshot does not match the sign-off's hash.", row.id)
-    current, _digest = workflow.snapshot(session, row)
+    current = {"claim_id": row.id, "text": row.text,
+               "verdict": row.verdict.value if row.verdict else None,
+               "rationale": row.rationale, "evidence": evidence}
     for name in SNAPSHOT_FIELDS:
         signed, now = (row.snapshot or {}).get(name), current.get(name)
         if signed == now:
