@@ -21,13 +21,14 @@ from bench import (  # noqa: E402
     bench_extraction,
     bench_lookups,
     bench_queue,
+    bench_signin,
 )
 
 
 def main() -> int:
     for name, run in (("extraction", bench_extraction.main), ("lookups", bench_lookups.main),
                       ("queue", bench_queue.main), ("copy-database", bench_copy.main),
-                      ("audit verify", bench_audit.main)):
+                      ("audit verify", bench_audit.main), ("sign-in", bench_signin.main)):
         print(f"== {name} ==", flush=True)
         started = time.perf_counter()
         run([])

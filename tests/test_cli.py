@@ -296,7 +296,7 @@ def test_accounts_can_be_disabled_enabled_and_given_a_new_password(cli):
     cli("claims", "accept", "1", "--user", "rita")
     cli("users", "passwd", "rita", "--password-stdin", stdin="another long password\n")
     short = cli("users", "passwd", "rita", "--password-stdin", stdin="short\n", ok=False)
-    assert "at least 10 characters" in short.stderr
+    assert "at least 12 characters" in short.stderr
     users = json.loads(cli("users", "list", "--json").stdout)
     assert {"username": "rita", "display_name": "rita", "role": "reviewer",
             "active": True} in users

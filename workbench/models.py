@@ -105,6 +105,10 @@ class User(SQLModel, table=True):
     external_id: Optional[str] = Field(default=None, sa_type=sa.String(255))
     active: bool = True
     created_at: datetime = _ts()
+    # Sign-in attempts since the last success (counted before the password is checked, so
+    # that concurrent attempts cannot exceed the limit) and the end of a lock.
+    failed_logins: int = 0
+    locked_until: Optional[datetime] = _opt_ts()
 
 
 class Article(SQLModel, table=True):

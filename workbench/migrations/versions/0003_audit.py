@@ -1,4 +1,5 @@
-"""append-only history and sign-offs: the hash chain, keyed sign-offs, voids as rows
+"""append-only history and sign-offs: the hash chain, keyed sign-offs, voids as rows;
+the sign-in counter and lock on the user row
 
 The history (``auditevent``), the sign-offs (``signoff``) and their voids
 (``signoffvoid``) only ever take new rows: triggers refuse UPDATE and DELETE (and
@@ -50,6 +51,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_signoffvoid_signoff_id"), ["signoff_id"],
                               unique=True)
 
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("failed_logins", sa.Integer(), nullable=False,
+                                      server_default=sa.text("0")))
+        batch_op.add_column(sa.Column("locked_until", sa.DateTime(timezone=True),
+                                      nullable=True))
+
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             f"CREATE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -81,6 +88,9 @@ def downgrade() -> None:
         for table in APPEND_ONLY:
             for verb in ("update", "delete"):
                 op.execute(f"DROP TRIGGER {table}_no_{verb}")
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.drop_column("locked_until")
+        batch_op.drop_column("failed_logins")
     with op.batch_alter_table("signoffvoid", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_signoffvoid_signoff_id"))
     op.drop_table("signoffvoid")
