@@ -14,6 +14,7 @@ from sqlalchemy import func, update
 from sqlmodel import select
 
 from tests.conftest import PASSWORD
+from tests.test_ui import _signed_in, _texts, desk  # noqa: F401 (fixture)
 from workbench import accounts, db
 from workbench.errors import AuthError, InputError, PermissionDenied
 from workbench.models import AuditEvent, User, utcnow
@@ -136,3 +137,16 @@ def test_cli_lists_and_lifts_a_lock(tmp_path):
         assert accounts.sign_in(engine=engine, username="rita", password=PASSWORD)
     finally:
         engine.dispose()
+
+
+def test_users_page_shows_and_lifts_a_lock(desk):
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        _refused(desk, "rita", "not it at all!")
+    admin = _signed_in("ada", "app_pages/users.py")
+    assert _texts(admin.warning) == [
+        "Locked after too many failed sign-ins: rita. Lift a lock below."]
+    admin.selectbox(key="manage_username").set_value("rita")
+    admin.radio(key="manage_action").set_value("Lift the sign-in lock")
+    admin.button[[b.label for b in admin.button].index("Apply")].click().run()
+    assert [s.value for s in admin.success] == ["The sign-in lock of rita is lifted."]
+    assert accounts.sign_in(engine=desk, username="rita", password=PASSWORD)
