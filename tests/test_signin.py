@@ -150,3 +150,51 @@ def test_users_page_shows_and_lifts_a_lock(desk):
     admin.button[[b.label for b in admin.button].index("Apply")].click().run()
     assert [s.value for s in admin.success] == ["The sign-in lock of rita is lifted."]
     assert accounts.sign_in(engine=desk, username="rita", password=PASSWORD)
+
+
+def _resume(engine, token: str, idle=timedelta(minutes=30), absolute=timedelta(hours=12)):
+    with db.session_scope(engine) as s:
+        user = accounts.resume_session(session=s, token=token, idle=idle, absolute=absolute)
+        return user.username if user else None
+
+
+def _start(engine, name: str) -> str:
+    with db.session_scope(engine, write=True) as s:
+        return accounts.start_session(session=s, user=accounts.get_user(session=s, username=name))
+
+
+def test_sessions_end_on_sign_out_disable_password_and_time(engine, users):
+    from workbench.models import UserSession
+
+    token = _start(engine, "rita")
+    assert _resume(engine, token) == "rita"
+    assert _resume(engine, token + "x") is None
+    with db.session_scope(engine) as s:  # only the hash is stored
+        assert s.exec(select(UserSession).where(UserSession.token_sha256 == token)).first() \
+            is None
+    with db.session_scope(engine, write=True) as s:
+        accounts.end_session(session=s, token=token)
+    assert _resume(engine, token) is None
+
+    token = _start(engine, "rita")
+    with db.session_scope(engine, write=True) as s:
+        accounts.set_password(session=s, actor=None, username="rita",
+                              password="a brand new long phrase")
+    assert _resume(engine, token) is None
+
+    token = _start(engine, "rita")
+    with db.session_scope(engine, write=True) as s:
+        accounts.set_active(session=s, actor=None, username="rita", active=False)
+    assert _resume(engine, token) is None
+    with db.session_scope(engine, write=True) as s:
+        accounts.set_active(session=s, actor=None, username="rita", active=True)
+    assert _resume(engine, token) is None  # enabling again does not revive it
+
+    token = _start(engine, "erin")
+    with db.session_scope(engine, write=True) as s:  # 31 minutes without use
+        s.execute(update(UserSession).values(last_seen_at=utcnow() - timedelta(minutes=31)))
+    assert _resume(engine, token) is None
+    with db.session_scope(engine, write=True) as s:
+        accounts.touch_session(session=s, token=token)
+    assert _resume(engine, token) == "erin"
+    assert _resume(engine, token, absolute=timedelta(seconds=0)) is None  # too old

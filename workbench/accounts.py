@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import re
 import secrets
 import string
@@ -18,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from workbench.db import session_scope
 from workbench.errors import AuthError, InputError, NotFoundError, PermissionDenied
-from workbench.models import AuditEvent, Role, User, utcnow
+from workbench.models import AuditEvent, Role, User, UserSession, utcnow
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD_LENGTH = 12
@@ -202,8 +203,7 @@ def is_locked(user: User, *, now: datetime | None = None) -> bool:
     until = user.locked_until
     if until is None:
         return False
-    until = until if until.tzinfo else until.replace(tzinfo=UTC)
-    return until > (now or utcnow())
+    return _utc(until) > (now or utcnow())
 
 
 def unlock(*, session: Session, actor: User | None, username: str) -> User:
@@ -243,6 +243,8 @@ def set_active(*, session: Session, actor: User | None, username: str, active: b
     user.active = active
     if active:
         user.failed_logins, user.locked_until = 0, None
+    else:
+        revoke_sessions(session, user)
     session.add(user)
     session.add(AuditEvent(actor_id=actor.id if actor else None,
                            action="user_enabled" if active else "user_disabled",
@@ -256,6 +258,7 @@ def set_password(*, session: Session, actor: User | None, username: str, passwor
         raise PermissionDenied("Only an admin may change another user's password.")
     _check_password(password)
     user.password_hash = hash_password(password)
+    revoke_sessions(session, user)
     session.add(user)
     session.add(
         AuditEvent(
@@ -265,3 +268,60 @@ def set_password(*, session: Session, actor: User | None, username: str, passwor
         )
     )
     return user
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def start_session(*, session: Session, user: User) -> str:
+    """A new dashboard session for ``user``: the random token for the browser (only its
+    hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    session.add(UserSession(token_sha256=_token_hash(token), user_id=user.id))  # type: ignore[arg-type]
+    return token
+
+
+def resume_session(*, session: Session, token: str, idle: timedelta,
+                   absolute: timedelta) -> User | None:
+    """The active user of a session token that is neither revoked nor expired (idle for
+    longer than ``idle``, or older than ``absolute``), or None. Reads only."""
+    now = utcnow()
+    row = session.exec(select(UserSession).where(
+        UserSession.token_sha256 == _token_hash(token))).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    if now - _utc(row.last_seen_at) > idle or now - _utc(row.created_at) > absolute:
+        return None
+    user = session.get(User, row.user_id)
+    return user if user is not None and user.active else None
+
+
+def touch_session(*, session: Session, token: str) -> None:
+    """Record that the session is in use (what its idle time counts from)."""
+    session.execute(update(UserSession)
+                    .where(col(UserSession.token_sha256) == _token_hash(token))
+                    .values(last_seen_at=utcnow()),
+                    execution_options={"synchronize_session": False})
+
+
+def end_session(*, session: Session, token: str) -> None:
+    """Sign out: the token no longer resumes anything."""
+    session.execute(update(UserSession)
+                    .where(col(UserSession.token_sha256) == _token_hash(token),
+                           col(UserSession.revoked_at).is_(None))
+                    .values(revoked_at=utcnow()),
+                    execution_options={"synchronize_session": False})
+
+
+def revoke_sessions(session: Session, user: User) -> None:
+    """End every session of ``user`` (on disable and on a password change)."""
+    session.execute(update(UserSession)
+                    .where(col(UserSession.user_id) == user.id,
+                           col(UserSession.revoked_at).is_(None))
+                    .values(revoked_at=utcnow()),
+                    execution_options={"synchronize_session": False})
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -249,3 +249,15 @@ class SignOffVoid(SQLModel, table=True):
     voided_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
     at: datetime = _ts()
     reason: str = Field(default="", sa_type=sa.Text)
+
+
+class UserSession(SQLModel, table=True):
+    """A dashboard sign-in that survives a reload: the browser keeps a random token, the
+    database only its sha256."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_sha256: str = Field(sa_type=sa.String(64), unique=True, index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = _ts()
+    last_seen_at: datetime = _ts()
+    revoked_at: Optional[datetime] = _opt_ts()

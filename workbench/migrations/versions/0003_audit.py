@@ -1,5 +1,5 @@
 """append-only history and sign-offs: the hash chain, keyed sign-offs, voids as rows;
-the sign-in counter and lock on the user row
+the sign-in counter and lock on the user row; dashboard sessions that survive a reload
 
 The history (``auditevent``), the sign-offs (``signoff``) and their voids
 (``signoffvoid``) only ever take new rows: triggers refuse UPDATE and DELETE (and
@@ -57,6 +57,22 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("locked_until", sa.DateTime(timezone=True),
                                       nullable=True))
 
+    op.create_table(
+        "usersession",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("token_sha256", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["user.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("usersession", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_usersession_token_sha256"), ["token_sha256"],
+                              unique=True)
+        batch_op.create_index(batch_op.f("ix_usersession_user_id"), ["user_id"], unique=False)
+
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             f"CREATE FUNCTION {PG_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -88,6 +104,10 @@ def downgrade() -> None:
         for table in APPEND_ONLY:
             for verb in ("update", "delete"):
                 op.execute(f"DROP TRIGGER {table}_no_{verb}")
+    with op.batch_alter_table("usersession", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_usersession_user_id"))
+        batch_op.drop_index(batch_op.f("ix_usersession_token_sha256"))
+    op.drop_table("usersession")
     with op.batch_alter_table("user", schema=None) as batch_op:
         batch_op.drop_column("locked_until")
         batch_op.drop_column("failed_logins")
