@@ -135,7 +135,8 @@ COPY_BATCH = 1000
 COPY_BATCH_BY_TABLE = {"article": 10}  # an article's text may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
-                "signoff": "sign-off"}
+                "signoff": "sign-off", "signoffvoid": "voided sign-off",
+                "usersession": "dashboard session"}
 
 
 def describe_counts(counts: dict[str, int]) -> str:
