@@ -26,6 +26,7 @@ venv: $(VENV)/.runtime-stamp
 dev-venv: $(VENV)/.dev-stamp
 
 init: venv
+	$(BIN)/workbench audit key
 	$(BIN)/workbench init
 	$(BIN)/workbench casefiles import claims/
 	$(BIN)/workbench users bootstrap

@@ -20,6 +20,10 @@ SEED_CASE = ROOT / "claims" / "2026-02-04-trump-petro-white-house"
 PASSWORD = "correct horse battery"
 POSTGRES_ENV = "WORKBENCH_TEST_POSTGRES_URL"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+# The history chain and sign-offs are sealed with an audit key; tests (and the programs
+# they start) share this throwaway one unless one is given.
+AUDIT_KEY = os.environ.setdefault("WORKBENCH_AUDIT_KEY",
+                                  "test-audit-key-0123456789abcdef0123456789")
 
 
 def skip_or_fail(message: str) -> None:

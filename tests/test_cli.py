@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSWORD, ROOT, SEED_CASE
+from tests.conftest import AUDIT_KEY, PASSWORD, ROOT, SEED_CASE
 from tests.test_lookups_services import server  # noqa: F401 (fixture)
 
 
@@ -22,7 +22,7 @@ def _runner(folder: Path, db_file: Path, **extra: str):
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     env.update(WORKBENCH_DATABASE_URL=f"sqlite:///{db_file}",
                WORKBENCH_LOOKUP_ALLOW_HOSTS="127.0.0.1", WORKBENCH_LOOKUP_RETRIES="0",
-               WORKBENCH_SECRETS_FILE=str(folder / "none.toml"))
+               WORKBENCH_SECRETS_FILE=str(folder / "none.toml"), WORKBENCH_AUDIT_KEY=AUDIT_KEY)
     env.update(extra)
 
     def run(*args: str, stdin: str | None = None, ok: bool = True):
@@ -297,7 +297,7 @@ def test_accounts_can_be_disabled_enabled_and_given_a_new_password(cli):
     cli("claims", "accept", "1", "--user", "rita")
     cli("users", "passwd", "rita", "--password-stdin", stdin="another long password\n")
     short = cli("users", "passwd", "rita", "--password-stdin", stdin="short\n", ok=False)
-    assert "at least 10 characters" in short.stderr
+    assert "at least 12 characters" in short.stderr
     users = json.loads(cli("users", "list", "--json").stdout)
     assert {"username": "rita", "display_name": "rita", "role": "reviewer",
             "active": True} in users

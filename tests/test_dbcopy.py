@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import SQLModel
 
-from tests.conftest import ROOT
+from tests.conftest import AUDIT_KEY, ROOT
 from tests.test_workflow import _first_claim, _move, _to_review
 from workbench import accounts, claims, db, workflow
 from workbench.config import Settings
@@ -131,7 +131,7 @@ def test_a_source_that_breaks_the_schema_copies_nothing(sqlite_url, seeded, tmp_
 def _cli(tmp_path: Path, target_url: str, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     env.update(WORKBENCH_DATABASE_URL=target_url,
-               WORKBENCH_SECRETS_FILE=str(tmp_path / "none.toml"))
+               WORKBENCH_SECRETS_FILE=str(tmp_path / "none.toml"), WORKBENCH_AUDIT_KEY=AUDIT_KEY)
     return subprocess.run([sys.executable, "-m", "workbench", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 

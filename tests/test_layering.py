@@ -12,10 +12,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "workbench"
 
 LAYERS = {
     "base": {"config", "errors", "__init__"},
-    "records": {"models", "db", "migrations"},
+    "records": {"models", "db", "migrations", "audit"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "permissions", "claims", "sources", "accounts", "casefiles",
-                 "export"},
+                 "export", "verify"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

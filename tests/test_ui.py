@@ -73,7 +73,7 @@ def test_login_page_is_the_only_page_before_sign_in(desk):
     at.text_input(key="login_password").input("wrong password")
     at.button[0].click()
     at.run()
-    assert _texts(at.error) == ["The user name or password is wrong."]
+    assert _texts(at.error) == [accounts.SIGN_IN_REFUSED]
 
 
 def test_queue_counts_and_filters(desk):

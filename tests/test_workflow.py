@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from workbench import accounts, claims, db, workflow
 from workbench.errors import ConflictError, PermissionDenied, TransitionRefused
-from workbench.models import AuditEvent, Claim, ClaimStatus, SignOff
+from workbench.models import AuditEvent, Claim, ClaimStatus, SignOff, SignOffVoid
 
 
 def _move(engine, claim_id, who, move, **kw):
@@ -259,7 +259,10 @@ def test_signed_off_claim_is_locked_until_reopened(seeded, attach):
     _move(seeded, cid, "ed", "reopen", note="New evidence from the Federal Register.")
     with db.session_scope(seeded) as s:
         so = s.exec(select(SignOff).where(SignOff.claim_id == cid)).one()
-    assert so.voided_at is not None and so.void_reason.startswith("New evidence")
+        void = s.exec(select(SignOffVoid).where(SignOffVoid.signoff_id == so.id)).one()
+        assert workflow.active_signoff(s, cid) is None
+    assert so.voided_at is None  # the sign-off itself is never changed
+    assert void.reason.startswith("New evidence") and void.voided_by_id is not None
     assert _state(seeded, cid).status == ClaimStatus.in_research
     attach(cid, "rita", path="/fto/other")  # editable again
 

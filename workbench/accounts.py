@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+import gzip
+import hashlib
 import re
 import secrets
-from datetime import timedelta
+import string
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func
+from sqlalchemy import and_, case, or_, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from workbench import permissions
 from workbench.db import session_scope
 from workbench.errors import AuthError, InputError, NotFoundError, PermissionDenied
-from workbench.models import AuditEvent, Role, User, utcnow
+from workbench.models import AuditEvent, Role, User, UserSession, utcnow
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12
+COMMON_PASSWORDS = Path(__file__).parent / "data" / "common-passwords.txt.gz"
 _hasher = PasswordHasher()
 # A hash to verify against when the user does not exist, so a wrong name costs the same
 # time as a wrong password and does not tell which one was wrong.
@@ -43,6 +49,19 @@ def hash_password(password: str) -> str:
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InputError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    lowered = password.strip().lower()
+    stem = lowered.rstrip(string.digits + string.punctuation + " ")
+    common = _common_passwords()
+    if lowered in common or (len(stem) >= 4 and stem in common):
+        raise InputError("That password is on the list of the most common passwords; "
+                         "choose another.")
+
+
+@functools.cache
+def _common_passwords() -> frozenset[str]:
+    """The 20,000 most common passwords (shipped with the workbench), lower-cased."""
+    with gzip.open(COMMON_PASSWORDS, "rt", encoding="utf-8") as lines:
+        return frozenset(line.strip().lower() for line in lines if line.strip())
 
 
 def _by_name(session: Session, username: str) -> User | None:
@@ -129,47 +148,85 @@ def authenticate(*, session: Session, username: str, password: str) -> User:
 
 
 MAX_FAILED_LOGINS = 5
-LOGIN_WINDOW = timedelta(minutes=15)
-
-
-def _recent_failures(session: Session, username: str) -> int:
-    """Failed sign-ins of an account in the last window, since an admin last enabled it."""
-    since = utcnow() - LOGIN_WINDOW
-    unlocked = session.exec(
-        select(func.max(AuditEvent.at)).where(
-            AuditEvent.action == "user_enabled", AuditEvent.comment == username)
-    ).one()
-    if unlocked is not None:
-        unlocked = unlocked if unlocked.tzinfo else unlocked.replace(tzinfo=since.tzinfo)
-        since = max(since, unlocked)
-    stmt = select(func.count()).select_from(AuditEvent).where(
-        AuditEvent.action == "login_failed", AuditEvent.at >= since,
-        AuditEvent.comment == username,
-    )
-    return int(session.exec(stmt).one())
+LOCK_TIME = timedelta(minutes=15)
+#: One answer for a wrong password, an unknown name and a locked account, so that none
+#: of them tells which it was.
+SIGN_IN_REFUSED = ("The user name or password is wrong, or the account is locked for "
+                   f"{LOCK_TIME.seconds // 60} minutes after {MAX_FAILED_LOGINS} failed "
+                   "sign-ins.")
 
 
 def sign_in(*, engine: Engine, username: str, password: str) -> User:
-    """Authenticate, refusing an account after too many failed attempts in a short time.
+    """Authenticate, allowing at most ``MAX_FAILED_LOGINS`` password checks in a row.
 
-    Each failure is recorded (committed even though the sign-in fails), so the limit
-    holds across browser sessions and dashboard processes sharing the database.
+    An attempt is counted on the user row *before* the password is checked, in one atomic
+    UPDATE, so that concurrent attempts can never make more checks than the limit; the
+    fifth sets ``locked_until``. A success resets the count (and rehashes the password if
+    the argon2 parameters changed). A wrong password, an unknown name and a locked account
+    cost one password check each and get the same sentence.
     """
     name = username.strip().lower()[:64]
-    with session_scope(engine) as s:
-        if _recent_failures(s, name) >= MAX_FAILED_LOGINS:
-            raise AuthError(
-                "Too many failed sign-ins for this account; wait 15 minutes and try again."
-            )
-        try:
-            return authenticate(session=s, username=name, password=password)
-        except AuthError as exc:
-            error = exc
-        known = _by_name(s, name) is not None
-    if known:  # unknown names leave no rows: nobody can fill the table with made-up names
-        with session_scope(engine, write=True) as s:
+    with session_scope(engine, write=True) as s:
+        taken = _take_attempt(s, name, utcnow())
+    stored = taken[1] if taken and taken[1] else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+        ok = taken is not None and taken[1] is not None
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if taken is None:
+        raise AuthError(SIGN_IN_REFUSED)
+    with session_scope(engine, write=True) as s:
+        user = get_user_by_id(session=s, user_id=taken[0])
+        if not ok:
             s.add(AuditEvent(action="login_failed", comment=name))
-    raise error
+        else:
+            user.failed_logins, user.locked_until = 0, None
+            if _hasher.check_needs_rehash(stored):
+                user.password_hash = hash_password(password)
+            s.add(user)
+    if not ok:
+        raise AuthError(SIGN_IN_REFUSED)
+    if not user.active:
+        raise AuthError(f"The account {user.username!r} is disabled.")
+    return user
+
+
+def _take_attempt(session: Session, name: str, now: datetime) -> tuple[int, str | None] | None:
+    """Count one attempt on the account, if it may make one now; its id and hash, or None
+    for an unknown or locked account."""
+    expired = and_(col(User.locked_until).is_not(None), col(User.locked_until) <= now)
+    row = session.execute(
+        update(User)
+        .where(col(User.username) == name,
+               or_(col(User.failed_logins) < MAX_FAILED_LOGINS, expired))
+        .values(failed_logins=case((expired, 1), else_=col(User.failed_logins) + 1),
+                locked_until=case((and_(~expired,
+                                        col(User.failed_logins) + 1 >= MAX_FAILED_LOGINS),
+                                   now + LOCK_TIME), else_=None))
+        .returning(col(User.id), col(User.password_hash)),
+        execution_options={"synchronize_session": False},
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def is_locked(user: User, *, now: datetime | None = None) -> bool:
+    until = user.locked_until
+    if until is None:
+        return False
+    return _utc(until) > (now or utcnow())
+
+
+def unlock(*, session: Session, actor: User | None, username: str) -> User:
+    """Lift a sign-in lock (an admin's move)."""
+    if actor is not None and actor.role != Role.admin:
+        raise PermissionDenied("Only an admin may lift a sign-in lock.")
+    user = get_user(session=session, username=username)
+    user.failed_logins, user.locked_until = 0, None
+    session.add(user)
+    session.add(AuditEvent(actor_id=actor.id if actor else None, action="user_unlocked",
+                           comment=user.username))
+    return user
 
 
 def bootstrap_admin(*, session: Session) -> tuple[User, str] | None:
@@ -194,6 +251,10 @@ def set_active(*, session: Session, actor: User | None, username: str, active: b
     if actor is not None and actor.id == user.id and not active:
         raise InputError("You cannot disable your own account.")
     user.active = active
+    if active:
+        user.failed_logins, user.locked_until = 0, None
+    else:
+        revoke_sessions(session, user)
     session.add(user)
     session.add(AuditEvent(actor_id=actor.id if actor else None,
                            action="user_enabled" if active else "user_disabled",
@@ -209,6 +270,7 @@ def set_password(*, session: Session, actor: User | None, username: str, passwor
         raise PermissionDenied("Only an admin may change another user's password.")
     _check_password(password)
     user.password_hash = hash_password(password)
+    revoke_sessions(session, user)
     session.add(user)
     session.add(
         AuditEvent(
@@ -218,3 +280,60 @@ def set_password(*, session: Session, actor: User | None, username: str, passwor
         )
     )
     return user
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def start_session(*, session: Session, user: User) -> str:
+    """A new dashboard session for ``user``: the random token for the browser (only its
+    hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    session.add(UserSession(token_sha256=_token_hash(token), user_id=user.id))  # type: ignore[arg-type]
+    return token
+
+
+def resume_session(*, session: Session, token: str, idle: timedelta,
+                   absolute: timedelta) -> User | None:
+    """The active user of a session token that is neither revoked nor expired (idle for
+    longer than ``idle``, or older than ``absolute``), or None. Reads only."""
+    now = utcnow()
+    row = session.exec(select(UserSession).where(
+        UserSession.token_sha256 == _token_hash(token))).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    if now - _utc(row.last_seen_at) > idle or now - _utc(row.created_at) > absolute:
+        return None
+    user = session.get(User, row.user_id)
+    return user if user is not None and user.active else None
+
+
+def touch_session(*, session: Session, token: str) -> None:
+    """Record that the session is in use (what its idle time counts from)."""
+    session.execute(update(UserSession)
+                    .where(col(UserSession.token_sha256) == _token_hash(token))
+                    .values(last_seen_at=utcnow()),
+                    execution_options={"synchronize_session": False})
+
+
+def end_session(*, session: Session, token: str) -> None:
+    """Sign out: the token no longer resumes anything."""
+    session.execute(update(UserSession)
+                    .where(col(UserSession.token_sha256) == _token_hash(token),
+                           col(UserSession.revoked_at).is_(None))
+                    .values(revoked_at=utcnow()),
+                    execution_options={"synchronize_session": False})
+
+
+def revoke_sessions(session: Session, user: User) -> None:
+    """End every session of ``user`` (on disable and on a password change)."""
+    session.execute(update(UserSession)
+                    .where(col(UserSession.user_id) == user.id,
+                           col(UserSession.revoked_at).is_(None))
+                    .values(revoked_at=utcnow()),
+                    execution_options={"synchronize_session": False})
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -97,6 +97,13 @@ class Settings(BaseSettings):
     factcheck_api_key: SecretStr | None = None
     factcheck_max_results: int = Field(default=50, ge=1, le=500)
 
+    # The audit key: HMACs of the history chain and the sign-offs (kept out of the database)
+    audit_key: SecretStr | None = Field(default=None, min_length=32)
+
+    # Dashboard sessions: signed out after this long without use, and this long after sign-in
+    session_idle_minutes: float = Field(default=30, gt=0)
+    session_max_hours: float = Field(default=12, gt=0)
+
     @classmethod
     def settings_customise_sources(
         cls,

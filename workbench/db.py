@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlmodel import Session, SQLModel, create_engine
 
+from workbench import audit
 from workbench.config import Settings
 from workbench.errors import InputError
 
@@ -21,6 +22,14 @@ _LABELS = {"display_name": "display name", "username": "user name"}
 
 def make_engine(settings: Settings) -> Engine:
     """Create the engine for ``settings.database_url``; the caller owns its lifetime."""
+    engine = _make_engine(settings)
+    key = audit.key_bytes(settings)
+    if key:  # the history chain and sign-offs are sealed with it (see audit.py)
+        engine.update_execution_options(**{audit.KEY_OPTION: key})
+    return engine
+
+
+def _make_engine(settings: Settings) -> Engine:
     url = make_url(settings.database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -126,7 +135,8 @@ COPY_BATCH = 1000
 COPY_BATCH_BY_TABLE = {"article": 10}  # an article's text may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
-                "signoff": "sign-off"}
+                "signoff": "sign-off", "signoffvoid": "voided sign-off",
+                "usersession": "dashboard session"}
 
 
 def describe_counts(counts: dict[str, int]) -> str:

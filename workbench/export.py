@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 from sqlmodel import Session, col, select
 
+from workbench import audit
 from workbench.errors import InputError
 from workbench.models import (
     Article,
@@ -75,7 +76,7 @@ def claims_frame(*, session: Session, status: str | None = None,
             if src.archive_url:
                 archives[ev.claim_id].append(src.archive_url)
         for so in session.exec(
-            select(SignOff).where(col(SignOff.claim_id).in_(ids), col(SignOff.voided_at).is_(None))
+            select(SignOff).where(col(SignOff.claim_id).in_(ids), audit.signoff_active())
         ):
             signoffs[so.claim_id] = so
     records = []
@@ -127,7 +128,7 @@ def claimreview(*, session: Session, organization: str = "Claim workbench desk")
     stmt = (
         select(Claim, Article, SignOff)
         .where(Claim.article_id == Article.id, SignOff.claim_id == Claim.id,
-               Claim.status == ClaimStatus.signed_off, col(SignOff.voided_at).is_(None))
+               Claim.status == ClaimStatus.signed_off, audit.signoff_active())
         .order_by(Article.key, Claim.start)
     )
     for claim, article, so in session.exec(stmt):

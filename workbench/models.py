@@ -114,6 +114,10 @@ class User(SQLModel, table=True):
     external_id: Optional[str] = Field(default=None, sa_type=sa.String(255))
     active: bool = True
     created_at: datetime = _ts()
+    # Sign-in attempts since the last success (counted before the password is checked, so
+    # that concurrent attempts cannot exceed the limit) and the end of a lock.
+    failed_logins: int = 0
+    locked_until: Optional[datetime] = _opt_ts()
 
 
 class Article(SQLModel, table=True):
@@ -223,6 +227,12 @@ class AuditEvent(SQLModel, table=True):
     to_status: Optional[str] = Field(default=None, sa_type=sa.String(32))
     changes: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
     comment: str = Field(default="", sa_type=sa.Text)
+    # The desk's hash chain (see audit.py): the event's place, the link of the one before
+    # it and its own link, HMAC-SHA256 under the audit key. Events from before the chain
+    # was introduced have none.
+    seq: Optional[int] = Field(default=None, unique=True, index=True)
+    prev_hmac: Optional[str] = Field(default=None, sa_type=sa.String(64))
+    chain_hmac: Optional[str] = Field(default=None, sa_type=sa.String(64))
 
 
 class SignOff(SQLModel, table=True):
@@ -236,3 +246,27 @@ class SignOff(SQLModel, table=True):
     voided_at: Optional[datetime] = _opt_ts()
     voided_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
     void_reason: str = Field(default="", sa_type=sa.Text)
+    # HMAC-SHA256, under the desk's audit key, of what was signed and by whom (see audit.py).
+    snapshot_hmac: Optional[str] = Field(default=None, sa_type=sa.String(64))
+
+
+class SignOffVoid(SQLModel, table=True):
+    """A sign-off voided by a reopen: a row of its own, since sign-offs are never changed."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    signoff_id: int = Field(foreign_key="signoff.id", unique=True, index=True)
+    voided_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    at: datetime = _ts()
+    reason: str = Field(default="", sa_type=sa.Text)
+
+
+class UserSession(SQLModel, table=True):
+    """A dashboard sign-in that survives a reload: the browser keeps a random token, the
+    database only its sha256."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    token_sha256: str = Field(sa_type=sa.String(64), unique=True, index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = _ts()
+    last_seen_at: datetime = _ts()
+    revoked_at: Optional[datetime] = _opt_ts()

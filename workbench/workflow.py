@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from workbench import permissions
+from workbench import audit, permissions
 from workbench.errors import (
     ConflictError,
     NotFoundError,
@@ -44,6 +44,7 @@ from workbench.models import (
     Evidence,
     Role,
     SignOff,
+    SignOffVoid,
     Source,
     User,
     Verdict,
@@ -357,18 +358,21 @@ def snapshot_hash(data: dict[str, Any]) -> str:
 
 
 def verify_signoff(session: Session, claim: Claim) -> bool:
-    """Is the claim, as it stands, exactly what its editor signed? (False if unsigned.)"""
+    """Is the claim, as it stands, exactly what its editor signed, under a sign-off whose
+    HMAC (audit key) holds? (False if unsigned.)"""
     current = active_signoff(session, claim.id)  # type: ignore[arg-type]
     if current is None:
         return False
     _data, digest = snapshot(session, claim)
-    return digest == current.snapshot_sha256 == snapshot_hash(current.snapshot)
+    return (digest == current.snapshot_sha256 == snapshot_hash(current.snapshot)
+            and audit.signoff_intact(session, current))
 
 
 def active_signoff(session: Session, claim_id: int) -> SignOff | None:
+    """The claim's latest sign-off that no reopen has voided (a void is a row of its own)."""
     return session.exec(
         select(SignOff)
-        .where(SignOff.claim_id == claim_id, SignOff.voided_at.is_(None))  # type: ignore[union-attr]
+        .where(SignOff.claim_id == claim_id, audit.signoff_active())
         .order_by(SignOff.id.desc())  # type: ignore[union-attr]
     ).first()
 
@@ -437,10 +441,8 @@ def apply(
     elif move == "reopen":
         current = active_signoff(session, claim_id)
         if current is not None:
-            current.voided_at = utcnow()
-            current.voided_by_id = actor.id
-            current.void_reason = comment
-            session.add(current)
+            session.add(SignOffVoid(signoff_id=current.id, voided_by_id=actor.id,  # type: ignore[arg-type]
+                                    reason=comment))
             changes["voided_signoff"] = current.snapshot_sha256
 
     assert spec.target is not None

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import PASSWORD, ROOT, SEED_CASE, skip_or_fail
+from tests.conftest import AUDIT_KEY, PASSWORD, ROOT, SEED_CASE, skip_or_fail
 from workbench import accounts, casefiles, claims, db
 from workbench.config import Settings
 from workbench.models import Role
@@ -57,7 +57,8 @@ def dashboard(tmp_path_factory):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     env.update(WORKBENCH_DATABASE_URL=url, WORKBENCH_LOOKUP_ALLOW_HOSTS="127.0.0.1",
-               WORKBENCH_LOOKUP_RETRIES="0", WORKBENCH_SECRETS_FILE=str(folder / "none.toml"))
+               WORKBENCH_LOOKUP_RETRIES="0", WORKBENCH_SECRETS_FILE=str(folder / "none.toml"),
+               WORKBENCH_AUDIT_KEY=AUDIT_KEY)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "workbench/ui/app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",

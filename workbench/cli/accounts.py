@@ -56,17 +56,29 @@ def users_enable(name: str) -> None:
     typer.echo(f"{user.username} is enabled.")
 
 
+@users_app.command("unlock")
+def users_unlock(name: str) -> None:
+    """Lift a sign-in lock after failed attempts."""
+    with open_session(write=True) as session:
+        user = accounts.unlock(session=session, actor=None, username=name)
+    typer.echo(f"The sign-in lock of {user.username} is lifted.")
+
+
 @users_app.command("list")
 def users_list(as_json: JsonOpt = False) -> None:
     """List accounts."""
     with open_session() as session:
         users = accounts.list_users(session=session)
     rows = [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
-             "active": u.active} for u in users]
+             "active": u.active, "failed_logins": u.failed_logins,
+             "locked_until": u.locked_until.isoformat() if accounts.is_locked(u) else None}
+            for u in users]
     if as_json:
         print_json(rows)
     for r in rows if not as_json else []:
-        typer.echo(f"{r['username']:<20} {r['role']:<9} {'' if r['active'] else '(disabled)'}")
+        locked = f" (locked until {r['locked_until'][:16]} UTC)" if r["locked_until"] else ""
+        typer.echo(f"{r['username']:<20} {r['role']:<9} "
+                   f"{'' if r['active'] else '(disabled)'}{locked}")
 
 
 @users_app.command("bootstrap")

@@ -11,14 +11,18 @@ from workbench.ui import auth
 from workbench.ui.components.text import md_escape
 
 HERE = Path(__file__).parent / "app_pages"
+DESK_PATHS = ("queue", "claim", "ingest", "export", "users")  # the url paths below
 
 st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check:",
                    layout="wide")
 
 user = auth.current_user()
 if user is None:
+    # Every page's address shows the sign-in page, so that a link (`?claim=20`, the
+    # queue's filters) opens where it points once the visitor has signed in.
     page = st.navigation([st.Page(HERE / "login.py", title="Sign in", icon=":material/login:",
-                                  url_path="login")], position="hidden")
+                                  url_path=path, default=path == "login")
+                          for path in ("login", *DESK_PATHS)], position="hidden")
 else:
     pages = {
         "Desk": [

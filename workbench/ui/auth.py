@@ -1,7 +1,20 @@
-"""Who is signed in. The dashboard keeps only the user's id in the session state and
-reloads the account on every rerun, so a disabled account stops working at once."""
+"""Who is signed in. A sign-in is a server-side session (``accounts.start_session``): the
+browser keeps its random token in a cookie, so a reload or a restart of the dashboard
+finds the person still signed in, while the database holds only the token's hash and can
+end the session at any time (sign-out, a disabled account, a new password, the idle and
+absolute time limits). The account is reloaded on every rerun, so a disabled account
+stops working at once.
+
+Streamlit reads cookies (``st.context.cookies``) but cannot set them; the token is
+written by a one-line script that sets ``document.cookie`` (SameSite=Strict, and Secure
+over HTTPS). The script carries only the random token, never anything a user typed.
+"""
 
 from __future__ import annotations
+
+import json
+import time
+from datetime import timedelta
 
 import streamlit as st
 
@@ -11,9 +24,21 @@ from workbench.models import User
 from workbench.ui import resources
 
 USER_KEY = "user_id"
+SESSION_KEY = "session_token"
+COOKIE = "workbench_session"
+_COOKIE_JOB = "session_cookie_job"
+_SIGNED_OUT = "signed_out"
+_TOUCHED = "session_touched"
+TOUCH_EVERY = 60.0  # seconds between two records of a session's use
 
 
 def current_user() -> User | None:
+    _write_cookie()
+    token = st.session_state.get(SESSION_KEY)
+    if token is None and not st.session_state.get(_SIGNED_OUT):
+        token = st.context.cookies.get(COOKIE)
+    if token:
+        return _resume(token)
     user_id = st.session_state.get(USER_KEY)
     if user_id is None:
         return None
@@ -28,6 +53,26 @@ def current_user() -> User | None:
     return user
 
 
+def _resume(token: str) -> User | None:
+    settings = resources.settings()
+    with resources.session() as s:
+        user = accounts.resume_session(session=s, token=token,
+                                       idle=timedelta(minutes=settings.session_idle_minutes),
+                                       absolute=timedelta(hours=settings.session_max_hours))
+    if user is None:
+        for key in (USER_KEY, SESSION_KEY):
+            st.session_state.pop(key, None)
+        st.session_state[_SIGNED_OUT] = True
+        st.session_state[_COOKIE_JOB] = ""
+        return None
+    st.session_state[USER_KEY], st.session_state[SESSION_KEY] = user.id, token
+    if time.monotonic() - st.session_state.get(_TOUCHED, 0.0) > TOUCH_EVERY:
+        with resources.session(write=True) as s:
+            accounts.touch_session(session=s, token=token)
+        st.session_state[_TOUCHED] = time.monotonic()
+    return user
+
+
 def require_user() -> User:
     """The signed-in user, or stop the page with a pointer to the login page."""
     user = current_user()
@@ -39,10 +84,32 @@ def require_user() -> User:
 
 def sign_in(username: str, password: str) -> User:
     user = accounts.sign_in(engine=resources.engine(), username=username, password=password)
-    st.session_state[USER_KEY] = user.id
+    with resources.session(write=True) as s:
+        token = accounts.start_session(session=s, user=user)
+    st.session_state.pop(_SIGNED_OUT, None)
+    st.session_state[USER_KEY], st.session_state[SESSION_KEY] = user.id, token
+    st.session_state[_COOKIE_JOB] = token
+    st.session_state[_TOUCHED] = time.monotonic()
     return user
 
 
 def sign_out() -> None:
+    token = st.session_state.get(SESSION_KEY)
+    if token:
+        with resources.session(write=True) as s:
+            accounts.end_session(session=s, token=token)
     for key in list(st.session_state.keys()):
         del st.session_state[key]
+    st.session_state[_SIGNED_OUT] = True
+    st.session_state[_COOKIE_JOB] = ""
+
+
+def _write_cookie() -> None:
+    """Set (or, with an empty token, clear) the session cookie in the browser, once."""
+    token = st.session_state.pop(_COOKIE_JOB, None)
+    if token is None:
+        return
+    max_age = int(resources.settings().session_max_hours * 3600) if token else 0
+    cookie = json.dumps(f"{COOKIE}={token}; Path=/; Max-Age={max_age}; SameSite=Strict")
+    st.html(f"<script>document.cookie = {cookie} + (location.protocol === 'https:' ? "
+            "'; Secure' : '');</script>", unsafe_allow_javascript=True)

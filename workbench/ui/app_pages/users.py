@@ -19,7 +19,15 @@ if user.role != Role.admin:
 with resources.session() as s:
     users = accounts.list_users(session=s)
 st.dataframe([{"user": u.username, "name": u.display_name, "role": u.role.value,
-               "active": u.active} for u in users], hide_index=True, key="users_table")
+               "active": u.active,
+               "locked until": (f"{u.locked_until:%Y-%m-%d %H:%M} UTC"
+                                if accounts.is_locked(u) else ""),
+               "failed sign-ins": u.failed_logins} for u in users],
+             hide_index=True, key="users_table")
+locked = [u.username for u in users if accounts.is_locked(u)]
+if locked:
+    st.warning(f"Locked after too many failed sign-ins: {', '.join(locked)}. "
+               "Lift a lock below.")
 
 with st.form("add_user", clear_on_submit=True):
     st.subheader("Add an account")
@@ -27,7 +35,8 @@ with st.form("add_user", clear_on_submit=True):
     display = st.text_input("Display name", key="new_display_name",
                             max_chars=max_length(User, "display_name"))
     role = st.selectbox("Role", [r.value for r in Role], key="new_role")
-    password = st.text_input("Password (10 characters or more)", type="password",
+    password = st.text_input(f"Password ({accounts.MIN_PASSWORD_LENGTH} characters or more, "
+                             "not a common one)", type="password",
                              key="new_password")
     if st.form_submit_button("Add account", key="add_user_go"):
         try:
@@ -44,13 +53,17 @@ with st.form("manage_user", clear_on_submit=True):
     names = [u.username for u in users]
     target = st.selectbox("Account", names, key="manage_username")
     action = st.radio("Change", ["Disable", "Enable (also lifts a sign-in lock)",
-                                 "Set a new password"], key="manage_action")
+                                 "Lift the sign-in lock", "Set a new password"],
+                      key="manage_action")
     new_password = st.text_input("New password (for a new password only)", type="password",
                                  key="manage_password")
     if st.form_submit_button("Apply", key="manage_go"):
         try:
             with resources.session(write=True) as s:
-                if action.startswith("Set"):
+                if action.startswith("Lift"):
+                    changed = accounts.unlock(session=s, actor=user, username=target)
+                    done = f"The sign-in lock of {changed.username} is lifted."
+                elif action.startswith("Set"):
                     changed = accounts.set_password(session=s, actor=user, username=target,
                                                     password=new_password)
                     done = f"Password of {changed.username} changed."
