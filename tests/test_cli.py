@@ -300,3 +300,24 @@ def test_accounts_can_be_disabled_enabled_and_given_a_new_password(cli):
     users = json.loads(cli("users", "list", "--json").stdout)
     assert {"username": "rita", "display_name": "rita", "role": "reviewer",
             "active": True} in users
+
+
+def test_export_evidence_and_filters(cli, tmp_path):
+    cid = str(next(r for r in _claims(cli) if "Foreign Terrorist" in r["text"])["id"])
+    cli("claims", "accept", cid, "--user", "rita")
+    cli("claims", "assign", cid, "--user", "rita", "--to", "rita")
+    url = cli.server.url("/fto/state-department")
+    cli("sources", "attach", cid, url, "--stance", "supports", "--user", "rita")
+    out = cli("export", "evidence", "--out", "evidence.csv").stdout
+    assert out.startswith("Wrote evidence.csv (")
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "evidence.csv").read_text(encoding="utf-8-sig"))))
+    assert [(r["claim_id"], r["source_url"], r["stance"]) for r in rows] == [
+        (cid, url, "supports")]
+    cli("export", "csv", "--out", "open.csv", "--status", "in_research", "--kind", "designation")
+    opened = list(csv.DictReader(io.StringIO(
+        (tmp_path / "open.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["claim_id"] for r in opened] == [cid]
+    refused = cli("export", "csv", "--out", "x.csv", "--verdict", "Sort of", ok=False)
+    assert refused.stderr.startswith("Error: 'Sort of' is not a verdict;")
+    assert refused.stderr.count("\n") == 1 and not (tmp_path / "x.csv").exists()

@@ -7,9 +7,11 @@ import csv
 import io
 import json
 
+import pytest
 import yaml
 
-from workbench import accounts, casefiles, db, export, workflow
+from workbench import accounts, casefiles, db, export, queue, workflow
+from workbench.errors import InputError
 from workbench.models import Claim
 
 
@@ -97,3 +99,56 @@ def test_claimreview_only_for_signed_off_claims(seeded, attach):
     assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Mostly true",
                                       "ratingValue": 4, "bestRating": 5, "worstRating": 1}
     assert review["itemReviewed"]["datePublished"] == "2026-02-04"
+
+
+def test_source_urls_in_the_order_added_and_evidence_csv(seeded, attach):
+    with db.session_scope(seeded) as s:
+        fto = next(c for c in s.exec(__import__("sqlmodel").select(Claim))
+                   if "Foreign Terrorist" in c.text)
+    _cycle(seeded, attach, fto.id)  # attaches /fto/<id>
+    with db.session_scope(seeded, write=True) as s:
+        actor = accounts.get_user(session=s, username="erin")
+        workflow.apply(session=s, actor=actor, claim_id=fto.id, move="reopen",
+                       note="One more source.")
+    attach(fto.id, "rita", stance="context", path="/fto/zz-second")
+    attach(fto.id, "rita", stance="refutes", path="/fto/aa-third")
+    with db.session_scope(seeded) as s:
+        row = next(r for r in _rows(export.claims_csv(session=s))
+                   if r["claim_id"] == str(fto.id))
+        evidence = _rows(b"".join(export.evidence_csv_chunks(session=s)))
+    urls = row["source_urls"].split(" | ")
+    assert [u.rsplit("/", 1)[1] for u in urls] == [str(fto.id), "zz-second", "aa-third"]
+    assert row["signed_off_by"] == ""  # reopened: the sign-off is void
+    assert list(evidence[0]) == export.EVIDENCE_COLUMNS
+    mine = [e for e in evidence if e["claim_id"] == str(fto.id)]
+    assert [e["stance"] for e in mine] == ["supports", "context", "refutes"]
+    assert [e["source_url"] for e in mine] == urls
+    assert {e["added_by"] for e in mine} == {"rita"}
+    assert mine[0]["http_status_when_attached"] == "200"
+    assert mine[0]["title_when_attached"].startswith("Foreign Terrorist Organizations")
+    assert all(e["added_at"].endswith("+00:00") for e in mine)
+
+
+def test_csv_streams_in_chunks_with_the_same_bytes(seeded):
+    with db.session_scope(seeded) as s:
+        whole = list(export.claims_csv_chunks(session=s))
+        small = list(export.claims_csv_chunks(session=s, chunk_rows=4))
+    assert len(whole) == 2 and len(small) == 1 + 7  # the header, then 27 rows by 4
+    assert b"".join(small) == b"".join(whole)
+
+
+def test_csv_takes_the_queues_filters(seeded):
+    with db.session_scope(seeded) as s:
+        every = _rows(export.claims_csv(session=s))
+        quotes = _rows(b"".join(export.claims_csv_chunks(
+            session=s, flt=queue.ClaimFilter(kinds=["quote"]))))
+        none = _rows(b"".join(export.claims_csv_chunks(
+            session=s, flt=queue.ClaimFilter(statuses=["dismissed"]))))
+        assert queue.count(session=s, flt=queue.ClaimFilter(kinds=["quote"])) == len(quotes)
+    assert quotes and none == []
+    assert [r for r in every if r["kind"] == "quote"] == quotes
+
+
+def test_a_bad_filter_is_one_sentence():
+    with pytest.raises(InputError, match=r"^'Sort of true' is not a verdict; use one of: "):
+        queue.ClaimFilter(verdicts=["Sort of true"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -172,15 +173,28 @@ def test_outside_text_is_never_markup(desk, tmp_path, page_server):
     assert len(errors) == 1 and "![a]" not in errors[0] and "**LOUD**" not in errors[0]
 
 
-def test_export_page_offers_csv(desk):
+def test_export_page_writes_csv_files_then_offers_them(desk):
     at = _signed_in("rita", "app_pages/export.py")
     assert not at.exception
-    labels = [b.label for b in at.get("download_button")]
-    assert "Download CSV" in labels
     captions = _texts(at.caption)
     assert any(c.startswith("27 claim(s).") for c in captions)
     assert "The first 27 row(s):" in captions
     assert len(at.dataframe[-1].value) == 27
+    assert [b.label for b in at.get("download_button")] == ["Download ClaimReview (JSON-LD)"]
+    at.button(key="export_prepare").click().run()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[:2] == ["Download CSV", "Download evidence CSV"]
+    folder = at.session_state["export_folder"]
+    written = (Path(folder) / "claims.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbfclaim_id,")
+    assert written.count(b"\r\n") == 28  # the header and 27 claims
+    # another filter: the files no longer match it and are not offered
+    at.multiselect(key="export_kind").set_value(["quote"]).run()
+    assert "Download CSV" not in [b.label for b in at.get("download_button")]
+    quotes = len(at.dataframe[-1].value)
+    assert 0 < quotes < 27
+    assert any(c.startswith(f"{quotes} claim(s).") for c in _texts(at.caption))
 
 
 def test_users_page_is_for_admins_only(desk):
