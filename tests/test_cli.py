@@ -321,3 +321,14 @@ def test_export_evidence_and_filters(cli, tmp_path):
     refused = cli("export", "csv", "--out", "x.csv", "--verdict", "Sort of", ok=False)
     assert refused.stderr.startswith("Error: 'Sort of' is not a verdict;")
     assert refused.stderr.count("\n") == 1 and not (tmp_path / "x.csv").exists()
+
+
+def test_export_claimreview_needs_the_desks_settings(cli, tmp_path, template_db):
+    refused = cli("export", "claimreview", "--out", "cr.json", ok=False)
+    assert refused.stderr.startswith("Error: ClaimReview needs the review URL template")
+    assert refused.stderr.count("\n") == 1 and not (tmp_path / "cr.json").exists()
+    named = _runner(tmp_path, tmp_path / "cli.db",
+                    WORKBENCH_REVIEW_URL_TEMPLATE="https://desk.example.org/{claim_id}",
+                    WORKBENCH_REVIEW_AUTHOR_NAME="Desk Check")
+    named("export", "claimreview", "--out", "cr.json")
+    assert json.loads((tmp_path / "cr.json").read_text(encoding="utf-8")) == []

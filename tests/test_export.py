@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
 
 from workbench import accounts, casefiles, db, export, queue, workflow
-from workbench.errors import InputError
-from workbench.models import Claim
+from workbench.config import VERDICT_VALUES, Settings, load_settings
+from workbench.errors import ConfigError, InputError
+from workbench.models import Article, Claim, Verdict
 
 
 def _cycle(engine, attach, claim_id: int) -> None:
@@ -85,20 +87,111 @@ def test_csv_exact_bytes_and_formula_cells_are_neutralised(engine, tmp_path):
     assert data == expected.encode("utf-8")
 
 
-def test_claimreview_only_for_signed_off_claims(seeded, attach):
+PUBLISHING = dict(review_url_template="https://desk.example.org/checks/{article_key}/{claim_id}",
+                  review_author_name="Desk Check", review_author_url="https://desk.example.org")
+
+
+def _google_problems(review: dict) -> list[str]:
+    """What Google's fact-check markup guidelines ask of one ClaimReview: the required
+    properties (url, claimReviewed, reviewRating with alternateName) and the recommended
+    ones (author with a name, datePublished, itemReviewed as a Claim with its author, date
+    and appearance, a numeric rating within its bounds)."""
+    problems = []
+    if review.get("@context") != "https://schema.org" or review.get("@type") != "ClaimReview":
+        problems.append("not a schema.org ClaimReview")
+    if not str(review.get("url", "")).startswith(("https://", "http://")):
+        problems.append("url (required)")
+    if not str(review.get("claimReviewed", "")).strip():
+        problems.append("claimReviewed (required)")
+    rating = review.get("reviewRating") or {}
+    if rating.get("@type") != "Rating" or not rating.get("alternateName"):
+        problems.append("reviewRating.alternateName (required)")
+    if "ratingValue" in rating and not (
+            rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]):
+        problems.append("reviewRating.ratingValue out of bounds")
+    author = review.get("author") or {}
+    if author.get("@type") not in {"Organization", "Person"} or not author.get("name"):
+        problems.append("author.name (recommended)")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", review.get("datePublished", "")):
+        problems.append("datePublished (recommended)")
+    item = review.get("itemReviewed") or {}
+    if item.get("@type") != "Claim":
+        problems.append("itemReviewed is a Claim (recommended)")
+    if not (item.get("author") or {}).get("name"):
+        problems.append("itemReviewed.author.name (recommended)")
+    if not item.get("datePublished"):
+        problems.append("itemReviewed.datePublished (recommended)")
+    appearances = item.get("appearance") or item.get("firstAppearance")
+    if not appearances:
+        problems.append("itemReviewed.appearance (recommended)")
+    return problems
+
+
+def test_claimreview_only_for_signed_off_claims_and_publishable(seeded, attach):
+    settings = Settings(database_url="sqlite:///unused.db", **PUBLISHING)
     with db.session_scope(seeded) as s:
-        assert export.claimreview(session=s) == []
+        assert export.claimreview(session=s, settings=settings) == []
+        first = s.exec(__import__("sqlmodel").select(Claim).order_by(Claim.start)).first()
+        article = s.get(Article, first.article_id)
+    _cycle(seeded, attach, first.id)
+    with db.session_scope(seeded) as s:
+        data = json.loads(export.claimreview_json(session=s, settings=settings))
+    assert len(data) == 1
+    review = data[0]
+    assert _google_problems(review) == []
+    assert review["url"] == f"https://desk.example.org/checks/{article.key}/{first.id}"
+    assert review["claimReviewed"] == first.restatement != first.text
+    assert review["reviewRating"] == {
+        "@type": "Rating", "alternateName": "Mostly true", "ratingValue": 4, "bestRating": 5,
+        "worstRating": 1, "ratingExplanation": "Listed by the State Department."}
+    assert review["author"] == {"@type": "Organization", "name": "Desk Check",
+                                "url": "https://desk.example.org"}
+    assert review["publisher"] == review["author"]
+    item = review["itemReviewed"]
+    assert item["datePublished"] == "2026-02-04"
+    assert item["appearance"][0]["headline"] == article.title
+    assert item["author"]["name"] in {first.speaker, article.outlet}
+
+
+def test_claimreview_follows_the_desks_verdict_scale(seeded, attach):
+    scale = [{"verdict": v.value, "name": v.value.upper(), "rating": None} for v in Verdict]
+    scale[1] = {"verdict": "Mostly true", "name": "Largely accurate", "rating": 9}
+    settings = Settings(database_url="sqlite:///unused.db", verdict_scale=scale, rating_best=10,
+                        rating_worst=0, **PUBLISHING)
+    with db.session_scope(seeded) as s:
         first = s.exec(__import__("sqlmodel").select(Claim).order_by(Claim.start)).first()
     _cycle(seeded, attach, first.id)
     with db.session_scope(seeded) as s:
-        data = json.loads(export.claimreview_json(session=s))
-    assert len(data) == 1
-    review = data[0]
-    assert review["@type"] == "ClaimReview"
-    assert review["claimReviewed"] == first.text
-    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Mostly true",
-                                      "ratingValue": 4, "bestRating": 5, "worstRating": 1}
-    assert review["itemReviewed"]["datePublished"] == "2026-02-04"
+        (review,) = export.claimreview(session=s, settings=settings)
+    assert _google_problems(review) == []
+    rating = review["reviewRating"]
+    assert (rating["alternateName"], rating["ratingValue"], rating["bestRating"],
+            rating["worstRating"]) == ("Largely accurate", 9, 10, 0)
+
+
+def test_claimreview_needs_a_review_url_and_an_author(seeded):
+    with db.session_scope(seeded) as s, pytest.raises(
+            ConfigError, match=r"^ClaimReview needs the review URL template and the author"):
+        export.claimreview(session=s, settings=Settings(database_url="sqlite:///unused.db"))
+
+
+@pytest.mark.parametrize(("overrides", "message"), [
+    ({"review_url_template": "https://x.example/review"}, "must contain {claim_id}"),
+    ({"review_url_template": "https://x.example/{claim_id}/{who}"}, "may use only"),
+    ({"review_url_template": "ftp://x.example/{claim_id}"}, "is not an http(s) URL"),
+    ({"verdict_scale": [{"verdict": "True"}]}, "must list every verdict exactly once"),
+    ({"verdict_scale": [{"verdict": "Truthy"}]}, "'Truthy' is not a verdict"),
+    ({"rating_best": 1}, "the worst rating must be below the best"),
+])
+def test_bad_publishing_settings_are_one_sentence(overrides, message):
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_settings(database_url="sqlite:///unused.db", **overrides)
+
+
+def test_the_scale_knows_every_verdict():
+    assert VERDICT_VALUES == tuple(v.value for v in Verdict)
+    assert [s.verdict for s in Settings(database_url="sqlite:///unused.db").verdict_scale] == list(
+        VERDICT_VALUES)
 
 
 def test_source_urls_in_the_order_added_and_evidence_csv(seeded, attach):

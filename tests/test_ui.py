@@ -180,7 +180,8 @@ def test_export_page_writes_csv_files_then_offers_them(desk):
     assert any(c.startswith("27 claim(s).") for c in captions)
     assert "The first 27 row(s):" in captions
     assert len(at.dataframe[-1].value) == 27
-    assert [b.label for b in at.get("download_button")] == ["Download ClaimReview (JSON-LD)"]
+    assert not at.get("download_button")  # no files yet, and no ClaimReview settings
+    assert "WORKBENCH_REVIEW_URL_TEMPLATE" in at.info[0].value
     at.button(key="export_prepare").click().run()
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
@@ -195,6 +196,14 @@ def test_export_page_writes_csv_files_then_offers_them(desk):
     quotes = len(at.dataframe[-1].value)
     assert 0 < quotes < 27
     assert any(c.startswith(f"{quotes} claim(s).") for c in _texts(at.caption))
+
+
+def test_export_page_offers_claimreview_once_the_desk_is_named(desk, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_REVIEW_URL_TEMPLATE", "https://desk.example.org/{claim_id}")
+    monkeypatch.setenv("WORKBENCH_REVIEW_AUTHOR_NAME", "Desk Check")
+    at = _signed_in("rita", "app_pages/export.py")
+    assert [b.label for b in at.get("download_button")] == ["Download ClaimReview (JSON-LD)"]
+    assert not at.info
 
 
 def test_users_page_is_for_admins_only(desk):

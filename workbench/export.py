@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlmodel import Session, col, select
 
+from workbench.config import Settings
+from workbench.errors import ConfigError
 from workbench.models import (
     Article,
     Claim,
@@ -46,13 +48,6 @@ EVIDENCE_COLUMNS = [
 CHUNK_ROWS = 5000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _URL_SEPARATOR = " | "
-
-#: ClaimReview ratings on a 1 (false) to 5 (true) scale; None where the scale does not fit.
-RATINGS: dict[Verdict, int | None] = {
-    Verdict.true: 5, Verdict.mostly_true: 4, Verdict.half_true: 3, Verdict.mostly_false: 2,
-    Verdict.false: 1, Verdict.misleading: 2, Verdict.unsupported: None,
-    Verdict.not_checkable: None,
-}
 
 _EVIDENCE = Evidence.__table__  # type: ignore[attr-defined]
 _SOURCE = Source.__table__  # type: ignore[attr-defined]
@@ -214,8 +209,24 @@ def claim_rows(*, session: Session, flt: ClaimFilter | None = None,
             for r in session.connection().execute(stmt)]
 
 
-def claimreview(*, session: Session, organization: str = "Claim workbench desk") -> list[dict]:
-    """ClaimReview (schema.org) records for every signed-off claim."""
+def _organization(name: str, url: str | None) -> dict[str, Any]:
+    org: dict[str, Any] = {"@type": "Organization", "name": name}
+    if url:
+        org["url"] = url
+    return org
+
+
+def claimreview(*, session: Session, settings: Settings) -> list[dict]:
+    """ClaimReview (schema.org, as Google's fact-check markup asks) for every signed-off
+    claim: the review's URL from the desk's template, the restatement as the claim
+    reviewed, the desk as author and publisher, and the rating on the desk's scale."""
+    if not settings.claimreview_ready:
+        raise ConfigError("ClaimReview needs the review URL template and the author's name: "
+                          "set WORKBENCH_REVIEW_URL_TEMPLATE and WORKBENCH_REVIEW_AUTHOR_NAME.")
+    scale = {step.verdict: step for step in settings.verdict_scale}
+    author = _organization(settings.review_author_name.strip(), settings.review_author_url)
+    publisher = _organization(settings.review_publisher_name.strip() or author["name"],
+                              settings.review_publisher_url or settings.review_author_url)
     out = []
     stmt = (
         select(Claim, Article, SignOff)
@@ -224,26 +235,39 @@ def claimreview(*, session: Session, organization: str = "Claim workbench desk")
         .order_by(Article.key, Claim.start)
     )
     for claim, article, so in session.exec(stmt):
-        verdict = claim.verdict or Verdict.not_checkable
-        rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.value}
-        if RATINGS[verdict] is not None:
-            rating.update(ratingValue=RATINGS[verdict], bestRating=5, worstRating=1)
-        item: dict[str, Any] = {"@type": "Claim"}
-        if claim.speaker:
-            item["author"] = {"@type": "Person", "name": claim.speaker}
-        if article.published_at:
-            item["datePublished"] = article.published_at.date().isoformat()
+        step = scale[(claim.verdict or Verdict.not_checkable).value]
+        rating: dict[str, Any] = {"@type": "Rating", "alternateName": step.name}
+        if step.rating is not None:
+            rating.update(ratingValue=step.rating, bestRating=settings.rating_best,
+                          worstRating=settings.rating_worst)
+        if claim.rationale:
+            rating["ratingExplanation"] = claim.rationale
         appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
         if article.url:
             appearance["url"] = article.url
-        item["appearance"] = appearance
+        if article.published_at:
+            appearance["datePublished"] = article.published_at.date().isoformat()
+        if article.outlet:
+            appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
+        item: dict[str, Any] = {"@type": "Claim", "appearance": [appearance]}
+        if claim.speaker:
+            item["author"] = {"@type": "Person", "name": claim.speaker}
+        elif article.outlet:
+            item["author"] = {"@type": "Organization", "name": article.outlet}
+        if article.published_at:
+            item["datePublished"] = article.published_at.date().isoformat()
+        url = str(settings.review_url_template).format(
+            claim_id=claim.id, article_key=article.key, claim_key=claim.key or claim.id,
+            version=so.claim_version)
         out.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
+            "url": url,
             "datePublished": so.at.date().isoformat(),
-            "claimReviewed": claim.text,
+            "claimReviewed": claim.restatement.strip() or claim.text,
             "itemReviewed": item,
-            "author": {"@type": "Organization", "name": organization},
+            "author": author,
+            "publisher": publisher,
             "reviewRating": rating,
             "reviewBody": claim.rationale,
             "identifier": f"claim-{claim.id}-v{so.claim_version}",
@@ -251,6 +275,6 @@ def claimreview(*, session: Session, organization: str = "Claim workbench desk")
     return out
 
 
-def claimreview_json(*, session: Session, organization: str = "Claim workbench desk") -> bytes:
-    data = claimreview(session=session, organization=organization)
+def claimreview_json(*, session: Session, settings: Settings) -> bytes:
+    data = claimreview(session=session, settings=settings)
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")

@@ -184,7 +184,7 @@ def export_claimreview(out: Annotated[Path, typer.Option("--out", "-o")]) -> Non
     """Write ClaimReview JSON-LD for signed-off claims."""
     check_out(out)
     with open_session() as session:
-        data = export.claimreview_json(session=session)
+        data = export.claimreview_json(session=session, settings=load_settings())
     write_file(out, data)
 
 

@@ -10,18 +10,21 @@ from pathlib import Path
 import streamlit as st
 
 from workbench import export, queue
-from workbench.models import ClaimKind, ClaimStatus, Verdict
+from workbench.models import ClaimKind, ClaimStatus
 from workbench.ui import auth, resources
 
 auth.require_user()
 st.title("Export")
 
 PREVIEW = 50
+settings = resources.settings()
+names = {step.verdict: step.name for step in settings.verdict_scale}
 left, middle, right = st.columns(3)
 flt = queue.ClaimFilter(
     statuses=left.multiselect("Status", [s.value for s in ClaimStatus], key="export_status"),
     kinds=middle.multiselect("Kind", [k.value for k in ClaimKind], key="export_kind"),
-    verdicts=right.multiselect("Verdict", [v.value for v in Verdict], key="export_verdict"),
+    verdicts=right.multiselect("Verdict", [step.verdict for step in settings.verdict_scale],
+                               format_func=names.get, key="export_verdict"),
 )
 
 with resources.session() as s:
@@ -68,11 +71,15 @@ if files and st.session_state.get("export_filter") == flt:
 
 def claimreview_file() -> bytes:
     with resources.session() as s:
-        return export.claimreview_json(session=s)
+        return export.claimreview_json(session=s, settings=settings)
 
 
-st.download_button("Download ClaimReview (JSON-LD)", data=claimreview_file,
-                   file_name="claimreview.json", mime="application/ld+json",
-                   key="download_claimreview")
+if settings.claimreview_ready:
+    st.download_button("Download ClaimReview (JSON-LD)", data=claimreview_file,
+                       file_name="claimreview.json", mime="application/ld+json",
+                       key="download_claimreview")
+else:
+    st.info("ClaimReview needs the desk's review URL template and author name "
+            "(WORKBENCH_REVIEW_URL_TEMPLATE, WORKBENCH_REVIEW_AUTHOR_NAME).")
 st.caption(f"The first {min(total, PREVIEW)} row(s):")
 st.dataframe(preview, hide_index=True, key="export_preview")
