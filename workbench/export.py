@@ -118,7 +118,7 @@ def claims_query(dialect: str, flt: ClaimFilter | None = None) -> sa.Select:
         .outerjoin(editor, editor.c.id == live.c.editor_id)
         .outerjoin(urls, urls.c.claim_id == CLAIM.c.id)
     )
-    return where(stmt, flt or ClaimFilter()).order_by(ARTICLE.c.key, CLAIM.c.start)
+    return where(stmt, flt or ClaimFilter(), dialect).order_by(ARTICLE.c.key, CLAIM.c.start)
 
 
 def _claim_row(r: Any) -> list[Any]:
@@ -129,7 +129,7 @@ def _claim_row(r: Any) -> list[Any]:
     ]
 
 
-def evidence_query(flt: ClaimFilter | None = None) -> sa.Select:
+def evidence_query(dialect: str, flt: ClaimFilter | None = None) -> sa.Select:
     """One row per claim-source link, claim by claim in article order."""
     adder = _USER.alias("adder")
     stmt = (
@@ -146,8 +146,8 @@ def evidence_query(flt: ClaimFilter | None = None) -> sa.Select:
         .join(_SOURCE, _SOURCE.c.id == _EVIDENCE.c.source_id)
         .outerjoin(adder, adder.c.id == _EVIDENCE.c.added_by_id)
     )
-    return where(stmt, flt or ClaimFilter()).order_by(ARTICLE.c.key, CLAIM.c.start,
-                                                       _EVIDENCE.c.id)
+    return where(stmt, flt or ClaimFilter(), dialect).order_by(ARTICLE.c.key, CLAIM.c.start,
+                                                                _EVIDENCE.c.id)
 
 
 def _evidence_row(r: Any) -> list[Any]:
@@ -193,8 +193,8 @@ def claims_csv_chunks(*, session: Session, flt: ClaimFilter | None = None,
 def evidence_csv_chunks(*, session: Session, flt: ClaimFilter | None = None,
                         chunk_rows: int = CHUNK_ROWS) -> Iterator[bytes]:
     """The evidence CSV (one row per claim-source link) as a stream of byte chunks."""
-    return _csv_chunks(session, evidence_query(flt), EVIDENCE_COLUMNS, _evidence_row,
-                       chunk_rows)
+    return _csv_chunks(session, evidence_query(_dialect(session), flt), EVIDENCE_COLUMNS,
+                       _evidence_row, chunk_rows)
 
 
 def claims_csv(*, session: Session, status: str | None = None) -> bytes:
