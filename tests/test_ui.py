@@ -77,13 +77,89 @@ def test_login_page_is_the_only_page_before_sign_in(desk):
     assert _texts(at.error) == ["The user name or password is wrong."]
 
 
-def test_queue_counts_and_filters(desk):
+def _tiles(at) -> dict[str, str]:
+    out = {}
+    for b in at.button:
+        if b.key and b.key.startswith("q_tile_"):
+            label, count = b.label.split("  \n")
+            out[label] = count.strip("*")
+    return out
+
+
+def test_queue_tiles_filters_and_search(desk):
     at = _signed_in("rita")
-    metrics = {m.label: m.value for m in at.metric}
-    assert int(metrics["Candidates"]) >= 15
-    assert int(metrics["Signed off"]) == 0
-    at.text_input(key="queue_search").input("Foreign Terrorist").run()
-    assert "1 claim(s) match." in [c.value for c in at.caption]
+    tiles = _tiles(at)
+    assert int(tiles["Candidates"]) >= 15 and tiles["Signed off"] == "0"
+    assert at.dataframe[0].value.columns[0] == "claim"  # the claim text comes first
+    at.text_input(key="q_text").input("Foreign Terrorist").run()
+    assert "1 claim(s) match. Page 1." in [c.value for c in at.caption]
+    assert at.query_params["text"] == ["Foreign Terrorist"] or \
+        at.query_params["text"] == "Foreign Terrorist"
+    at.text_input(key="q_text").input("").run()
+    at.button(key="q_tile_candidate").click().run()
+    assert at.session_state["q_statuses"] == ["candidate"]
+    assert set(at.dataframe[0].value["status"]) == {"Candidates"}
+
+
+def test_queue_view_comes_from_the_url_and_saves(desk):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["kinds"] = "quote"
+    at.query_params["sort"] = "oldest"
+    at.run()
+    at.text_input(key="login_username").input("rita")
+    at.text_input(key="login_password").input(PASSWORD)
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert at.session_state["q_kinds"] == ["quote"] and at.session_state["q_sort"] == "oldest"
+    kinds = set(at.dataframe[0].value["claim"])
+    assert kinds and all(isinstance(k, str) for k in kinds)
+    at.text_input(key="q_view_name").input("Quotes")
+    at.button[[b.label for b in at.button].index("Save view")].click().run()
+    assert "View saved." in _texts(at.success)
+    with db.session_scope(desk) as s:
+        from workbench import queue
+        rita = accounts.get_user(session=s, username="rita")
+        assert [(v.name, v.params) for v in queue.list_views(session=s, actor=rita)] == [
+            ("Quotes", {"kinds": "quote", "sort": "oldest"})]
+
+
+@pytest.fixture
+def big_desk(tmp_path, monkeypatch):
+    """A generated desk of 130 claims (more than two pages) with one account to sign in."""
+    from bench.desk import build_desk
+
+    url = f"sqlite:///{tmp_path / 'big.db'}"
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
+    monkeypatch.setenv("WORKBENCH_SECRETS_FILE", str(tmp_path / "none.toml"))
+    engine = db.make_engine(Settings(database_url=url))
+    db.upgrade(engine)
+    build_desk(engine, claims=130)
+    with db.session_scope(engine, write=True) as s:
+        accounts.create_user(session=s, actor=None, username="rita", role=Role.reviewer,
+                             password=PASSWORD)
+    yield engine
+    engine.dispose()
+
+
+def test_queue_pages_by_key_and_opens_a_claim(big_desk):
+    at = _signed_in("rita")
+    seen = []
+    assert at.button(key="q_prev").disabled
+    for _ in range(3):
+        seen.append(list(at.dataframe[0].value["id"]))
+        if at.button(key="q_next").disabled:
+            break
+        at.button(key="q_next").click().run()
+    assert [len(p) for p in seen] == [50, 50, 30]
+    assert len({i for p in seen for i in p}) == 130
+    at.button(key="q_prev").click().run()
+    assert list(at.dataframe[0].value["id"]) == seen[1]
+    at.selectbox(key="q_sort").set_value("priority").run()  # a new view starts at page 1
+    assert any(c.value.endswith("Page 1.") for c in at.caption)
+    at.number_input(key="q_open_id").set_value(seen[2][0])
+    at.button[[b.label for b in at.button].index("Open claim")].click().run()
+    assert at.session_state["claim_id"] == seen[2][0]
 
 
 def test_claim_page_highlights_sentence_and_runs_a_cycle(desk, page_server):

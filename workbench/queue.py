@@ -177,11 +177,12 @@ def status_counts(*, session: Session, flt: ClaimFilter | None = None,
                   cap: int = COUNT_CAP) -> dict[str, Count]:
     """Per status, how many claims match ``flt`` (its statuses aside), each capped."""
     base = flt or ClaimFilter()
-    return {s.value: count(session=session, flt=_replace(base, statuses=[s.value]), cap=cap)
+    return {s.value: count(session=session, flt=with_changes(base, statuses=[s.value]), cap=cap)
             for s in ClaimStatus}  # type: ignore[misc]
 
 
-def _replace(flt: ClaimFilter, **changes: Any) -> ClaimFilter:
+def with_changes(flt: ClaimFilter, **changes: Any) -> ClaimFilter:
+    """A copy of ``flt`` with some fields changed."""
     values = {f.name: getattr(flt, f.name) for f in fields(flt)}
     values.update(changes)
     return ClaimFilter(**values)
