@@ -150,6 +150,7 @@ def build_desk(engine: Any, *, claims: int = 100_000, per_article: int = 10,
             for name in ("user", "article", "claim", "source"):
                 conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('\"{name}\"', "
                                      f"'id'), (SELECT max(id) FROM \"{name}\"))"))
+    db.analyze(engine)  # as after any bulk load: the planner's statistics
     return counts
 
 

@@ -37,6 +37,7 @@ def init() -> None:
     settings = load_settings()
     with engine_for(settings) as engine:
         db.upgrade(engine)
+        db.analyze(engine)
         typer.echo(f"Database ready at revision {db.current_revision(engine)}.")
 
 

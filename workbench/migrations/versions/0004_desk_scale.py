@@ -50,6 +50,7 @@ def upgrade() -> None:
 
     for statement in textindex.ddl(op.get_bind().dialect.name):
         op.execute(statement)
+    op.execute("ANALYZE")  # statistics for the new indexes, so the planner uses them
 
 
 def downgrade() -> None:
