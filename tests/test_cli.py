@@ -332,3 +332,21 @@ def test_export_claimreview_needs_the_desks_settings(cli, tmp_path, template_db)
                     WORKBENCH_REVIEW_AUTHOR_NAME="Desk Check")
     named("export", "claimreview", "--out", "cr.json")
     assert json.loads((tmp_path / "cr.json").read_text(encoding="utf-8")) == []
+
+
+def test_claims_bulk_by_filter_and_by_ids(cli):
+    quotes = [r["id"] for r in _claims(cli) if r["kind"] == "quote"]
+    out = cli("claims", "bulk", "accept", "--user", "rita", "--kind", "quote").stdout
+    assert out.startswith(f"accept: {len(quotes)} claim(s) done, 0 refused.")
+    first = str(quotes[0])
+    result = json.loads(cli("claims", "bulk", "dismiss", "--user", "rita", "--ids",
+                            f"{first},999999", "--reason", "Duplicate.", "--json").stdout)
+    assert result["done"] == []
+    assert [r["id"] for r in result["refused"]] == [int(first), 999999]
+    assert "only an editor or admin may dismiss it" in result["refused"][0]["reason"]
+    assert "There is no claim with id 999999." == result["refused"][1]["reason"]
+    out = cli("claims", "bulk", "priority", "--user", "erin", "--ids", first,
+              "--priority", "5").stdout
+    assert out.startswith("priority: 1 claim(s) done")
+    refused = cli("claims", "bulk", "accept", "--user", "rita", ok=False)
+    assert refused.stderr == "Error: Name the claims: give --ids or at least one filter.\n"

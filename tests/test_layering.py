@@ -14,7 +14,8 @@ LAYERS = {
     "base": {"config", "errors", "__init__"},
     "records": {"models", "db", "migrations", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
-    "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export", "queue"},
+    "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export", "queue",
+                 "bulk"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }
