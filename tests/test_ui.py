@@ -124,6 +124,24 @@ def test_queue_view_comes_from_the_url_and_saves(desk):
             ("Quotes", {"kinds": "quote", "sort": "oldest"})]
 
 
+def test_queue_bulk_action_on_every_matching_claim(desk):
+    at = _signed_in("erin")
+    at.multiselect(key="q_kinds").set_value(["quote"]).run()
+    quotes = len(at.dataframe[0].value)
+    at.radio(key="q_bulk_scope").set_value("matching")
+    at.selectbox(key="q_bulk_action").set_value("priority")
+    at.number_input(key="q_bulk_priority").set_value(7)
+    at.button(key="q_bulk_apply").click().run()
+    assert not at.exception and not at.error, _texts(at.error)
+    assert f"priority: {quotes} claim(s) done, 0 refused." in _texts(at.success)
+    at.selectbox(key="q_bulk_action").set_value("dismiss")
+    at.button(key="q_bulk_apply").click().run()
+    assert _texts(at.error) == ["To dismiss claims you must give a reason."]
+    with db.session_scope(desk) as s:
+        from workbench import queue
+        assert queue.count(session=s, flt=queue.ClaimFilter(min_priority=7)) == quotes
+
+
 @pytest.fixture
 def big_desk(tmp_path, monkeypatch):
     """A generated desk of 130 claims (more than two pages) with one account to sign in."""

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from workbench import accounts, queue
+from workbench import accounts, bulk, queue
 from workbench.errors import WorkbenchError
 from workbench.models import ClaimKind, Role, Verdict
 from workbench.ui import auth, resources
@@ -21,6 +21,8 @@ LABELS = {
 }
 FLAG_LABELS = {"missing_speaker": "missing speaker", "anonymous_source": "anonymous source",
                "hedged": "hedged", "unattributed": "unattributed"}
+BULK_LABELS = {"accept": "Accept", "dismiss": "Dismiss (with a reason)", "assign": "Assign",
+               "priority": "Set the priority", "deadline": "Set the deadline"}
 # widget key -> the filter field it edits
 KEYS = {"q_statuses": "statuses", "q_kinds": "kinds", "q_verdicts": "verdicts",
         "q_flags": "flags", "q_outlet": "outlet", "q_assignee": "assignee_id",
@@ -173,7 +175,7 @@ table = [
 ]
 picked = st.dataframe(
     table, hide_index=True, key=f"q_table_{abs(hash((signature, len(keys))))}",
-    on_select="rerun", selection_mode="single-row", width="stretch",
+    on_select="rerun", selection_mode="multi-row", width="stretch",
     column_config={
         "claim": st.column_config.TextColumn("claim", width="large"),
         "score": st.column_config.ProgressColumn("score", min_value=0.0, max_value=1.0,
@@ -182,8 +184,9 @@ picked = st.dataframe(
     },
 )
 selected = getattr(getattr(picked, "selection", None), "rows", None) or []
-if selected and selected[0] < len(table):
-    open_claim(table[selected[0]]["id"])  # the row picked on this very page
+chosen_ids = [table[i]["id"] for i in selected if i < len(table)]  # rows of this very page
+if st.button("Open the selected claim", key="q_open_selected", disabled=len(chosen_ids) != 1):
+    open_claim(chosen_ids[0])
 
 p1, p2, _rest = st.columns([1, 1, 4])
 if p1.button("Previous page", key="q_prev", disabled=not keys):
@@ -192,6 +195,41 @@ if p1.button("Previous page", key="q_prev", disabled=not keys):
 if p2.button("Next page", key="q_next", disabled=page.next_after is None):
     keys.append(page.next_after)
     st.rerun()
+
+with st.expander("Bulk actions"):
+    scope = st.radio("Claims", ["selected", "matching"], horizontal=True, key="q_bulk_scope",
+                     format_func=lambda k: f"The {len(chosen_ids)} selected row(s)"
+                     if k == "selected" else f"All {total} matching this filter")
+    action = st.selectbox("Action", list(bulk.ACTIONS), key="q_bulk_action",
+                          format_func=lambda a: BULK_LABELS[a])
+    b1, b2 = st.columns(2)
+    reason = b1.text_input("Reason (to dismiss)", key="q_bulk_reason")
+    to = b2.selectbox("Assign to", [None, *people], key="q_bulk_to",
+                      format_func=lambda u: "Nobody chosen" if u is None else people[u])
+    new_priority = b1.number_input("Priority", min_value=0, max_value=9, value=1,
+                                   key="q_bulk_priority")
+    new_deadline = b2.date_input("Deadline", value=None, key="q_bulk_deadline")
+    if st.button("Apply", key="q_bulk_apply", type="primary"):
+        bar = st.progress(0.0, text="Working")
+        try:
+            with resources.session(write=True) as s:
+                ids = chosen_ids if scope == "selected" else bulk.matching_ids(session=s,
+                                                                              flt=flt)
+                result = bulk.apply(
+                    session=s, actor=accounts.get_user_by_id(session=s, user_id=user.id),
+                    action=action, claim_ids=ids, reason=reason,
+                    assignee=accounts.get_user_by_id(session=s, user_id=to) if to else None,
+                    priority=new_priority, deadline=new_deadline,
+                    progress=lambda n, of: bar.progress(n / of, text=f"{n:,} of {of:,}"))
+            bar.empty()
+            st.success(result.summary())
+            if result.refused:
+                st.dataframe([{"reason": why, "claims": ", ".join(map(str, ids))}
+                              for why, ids in result.reasons().items()],
+                             hide_index=True, key="q_bulk_refused")
+        except WorkbenchError as exc:
+            bar.empty()
+            show_error(exc)
 
 with st.form("q_save_view", border=False, clear_on_submit=True):
     s1, s2 = st.columns([3, 1], vertical_alignment="bottom")
