@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
 from bench import (  # noqa: E402
     bench_audit,
     bench_copy,
+    bench_export,
     bench_extraction,
     bench_lookups,
     bench_queue,
@@ -28,7 +29,8 @@ from bench import (  # noqa: E402
 def main() -> int:
     for name, run in (("extraction", bench_extraction.main), ("lookups", bench_lookups.main),
                       ("queue", bench_queue.main), ("copy-database", bench_copy.main),
-                      ("audit verify", bench_audit.main), ("sign-in", bench_signin.main)):
+                      ("audit verify", bench_audit.main), ("sign-in", bench_signin.main),
+                      ("export", bench_export.main)):
         print(f"== {name} ==", flush=True)
         started = time.perf_counter()
         run([])

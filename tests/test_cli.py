@@ -301,3 +301,53 @@ def test_accounts_can_be_disabled_enabled_and_given_a_new_password(cli):
     users = json.loads(cli("users", "list", "--json").stdout)
     assert {"username": "rita", "display_name": "rita", "role": "reviewer",
             "active": True} in users
+
+
+def test_export_evidence_and_filters(cli, tmp_path):
+    cid = str(next(r for r in _claims(cli) if "Foreign Terrorist" in r["text"])["id"])
+    cli("claims", "accept", cid, "--user", "rita")
+    cli("claims", "assign", cid, "--user", "rita", "--to", "rita")
+    url = cli.server.url("/fto/state-department")
+    cli("sources", "attach", cid, url, "--stance", "supports", "--user", "rita")
+    out = cli("export", "evidence", "--out", "evidence.csv").stdout
+    assert out.startswith("Wrote evidence.csv (")
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "evidence.csv").read_text(encoding="utf-8-sig"))))
+    assert [(r["claim_id"], r["source_url"], r["stance"]) for r in rows] == [
+        (cid, url, "supports")]
+    cli("export", "csv", "--out", "open.csv", "--status", "in_research", "--kind", "designation")
+    opened = list(csv.DictReader(io.StringIO(
+        (tmp_path / "open.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["claim_id"] for r in opened] == [cid]
+    refused = cli("export", "csv", "--out", "x.csv", "--verdict", "Sort of", ok=False)
+    assert refused.stderr.startswith("Error: 'Sort of' is not a verdict;")
+    assert refused.stderr.count("\n") == 1 and not (tmp_path / "x.csv").exists()
+
+
+def test_export_claimreview_needs_the_desks_settings(cli, tmp_path, template_db):
+    refused = cli("export", "claimreview", "--out", "cr.json", ok=False)
+    assert refused.stderr.startswith("Error: ClaimReview needs the review URL template")
+    assert refused.stderr.count("\n") == 1 and not (tmp_path / "cr.json").exists()
+    named = _runner(tmp_path, tmp_path / "cli.db",
+                    WORKBENCH_REVIEW_URL_TEMPLATE="https://desk.example.org/{claim_id}",
+                    WORKBENCH_REVIEW_AUTHOR_NAME="Desk Check")
+    named("export", "claimreview", "--out", "cr.json")
+    assert json.loads((tmp_path / "cr.json").read_text(encoding="utf-8")) == []
+
+
+def test_claims_bulk_by_filter_and_by_ids(cli):
+    quotes = [r["id"] for r in _claims(cli) if r["kind"] == "quote"]
+    out = cli("claims", "bulk", "accept", "--user", "rita", "--kind", "quote").stdout
+    assert out.startswith(f"accept: {len(quotes)} claim(s) done, 0 refused.")
+    first = str(quotes[0])
+    result = json.loads(cli("claims", "bulk", "dismiss", "--user", "rita", "--ids",
+                            f"{first},999999", "--reason", "Duplicate.", "--json").stdout)
+    assert result["done"] == []
+    assert [r["id"] for r in result["refused"]] == [int(first), 999999]
+    assert "only an editor or admin may dismiss it" in result["refused"][0]["reason"]
+    assert "There is no claim with id 999999." == result["refused"][1]["reason"]
+    out = cli("claims", "bulk", "priority", "--user", "erin", "--ids", first,
+              "--priority", "5").stdout
+    assert out.startswith("priority: 1 claim(s) done")
+    refused = cli("claims", "bulk", "accept", "--user", "rita", ok=False)
+    assert refused.stderr == "Error: Name the claims: give --ids or at least one filter.\n"

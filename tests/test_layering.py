@@ -12,10 +12,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "workbench"
 
 LAYERS = {
     "base": {"config", "errors", "__init__"},
-    "records": {"models", "db", "migrations", "audit"},
+    "records": {"models", "db", "migrations", "audit", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "permissions", "claims", "sources", "accounts", "casefiles",
-                 "export", "verify"},
+                 "export", "verify", "queue", "bulk"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

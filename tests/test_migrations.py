@@ -32,9 +32,15 @@ def test_upgrade_from_empty_creates_every_table(database_url):
         assert db.current_revision(engine) == _head()
         with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+        diff = [d for d in diff if not _is_text_index(d)]
         assert diff == [], f"models and migrations differ: {diff}"
     finally:
         engine.dispose()
+
+
+def _is_text_index(difference) -> bool:
+    """The full-text index (an FTS5 table, a GIN expression index) is not a model."""
+    return "claim_fts" in repr(difference)
 
 
 def test_sqlite_pragmas(sqlite_url):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -76,13 +77,107 @@ def test_login_page_is_the_only_page_before_sign_in(desk):
     assert _texts(at.error) == [accounts.SIGN_IN_REFUSED]
 
 
-def test_queue_counts_and_filters(desk):
+def _tiles(at) -> dict[str, str]:
+    out = {}
+    for b in at.button:
+        if b.key and b.key.startswith("q_tile_"):
+            label, count = b.label.split("  \n")
+            out[label] = count.strip("*")
+    return out
+
+
+def test_queue_tiles_filters_and_search(desk):
     at = _signed_in("rita")
-    metrics = {m.label: m.value for m in at.metric}
-    assert int(metrics["Candidates"]) >= 15
-    assert int(metrics["Signed off"]) == 0
-    at.text_input(key="queue_search").input("Foreign Terrorist").run()
-    assert "1 claim(s) match." in [c.value for c in at.caption]
+    tiles = _tiles(at)
+    assert int(tiles["Candidates"]) >= 15 and tiles["Signed off"] == "0"
+    assert at.dataframe[0].value.columns[0] == "claim"  # the claim text comes first
+    at.text_input(key="q_text").input("Foreign Terrorist").run()
+    assert "1 claim(s) match. Page 1." in [c.value for c in at.caption]
+    assert at.query_params["text"] == ["Foreign Terrorist"] or \
+        at.query_params["text"] == "Foreign Terrorist"
+    at.text_input(key="q_text").input("").run()
+    at.button(key="q_tile_candidate").click().run()
+    assert at.session_state["q_statuses"] == ["candidate"]
+    assert set(at.dataframe[0].value["status"]) == {"Candidates"}
+
+
+def test_queue_view_comes_from_the_url_and_saves(desk):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["kinds"] = "quote"
+    at.query_params["sort"] = "oldest"
+    at.run()
+    at.text_input(key="login_username").input("rita")
+    at.text_input(key="login_password").input(PASSWORD)
+    at.button[0].click()
+    at.run()
+    assert not at.exception
+    assert at.session_state["q_kinds"] == ["quote"] and at.session_state["q_sort"] == "oldest"
+    kinds = set(at.dataframe[0].value["claim"])
+    assert kinds and all(isinstance(k, str) for k in kinds)
+    at.text_input(key="q_view_name").input("Quotes")
+    at.button[[b.label for b in at.button].index("Save view")].click().run()
+    assert "View saved." in _texts(at.success)
+    with db.session_scope(desk) as s:
+        from workbench import queue
+        rita = accounts.get_user(session=s, username="rita")
+        assert [(v.name, v.params) for v in queue.list_views(session=s, actor=rita)] == [
+            ("Quotes", {"kinds": "quote", "sort": "oldest"})]
+
+
+def test_queue_bulk_action_on_every_matching_claim(desk):
+    at = _signed_in("erin")
+    at.multiselect(key="q_kinds").set_value(["quote"]).run()
+    quotes = len(at.dataframe[0].value)
+    at.radio(key="q_bulk_scope").set_value("matching")
+    at.selectbox(key="q_bulk_action").set_value("priority")
+    at.number_input(key="q_bulk_priority").set_value(7)
+    at.button(key="q_bulk_apply").click().run()
+    assert not at.exception and not at.error, _texts(at.error)
+    assert f"priority: {quotes} claim(s) done, 0 refused." in _texts(at.success)
+    at.selectbox(key="q_bulk_action").set_value("dismiss")
+    at.button(key="q_bulk_apply").click().run()
+    assert _texts(at.error) == ["To dismiss claims you must give a reason."]
+    with db.session_scope(desk) as s:
+        from workbench import queue
+        assert queue.count(session=s, flt=queue.ClaimFilter(min_priority=7)) == quotes
+
+
+@pytest.fixture
+def big_desk(tmp_path, monkeypatch):
+    """A generated desk of 130 claims (more than two pages) with one account to sign in."""
+    from bench.desk import build_desk
+
+    url = f"sqlite:///{tmp_path / 'big.db'}"
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
+    monkeypatch.setenv("WORKBENCH_SECRETS_FILE", str(tmp_path / "none.toml"))
+    engine = db.make_engine(Settings(database_url=url))
+    db.upgrade(engine)
+    build_desk(engine, claims=130)
+    with db.session_scope(engine, write=True) as s:
+        accounts.create_user(session=s, actor=None, username="rita", role=Role.reviewer,
+                             password=PASSWORD)
+    yield engine
+    engine.dispose()
+
+
+def test_queue_pages_by_key_and_opens_a_claim(big_desk):
+    at = _signed_in("rita")
+    seen = []
+    assert at.button(key="q_prev").disabled
+    for _ in range(3):
+        seen.append(list(at.dataframe[0].value["id"]))
+        if at.button(key="q_next").disabled:
+            break
+        at.button(key="q_next").click().run()
+    assert [len(p) for p in seen] == [50, 50, 30]
+    assert len({i for p in seen for i in p}) == 130
+    at.button(key="q_prev").click().run()
+    assert list(at.dataframe[0].value["id"]) == seen[1]
+    at.selectbox(key="q_sort").set_value("priority").run()  # a new view starts at page 1
+    assert any(c.value.endswith("Page 1.") for c in at.caption)
+    at.number_input(key="q_open_id").set_value(seen[2][0])
+    at.button[[b.label for b in at.button].index("Open claim")].click().run()
+    assert at.session_state["claim_id"] == seen[2][0]
 
 
 def test_claim_page_highlights_sentence_and_runs_a_cycle(desk, page_server):
@@ -172,15 +267,37 @@ def test_outside_text_is_never_markup(desk, tmp_path, page_server):
     assert len(errors) == 1 and "![a]" not in errors[0] and "**LOUD**" not in errors[0]
 
 
-def test_export_page_offers_csv(desk):
+def test_export_page_writes_csv_files_then_offers_them(desk):
     at = _signed_in("rita", "app_pages/export.py")
     assert not at.exception
-    labels = [b.label for b in at.get("download_button")]
-    assert "Download CSV" in labels
     captions = _texts(at.caption)
     assert any(c.startswith("27 claim(s).") for c in captions)
     assert "The first 27 row(s):" in captions
     assert len(at.dataframe[-1].value) == 27
+    assert not at.get("download_button")  # no files yet, and no ClaimReview settings
+    assert "WORKBENCH_REVIEW_URL_TEMPLATE" in at.info[0].value
+    at.button(key="export_prepare").click().run()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[:2] == ["Download CSV", "Download evidence CSV"]
+    folder = at.session_state["export_folder"]
+    written = (Path(folder) / "claims.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbfclaim_id,")
+    assert written.count(b"\r\n") == 28  # the header and 27 claims
+    # another filter: the files no longer match it and are not offered
+    at.multiselect(key="export_kind").set_value(["quote"]).run()
+    assert "Download CSV" not in [b.label for b in at.get("download_button")]
+    quotes = len(at.dataframe[-1].value)
+    assert 0 < quotes < 27
+    assert any(c.startswith(f"{quotes} claim(s).") for c in _texts(at.caption))
+
+
+def test_export_page_offers_claimreview_once_the_desk_is_named(desk, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_REVIEW_URL_TEMPLATE", "https://desk.example.org/{claim_id}")
+    monkeypatch.setenv("WORKBENCH_REVIEW_AUTHOR_NAME", "Desk Check")
+    at = _signed_in("rita", "app_pages/export.py")
+    assert [b.label for b in at.get("download_button")] == ["Download ClaimReview (JSON-LD)"]
+    assert not at.info
 
 
 def test_users_page_is_for_admins_only(desk):

@@ -16,7 +16,7 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -27,6 +27,32 @@ from pydantic_settings import (
 from workbench import __version__
 
 DEFAULT_SECRETS_FILE = Path(".streamlit/secrets.toml")
+#: The verdicts a claim can carry (the values stored; ``models.Verdict`` holds the same).
+VERDICT_VALUES = ("True", "Mostly true", "Half true", "Mostly false", "False", "Misleading",
+                  "Unsupported", "Not checkable")
+
+
+class VerdictStep(BaseModel):
+    """One step of the desk's verdict scale: the stored verdict, the name the desk
+    publishes for it, and its ClaimReview rating (None where the scale does not fit)."""
+
+    verdict: str
+    name: str = ""
+    rating: int | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> VerdictStep:
+        if self.verdict not in VERDICT_VALUES:
+            raise ValueError(f"{self.verdict!r} is not a verdict; use one of: "
+                             f"{', '.join(VERDICT_VALUES)}")
+        self.name = self.name.strip() or self.verdict
+        return self
+
+
+DEFAULT_VERDICT_SCALE = [
+    VerdictStep(verdict=v, rating=r) for v, r in zip(
+        VERDICT_VALUES, (5, 4, 3, 2, 1, 2, None, None), strict=True)
+]
 
 
 class _SecretsTomlSource(PydanticBaseSettingsSource):
@@ -103,6 +129,16 @@ class Settings(BaseSettings):
     # Dashboard sessions: signed out after this long without use, and this long after sign-in
     session_idle_minutes: float = Field(default=30, gt=0)
     session_max_hours: float = Field(default=12, gt=0)
+    # Publishing: ClaimReview and the verdict scale
+    review_url_template: str | None = None
+    review_author_name: str = ""
+    review_author_url: str | None = None
+    review_publisher_name: str = ""
+    review_publisher_url: str | None = None
+    verdict_scale: list[VerdictStep] = Field(
+        default_factory=lambda: [s.model_copy() for s in DEFAULT_VERDICT_SCALE])
+    rating_best: int = 5
+    rating_worst: int = 1
 
     @classmethod
     def settings_customise_sources(
@@ -166,6 +202,43 @@ class Settings(BaseSettings):
         if not (value.startswith("http://") or value.startswith("https://")):
             raise ValueError(f"{value!r} is not an http(s) URL")
         return value
+
+    @field_validator("review_url_template")
+    @classmethod
+    def _check_review_url_template(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"{value!r} is not an http(s) URL")
+        if "{claim_id}" not in value:
+            raise ValueError("the review URL template must contain {claim_id}")
+        try:
+            value.format(claim_id=1, article_key="a", claim_key="c", version=1)
+        except (KeyError, IndexError, ValueError):
+            raise ValueError("the review URL template may use only {claim_id}, "
+                             "{article_key}, {claim_key} and {version}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _check_verdict_scale(self) -> Settings:
+        seen = [s.verdict for s in self.verdict_scale]
+        missing = [v for v in VERDICT_VALUES if v not in seen]
+        if missing or len(seen) != len(set(seen)):
+            raise ValueError("the verdict scale must list every verdict exactly once "
+                             f"({', '.join(VERDICT_VALUES)})")
+        if self.rating_worst >= self.rating_best:
+            raise ValueError("the worst rating must be below the best")
+        for step in self.verdict_scale:
+            if step.rating is not None and not self.rating_worst <= step.rating <= self.rating_best:
+                raise ValueError(f"the rating of {step.verdict!r} is outside "
+                                 f"{self.rating_worst}..{self.rating_best}")
+        return self
+
+    @property
+    def claimreview_ready(self) -> bool:
+        """Whether ClaimReview can be published: it needs a review URL and an author."""
+        return bool(self.review_url_template and self.review_author_name.strip())
 
     @property
     def is_sqlite(self) -> bool:

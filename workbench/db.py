@@ -237,3 +237,10 @@ def _as_utc(row: dict, stamps: list[str]) -> dict:
             row[name] = value.replace(tzinfo=UTC) if value.tzinfo is None \
                 else value.astimezone(UTC)
     return row
+
+
+def analyze(engine: Engine) -> None:
+    """Refresh the query planner's statistics (``ANALYZE``), so that SQLite walks the
+    right index for a filtered, sorted page of a large desk; `workbench init` runs it."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")

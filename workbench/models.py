@@ -169,6 +169,7 @@ class Claim(SQLModel, table=True):
     version: int = 1
     created_at: datetime = _ts()
     updated_at: datetime = _ts()
+    deadline: Optional[datetime] = _opt_ts()
 
 
 class Source(SQLModel, table=True):
@@ -270,3 +271,27 @@ class UserSession(SQLModel, table=True):
     created_at: datetime = _ts()
     last_seen_at: datetime = _ts()
     revoked_at: Optional[datetime] = _opt_ts()
+
+
+class SavedView(SQLModel, table=True):
+    """A queue view (its filters and sort, as in the page's URL) saved by one person."""
+
+    __table_args__ = (sa.UniqueConstraint("user_id", "name", name="uq_savedview_name"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    name: str = Field(sa_type=sa.String(100))
+    params: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    created_at: datetime = _ts()
+
+
+# What the queue filters and sorts on: each sort key is indexed with the id after it, so a
+# page is read from the index (keyset pagination) however large the desk.
+_CLAIM = Claim.__table__  # type: ignore[attr-defined]
+sa.Index("ix_claim_kind", _CLAIM.c.kind)
+sa.Index("ix_claim_verdict", _CLAIM.c.verdict)
+sa.Index("ix_claim_submitted_by_id", _CLAIM.c.submitted_by_id)
+sa.Index("ix_claim_created_at_id", _CLAIM.c.created_at, _CLAIM.c.id)
+sa.Index("ix_claim_priority_id", _CLAIM.c.priority, _CLAIM.c.id)
+sa.Index("ix_claim_deadline", _CLAIM.c.deadline)
+sa.Index("ix_article_outlet", Article.__table__.c.outlet)  # type: ignore[attr-defined]

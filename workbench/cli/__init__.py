@@ -14,7 +14,14 @@ import click
 import typer
 from sqlalchemy.exc import DBAPIError
 
-from workbench.cli import accounts, articles, audit, research, review  # noqa: F401 (commands)
+from workbench.cli import (  # noqa: F401 (commands)
+    accounts,
+    articles,
+    audit,
+    bulk,
+    research,
+    review,
+)
 from workbench.cli.base import app
 from workbench.errors import WorkbenchError
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy.engine import make_url
 
-from workbench import accounts, casefiles, claims, db, export, sources
+from workbench import accounts, casefiles, claims, db, export, queue, sources
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -37,6 +37,7 @@ def init() -> None:
     settings = load_settings()
     with engine_for(settings) as engine:
         db.upgrade(engine)
+        db.analyze(engine)
         typer.echo(f"Database ready at revision {db.current_revision(engine)}.")
 
 
@@ -161,15 +162,47 @@ def _span(text: str) -> tuple[int, int]:
     return int(start), int(end)
 
 
-@export_app.command("csv")
-def export_csv(out: Annotated[Path, typer.Option("--out", "-o")],
-               status: Annotated[str | None, typer.Option()] = None) -> None:
-    """Write every claim as CSV (one row per claim)."""
-    status = claims.parse_status(status)
+StatusesOpt = Annotated[list[str] | None, typer.Option("--status", help="Repeatable.")]
+KindsOpt = Annotated[list[str] | None, typer.Option("--kind", help="Repeatable.")]
+VerdictsOpt = Annotated[list[str] | None, typer.Option("--verdict", help="Repeatable.")]
+
+
+def _filter(status: list[str] | None, kind: list[str] | None,
+            verdict: list[str] | None) -> queue.ClaimFilter:
+    return queue.ClaimFilter(statuses=[str(claims.parse_status(s)) for s in status or []],
+                             kinds=kind or [], verdicts=verdict or [])
+
+
+def _stream_out(out: Path, chunks_for: Any, flt: queue.ClaimFilter) -> None:
+    """Write a streamed export to ``out`` (through a temporary file, so a failed export
+    leaves no half-written file)."""
     check_out(out)
-    with open_session() as session:
-        data = export.claims_csv(session=session, status=status)
-    write_file(out, data)
+    tmp = out.with_name(out.name + ".part")
+    size = 0
+    try:
+        with open_session() as session, tmp.open("wb") as f:
+            for chunk in chunks_for(session=session, flt=flt):
+                f.write(chunk)
+                size += len(chunk)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    typer.echo(f"Wrote {out} ({size:,} bytes).")
+
+
+@export_app.command("csv")
+def export_csv(out: Annotated[Path, typer.Option("--out", "-o")], status: StatusesOpt = None,
+               kind: KindsOpt = None, verdict: VerdictsOpt = None) -> None:
+    """Write the claims as CSV (one row per claim), streamed from the database."""
+    _stream_out(out, export.claims_csv_chunks, _filter(status, kind, verdict))
+
+
+@export_app.command("evidence")
+def export_evidence(out: Annotated[Path, typer.Option("--out", "-o")],
+                    status: StatusesOpt = None, kind: KindsOpt = None,
+                    verdict: VerdictsOpt = None) -> None:
+    """Write the evidence as CSV (one row per claim-source link)."""
+    _stream_out(out, export.evidence_csv_chunks, _filter(status, kind, verdict))
 
 
 @export_app.command("claimreview")
@@ -177,7 +210,7 @@ def export_claimreview(out: Annotated[Path, typer.Option("--out", "-o")]) -> Non
     """Write ClaimReview JSON-LD for signed-off claims."""
     check_out(out)
     with open_session() as session:
-        data = export.claimreview_json(session=session)
+        data = export.claimreview_json(session=session, settings=load_settings())
     write_file(out, data)
 
 

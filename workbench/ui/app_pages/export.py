@@ -1,43 +1,85 @@
-"""Exports: every claim as CSV, and ClaimReview JSON-LD for signed-off claims."""
+"""Exports: claims and evidence as CSV (written chunk by chunk, with progress), and
+ClaimReview JSON-LD for signed-off claims."""
 
 from __future__ import annotations
 
+import tempfile
+from functools import partial
+from pathlib import Path
+
 import streamlit as st
 
-from workbench import claims, export
-from workbench.models import ClaimStatus
+from workbench import export, queue
+from workbench.models import ClaimKind, ClaimStatus
 from workbench.ui import auth, resources
 
 auth.require_user()
 st.title("Export")
 
-status = st.selectbox("Claims", [None, *(s.value for s in ClaimStatus)],
-                      format_func=lambda s: "All claims" if s is None else s,
-                      key="export_status")
 PREVIEW = 50
+settings = resources.settings()
+names = {step.verdict: step.name for step in settings.verdict_scale}
+left, middle, right = st.columns(3)
+flt = queue.ClaimFilter(
+    statuses=left.multiselect("Status", [s.value for s in ClaimStatus], key="export_status"),
+    kinds=middle.multiselect("Kind", [k.value for k in ClaimKind], key="export_kind"),
+    verdicts=right.multiselect("Verdict", [step.verdict for step in settings.verdict_scale],
+                               format_func=names.get, key="export_verdict"),
+)
+
+with resources.session() as s:
+    total = queue.count(session=s, flt=flt)
+    preview = export.claim_rows(session=s, flt=flt, limit=PREVIEW)
+
+st.caption(f"{total:,} claim(s). Cells that a spreadsheet would run as a formula are "
+           "written with a leading apostrophe; numbers stay numbers.")
 
 
-def csv_file() -> bytes:
-    """Built when the button is pressed, not on every rerun of the page."""
-    with resources.session() as s:
-        return export.claims_csv(session=s, status=status)
+def _prepare(name: str, chunks_for: object, rows_per_chunk: int) -> Path:
+    """Write one CSV to a file of this session's, chunk by chunk, with a progress bar."""
+    folder = st.session_state.setdefault("export_folder", tempfile.mkdtemp(prefix="export-"))
+    path = Path(folder) / name
+    bar = st.progress(0.0, text=f"Writing {name}")
+    done = 0
+    with resources.session() as s, path.open("wb") as out:
+        for i, chunk in enumerate(chunks_for(session=s, flt=flt,  # type: ignore[operator]
+                                             chunk_rows=rows_per_chunk)):
+            out.write(chunk)
+            done = min(total, i * rows_per_chunk)
+            bar.progress(done / total if total else 1.0, text=f"Writing {name}")
+    bar.empty()
+    return path
+
+
+if st.button("Prepare the CSV files", key="export_prepare", type="primary"):
+    step = max(500, total // 50)
+    st.session_state["export_files"] = {
+        "claims.csv": str(_prepare("claims.csv", export.claims_csv_chunks, step)),
+        "evidence.csv": str(_prepare("evidence.csv", export.evidence_csv_chunks, step)),
+    }
+    st.session_state["export_filter"] = flt
+
+files = st.session_state.get("export_files")
+if files and st.session_state.get("export_filter") == flt:
+    # Read from the file only when a button is pressed, never on a rerun.
+    st.download_button("Download CSV", data=partial(Path(files["claims.csv"]).read_bytes),
+                       file_name="claims.csv", mime="text/csv", key="download_csv")
+    st.download_button("Download evidence CSV",
+                       data=partial(Path(files["evidence.csv"]).read_bytes),
+                       file_name="evidence.csv", mime="text/csv", key="download_evidence")
 
 
 def claimreview_file() -> bytes:
     with resources.session() as s:
-        return export.claimreview_json(session=s)
+        return export.claimreview_json(session=s, settings=settings)
 
 
-with resources.session() as s:
-    total = claims.count_claims(session=s, status=status)
-    preview = export.claims_frame(session=s, status=status, limit=PREVIEW)
-
-st.caption(f"{total} claim(s). Cells that a spreadsheet would run as a formula are "
-           "written with a leading apostrophe.")
-st.download_button("Download CSV", data=csv_file, file_name="claims.csv", mime="text/csv",
-                   key="download_csv", type="primary")
-st.download_button("Download ClaimReview (JSON-LD)", data=claimreview_file,
-                   file_name="claimreview.json", mime="application/ld+json",
-                   key="download_claimreview")
+if settings.claimreview_ready:
+    st.download_button("Download ClaimReview (JSON-LD)", data=claimreview_file,
+                       file_name="claimreview.json", mime="application/ld+json",
+                       key="download_claimreview")
+else:
+    st.info("ClaimReview needs the desk's review URL template and author name "
+            "(WORKBENCH_REVIEW_URL_TEMPLATE, WORKBENCH_REVIEW_AUTHOR_NAME).")
 st.caption(f"The first {min(total, PREVIEW)} row(s):")
-st.dataframe(preview.to_dict("records"), hide_index=True, key="export_preview")
+st.dataframe(preview, hide_index=True, key="export_preview")

@@ -1,0 +1,151 @@
+"""The queue's service: filters, keyset pages, capped counts, the view in a URL and saved
+views, on a generated desk on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from bench.desk import build_desk
+from workbench import accounts, db, queue
+from workbench.errors import InputError, PermissionDenied
+from workbench.models import Claim
+
+
+@pytest.fixture
+def desk(engine):
+    build_desk(engine, claims=420, per_article=10, evidence_per_claim=1)
+    return engine
+
+
+def _all_ids(engine, flt, sort: str, size: int) -> list[int]:
+    seen, after = [], None
+    with db.session_scope(engine) as s:
+        while True:
+            page = queue.page(session=s, flt=flt, sort=sort, after=after, size=size)
+            seen += [r.id for r in page.rows]
+            if page.next_after is None:
+                return seen
+            after = page.next_after
+
+
+@pytest.mark.parametrize("sort", ["newest", "oldest", "priority", "id", "deadline"])
+def test_keyset_pages_walk_every_match_once_in_order(desk, sort):
+    flt = queue.ClaimFilter(statuses=["candidate", "in_research"])
+    column, descending = queue._sort(sort)
+    with db.session_scope(desk) as s:
+        if sort == "deadline":  # give a third of the claims a deadline, some on the same day
+            s.connection().execute(sa.text(
+                "UPDATE claim SET deadline = created_at WHERE id % 3 = 0"))
+        order = [column.desc(), queue.CLAIM.c.id.desc()] if descending else [column,
+                                                                              queue.CLAIM.c.id]
+        stmt = queue.where(sa.select(queue.CLAIM.c.id).select_from(queue.CLAIM), flt)
+        if sort == "deadline":
+            stmt = stmt.where(queue.CLAIM.c.deadline.is_not(None))
+        expected = [r[0] for r in s.connection().execute(stmt.order_by(*order))]
+        s.commit()
+    assert len(expected) > 60
+    assert _all_ids(desk, flt, sort, size=17) == expected
+
+
+def test_counts_stop_at_the_cap(desk):
+    with db.session_scope(desk) as s:
+        exact = queue.count(session=s, flt=queue.ClaimFilter())
+        capped = queue.count(session=s, flt=queue.ClaimFilter(), cap=100)
+        small = queue.count(session=s, flt=queue.ClaimFilter(statuses=["dismissed"]),
+                            cap=1000)
+        tiles = queue.status_counts(session=s, cap=50)
+    assert exact == 420
+    assert (capped.n, capped.capped, str(capped)) == (100, True, "100+")
+    assert not small.capped and str(small) == str(small.n)
+    assert set(tiles) == {"candidate", "open", "in_research", "in_review", "signed_off",
+                          "dismissed"}
+    assert str(tiles["candidate"]) == "50+"
+
+
+def test_filters(desk, users):
+    with db.session_scope(desk) as s:
+        conn = s.connection()
+        conn.execute(sa.text("UPDATE claim SET flags = '[\"hedged\"]' WHERE id IN (5, 6)"))
+        conn.execute(sa.text("UPDATE claim SET text = 'Quokkas crossed the borders' "
+                             "WHERE id = 7"))
+        first = conn.execute(sa.text("SELECT outlet FROM article WHERE id = 1")).scalar_one()
+        s.commit()
+
+    def ids(**kw) -> set[int]:
+        with db.session_scope(desk) as s:
+            return {r.id for r in queue.page(session=s, flt=queue.ClaimFilter(**kw),
+                                             size=500).rows}
+
+    assert ids(flags=["hedged"]) == {5, 6}
+    assert ids(text="quokka border") == {7}  # stems, all words
+    assert ids(text='"quokkas border*') == {7}  # search syntax is only text
+    assert ids(article_id=1) == set(range(1, 11))
+    assert all(r <= 420 for r in ids(outlet=first)) and 1 in ids(outlet=first)
+    reviewing = ids(statuses=["in_review"])
+    awaiting = ids(awaiting_review_by=1)
+    assert awaiting and awaiting <= reviewing
+    with db.session_scope(desk) as s:
+        mine = {c.id for c in s.exec(sa.select(Claim).where(
+            Claim.status == "in_review", Claim.submitted_by_id == 1)).scalars()}
+    assert awaiting == reviewing - mine
+    assert ids(unassigned=True) == ids(statuses=["candidate", "dismissed"])
+    everything = ids()
+    assert ids(created_from=date(2024, 1, 1), created_to=date(2030, 1, 1)) == everything
+    assert ids(created_to=date(2023, 12, 31)) == set()
+
+
+def test_the_view_in_a_url_round_trips_and_bad_values_are_one_sentence():
+    flt = queue.ClaimFilter(statuses=["open", "in_review"], flags=["hedged"], article_id=3,
+                            unassigned=True, created_from=date(2026, 1, 2), text="cocaine")
+    params = queue.to_params(flt, "priority")
+    assert params == {"statuses": "open,in_review", "flags": "hedged", "article_id": "3",
+                      "unassigned": "1", "created_from": "2026-01-02", "text": "cocaine",
+                      "sort": "priority"}
+    assert queue.from_params(params) == (flt, "priority")
+    assert queue.from_params({}) == (queue.ClaimFilter(), "newest")
+    for bad, message in (({"statuses": "nope"}, "'nope' is not a status"),
+                         ({"article_id": "x"}, "article id must be a number."),
+                         ({"created_to": "May"}, "created to must be a date"),
+                         ({"sort": "random"}, "'random' is not a sort"),
+                         ({"created_from": "2026-02-02", "created_to": "2026-01-01"},
+                          "The date range ends before it starts.")):
+        with pytest.raises(InputError, match=message):
+            queue.from_params(bad)
+
+
+def test_saved_views_belong_to_their_person(engine, users):
+    with db.session_scope(engine, write=True) as s:
+        rita = accounts.get_user(session=s, username="rita")
+        view = queue.save_view(session=s, actor=rita, name="Hedged", params={"flags": "hedged"})
+        queue.save_view(session=s, actor=rita, name="Hedged", params={"flags": "hedged",
+                                                                     "sort": "oldest"})
+        view_id = view.id
+    with db.session_scope(engine, write=True) as s:
+        rita = accounts.get_user(session=s, username="rita")
+        rob = accounts.get_user(session=s, username="rob")
+        assert [(v.name, v.params) for v in queue.list_views(session=s, actor=rita)] == [
+            ("Hedged", {"flags": "hedged", "sort": "oldest"})]
+        assert queue.list_views(session=s, actor=rob) == []
+        with pytest.raises(PermissionDenied):
+            queue.delete_view(session=s, actor=rob, view_id=view_id)
+        with pytest.raises(InputError, match="is not a sort"):
+            queue.save_view(session=s, actor=rob, name="x", params={"sort": "random"})
+    with db.session_scope(engine, write=True) as s:
+        rita = accounts.get_user(session=s, username="rita")
+        queue.delete_view(session=s, actor=rita, view_id=view_id)
+        assert queue.list_views(session=s, actor=rita) == []
+
+
+def test_any_article_can_be_found_for_the_filter(desk):
+    with db.session_scope(desk) as s:
+        s.connection().execute(sa.text("UPDATE article SET title = 'Petro at the White House' "
+                                       "WHERE id = 1"))
+        s.commit()
+        found = queue.find_articles(session=s, text="white house")
+        assert [a.id for a in found] == [1]  # the oldest of 42 articles
+        assert len(queue.find_articles(session=s, text="", limit=5)) == 5
+        assert queue.find_articles(session=s, text="100%_") == []
+        assert queue.outlets(session=s)
