@@ -12,9 +12,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "workbench"
 
 LAYERS = {
     "base": {"config", "errors", "__init__"},
-    "records": {"models", "db", "migrations"},
+    "records": {"models", "db", "migrations", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
-    "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export"},
+    "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export",
+                 "similar"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

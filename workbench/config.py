@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     factcheck_api_key: SecretStr | None = None
     factcheck_max_results: int = Field(default=50, ge=1, le=500)
 
+    # Claim matching: the two levels (0..1), "suggested" for a person, "same" linked at once
+    match_suggested: float = Field(default=0.70, ge=0.0, le=1.0)
+    match_same: float = Field(default=0.90, ge=0.0, le=1.0)
+
     @classmethod
     def settings_customise_sources(
         cls,

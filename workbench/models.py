@@ -227,3 +227,28 @@ class SignOff(SQLModel, table=True):
     voided_at: Optional[datetime] = _opt_ts()
     voided_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
     void_reason: str = Field(default="", sa_type=sa.Text)
+
+
+class LinkState(enum.StrEnum):
+    """A link between two claims that say the same thing."""
+
+    auto = "auto"  # linked at once: above the "same claim" level, nothing disagreeing
+    confirmed = "confirmed"  # a person said they are the same claim
+    rejected = "rejected"  # a person said they are not; never suggested again
+
+
+class ClaimLink(SQLModel, table=True):
+    """Two claims judged the same (or not); stored once per pair, lower id first."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("claim_id", "other_id", name="uq_claim_link"),
+        sa.CheckConstraint("claim_id < other_id", name="ck_claim_link_order"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    other_id: int = Field(foreign_key="claim.id", index=True)
+    state: LinkState = Field(sa_type=_enum(LinkState))
+    score: float = 0.0
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_at: datetime = _ts()

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import make_url
 
-from workbench import accounts, casefiles, claims, db, export, sources
+from workbench import accounts, casefiles, claims, db, export, similar, sources
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -125,12 +125,22 @@ def ingest(
             title=title or meta.get("title") or "", outlet=outlet or meta.get("site_name") or "",
             byline=byline or meta.get("author") or "", url=meta.get("url"),
         )
+        found = similar.link_article(session=session, actor=actor,
+                                     article_id=result.article.id,  # type: ignore[arg-type]
+                                     lv=similar.levels(settings)) if result.created else {}
+    before = {k: similar.checked_before(v) for k, v in found.items() if similar.checked_before(v)}
+    differ = [k for k, v in found.items() if k not in before]
     if as_json:
         print_json({"article_id": result.article.id, "key": result.article.key,
-                     "created": result.created, "claims": [c.id for c in result.claims]})
+                     "created": result.created, "claims": [c.id for c in result.claims],
+                     "checked_before": {str(k): [m.to_dict() for m in v]
+                                        for k, v in before.items()},
+                     "differs_from_stored": differ})
     elif result.created:
         typer.echo(f"Article {result.article.id} ({result.article.key}) stored with "
-                   f"{len(result.claims)} candidate claim(s).")
+                   f"{len(result.claims)} candidate claim(s); {len(before)} of them were "
+                   f"checked before, {len(differ)} repeat a stored claim with another figure, "
+                   "date, name or negation (workbench claims similar ID).")
     else:
         typer.echo(f"Article {result.article.id} ({result.article.key}) was already stored; "
                    "nothing added.")

@@ -1,0 +1,55 @@
+"""claim matching: claim_link, and the full-text index of claims
+
+Revision ID: 0005
+Revises: 0001
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from workbench import textindex
+
+revision = "0005"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "claimlink",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.Column("other_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "state",
+            sa.Enum("auto", "confirmed", "rejected", name="linkstate", native_enum=False,
+                    length=32),
+            nullable=False,
+        ),
+        sa.Column("score", sa.Float(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint("claim_id < other_id", name="ck_claim_link_order"),
+        sa.ForeignKeyConstraint(["claim_id"], ["claim.id"]),
+        sa.ForeignKeyConstraint(["other_id"], ["claim.id"]),
+        sa.ForeignKeyConstraint(["created_by_id"], ["user.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("claim_id", "other_id", name="uq_claim_link"),
+    )
+    with op.batch_alter_table("claimlink", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_claimlink_claim_id"), ["claim_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_claimlink_other_id"), ["other_id"], unique=False)
+    for statement in textindex.ddl(op.get_bind().dialect.name):
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for statement in textindex.drop_ddl(op.get_bind().dialect.name):
+        op.execute(statement)
+    with op.batch_alter_table("claimlink", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_claimlink_other_id"))
+        batch_op.drop_index(batch_op.f("ix_claimlink_claim_id"))
+    op.drop_table("claimlink")
