@@ -15,12 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import bench_copy, bench_extraction, bench_lookups, bench_queue  # noqa: E402
+from bench import (  # noqa: E402
+    bench_copy,
+    bench_extraction,
+    bench_lookups,
+    bench_matching,
+    bench_queue,
+)
 
 
 def main() -> int:
     for name, run in (("extraction", bench_extraction.main), ("lookups", bench_lookups.main),
-                      ("queue", bench_queue.main), ("copy-database", bench_copy.main)):
+                      ("queue", bench_queue.main), ("copy-database", bench_copy.main),
+                      ("matching", bench_matching.main)):
         print(f"== {name} ==", flush=True)
         started = time.perf_counter()
         run([])

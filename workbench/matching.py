@@ -23,8 +23,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 SAME = "same"
 SUGGESTED = "suggested"
@@ -90,10 +92,14 @@ _NEGATIONS = frozenset("not no never none nobody nothing neither nor without can
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower()
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case, no accents, contractions spelled out, "X said" cut, no punctuation."""
     out = _fold(text)
@@ -114,6 +120,13 @@ def similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return (0.5 * fuzz.token_sort_ratio(a, b) + 0.5 * fuzz.token_set_ratio(a, b)) / 100.0
+
+
+def could_match(a: str, b: str, levels: Levels) -> bool:
+    """A quick first look on the raw texts: False only for pairs far below *suggested*
+    (the full score of a pair is never far above this one; 0.15 is the margin)."""
+    quick = fuzz.token_set_ratio(a, b, processor=default_process) / 100.0
+    return quick >= levels.suggested - 0.15
 
 
 # --- numbers, dates, negation, names -------------------------------------------------------

@@ -14,6 +14,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 from sqlmodel import Session, col, or_, select
@@ -24,8 +25,11 @@ from workbench.errors import ConfigError, InputError, NotFoundError, PermissionD
 from workbench.extraction.entities import find_entities, find_numbers
 from workbench.models import Claim, ClaimLink, ClaimStatus, LinkState, User
 
-CANDIDATES = 30  # claims read from the index for each text
+CANDIDATES = 30  # claims compared with each text
 BLOCK_TERMS = 8  # words and figures of the text the index is asked for
+RARE = 100  # ids read per lookup; a term held by fewer claims is looked up on its own
+COMMON = 1_000  # claims counted per term (at most), to rank the terms by rarity
+PAIRED = 4  # the rarest terms, looked up two by two
 _STOP = frozenset("""about above after again against also among because been before being
 below between both could does doing down during each from further have having here into
 just more most much must only other over same should some such than that their theirs them
@@ -76,7 +80,7 @@ def features(text: str) -> matching.ClaimText:
 def _stored(claim: Claim) -> matching.ClaimText:
     """A stored claim with the figures and names extraction stored on it (found again for
     claims that came without them, such as case files)."""
-    if not claim.numbers and not claim.entities:
+    if claim.origin != "extraction" and not claim.numbers and not claim.entities:
         return features(claim.text)
     return matching.ClaimText(claim.text, tuple(claim.numbers), tuple(claim.entities))
 
@@ -95,6 +99,25 @@ def block_terms(text: str) -> list[str]:
     return sorted(ranked, key=ranked.__getitem__)[:BLOCK_TERMS]
 
 
+def _candidates(session: Session, text: str) -> set[int]:
+    """Blocking: the claims that share the most of the text's rarest words and figures.
+
+    The index counts the claims holding each term (up to a cap); the rarest terms are
+    looked up in pairs (a claim must hold both), and a term rare enough on its own alone.
+    Claims are ranked by how many of those lookups found them; the rest are never read."""
+    terms = block_terms(text)
+    counted = sorted((textindex.count_matching(session, t, COMMON), t) for t in terms)
+    rare = [t for n, t in counted if n][:PAIRED]
+    lookups = [t for n, t in counted if 0 < n <= RARE]
+    lookups += [f"{a} {b}" for a, b in combinations(rare, 2)]
+    hits: dict[int, int] = {}
+    for query in lookups:
+        for i in textindex.claim_ids_matching(session, query, RARE):
+            hits[i] = hits.get(i, 0) + 1
+    best = sorted(hits, key=lambda i: (-hits[i], i))
+    return set(best[:CANDIDATES])
+
+
 def _links(session: Session, claim_id: int) -> dict[int, LinkState]:
     rows = session.exec(select(ClaimLink).where(
         or_(ClaimLink.claim_id == claim_id, ClaimLink.other_id == claim_id)))
@@ -109,8 +132,7 @@ def match_text(*, session: Session, text: str, lv: matching.Levels,
         raise InputError("The text to match is empty.")
     mine = claim or features(text)
     links = _links(session, exclude_claim) if exclude_claim is not None else {}
-    ids = set(textindex.claim_ids_matching(session, " ".join(block_terms(text)), CANDIDATES,
-                                           any_term=True))
+    ids = _candidates(session, text)
     ids |= {i for i, state in links.items() if state != LinkState.rejected}
     ids -= {i for i, state in links.items() if state == LinkState.rejected}
     ids.discard(exclude_claim)  # type: ignore[arg-type]
@@ -121,8 +143,10 @@ def match_text(*, session: Session, text: str, lv: matching.Levels,
     for other in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
         if exclude_article is not None and other.article_id == exclude_article:
             continue
-        cmp = matching.compare(mine, _stored(other), lv, norm_a=norm)
         link = links.get(other.id)  # type: ignore[arg-type]
+        if link is None and not matching.could_match(text, other.text, lv):
+            continue
+        cmp = matching.compare(mine, _stored(other), lv, norm_a=norm)
         if cmp.level is None and link is None:
             continue
         out.append(Match(

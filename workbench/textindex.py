@@ -16,16 +16,13 @@ from sqlmodel import Session
 
 _PG_VECTOR = "to_tsvector('english', coalesce(text, '') || ' ' || coalesce(restatement, ''))"
 _WORD = re.compile(r"\w+")
-_PG_ANY = (
+_SQLITE_QUERY = "SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q LIMIT :n"
+_PG_QUERY = (
     "SELECT id FROM claim WHERE to_tsvector('english', coalesce(text, '') || ' ' || "
-    "coalesce(restatement, '')) @@ websearch_to_tsquery('english', :q) ORDER BY "
-    "ts_rank(to_tsvector('english', coalesce(text, '') || ' ' || coalesce(restatement, '')), "
-    "websearch_to_tsquery('english', :q)) DESC LIMIT :n"
+    "coalesce(restatement, '')) @@ plainto_tsquery('english', :q) LIMIT :n"
 )
-_PG_ALL = (
-    "SELECT id FROM claim WHERE to_tsvector('english', coalesce(text, '') || ' ' || "
-    "coalesce(restatement, '')) @@ plainto_tsquery('english', :q) ORDER BY id LIMIT :n"
-)
+_SQLITE_COUNT = f"SELECT count(*) FROM ({_SQLITE_QUERY})"  # noqa: S608 (constants only)
+_PG_COUNT = f"SELECT count(*) FROM ({_PG_QUERY}) AS hits"  # noqa: S608 (constants only)
 
 _SQLITE_DDL = [
     "CREATE VIRTUAL TABLE claim_fts USING fts5(text, restatement, content='claim', "
@@ -65,23 +62,23 @@ def drop_ddl(dialect: str) -> list[str]:
     return ["DROP INDEX IF EXISTS ix_claim_fts"]
 
 
-def claim_ids_matching(session: Session, query: str, limit: int, *,
-                       any_term: bool = False) -> list[int]:
-    """Ids of claims whose text or restatement holds every word of ``query`` (or, with
-    ``any_term``, any of them, best first); at most ``limit``."""
+def _run(session: Session, sqlite_sql: str, pg_sql: str, query: str, limit: int) -> list:
     words = _WORD.findall(query)
     if not words or limit <= 0:
         return []
-    joiner = " OR " if any_term else " "
     if session.get_bind().dialect.name == "sqlite":
-        terms = joiner.join('"' + w.replace('"', '""') + '"' for w in words)
-        rows = session.execute(
-            text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :q ORDER BY rank LIMIT :n"),
-            {"q": terms, "n": limit})
-    else:
-        if any_term:
-            terms, sql = " or ".join(w for w in words if w.lower() != "or"), _PG_ANY
-        else:
-            terms, sql = " ".join(words), _PG_ALL
-        rows = session.execute(text(sql), {"q": terms, "n": limit})
-    return [int(r[0]) for r in rows]
+        terms = " ".join(f'"{w}"' for w in words)  # \w+ never holds a quote
+        return session.execute(text(sqlite_sql), {"q": terms, "n": limit}).all()
+    return session.execute(text(pg_sql), {"q": " ".join(words), "n": limit}).all()
+
+
+def claim_ids_matching(session: Session, query: str, limit: int) -> list[int]:
+    """Ids of claims whose text or restatement holds every word of ``query`` (stemmed, as
+    the index keeps them), at most ``limit``, in no particular order."""
+    return [int(r[0]) for r in _run(session, _SQLITE_QUERY, _PG_QUERY, query, limit)]
+
+
+def count_matching(session: Session, query: str, cap: int) -> int:
+    """How many claims :func:`claim_ids_matching` would find, counting up to ``cap``."""
+    rows = _run(session, _SQLITE_COUNT, _PG_COUNT, query, cap)
+    return int(rows[0][0]) if rows else 0
