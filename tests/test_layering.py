@@ -15,7 +15,7 @@ LAYERS = {
     "records": {"models", "db", "migrations", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export",
-                 "similar"},
+                 "similar", "sourcecheck"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

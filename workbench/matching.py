@@ -302,3 +302,109 @@ def score_pairs(labelled: list[tuple[bool, Comparison]]) -> PairScores:
     bad = sum(1 for _, c in labelled if c.level == SAME and c.numbers_agree is False)
     return PairScores(pairs=len(labelled), true_positive=tp, false_positive=fp,
                       false_negative=fn, numbers_differ_at_same=bad)
+
+
+# --- a claim against a source's text -------------------------------------------------------
+
+AGREES, NOT_FOUND = "agrees", "not found"
+_CONTENT = re.compile(r"[a-z]{4,}")
+_COMMON = frozenset("""that this with have from they their there were what when which will
+would about been into more than then them these those your said says also percent""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One value of the claim looked for in the source: agrees, differs or not found."""
+
+    what: str  # "number", "date" or "place"
+    claimed: str
+    found: str | None
+    result: str
+    passage: str = ""
+
+    def to_dict(self) -> dict:
+        return {"what": self.what, "claimed": self.claimed, "found": self.found,
+                "result": self.result, "passage": self.passage}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReading:
+    """What a source's text says about a claim: the passages on its subject and each value."""
+
+    result: str  # "agrees", "differs" or "not found"
+    findings: tuple[Finding, ...]
+    passages: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"result": self.result, "findings": [f.to_dict() for f in self.findings],
+                "passages": list(self.passages)}
+
+
+def _subject(text: str) -> set[str]:
+    return {w for w in _CONTENT.findall(normalise(text)) if w not in _COMMON}
+
+
+def passages_about(claim: ClaimText, sentences: list[ClaimText],
+                   limit: int = 3) -> list[ClaimText]:
+    """The source's sentences that speak of the claim's subject, the closest first: they
+    share at least two of its content words (or its only one)."""
+    subject = _subject(claim.text)
+    need = min(2, len(subject))
+    if not need:
+        return []
+    ranked = []
+    for n, s in enumerate(sentences):
+        shared = len(subject & _subject(s.text))
+        if shared >= need:
+            ranked.append((-shared, n, s))
+    return [s for _, _, s in sorted(ranked, key=lambda r: r[:2])[:limit]]
+
+
+def _look_for(what: str, claimed: list, found: list[tuple], same, comparable) -> list[Finding]:  # noqa: ANN001
+    """Each claimed value against the values of the passages (value, text, passage)."""
+    out = []
+    for value in claimed:
+        hit = next((f for f in found if same(value, f[0])), None)
+        if hit is not None:
+            out.append(Finding(what, value[-1], hit[1], AGREES, hit[2]))
+            continue
+        other = next((f for f in found if comparable(value, f[0])), None)
+        if other is not None:
+            out.append(Finding(what, value[-1], other[1], DIFFERS, other[2]))
+        else:
+            out.append(Finding(what, value[-1], None, NOT_FOUND))
+    return out
+
+
+def _places(entities: tuple[dict, ...]) -> list[str]:
+    return [e["text"] for e in entities if e.get("label") == "GPE"]
+
+
+def read_source(claim: ClaimText, sentences: list[ClaimText]) -> SourceReading:
+    """Compare the claim's numbers (with units and magnitudes), years and places with those
+    of the source's passages on its subject."""
+    near = passages_about(claim, sentences)
+    quantities = [(q, q[2]) for q in _quantities(claim.numbers)]
+    years = [(d, d[1]) for d in _dates(claim.numbers)]
+    places = [(p, p) for p in _places(claim.entities)]
+    found_q = [(q, q[2], s.text) for s in near for q in _quantities(s.numbers)]
+    found_y = [(d, d[1], s.text) for s in near for d in _dates(s.numbers)]
+    found_p = [(p, p, s.text) for s in near for p in _places(s.entities)]
+    findings = _look_for("number", quantities, found_q,
+                         lambda c, f: _same_quantity(c[0], f),
+                         lambda c, f: _same_unit(c[0], f))
+    findings += _look_for("date", years, found_y, lambda c, f: c[0][0] == f[0],
+                          lambda c, f: True)
+    findings += _look_for("place", places, found_p,
+                          lambda c, f: normalise(c[0]) == normalise(f), lambda c, f: True)
+    if any(f.result == DIFFERS for f in findings):
+        result = DIFFERS
+    elif any(f.result == AGREES for f in findings):
+        result = AGREES
+    else:
+        result = NOT_FOUND
+    return SourceReading(result, tuple(findings), tuple(s.text for s in near))
+
+
+def _same_unit(x: tuple[str | None, float, str], y: tuple[str | None, float, str]) -> bool:
+    return (x[0] or "").lower() == (y[0] or "").lower()

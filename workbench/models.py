@@ -252,3 +252,19 @@ class ClaimLink(SQLModel, table=True):
     score: float = 0.0
     created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
     created_at: datetime = _ts()
+
+
+class SourceCheck(SQLModel, table=True):
+    """A claim compared with the text of one of its sources, kept with that text so the
+    result can be reproduced after the page changes or disappears."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    checked_at: datetime = _ts()
+    checked_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    claim_text: str = Field(sa_type=sa.Text)
+    text: str = Field(sa_type=sa.Text)
+    text_sha256: str = Field(sa_type=sa.String(64))
+    result: str = Field(sa_type=sa.String(16))
+    findings: list[Any] = Field(default_factory=list, sa_type=sa.JSON)

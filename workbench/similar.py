@@ -77,7 +77,7 @@ def features(text: str) -> matching.ClaimText:
     return matching.ClaimText(text, tuple(find_numbers(text, 0)), tuple(find_entities(text, 0)))
 
 
-def _stored(claim: Claim) -> matching.ClaimText:
+def stored_features(claim: Claim) -> matching.ClaimText:
     """A stored claim with the figures and names extraction stored on it (found again for
     claims that came without them, such as case files)."""
     if claim.origin != "extraction" and not claim.numbers and not claim.entities:
@@ -146,7 +146,7 @@ def match_text(*, session: Session, text: str, lv: matching.Levels,
         link = links.get(other.id)  # type: ignore[arg-type]
         if link is None and not matching.could_match(text, other.text, lv):
             continue
-        cmp = matching.compare(mine, _stored(other), lv, norm_a=norm)
+        cmp = matching.compare(mine, stored_features(other), lv, norm_a=norm)
         if cmp.level is None and link is None:
             continue
         out.append(Match(
@@ -167,7 +167,7 @@ def similar_to(*, session: Session, claim_id: int, lv: matching.Levels,
     claim = session.get(Claim, claim_id)
     if claim is None:
         raise NotFoundError(f"There is no claim with id {claim_id}.")
-    return match_text(session=session, text=claim.text, lv=lv, claim=_stored(claim),
+    return match_text(session=session, text=claim.text, lv=lv, claim=stored_features(claim),
                       exclude_claim=claim_id, exclude_article=claim.article_id, limit=limit)
 
 
@@ -227,7 +227,7 @@ def set_link(*, session: Session, actor: User, claim_id: int, other_id: int,
     if claim is None or session.get(Claim, other_id) is None:
         missing = claim_id if claim is None else other_id
         raise NotFoundError(f"There is no claim with id {missing}.")
-    cmp = matching.compare(_stored(claim), _stored(session.get(Claim, other_id)))  # type: ignore[arg-type]
+    cmp = matching.compare(stored_features(claim), stored_features(session.get(Claim, other_id)))  # type: ignore[arg-type]
     row = _save_link(session, actor, claim, other_id, state, cmp.score)
     session.flush()
     return row

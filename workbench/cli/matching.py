@@ -1,4 +1,5 @@
-"""Claim matching: match texts, similar claims, links, and the evaluation on labelled pairs."""
+"""Claim matching: match texts, similar claims, links, the evaluation on labelled pairs, and
+a claim checked against the text of its sources."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from workbench import accounts, similar
-from workbench.cli.base import JsonOpt, UserOpt, app, open_session, print_json
+from workbench import accounts, similar, sourcecheck
+from workbench.cli.base import JsonOpt, UserOpt, app, http_client, open_session, print_json
+from workbench.cli.research import sources_app
 from workbench.cli.review import claims_app
 from workbench.config import load_settings
 from workbench.models import LinkState
@@ -88,3 +90,21 @@ def eval_matching(path: Annotated[Path, typer.Argument(help="TSV with label, a a
     typer.echo(f"{scores.pairs} pairs: precision {scores.precision:.3f}, recall "
                f"{scores.recall:.3f}, F1 {scores.f1:.3f}; pairs whose numbers differ at "
                f"'same claim': {scores.numbers_differ_at_same}")
+
+
+@sources_app.command("check")
+def sources_check(claim_id: int, user: UserOpt = "", as_json: JsonOpt = False) -> None:
+    """Compare the claim's numbers, years and places with what each source's text says."""
+    with http_client() as client, open_session(write=True) as session:
+        actor = accounts.get_user(session=session, username=user) if user else None
+        checked = sourcecheck.check_sources(session=session, client=client,
+                                            claim_id=claim_id, actor=actor)
+    if as_json:
+        print_json([c.to_dict() for c in checked])
+        return
+    for c in checked:
+        typer.echo(f"source {c.source_id} ({c.url}): {c.result}"
+                   + (f" ({c.error})" if c.error else ""))
+        for f in c.findings:
+            found = f" / source: {f.found}" if f.found else ""
+            typer.echo(f"  {f.what} {f.result}: claim: {f.claimed}{found}")

@@ -1,4 +1,4 @@
-"""claim matching: claim_link, and the full-text index of claims
+"""claim matching: claim_link, source checks, and the full-text index of claims
 
 Revision ID: 0005
 Revises: 0001
@@ -42,6 +42,27 @@ def upgrade() -> None:
     with op.batch_alter_table("claimlink", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_claimlink_claim_id"), ["claim_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_claimlink_other_id"), ["other_id"], unique=False)
+    op.create_table(
+        "sourcecheck",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("claim_id", sa.Integer(), nullable=False),
+        sa.Column("source_id", sa.Integer(), nullable=False),
+        sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("checked_by_id", sa.Integer(), nullable=True),
+        sa.Column("claim_text", sa.Text(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("text_sha256", sa.String(length=64), nullable=False),
+        sa.Column("result", sa.String(length=16), nullable=False),
+        sa.Column("findings", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(["checked_by_id"], ["user.id"]),
+        sa.ForeignKeyConstraint(["claim_id"], ["claim.id"]),
+        sa.ForeignKeyConstraint(["source_id"], ["source.id"]),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("sourcecheck", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_sourcecheck_claim_id"), ["claim_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_sourcecheck_source_id"), ["source_id"],
+                              unique=False)
     for statement in textindex.ddl(op.get_bind().dialect.name):
         op.execute(statement)
 
@@ -49,6 +70,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     for statement in textindex.drop_ddl(op.get_bind().dialect.name):
         op.execute(statement)
+    with op.batch_alter_table("sourcecheck", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_sourcecheck_source_id"))
+        batch_op.drop_index(batch_op.f("ix_sourcecheck_claim_id"))
+    op.drop_table("sourcecheck")
     with op.batch_alter_table("claimlink", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_claimlink_other_id"))
         batch_op.drop_index(batch_op.f("ix_claimlink_claim_id"))
