@@ -91,13 +91,15 @@ def _build(engine, total: int, per_article: int = 100) -> list[str]:
     return texts
 
 
-def _median(fn, repeat: int) -> float:
-    samples = []
+def _median(fn, repeat: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of this process (the machine may be shared)."""
+    walls, cpus = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def _reindex_seconds(engine) -> float:
@@ -142,13 +144,16 @@ def run(url: str, label: str, total: int, repeat: int) -> None:
             with db.session_scope(engine) as s:
                 list(s.exec(select(Claim).where(col(Claim.id).in_(wanted))))
 
-        matching_time = _median(match_all, repeat)
-        reading_time = _median(read_thirty, repeat)
+        matching_time, matching_cpu = _median(match_all, repeat)
+        reading_time, _ = _median(read_thirty, repeat)
         hits = sum(1 for ms in found if ms)
         print(f"[{label}] matching 30 proposals: {matching_time * 1000:7.1f} ms "
-              f"(target: 200 ms); {hits}/30 found a stored claim")
+              f"(target: 200 ms; {matching_cpu * 1000:.0f} ms of it CPU in this process); "
+              f"{hits}/30 found a stored claim")
         print(f"[{label}] reading those 30 claims: {reading_time * 1000:7.1f} ms; "
               f"ratio matching / reading: {matching_time / reading_time:.0f}")
+        print(f"[{label}] load average while measuring: {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} CPUs")
     finally:
         engine.dispose()
 

@@ -27,7 +27,8 @@ from workbench.models import Claim, ClaimLink, ClaimStatus, LinkState, User
 
 CANDIDATES = 30  # claims compared with each text
 BLOCK_TERMS = 8  # words and figures of the text the index is asked for
-RARE = 100  # ids read per lookup; a term held by fewer claims is looked up on its own
+RARE = 100  # a term held by fewer claims is looked up on its own
+LOOKUP = 400  # claims read from the index for one text, before ranking
 COMMON = 1_000  # claims counted per term (at most), to rank the terms by rarity
 PAIRED = 4  # the rarest terms, looked up two by two
 _STOP = frozenset("""about above after again against also among because been before being
@@ -87,10 +88,10 @@ def stored_features(claim: Claim) -> matching.ClaimText:
 
 def block_terms(text: str) -> list[str]:
     """The words the index is asked for: figures first, then names, then the longest."""
-    words = re.findall(r"[\w’'-]+", text)
+    words = re.findall(r"\w+(?:[’']\w+)?", text)
     ranked: dict[str, tuple[int, int]] = {}
     for w in words:
-        plain = re.sub(r"[’'].*$", "", w).strip("-")
+        plain = re.sub(r"[’'].*$", "", w)
         low = plain.lower()
         if len(low) < 4 and not low.isdigit() or low in _STOP:
             continue
@@ -99,23 +100,24 @@ def block_terms(text: str) -> list[str]:
     return sorted(ranked, key=ranked.__getitem__)[:BLOCK_TERMS]
 
 
-def _candidates(session: Session, text: str) -> set[int]:
+def _candidates(session: Session, text: str) -> dict[int, str]:
     """Blocking: the claims that share the most of the text's rarest words and figures.
 
-    The index counts the claims holding each term (up to a cap); the rarest terms are
-    looked up in pairs (a claim must hold both), and a term rare enough on its own alone.
-    Claims are ranked by how many of those lookups found them; the rest are never read."""
+    The index tells about how many claims hold each term; a term rare enough is looked up
+    on its own, and the rarest are looked up two by two (a claim must hold both). Claims
+    are ranked by how many of the terms they hold; the rest are never read."""
     terms = block_terms(text)
-    counted = sorted((textindex.count_matching(session, t, COMMON), t) for t in terms)
-    rare = [t for n, t in counted if n][:PAIRED]
-    lookups = [t for n, t in counted if 0 < n <= RARE]
-    lookups += [f"{a} {b}" for a, b in combinations(rare, 2)]
-    hits: dict[int, int] = {}
-    for query in lookups:
-        for i in textindex.claim_ids_matching(session, query, RARE):
-            hits[i] = hits.get(i, 0) + 1
-    best = sorted(hits, key=lambda i: (-hits[i], i))
-    return set(best[:CANDIDATES])
+    counts = textindex.term_counts(session, terms, COMMON)
+    ranked = sorted((n, t) for n, t in zip(counts, terms, strict=True) if n)
+    groups = [[t] for n, t in ranked if n <= RARE]
+    groups += [list(pair) for pair in combinations([t for _, t in ranked][:PAIRED], 2)]
+    found = textindex.claims_holding_any(session, groups, LOOKUP)
+    stems = [t[:5] for t in terms]
+    scored = []
+    for claim_id, claim_text in found:
+        words = {w[:5] for w in re.findall(r"\w+", claim_text.lower())}
+        scored.append((-sum(1 for s in stems if s in words), claim_id, claim_text))
+    return {claim_id: claim_text for _, claim_id, claim_text in sorted(scored)[:CANDIDATES]}
 
 
 def _links(session: Session, claim_id: int) -> dict[int, LinkState]:
@@ -130,22 +132,20 @@ def match_text(*, session: Session, text: str, lv: matching.Levels,
     """Stored claims matching ``text``, best first (``claim`` may pass its features)."""
     if not text.strip():
         raise InputError("The text to match is empty.")
-    mine = claim or features(text)
     links = _links(session, exclude_claim) if exclude_claim is not None else {}
-    ids = _candidates(session, text)
+    found = _candidates(session, text)
+    ids = {i for i, t in found.items() if matching.could_match(text, t, lv)}
     ids |= {i for i, state in links.items() if state != LinkState.rejected}
     ids -= {i for i, state in links.items() if state == LinkState.rejected}
     ids.discard(exclude_claim)  # type: ignore[arg-type]
     if not ids:
         return []
-    norm = matching.normalise(text)
+    mine, norm = claim or features(text), matching.normalise(text)
     out = []
     for other in session.exec(select(Claim).where(col(Claim.id).in_(ids))):
         if exclude_article is not None and other.article_id == exclude_article:
             continue
         link = links.get(other.id)  # type: ignore[arg-type]
-        if link is None and not matching.could_match(text, other.text, lv):
-            continue
         cmp = matching.compare(mine, stored_features(other), lv, norm_a=norm)
         if cmp.level is None and link is None:
             continue

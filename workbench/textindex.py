@@ -22,7 +22,23 @@ _PG_QUERY = (
     "coalesce(restatement, '')) @@ plainto_tsquery('english', :q) LIMIT :n"
 )
 _SQLITE_COUNT = f"SELECT count(*) FROM ({_SQLITE_QUERY})"  # noqa: S608 (constants only)
-_PG_COUNT = f"SELECT count(*) FROM ({_PG_QUERY}) AS hits"  # noqa: S608 (constants only)
+_SQLITE_ANY = ("SELECT claim.id, claim.text FROM claim_fts JOIN claim ON claim.id = "
+               "claim_fts.rowid WHERE claim_fts MATCH :q LIMIT :n")
+_PG_ANY = (
+    "SELECT id, text FROM claim WHERE to_tsvector('english', coalesce(text, '') || ' ' || "
+    "coalesce(restatement, '')) @@ to_tsquery('english', :q) LIMIT :n"
+)
+# PostgreSQL's own statistics of the index (ANALYZE keeps them): the share of claims that
+# hold each of its commonest lexemes. A word that is not among them is rare.
+_PG_SHARES = (
+    "SELECT e.lexeme, e.share FROM pg_stats AS p, "
+    "unnest(CAST(CAST(p.most_common_elems AS text) AS text[]), p.most_common_elem_freqs) "
+    "AS e(lexeme, share) WHERE p.tablename = 'ix_claim_fts' "
+    "AND p.schemaname = current_schema()"
+)
+_PG_ROWS = "SELECT reltuples FROM pg_class WHERE oid = CAST('claim' AS regclass)"
+_PG_LEXEMES = ("SELECT w, (tsvector_to_array(to_tsvector('english', w)))[1] "
+               "FROM unnest(CAST(:words AS text[])) AS w")
 
 _SQLITE_DDL = [
     "CREATE VIRTUAL TABLE claim_fts USING fts5(text, restatement, content='claim', "
@@ -78,7 +94,37 @@ def claim_ids_matching(session: Session, query: str, limit: int) -> list[int]:
     return [int(r[0]) for r in _run(session, _SQLITE_QUERY, _PG_QUERY, query, limit)]
 
 
-def count_matching(session: Session, query: str, cap: int) -> int:
-    """How many claims :func:`claim_ids_matching` would find, counting up to ``cap``."""
-    rows = _run(session, _SQLITE_COUNT, _PG_COUNT, query, cap)
-    return int(rows[0][0]) if rows else 0
+def term_counts(session: Session, words: list[str], cap: int) -> list[int]:
+    """About how many claims hold each word, at most ``cap`` (0: none, or a stop word).
+
+    SQLite counts them in the index; PostgreSQL estimates them from its statistics of the
+    index, where a word outside its commonest lexemes counts as 1."""
+    words = [w for w in words if _WORD.fullmatch(w)]
+    if session.get_bind().dialect.name == "sqlite":
+        return [int(session.execute(text(_SQLITE_COUNT), {"q": f'"{w}"', "n": cap}).scalar()
+                    or 0) for w in words]
+    if "claim_fts_shares" not in session.info:  # read once per session
+        session.info["claim_fts_shares"] = (
+            float(session.execute(text(_PG_ROWS)).scalar() or 0),
+            dict(session.execute(text(_PG_SHARES)).all()))
+    total, shares = session.info["claim_fts_shares"]
+    lexemes = dict(session.execute(text(_PG_LEXEMES), {"words": words}).all())
+    return [0 if not lexemes.get(w) else
+            min(cap, max(1, round(shares.get(lexemes[w], 0.0) * total))) for w in words]
+
+
+def claims_holding_any(session: Session, groups: list[list[str]],
+                       limit: int) -> list[tuple[int, str]]:
+    """(id, text) of claims holding every word of at least one of the groups, at most
+    ``limit``, in no particular order: the blocking step of claim matching."""
+    groups = [[w for w in g if _WORD.fullmatch(w)] for g in groups]
+    groups = [g for g in groups if g]
+    if not groups or limit <= 0:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        q = " OR ".join("(" + " AND ".join(f'"{w}"' for w in g) + ")" for g in groups)
+        rows = session.execute(text(_SQLITE_ANY), {"q": q, "n": limit})
+    else:
+        q = " | ".join("(" + " & ".join(f"'{w}'" for w in g) + ")" for g in groups)
+        rows = session.execute(text(_PG_ANY), {"q": q, "n": limit})
+    return [(int(i), t) for i, t in rows]
