@@ -21,6 +21,7 @@ from bench import (  # noqa: E402
     bench_export,
     bench_extraction,
     bench_lookups,
+    bench_matching,
     bench_queue,
     bench_signin,
 )
@@ -30,7 +31,7 @@ def main() -> int:
     for name, run in (("extraction", bench_extraction.main), ("lookups", bench_lookups.main),
                       ("queue", bench_queue.main), ("copy-database", bench_copy.main),
                       ("audit verify", bench_audit.main), ("sign-in", bench_signin.main),
-                      ("export", bench_export.main)):
+                      ("export", bench_export.main), ("matching", bench_matching.main)):
         print(f"== {name} ==", flush=True)
         started = time.perf_counter()
         run([])

@@ -139,6 +139,9 @@ class Settings(BaseSettings):
         default_factory=lambda: [s.model_copy() for s in DEFAULT_VERDICT_SCALE])
     rating_best: int = 5
     rating_worst: int = 1
+    # Claim matching: the two levels (0..1), "suggested" for a person, "same" linked at once
+    match_suggested: float = Field(default=0.70, ge=0.0, le=1.0)
+    match_same: float = Field(default=0.90, ge=0.0, le=1.0)
 
     @classmethod
     def settings_customise_sources(

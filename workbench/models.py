@@ -295,3 +295,44 @@ sa.Index("ix_claim_created_at_id", _CLAIM.c.created_at, _CLAIM.c.id)
 sa.Index("ix_claim_priority_id", _CLAIM.c.priority, _CLAIM.c.id)
 sa.Index("ix_claim_deadline", _CLAIM.c.deadline)
 sa.Index("ix_article_outlet", Article.__table__.c.outlet)  # type: ignore[attr-defined]
+
+
+class LinkState(enum.StrEnum):
+    """A link between two claims that say the same thing."""
+
+    auto = "auto"  # linked at once: above the "same claim" level, nothing disagreeing
+    confirmed = "confirmed"  # a person said they are the same claim
+    rejected = "rejected"  # a person said they are not; never suggested again
+
+
+class ClaimLink(SQLModel, table=True):
+    """Two claims judged the same (or not); stored once per pair, lower id first."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("claim_id", "other_id", name="uq_claim_link"),
+        sa.CheckConstraint("claim_id < other_id", name="ck_claim_link_order"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    other_id: int = Field(foreign_key="claim.id", index=True)
+    state: LinkState = Field(sa_type=_enum(LinkState))
+    score: float = 0.0
+    created_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    created_at: datetime = _ts()
+
+
+class SourceCheck(SQLModel, table=True):
+    """A claim compared with the text of one of its sources, kept with that text so the
+    result can be reproduced after the page changes or disappears."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    checked_at: datetime = _ts()
+    checked_by_id: Optional[int] = Field(default=None, foreign_key="user.id")
+    claim_text: str = Field(sa_type=sa.Text)
+    text: str = Field(sa_type=sa.Text)
+    text_sha256: str = Field(sa_type=sa.String(64))
+    result: str = Field(sa_type=sa.String(16))
+    findings: list[Any] = Field(default_factory=list, sa_type=sa.JSON)

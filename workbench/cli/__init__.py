@@ -19,6 +19,7 @@ from workbench.cli import (  # noqa: F401 (commands)
     articles,
     audit,
     bulk,
+    matching,
     research,
     review,
 )

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.engine import make_url
 
-from workbench import accounts, casefiles, claims, db, export, queue, sources
+from workbench import accounts, casefiles, claims, db, export, queue, similar, sources
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -142,14 +142,25 @@ def ingest(
         else:
             result = claims.ingest(session=session, actor=actor, text=text,
                                    candidates=candidates, **fields)
+        found = similar.link_article(session=session, actor=actor,
+                                     article_id=result.article.id,  # type: ignore[arg-type]
+                                     lv=similar.levels(settings)) if result.created else {}
+    before = {k: similar.checked_before(v) for k, v in found.items() if similar.checked_before(v)}
+    differ = [k for k, v in found.items() if k not in before]
     if as_json:
         print_json({"article_id": result.article.id, "key": result.article.key,
                      "created": result.created, "claims": [c.id for c in result.claims],
-                     "accepted": accepted})
+                     "accepted": accepted,
+                     "checked_before": {str(k): [m.to_dict() for m in v]
+                                        for k, v in before.items()},
+                     "differs_from_stored": differ})
     elif result.created:
         typer.echo(f"Article {result.article.id} ({result.article.key}) stored with "
                    f"{len(result.claims)} candidate claim(s)"
-                   + (f"; {len(accepted)} accepted." if accept or spans else "."))
+                   + (f"; {len(accepted)} accepted" if accept or spans else "")
+                   + f"; {len(before)} of them were checked before, {len(differ)} repeat a "
+                   "stored claim with another figure, date, name or negation "
+                   "(workbench claims similar ID).")
     else:
         typer.echo(f"Article {result.article.id} ({result.article.key}) was already stored; "
                    "nothing added.")

@@ -7,7 +7,7 @@ TRUNCATE on PostgreSQL). Events written before this revision keep their id as th
 in the chain and carry no link; a sign-off voided before it keeps its ``voided_at``.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """desk scale: claim deadline, saved queue views, queue indexes, full-text index of claims
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 from workbench import textindex
 
 revision = "0004"
-down_revision = "0001"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
