@@ -14,7 +14,7 @@ import click
 import typer
 from sqlalchemy.exc import DBAPIError
 
-from workbench.cli import accounts, articles, research, review  # noqa: F401 (commands)
+from workbench.cli import accounts, articles, model, research, review  # noqa: F401 (commands)
 from workbench.cli.base import app
 from workbench.errors import WorkbenchError
 
