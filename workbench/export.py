@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlmodel import Session, col, select
 
 from workbench.errors import InputError
+
+if TYPE_CHECKING:  # pandas is imported when an export is made, not at every command's start
+    import pandas as pd
 from workbench.models import (
     Article,
     Claim,
@@ -101,6 +103,8 @@ def claims_frame(*, session: Session, status: str | None = None,
             "source_urls": " | ".join(urls.get(claim.id, [])),  # type: ignore[arg-type]
             "archive_urls": " | ".join(archives.get(claim.id, [])),  # type: ignore[arg-type]
         })
+    import pandas as pd
+
     return pd.DataFrame.from_records(records, columns=CSV_COLUMNS)
 
 

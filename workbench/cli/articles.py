@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -75,8 +76,11 @@ def extract(
     if threshold is None:
         threshold = settings.checkworthy_threshold
     found = claims.candidates(text, threshold=threshold, include_all=all_sentences)
-    if as_json:
-        print_json([c.to_dict() for c in found])
+    if as_json:  # a JSON array, one candidate a line, written as it goes (long articles)
+        out = sys.stdout
+        for i, c in enumerate(found):
+            out.write(("[\n" if i == 0 else ",\n") + json.dumps(c.to_dict(), ensure_ascii=False))
+        out.write("\n]\n" if found else "[]\n")
         return
     for c in found:
         mark = "*" if c.checkworthy else " "

@@ -45,6 +45,15 @@ _ANONYMOUS = re.compile(
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
 )
+# A cheap first look: _ANONYMOUS is tried only on sentences that name such a group.
+_GROUP_NOUNS = frozenset(
+    """official officials expert experts analyst analysts source sources people diplomat
+    diplomats observers critics aide aides advisers spokesman spokesmen spokeswoman
+    spokeswomen spokesperson residents authorities insiders investigators researchers
+    scientists economists supporters opponents witnesses traders investors doctors
+    astronomers""".split()
+)
+_LOWER_WORDS = re.compile(r"[a-z]+")
 # What a reporter writes about a source who is not named, wherever it stands.
 _UNNAMED = re.compile(
     r"\b(?:(?:on|under) (?:the )?condition (?:of|that \w+ not be) (?:anonymity|named|identified)|"
@@ -54,6 +63,10 @@ _UNNAMED = re.compile(
     r"requested anonymity|on background|people (?:familiar|close) (?:with|to)|"
     r"sources? (?:familiar with|close to)|unnamed)\b",
     re.I,
+)
+_UNNAMED_WORDS = frozenset(
+    "condition anonymity named identified authorized authorised background familiar close "
+    "unnamed".split()
 )
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
 _SOMEONE = re.compile(
@@ -145,11 +158,13 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     plain = _outside_quotes(text)
     if _MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
-    anonymous = _ANONYMOUS.search(plain) or _SOMEONE.search(plain)
+    words = set(_LOWER_WORDS.findall(plain.lower()))
+    groups = not _GROUP_NOUNS.isdisjoint(words)
+    anonymous = (groups and _ANONYMOUS.search(plain)) or _SOMEONE.search(plain)
     if anonymous:
         who = anonymous.group("who").strip()
         return Attribution(who, ("anonymous_source",), True), False
-    if _UNNAMED.search(plain):
+    if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
         return Attribution(None, ("anonymous_source",), True), False
     according = _ACCORDING.search(plain)
     if according:

@@ -14,12 +14,14 @@ always with ``checkworthy=False``, so a reviewer can see what was skipped and wh
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from workbench.errors import InputError
 from workbench.extraction import attribution, entities, kinds
 from workbench.extraction.model import load_model, sigmoid
 from workbench.extraction.segment import Sentence, segment
+
+_BATCH = 2_000  # sentences scored at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +43,14 @@ class Candidate:
 
     def to_dict(self) -> dict:
         """JSON-ready: tuples become lists, nothing else changes."""
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in _FIELDS}
         data["flags"] = list(self.flags)
         data["entities"] = [dict(e) for e in self.entities]
         data["numbers"] = [dict(n) for n in self.numbers]
         return data
+
+
+_FIELDS = tuple(f.name for f in fields(Candidate))
 
 
 def _people(found: list[list[dict]]) -> frozenset[str]:
@@ -79,7 +84,9 @@ def extract(
     whos = attribution.resolve([(s.text, s.paragraph) for s in body])
     found = [entities.find_entities(s.text, s.start) for s in body]
     people = _people(found)
-    logits = model.logits([s.text for s in body]).tolist() if body else []
+    logits: list[float] = []
+    for at in range(0, len(body), _BATCH):  # bounded batches keep the memory flat
+        logits.extend(model.logits([s.text for s in body[at : at + _BATCH]]).tolist())
     groups = {group[0]: group for group in _quote_groups(body, whos)}
     out: list[Candidate] = []
     index = -1

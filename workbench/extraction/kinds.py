@@ -80,25 +80,47 @@ _DATES = re.compile(
 
 # Words that judge rather than state: a quote made only of them is an opinion to report,
 # not a claim to check. A general list of evaluative English, not one article's phrases.
-_VALUE_JUDGEMENT = re.compile(
-    r"\b(?:right (?:decision|thing|call|move)|wrong|good|great|terrible|awful|horrible|"
-    r"dreadful|wonderful|beautiful|lovely|heartbreaking|heartbroken|encouraging|"
-    r"disappoint(?:ed|ing)|proud|outstanding|excellent|fantastic|amazing|incredible|"
-    r"unfair|fair|unacceptable|(?:ir)?responsible thing|overdue|frightening|scary|"
-    r"shameful|disgrace\w*|outrage\w*|tired of|happy|sad|glad|pleased|thrilled|grateful|"
-    r"hardest|toughest|relief|relieved|welcome[ds]?|optimism|optimistic|pessimistic|"
-    r"hope(?:ful)?|dignity|bad idea|terrible idea|ridiculous|absurd|nonsense|"
-    r"I (?:just )?(?:want|wish|love|hate|feel|think|believe)|I'm|I am|we are (?:proud|"
-    r"pleased|disappointed|grateful|confident)|confident|concerned|worried|upset|angry|"
-    r"delighted|shocked|saddened|stunned)\b",
+_JUDGING_WORDS = frozenset(
+    """wrong good great terrible awful horrible dreadful wonderful beautiful lovely
+    heartbreaking heartbroken encouraging disappointed disappointing proud outstanding
+    excellent fantastic amazing incredible unfair fair unacceptable overdue frightening
+    scary shameful disgrace disgraceful outrage outrageous outraged happy sad glad pleased
+    thrilled grateful hardest toughest relief relieved welcome welcomed welcomes optimism
+    optimistic pessimistic hope hopeful dignity ridiculous absurd nonsense confident
+    concerned worried upset angry delighted shocked saddened stunned i'm""".split()
+)
+_JUDGING_PHRASES = re.compile(
+    r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"
+    r"I (?:just )?(?:want|wish|love|hate|feel|think|believe)|I am|we are (?:proud|pleased|"
+    r"disappointed|grateful|confident))\b",
     re.I,
 )
+_LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _PAST_EVENT = re.compile(r"\b(?:has been|have been|had been|[a-z]{3,}ed)\b")
 
 
 def value_judgement(text: str) -> bool:
     """Whether ``text`` judges (praise, blame, feelings) rather than states."""
-    return bool(_VALUE_JUDGEMENT.search(_QUOTE_MARKS.sub("", text.replace("’", "'"))))
+    plain = text.replace("’", "'")
+    if not _JUDGING_WORDS.isdisjoint(_LOWER_WORDS.findall(plain.lower())):
+        return True
+    return bool(_JUDGING_PHRASES.search(plain))
+
+
+# Every _DESIGNATION match holds one of these (lowercased): a fast first look.
+_DESIGNATION_KEYS = (
+    "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
+    "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
+    "unconstitutional", "signed into law", "executive order", "charged with", "pleaded",
+    "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient",
+    "unsafe", "eligible", "guilty", "liable",
+)
+
+
+def designation(text: str) -> bool:
+    """Whether ``text`` states a legal or official status (see ``_DESIGNATION``)."""
+    low = text.lower()
+    return any(key in low for key in _DESIGNATION_KEYS) and bool(_DESIGNATION.search(text))
 
 
 def fact_kinds(text: str) -> set[str]:
@@ -107,7 +129,7 @@ def fact_kinds(text: str) -> set[str]:
     found = set()
     if _STATISTIC.search(_strip_dates(text)):
         found.add("statistic")
-    if _DESIGNATION.search(text):
+    if designation(text):
         found.add("designation")
     if _CAUSAL.search(text):
         found.add("causal")
@@ -142,7 +164,7 @@ def classify(
     text: str, *, speaker: str | None, quote_run: bool, flags: tuple[str, ...] = ()
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
-    if _DESIGNATION.search(text):
+    if designation(text):
         return "designation"
     if _STATISTIC.search(_strip_dates(text)):
         return "statistic"
