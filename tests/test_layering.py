@@ -14,7 +14,8 @@ LAYERS = {
     "base": {"config", "errors", "__init__"},
     "records": {"models", "db", "migrations"},
     "engines": {"extraction", "lookups", "matching"},
-    "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export"},
+    "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export",
+                 "desklabels"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import make_url
 
-from workbench import accounts, casefiles, claims, db, export, sources
+from workbench import accounts, casefiles, claims, db, desklabels, export, sources
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -91,11 +91,26 @@ def extract(
 
 @app.command("eval-checkworthy")
 def eval_checkworthy(
-    tsv: Annotated[Path, typer.Argument(help="A CheckThat!-format TSV file.")],
+    tsv: Annotated[Path | None, typer.Argument(help="A CheckThat!-format TSV file.")] = None,
     as_json: JsonOpt = False,
     threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    desk: Annotated[bool, typer.Option("--desk", help="Score on the desk's decisions.")] = False,
 ) -> None:
-    """Score a labelled TSV and print precision, recall and F1 of `Yes`."""
+    """Score a labelled TSV (or, with --desk, the desk's accepts and dismissals)."""
+    if desk:
+        with open_session() as session:
+            found = desklabels.desk_scores(session=session, threshold=threshold)
+        if as_json:
+            print_json(found.to_dict())
+        elif not found.accepted + found.dismissed:
+            typer.echo("The desk has accepted or dismissed no claim yet.")
+        else:
+            typer.echo(f"precision {found.precision:.3f}  recall {found.recall:.3f}  "
+                       f"({found.accepted} accepted, {found.dismissed} dismissed in "
+                       f"{found.articles} articles, threshold {found.threshold:.3f})")
+        return
+    if tsv is None:
+        raise InputError("Give a TSV file to score, or --desk for the desk's decisions.")
     scores = claims.evaluate(tsv, threshold=threshold)
     data = scores.to_dict() if hasattr(scores, "to_dict") else vars(scores)
     if as_json:
