@@ -7,8 +7,13 @@ from typing import Annotated
 
 import typer
 
-from workbench.cli.base import JsonOpt, app, print_json
+from workbench import desklabels
+from workbench.cli.base import JsonOpt, app, open_session, print_json, sub_app
+from workbench.extraction import model as checkworthy
 from workbench.extraction import newsset
+
+model_app = sub_app("model", "The check-worthiness model: retrain with the desk, switch.")
+DEFAULT_DATA = Path("../shared/datasets/ct24-checkworthy-english")
 
 
 @app.command("eval-extraction")
@@ -34,3 +39,27 @@ def eval_extraction(
         for m in data["mistakes"]:
             extra = f" (expected {m['expected']}, got {m['got']})" if "expected" in m else ""
             typer.echo(f"- {m['report']}: {m['problem']}{extra}: {m['text']}")
+
+
+@model_app.command("retrain")
+def retrain(
+    data: Annotated[Path, typer.Option(help="Folder of the CheckThat! TSV files.")] = DEFAULT_DATA,
+    as_json: JsonOpt = False,
+) -> None:
+    """Refit with the desk's decisions; switch to it only if it does better on held-out ones."""
+    with open_session() as session:
+        done = desklabels.retrain(session=session, data_dir=data,
+                                  log=lambda line: typer.echo(line, err=True))
+    if as_json:
+        print_json(done.to_dict())
+        return
+    typer.echo(f"held-out desk decisions: {done.held_decisions}; F1 shipped "
+               f"{done.shipped.f1:.3f}, desk {done.desk.f1:.3f}; in use: {done.in_use}\n"
+               f"wrote {done.weights} and {done.card}")
+
+
+@model_app.command("use")
+def use(name: Annotated[str, typer.Argument(help="shipped or desk")]) -> None:
+    """Switch the check-worthiness model the workbench uses."""
+    path = checkworthy.use_model(name)
+    typer.echo(f"Now using the {name} model ({path}).")
