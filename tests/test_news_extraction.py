@@ -84,7 +84,7 @@ def test_eval_extraction_prints_the_figures(capsys):
         assert 0.0 <= data[key] <= 1.0
     main(["eval-extraction", str(NEWS / "tune")])
     out = capsys.readouterr().out
-    assert out.startswith("6 reports") and "recall" in out
+    assert out.startswith("10 reports") and "recall" in out
 
 
 def test_eval_extraction_refuses_a_folder_without_reports(tmp_path, capsys):
