@@ -59,13 +59,21 @@ def test_missing_speaker_and_the_he_said_after_it(candidates):
     assert follow.speaker is None and "missing_speaker" in follow.flags
 
 
-def test_named_speakers(candidates):
-    assert _one(candidates, "He’s given free rein").speaker == "Paloma Valencia"
-    assert _one(candidates, "not a Trump whisperer").speaker == "Benjamin Gedan"
-    assert _one(candidates, "Should Trump get involved").speaker == "Gedan"
-    assert _one(candidates, "He and I weren’t exactly").speaker == "Trump"
-    assert _one(candidates, "small step").speaker == "Petro"
-    assert _one(candidates, "added an “S” to the hat").speaker == "Petro"
+def test_named_speakers(article, candidates):
+    everything = extract(article, include_all=True)
+    assert _one(everything, "He’s given free rein").speaker == "Paloma Valencia"
+    assert _one(everything, "not a Trump whisperer").speaker == "Benjamin Gedan"
+    assert _one(everything, "Should Trump get involved").speaker == "Gedan"
+    assert _one(everything, "He and I weren’t exactly").speaker == "Trump"
+    assert _one(everything, "small step").speaker == "Petro"
+    assert _one(everything, "added an “S” to the hat").speaker == "Petro"
+    # an opinion in a named quote ("I think this is a small step") is shown, not proposed
+    assert not _one(everything, "small step").checkworthy
+
+
+def test_a_legal_fact_and_a_poll_are_proposed(candidates):
+    c = _one(candidates, "Petro cannot run again")
+    assert c.kind == "designation"
 
 
 def test_no_furniture_is_proposed(article, candidates):

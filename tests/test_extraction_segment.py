@@ -38,13 +38,27 @@ def test_quote_closing_one_sentence_and_opening_the_next():
     ]
 
 
-def test_quote_running_across_sentences_is_split_and_attributed():
+def test_quote_running_across_sentences_is_split_and_proposed_as_one_claim():
     article = "“The U.S. needs Colombia. We must work together,” said Jane Roe, an analyst."
     assert texts(article) == [
         "“The U.S. needs Colombia.", "We must work together,” said Jane Roe, an analyst."
     ]
-    first, second = extract(article, include_all=True)
-    assert first.speaker == second.speaker == "Jane Roe"
+    (claim,) = extract(article, include_all=True)
+    assert (claim.start, claim.end, claim.speaker) == (0, len(article), "Jane Roe")
+    assert claim.restatement == (
+        "According to Jane Roe: The U.S. needs Colombia. We must work together."
+    )
+
+
+def test_a_quote_resumed_after_its_attribution_is_the_same_claim():
+    article = ("“Prices fell 4 percent,” the bureau said in a statement. “They rose in 2024.”\n"
+               "“That is wrong.” Petro said nothing.")
+    first, second, third = extract(article, include_all=True)
+    assert first.text == (
+        "“Prices fell 4 percent,” the bureau said in a statement. “They rose in 2024.”"
+    )
+    assert first.speaker == "the bureau"
+    assert (second.text, third.text) == ("“That is wrong.”", "Petro said nothing.")
 
 
 def test_missing_closing_quote_stays_in_its_paragraph():
@@ -55,8 +69,9 @@ def test_missing_closing_quote_stays_in_its_paragraph():
     ]
     assert spans[1].paragraph != spans[2].paragraph
     claims = extract(article, include_all=True)
-    assert claims[1].speaker == "Trump"
-    assert claims[2].speaker == "Petro"
+    assert claims[0].text == "“We got along very well,” Trump said. “It was great."
+    assert claims[0].speaker == "Trump"
+    assert claims[1].speaker == "Petro"
 
 
 def test_caption_and_credit():

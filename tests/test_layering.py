@@ -15,7 +15,7 @@ LAYERS = {
     "records": {"models", "db", "migrations", "audit", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "permissions", "claims", "sources", "accounts", "casefiles",
-                 "export", "verify", "queue", "bulk", "similar", "sourcecheck"},
+                 "export", "verify", "queue", "bulk", "similar", "sourcecheck", "desklabels"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

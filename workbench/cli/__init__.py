@@ -20,6 +20,7 @@ from workbench.cli import (  # noqa: F401 (commands)
     audit,
     bulk,
     matching,
+    model,
     research,
     review,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.engine import make_url
 
-from workbench import accounts, casefiles, claims, db, export, queue, similar, sources
+from workbench import accounts, casefiles, claims, db, desklabels, export, queue, similar, sources
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -76,8 +77,11 @@ def extract(
     if threshold is None:
         threshold = settings.checkworthy_threshold
     found = claims.candidates(text, threshold=threshold, include_all=all_sentences)
-    if as_json:
-        print_json([c.to_dict() for c in found])
+    if as_json:  # a JSON array, one candidate a line, written as it goes (long articles)
+        out = sys.stdout
+        for i, c in enumerate(found):
+            out.write(("[\n" if i == 0 else ",\n") + json.dumps(c.to_dict(), ensure_ascii=False))
+        out.write("\n]\n" if found else "[]\n")
         return
     for c in found:
         mark = "*" if c.checkworthy else " "
@@ -88,11 +92,26 @@ def extract(
 
 @app.command("eval-checkworthy")
 def eval_checkworthy(
-    tsv: Annotated[Path, typer.Argument(help="A CheckThat!-format TSV file.")],
+    tsv: Annotated[Path | None, typer.Argument(help="A CheckThat!-format TSV file.")] = None,
     as_json: JsonOpt = False,
     threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    desk: Annotated[bool, typer.Option("--desk", help="Score on the desk's decisions.")] = False,
 ) -> None:
-    """Score a labelled TSV and print precision, recall and F1 of `Yes`."""
+    """Score a labelled TSV (or, with --desk, the desk's accepts and dismissals)."""
+    if desk:
+        with open_session() as session:
+            found = desklabels.desk_scores(session=session, threshold=threshold)
+        if as_json:
+            print_json(found.to_dict())
+        elif not found.accepted + found.dismissed:
+            typer.echo("The desk has accepted or dismissed no claim yet.")
+        else:
+            typer.echo(f"precision {found.precision:.3f}  recall {found.recall:.3f}  "
+                       f"({found.accepted} accepted, {found.dismissed} dismissed in "
+                       f"{found.articles} articles, threshold {found.threshold:.3f})")
+        return
+    if tsv is None:
+        raise InputError("Give a TSV file to score, or --desk for the desk's decisions.")
     scores = claims.evaluate(tsv, threshold=threshold)
     data = scores.to_dict() if hasattr(scores, "to_dict") else vars(scores)
     if as_json:

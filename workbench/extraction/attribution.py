@@ -20,7 +20,8 @@ from dataclasses import dataclass
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
-    r"announced|read|reads|tweeted|testified"
+    r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
+    r"predicted|concluded"
 )
 _NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
 _TITLE = (
@@ -37,11 +38,58 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?P<name>{_TITLE}{_NAME})")
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
-    r"(?:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
+    r"(?i:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
     r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
-    r"authorities|insiders|investigators|researchers)"
-    r"(?:\s+(?:on|in|at|with|from|close to)\s+[\w ’'.-]{1,40}?)?)\s+"
+    r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
+    r"opponents|witnesses|traders|investors|doctors|astronomers)"
+    r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
+)
+# A cheap first look: _ANONYMOUS is tried only on sentences that name such a group.
+_GROUP_NOUNS = frozenset(
+    """official officials expert experts analyst analysts source sources people diplomat
+    diplomats observers critics aide aides advisers spokesman spokesmen spokeswoman
+    spokeswomen spokesperson residents authorities insiders investigators researchers
+    scientists economists supporters opponents witnesses traders investors doctors
+    astronomers""".split()
+)
+_LOWER_WORDS = re.compile(r"[a-z]+")
+# What a reporter writes about a source who is not named, wherever it stands.
+_UNNAMED = re.compile(
+    r"\b(?:(?:on|under) (?:the )?condition (?:of|that \w+ not be) (?:anonymity|named|identified)|"
+    r"(?:asked|declined|refused) (?:not )?to be (?:named|identified)|"
+    r"asked that (?:his|her|their) names? not be (?:used|published|given)|"
+    r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
+    r"requested anonymity|on background|people (?:familiar|close) (?:with|to)|"
+    r"sources? (?:familiar with|close to)|unnamed)\b",
+    re.I,
+)
+_UNNAMED_WORDS = frozenset(
+    "condition anonymity named identified authorized authorised background familiar close "
+    "unnamed".split()
+)
+# "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
+_SOMEONE = re.compile(
+    r"^(?P<who>(?:A|An|One|Two|Three|Four|Several|Some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+    r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
+    rf"(?:{SPEECH_VERBS})\b"
+)
+# "the census bureau", "the mayor's office", "the state health department".
+_BODIES = (
+    r"office|bureau|department|agency|ministry|council|committee|commission|court|union|"
+    r"federation|organi[sz]ation|association|institute|university|company|government|"
+    r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
+    r"campaign|hospital|district|embassy|army|military|observatory"
+)
+_BODY_BEFORE = re.compile(
+    rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_BODIES}))"
+    r"(?:\s+(?:also|then|later|has|had|have|once|previously))?$",
+    re.I,
+)
+# "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
+_NAMED_BODY = re.compile(
+    r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
+    r"[A-Z][\w’'.-]*){1,7})(?:\s+(?:also|has|had|have))?$"
 )
 _NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
@@ -110,29 +158,49 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     plain = _outside_quotes(text)
     if _MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
-    anonymous = _ANONYMOUS.search(plain)
+    words = set(_LOWER_WORDS.findall(plain.lower()))
+    groups = not _GROUP_NOUNS.isdisjoint(words)
+    anonymous = (groups and _ANONYMOUS.search(plain)) or _SOMEONE.search(plain)
     if anonymous:
         who = anonymous.group("who").strip()
         return Attribution(who, ("anonymous_source",), True), False
+    if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
+        return Attribution(None, ("anonymous_source",), True), False
     according = _ACCORDING.search(plain)
     if according:
         name = _clean_name(according.group("name"))
         if name:
             return Attribution(name, (), True), False
+    quoted = plain != text
     for match in _VERB_AFTER.finditer(plain):
         before = plain[: match.start()].rstrip()
+        raw_before = text[: match.start()].rstrip()
+        by_quote = raw_before.endswith((",", "”", '"', "’"))
+        if match.group("verb") in {"added", "adds"} and not (by_quote or quoted):
+            continue  # "employers added 212,000 jobs" is not speech
         if re.search(rf"\b{_PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
         after = _SAID_NAME.match(plain, match.start())
-        raw_before = text[: match.start()].rstrip()
-        if after and raw_before.endswith((",", "”", '"', "’")):
+        if after and by_quote:
             name = _clean_name(after.group("name"))
             if name:
                 return Attribution(name, (), True), False
-        name = _subject_before(plain, match.start())
+        name = _body_before(before) or _subject_before(plain, match.start())
         if name:
             return Attribution(name, (), True), False
     return None, False
+
+
+def _body_before(before: str) -> str | None:
+    """An institution right before a speech verb: "the census bureau", "the Bureau of ..."."""
+    body = _BODY_BEFORE.search(before)
+    if body:
+        found = body.group("body")
+        return "the" + found[3:] if found[:3] == "The" else found
+    named = _NAMED_BODY.search(before)
+    if named and re.search(rf"\b(?:{_BODIES})\b", named.group("body"), re.I):
+        return named.group("body")
+    return None
 
 
 def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:

@@ -17,19 +17,25 @@ _DESIGNATION = re.compile(
     r"\b(?:designat\w*|classified as|listed as|blacklist\w*|sanction\w*|"
     r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|convicted|"
-    r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order)",
+    r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
+    r"charged with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|term-limited|"
+    r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
+    r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
+    r"unconstitutional|eligible|ineligible|guilty|liable))",
     re.I,
 )
 _STATISTIC = re.compile(
     r"\d|%|\b(?:percent|record\w*|highest|lowest|largest|biggest|smallest|fewest|"
     r"more \w+ than ever|than ever|all-time|doubled|tripled|halved|"
-    r"hundreds|thousands|millions|billions|trillions|dozens|majority|minority|"
-    r"rank\w*|leading in the polls|per capita|average|rate)\b",
+    r"hundreds|thousands|millions|billions|trillions|dozens|(?:a )?majority of|minority of|"
+    r"rank\w*|leading in the polls|per capita|average|(?:nearly|almost) all|most of|"
+    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
     re.I,
 )
 _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
-    r"driven by|reflects?|thanks to|blamed|responsible for|so that)\b",
+    r"driven by|reflects?|thanks to|blamed|responsible for|so that|attributed \w+(?: \w+){0,4} to|"
+    r"without [^,.]{1,40}, [^.]{0,80}\bwould)\b",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -45,16 +51,103 @@ _PREDICTION = re.compile(
 _OPINION = re.compile(
     r"\b(?:I think|I thought|I believe|I feel|in my (?:view|opinion)|should|must)\b", re.I
 )
+_QUANTITY = (
+    r"(?:\$|€|£)?\d|a (?:third|quarter|half|fifth|dozen|hundred|thousand|million|billion)|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half|"
+    r"hundreds|thousands|millions|a few|once|twice"
+)
 _HEDGES = re.compile(
-    r"\b(?:could|might|may|perhaps|possibly|probably|likely|unlikely|considered|"
-    r"reportedly|allegedly|apparent(?:ly)?|believed to|appeared to|appears to|seems?|"
-    r"suggest(?:s|ed)?|estimated|about|roughly|nearly|almost|worries)\b"
+    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|(?<!less )(?<!more )likely|"
+    r"unlikely|considered|reportedly|allegedly|apparent(?:ly)?|believed to|appeared to|"
+    r"appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
+    rf"expected to|(?:about|around|approximately|as (?:many|much|few) as) (?={_QUANTITY})))"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_EXPLICIT_COMPARISON = re.compile(r"\b(?:than|compared (?:with|to)|versus|twice as)\b", re.I)
+_EXPLICIT_COMPARISON = re.compile(
+    r"\b(?:than|compared (?:with|to)|versus|twice as|outpac\w+|outperform\w*|"
+    r"surpass\w*|overt(?:ook|aken|akes))\b",
+    re.I,
+)
 _MORE_THAN = re.compile(r"\b(?:more|less|fewer)\b.*\bthan\b")
-_DATES = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)")
+_DATES = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
+    r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
+    r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote))|\b\d{1,3}-year-old\b"
+)
+
+
+# Words that judge rather than state: a quote made only of them is an opinion to report,
+# not a claim to check. A general list of evaluative English, not one article's phrases.
+_JUDGING_WORDS = frozenset(
+    """wrong good great terrible awful horrible dreadful wonderful beautiful lovely
+    heartbreaking heartbroken encouraging disappointed disappointing proud outstanding
+    excellent fantastic amazing incredible unfair fair unacceptable overdue frightening
+    scary shameful disgrace disgraceful outrage outrageous outraged happy sad glad pleased
+    thrilled grateful hardest toughest relief relieved welcome welcomed welcomes optimism
+    optimistic pessimistic hope hopeful dignity ridiculous absurd nonsense confident
+    concerned worried upset angry delighted shocked saddened stunned i'm""".split()
+)
+_JUDGING_PHRASES = re.compile(
+    r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"
+    r"I (?:just )?(?:want|wish|love|hate|feel|think|believe)|I am|we are (?:proud|pleased|"
+    r"disappointed|grateful|confident))\b",
+    re.I,
+)
+_LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_PAST_EVENT = re.compile(r"\b(?:has been|have been|had been|[a-z]{3,}ed)\b")
+
+
+def value_judgement(text: str) -> bool:
+    """Whether ``text`` judges (praise, blame, feelings) rather than states."""
+    plain = text.replace("’", "'")
+    if not _JUDGING_WORDS.isdisjoint(_LOWER_WORDS.findall(plain.lower())):
+        return True
+    return bool(_JUDGING_PHRASES.search(plain))
+
+
+# Every _DESIGNATION match holds one of these (lowercased): a fast first look.
+_DESIGNATION_KEYS = (
+    "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
+    "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
+    "unconstitutional", "signed into law", "executive order", "charged with", "pleaded",
+    "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient",
+    "unsafe", "eligible", "guilty", "liable",
+)
+
+
+def designation(text: str) -> bool:
+    """Whether ``text`` states a legal or official status (see ``_DESIGNATION``)."""
+    low = text.lower()
+    return any(key in low for key in _DESIGNATION_KEYS) and bool(_DESIGNATION.search(text))
+
+
+def fact_kinds(text: str) -> set[str]:
+    """The kinds of fact ``text`` states: a number (``statistic``), a legal or official
+    status (``designation``), a cause (``causal``), an explicit ``comparison``."""
+    found = set()
+    if _STATISTIC.search(_strip_dates(text)):
+        found.add("statistic")
+    if designation(text):
+        found.add("designation")
+    if _CAUSAL.search(text):
+        found.add("causal")
+    if _EXPLICIT_COMPARISON.search(text):
+        found.add("comparison")
+    return found
+
+
+def states_fact(text: str) -> bool:
+    """Whether ``text`` states a fact (see :func:`fact_kinds`): what keeps a judging
+    sentence checkable ("a disgrace that cost us $3 million")."""
+    return bool(fact_kinds(text))
+
+
+def checkable(text: str) -> bool:
+    """Whether ``text`` states something a record could confirm: a fact as above, a
+    forecast or a past event."""
+    return bool(states_fact(text) or _PREDICTION.search(text) or _PAST_EVENT.search(text))
 
 
 def hedged(text: str) -> bool:
@@ -71,7 +164,7 @@ def classify(
     text: str, *, speaker: str | None, quote_run: bool, flags: tuple[str, ...] = ()
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
-    if _DESIGNATION.search(text):
+    if designation(text):
         return "designation"
     if _STATISTIC.search(_strip_dates(text)):
         return "statistic"
@@ -85,7 +178,9 @@ def classify(
     if _PREDICTION.search(text) and not mostly_quote:
         return "prediction"
     if mostly_quote or (speaker and _QUOTE_MARKS.search(text)):
-        return "quote"
+        # what a quote says happened is checked as an event; the rest, as words said
+        said = " ".join(_QUOTED.findall(text)) or text
+        return "event" if _PAST_EVENT.search(said) else "quote"
     if "missing_speaker" in flags:
         return "quote"
     if _COMPARISON.search(text) and _MORE_THAN.search(text):
@@ -94,15 +189,31 @@ def classify(
 
 
 def _strip_dates(text: str) -> str:
-    """Days and years do not make a statistic: "On Tuesday", "in 2026" are context."""
+    """Days, years, times, ages and vote tallies do not make a statistic: "on April 3",
+    "in 2026", "at 2 a.m.", "a 34-year-old man", "voted 61-38" are context."""
     return _DATES.sub(" ", text)
 
 
 # --- restatement --------------------------------------------------------------------------
 
+_SAY = (
+    r"(?:said|says|say|told (?:reporters|\w+)|added|argue[ds]?|believe[ds]?|warned|noted|"
+    r"reported|estimated|announced|cautioned|wrote|testified|concluded)"
+)
+# "on Monday", "last week", "in a statement", "Wednesday": when and where it was said.
+_WHEN = (
+    r"(?:\s+(?:on|in|last|this|early|late|earlier|later)\s+[\w’']+|\s+in a \w+|"
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))*"
+)
+# "The mayor's office said on Monday that ...", "A council aide, who ..., said ..."
 _LEAD_ATTRIBUTION = re.compile(
-    r"^(?:[\w’'.,\- ]{1,80}?\b(?:said|say|says|told \w+|added|argue[ds]?|believe[ds]?|"
-    r"warned|noted)(?: that)?:?\s+)(?=[“\"]?[A-Za-z])"
+    rf"^(?P<lead>[^“”\"]{{1,200}}?)\s+{_SAY}{_WHEN}(?P<mark>\s+that\b|:)?\s+"
+    r"(?=[“\"]?[\w$€£])"
+)
+# "..., Hollis said.", "..., the census bureau reported on Friday, ...", "..., according to ..."
+_TAIL_ATTRIBUTION = re.compile(
+    rf",\s+(?:according to [^,.“”\"]+|(?:[^,.“”\"]{{1,80}}?\s+)?{_SAY}"
+    rf"(?:\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})?{_WHEN})(?=\s*(?:,|[.!?]?$))"
 )
 _SPEECH_AFTER = re.compile(r"\b(?:said|says|told|added|wrote|according to)\b")
 _DESIGNATION_CLAUSE = re.compile(
@@ -127,7 +238,7 @@ def restate(text: str, *, kind: str, speaker: str | None) -> str:
         close = max(body.rfind("”"), body.rfind('"', 1))
         if close > 0 and _SPEECH_AFTER.search(body[close:]):
             core = body[1:close]
-    core = _LEAD_ATTRIBUTION.sub("", core)
+    core = _strip_attribution(core)
     core = re.sub(r",?\s+(?:said|says)\s*,\s*who\b.*$", "", core)
     core = _QUOTE_MARKS.sub("", core).strip(" ,;:—–")
     if not core:
@@ -137,4 +248,19 @@ def restate(text: str, *, kind: str, speaker: str | None) -> str:
         core += "."
     if speaker and kind in {"quote", "opinion"} and core != body:
         return f"According to {speaker}: {core}"
+    return core
+
+
+def _strip_attribution(core: str) -> str:
+    """``core`` without who said it: a leading "X said (on Monday) that" and a trailing or
+    inserted ", X said", so that what is left is a grammatical sentence."""
+    stripped = _TAIL_ATTRIBUTION.sub("", core)
+    if len(stripped.split()) >= 3:
+        core = stripped
+    lead = _LEAD_ATTRIBUTION.match(core)
+    if lead and len(core[lead.end():].split()) >= 3 and (
+        lead.group("mark") or lead.group("lead").endswith(",")
+        or len(lead.group("lead")) <= 80
+    ):
+        core = core[lead.end():]
     return core

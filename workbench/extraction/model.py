@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +28,46 @@ from workbench.errors import InputError
 from workbench.extraction import features
 
 WEIGHTS_PATH = Path(__file__).with_name("model") / "checkworthy.npz"
+DESK_WEIGHTS = "checkworthy-desk.npz"  # retrained with the desk's decisions
+CHOICE_FILE = "active-model"  # "desk" or "shipped"
+MODEL_NAMES = ("shipped", "desk")
 _CACHE_LIMIT = 500_000
+
+
+def desk_dir() -> Path:
+    """Where the desk's weights and the choice live: ``WORKBENCH_MODEL_DIR`` or beside the
+    shipped weights."""
+    return Path(os.environ.get("WORKBENCH_MODEL_DIR") or WEIGHTS_PATH.parent)
+
+
+def active_name() -> str:
+    """The model in use: "desk" when chosen and its weights exist, else "shipped"."""
+    folder = desk_dir()
+    try:
+        chosen = (folder / CHOICE_FILE).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return "shipped"
+    return "desk" if chosen == "desk" and (folder / DESK_WEIGHTS).is_file() else "shipped"
+
+
+def weights_path(name: str | None = None) -> Path:
+    """The weights file of ``name`` ("shipped" or "desk"), or of the model in use."""
+    name = active_name() if name is None else name
+    return desk_dir() / DESK_WEIGHTS if name == "desk" else WEIGHTS_PATH
+
+
+def use_model(name: str) -> Path:
+    """Switch the model in use; the desk's needs its weights (``workbench model retrain``)."""
+    if name not in MODEL_NAMES:
+        raise InputError(f"The model must be shipped or desk, not {name!r}.")
+    path = weights_path(name)
+    if not path.is_file():
+        raise InputError(f"There are no desk weights at {path}; run workbench model retrain.")
+    choice = desk_dir() / CHOICE_FILE
+    choice.parent.mkdir(parents=True, exist_ok=True)
+    choice.write_text(name + "\n", encoding="utf-8")
+    load_model.cache_clear()
+    return path
 
 
 @dataclass
@@ -153,8 +193,20 @@ def _block(data: np.lib.npyio.NpzFile, prefix: str) -> Block:
     )
 
 
+def load_model(path: Path | None = None) -> CheckworthyModel:
+    """The model in use (or the one at ``path``), read once per process and cached."""
+    return _load(weights_path() if path is None else path)
+
+
+def _cache_clear() -> None:
+    _load.cache_clear()
+
+
+load_model.cache_clear = _cache_clear  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=4)
-def load_model(path: Path = WEIGHTS_PATH) -> CheckworthyModel:
+def _load(path: Path) -> CheckworthyModel:
     """Read the weights file once per process (it is small and read-only)."""
     try:
         with np.load(path, allow_pickle=False) as data:

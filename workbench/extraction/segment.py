@@ -46,8 +46,15 @@ _CREDIT_TAIL = re.compile(
     r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
     r"|(?<!\s)\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
-    r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30})\s*$",
+    r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
+    r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
+    r"|\s\([^()\n]{1,60}/[^()\n]{1,60}\))\s*$",
     re.I,
+)
+# "Photo: Senators leave the Capitol.", "Pictured: ...", "Image: ..." -- a caption line.
+_CAPTION_LEAD = re.compile(
+    r"^(?:photo|photograph|pictured|picture|image|caption|illustration|video|above|top|"
+    r"left|right|inset)\s*:\s", re.I
 )
 _SOURCE_LINE = re.compile(
     r"^(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
@@ -212,6 +219,9 @@ def segment(text: str) -> list[Sentence]:
             credit_start = cut + (len(credit.group()) - len(credit.group().lstrip()))
             _emit(out, text, start, cut, "caption", paragraph)
             out.append(Sentence(text[credit_start:end], credit_start, end, "credit", paragraph))
+            continue
+        if _CAPTION_LEAD.match(content):
+            out.append(Sentence(content, start, end, "caption", paragraph))
             continue
         if _is_heading(content, paragraph):
             out.append(Sentence(content, start, end, "heading", paragraph))

@@ -194,6 +194,27 @@ def train(data_dir: Path, out: Path = WEIGHTS_PATH, *, log=print) -> dict:
     return meta
 
 
+def refit(examples: list[Example], weights: list[float], out: Path, *, c: float,
+          threshold: float, meta: dict) -> None:
+    """Fit the shipped design on weighted ``examples`` and write the weights to ``out``.
+
+    Used to retrain with the desk's decisions: vocabulary and idf come from all the
+    examples, each example counts ``weights[i]`` times in the fit, and the threshold is
+    kept from the model the desk is compared with.
+    """
+    feats = Featurizer(examples)
+    y = np.array([e.label for e in examples])
+    fitted = _classifier(c).fit(feats.design(examples), y, sample_weight=np.asarray(weights))
+    coef = fitted.coef_.ravel()
+    nw, nc = len(feats.word_vocab), len(feats.char_vocab)
+    save_model(out, words=(feats.word_vocab, feats.words.idf, coef[:nw]),
+               chars=(feats.char_vocab, feats.chars.idf, coef[nw : nw + nc]),
+               signal_coef=coef[nw + nc :],
+               meta={**meta, "intercept": float(fitted.intercept_[0]), "threshold": threshold,
+                     "C": c, "signal_names": list(features.SIGNAL_NAMES),
+                     "train_rows": len(examples)})
+
+
 def _update_card(path: Path, report: dict, meta: dict, weights: Path) -> None:
     sel = meta["selection"]
     lines = [
