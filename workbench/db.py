@@ -123,10 +123,10 @@ def revision(engine: Engine, message: str) -> None:
 
 
 COPY_BATCH = 1000
-COPY_BATCH_BY_TABLE = {"article": 10}  # an article's text may be megabytes
+COPY_BATCH_BY_TABLE = {"article": 10, "sourcecheck": 10}  # texts may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
-                "signoff": "sign-off"}
+                "signoff": "sign-off", "claimlink": "claim link", "sourcecheck": "source check"}
 
 
 def describe_counts(counts: dict[str, int]) -> str:
