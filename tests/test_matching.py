@@ -174,3 +174,6 @@ def test_cli_match_similar_and_evaluation(tmp_path: Path):
     assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
     bad = run("eval-matching", str(tmp_path / "none.tsv"), ok=False)
     assert bad.returncode != 0 and bad.stderr.count("\n") == 1
+    bad = run("claims", "link", str(claim_id), "1", "--user", "nobody", "--state", "maybe",
+              ok=False)
+    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "--state" in bad.stderr
