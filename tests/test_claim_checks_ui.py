@@ -3,6 +3,7 @@ the sources read against the claim (AppTest against a real SQLite file, a real l
 
 from __future__ import annotations
 
+from tests.conftest import SEED_CASE
 from tests.test_matching import SECOND_OUTLET
 from tests.test_sourcecheck import ARTICLE, pages  # noqa: F401 (fixture)
 from tests.test_ui import _signed_in, _texts, desk  # noqa: F401 (fixture)
@@ -44,3 +45,15 @@ def test_claim_page_checks_sources_against_the_claim(desk, pages):
     rows = at.table[0].value
     assert {"claim": "13 percent", "source": "1.3 percent", "result": "differs"}.items() <= \
         dict(rows.iloc[0]).items()
+
+
+def test_ingest_page_says_how_many_were_checked_before(desk):
+    at = _signed_in("rita", "app_pages/ingest.py")
+    text = (SEED_CASE / "article.txt").read_text(encoding="utf-8").replace("WSJ", "Desk copy")
+    at.text_area(key="ingest_text").input(text)
+    at.button[[b.label for b in at.button].index("Propose claims")].click().run()
+    store = next(b for b in at.button if b.label.startswith("Store the article"))
+    store.click().run()
+    message = _texts(at.success)[0]
+    checked = int(message.split("; ")[2].split(" checked before")[0])
+    assert checked >= 10, message
