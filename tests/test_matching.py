@@ -35,7 +35,7 @@ def compare(a: str, b: str) -> matching.Comparison:
 def test_labelled_pairs_meet_the_bar(report_figure):
     scores = similar.evaluate(PAIRS, LEVELS)
     report_figure(f"claim matching on {scores.pairs} labelled pairs: precision "
-                   f"{scores.precision:.3f}, recall {scores.recall:.3f}, F1 {scores.f1:.3f}")
+                  f"{scores.precision:.3f}, recall {scores.recall:.3f}, F1 {scores.f1:.3f}")
     assert scores.pairs >= 200
     assert scores.precision >= 0.9
     assert scores.recall >= 0.8
