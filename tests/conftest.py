@@ -157,3 +157,14 @@ def attach(engine, page_server, lookup_settings):  # noqa: ANN001
                                   stance=stance, quote="Clan del Golfo", expected_version=None)
 
     return do
+
+
+@pytest.fixture
+def report_figure(pytestconfig):  # noqa: ANN001, ANN201
+    """report_figure(line): a figure a test measured (an evaluation), printed after the run."""
+    return pytestconfig.__dict__.setdefault("workbench_figures", []).append
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    for line in terminalreporter.config.__dict__.get("workbench_figures", []):
+        terminalreporter.write_line(line)

@@ -32,10 +32,10 @@ def compare(a: str, b: str) -> matching.Comparison:
     return matching.compare(similar.features(a), similar.features(b), LEVELS)
 
 
-def test_labelled_pairs_meet_the_bar():
+def test_labelled_pairs_meet_the_bar(report_figure):
     scores = similar.evaluate(PAIRS, LEVELS)
-    print(f"\nclaim matching on {scores.pairs} pairs: precision {scores.precision:.3f}, "
-          f"recall {scores.recall:.3f}, F1 {scores.f1:.3f}")
+    report_figure(f"claim matching on {scores.pairs} labelled pairs: precision "
+                  f"{scores.precision:.3f}, recall {scores.recall:.3f}, F1 {scores.f1:.3f}")
     assert scores.pairs >= 200
     assert scores.precision >= 0.9
     assert scores.recall >= 0.8
@@ -174,3 +174,6 @@ def test_cli_match_similar_and_evaluation(tmp_path: Path):
     assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
     bad = run("eval-matching", str(tmp_path / "none.tsv"), ok=False)
     assert bad.returncode != 0 and bad.stderr.count("\n") == 1
+    bad = run("claims", "link", str(claim_id), "1", "--user", "nobody", "--state", "maybe",
+              ok=False)
+    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "--state" in bad.stderr

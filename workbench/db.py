@@ -132,11 +132,12 @@ def revision(engine: Engine, message: str) -> None:
 
 
 COPY_BATCH = 1000
-COPY_BATCH_BY_TABLE = {"article": 10}  # an article's text may be megabytes
+COPY_BATCH_BY_TABLE = {"article": 10, "sourcecheck": 10}  # texts may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
                 "signoff": "sign-off", "signoffvoid": "voided sign-off",
-                "usersession": "dashboard session"}
+                "usersession": "dashboard session", "claimlink": "claim link",
+                "sourcecheck": "source check"}
 
 
 def describe_counts(counts: dict[str, int]) -> str:

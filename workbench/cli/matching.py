@@ -13,6 +13,7 @@ from workbench.cli.base import JsonOpt, UserOpt, app, http_client, open_session,
 from workbench.cli.research import sources_app
 from workbench.cli.review import claims_app
 from workbench.config import load_settings
+from workbench.errors import InputError
 from workbench.models import LinkState
 
 
@@ -71,7 +72,7 @@ def claims_link(
 ) -> None:
     """Confirm that two claims are the same claim, or reject the match for good."""
     if state not in {LinkState.confirmed.value, LinkState.rejected.value}:
-        raise typer.BadParameter("--state must be confirmed or rejected.")
+        raise InputError(f"--state must be confirmed or rejected, not {state!r}.")
     with open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user)
         similar.set_link(session=session, actor=actor, claim_id=claim_id, other_id=other_id,

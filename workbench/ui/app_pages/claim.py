@@ -9,7 +9,7 @@ from workbench import accounts, claims, workflow
 from workbench.errors import WorkbenchError
 from workbench.models import Verdict
 from workbench.ui import auth, resources
-from workbench.ui.components import edits, lookup_panel
+from workbench.ui.components import claim_checks, edits, lookup_panel
 from workbench.ui.components.feedback import show_error
 from workbench.ui.components.nav import selected_claim_id
 from workbench.ui.components.text import highlighted_paragraphs, md_escape
@@ -86,6 +86,7 @@ with left:
             st.markdown(para)
 
 with right:
+    claim_checks.render(user=user, claim_id=claim.id, has_sources=bool(detail.evidence))
     st.subheader("Verdict")
     allowed = {m.name for m in workflow.allowed_moves(claim, user, authors=detail.authors,
                                                        include_edits=True)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import claims, sources
+from workbench import claims, similar, sources
 from workbench.errors import InputError, WorkbenchError
 from workbench.models import Article, max_length
 from workbench.ui import auth, resources
@@ -108,13 +108,18 @@ if st.button(f"Store the article and accept {len(keep)} claim(s)", type="primary
                 chosen = {(found[i].start, found[i].end) for i in keep}
                 ids = [c.id for c in result.claims if (c.start, c.end) in chosen]
                 claims.accept_many(session=s, actor=user, claim_ids=ids)
+            found_before = similar.link_article(
+                session=s, actor=user, article_id=result.article.id,
+                lv=similar.levels(resources.settings())) if result.created else {}
+            before = [k for k, v in found_before.items() if similar.checked_before(v)]
     except WorkbenchError as exc:
         show_error(exc)
     else:
         st.session_state.pop(DRAFT, None)
         if result.created:
             message = (f"Stored article {result.article.id} with {len(result.claims)} "
-                       f"candidate(s); {len(ids)} accepted.")
+                       f"candidate(s); {len(ids)} accepted; {len(before)} checked before "
+                       "(each claim's page shows the earlier one).")
         else:
             message = (f"This article was stored already (article {result.article.id}); "
                        "nothing was added.")
