@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from workbench import audit
 from workbench.config import Settings
