@@ -14,8 +14,8 @@ LAYERS = {
     "base": {"config", "errors", "__init__"},
     "records": {"models", "db", "migrations"},
     "engines": {"extraction", "lookups", "matching"},
-    "services": {"workflow", "permissions", "claims", "sources", "accounts", "casefiles",
-                 "export"},
+    "services": {"workflow", "permissions", "discussion", "claims", "sources", "accounts",
+                 "casefiles", "export"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }
