@@ -14,8 +14,9 @@ LAYERS = {
     "base": {"config", "errors", "__init__"},
     "records": {"models", "db", "migrations", "audit", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
-    "services": {"workflow", "permissions", "claims", "sources", "accounts", "casefiles",
-                 "export", "verify", "queue", "bulk", "similar", "sourcecheck", "desklabels"},
+    "services": {"workflow", "permissions", "discussion", "claims", "sources", "accounts",
+                 "casefiles", "export", "verify", "queue", "bulk", "similar", "sourcecheck",
+                 "desklabels"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

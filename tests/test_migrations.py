@@ -28,7 +28,7 @@ def test_upgrade_from_empty_creates_every_table(database_url):
         db.upgrade(engine)  # running it again is harmless
         tables = set(inspect(engine).get_table_names())
         assert {"user", "article", "claim", "source", "evidence", "auditevent",
-                "signoff", "alembic_version"} <= tables
+                "signoff", "comment", "mention", "alembic_version"} <= tables
         assert db.current_revision(engine) == _head()
         with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)

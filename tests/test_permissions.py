@@ -152,3 +152,26 @@ def test_allowed_moves_match_the_matrix(engine, users, who):
                     if ClaimStatus.in_research in m.sources
                     and workflow.may(m, actor.role, relation) != "no"}
         assert offered == expected, relation
+
+
+def test_disabled_or_unknown_accounts_act_no_more(engine, users):
+    """Every service checks the acting account in the database, whatever object it gets."""
+    from workbench.errors import NotFoundError
+    from workbench.models import User
+
+    with db.session_scope(engine, write=True) as s:
+        ada = accounts.get_user(session=s, username="ada")
+        accounts.set_active(session=s, actor=None, username="ada", active=False)
+    with db.session_scope(engine, write=True) as s:  # ada still holds her old record
+        with pytest.raises(PermissionDenied, match="'ada' is disabled"):
+            accounts.create_user(session=s, actor=ada, username="nora", role="editor",
+                                 password="a long password")
+        with pytest.raises(PermissionDenied, match="'ada' is disabled"):
+            claims.ingest(session=s, actor=ada, text="Colombia seized 960 tons in 2025.\n")
+        ghost = User(id=9999, username="ghost", role=Role.admin)
+        with pytest.raises(NotFoundError, match="There is no user named 'ghost'"):
+            accounts.set_active(session=s, actor=ghost, username="rita", active=False)
+    with db.session_scope(engine) as s:
+        assert [u.username for u in accounts.list_users(session=s)] == \
+            ["ada", "ed", "erin", "rita", "rob"]
+        assert s.exec(select(func.count()).select_from(Article)).one() == 0

@@ -336,3 +336,25 @@ class SourceCheck(SQLModel, table=True):
     text_sha256: str = Field(sa_type=sa.String(64))
     result: str = Field(sa_type=sa.String(16))
     findings: list[Any] = Field(default_factory=list, sa_type=sa.JSON)
+
+
+class Comment(SQLModel, table=True):
+    """A message in a claim's discussion thread (plain text, never rendered as markup)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    at: datetime = _ts()
+    text: str = Field(sa_type=sa.Text)
+
+
+class Mention(SQLModel, table=True):
+    """Someone named with ``@name`` in a comment; ``seen_at`` is when they looked."""
+
+    __table_args__ = (sa.Index("ix_mention_user_seen", "user_id", "seen_at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    comment_id: int = Field(foreign_key="comment.id", index=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    user_id: int = Field(foreign_key="user.id")
+    seen_at: Optional[datetime] = _opt_ts()

@@ -30,6 +30,8 @@ else:
                     default=True),
             st.Page(HERE / "claim.py", title="Claim", icon=":material/fact_check:",
                     url_path="claim"),
+            st.Page(HERE / "for_me.py", title="For me", icon=":material/inbox:",
+                    url_path="for-me"),
             st.Page(HERE / "ingest.py", title="Ingest an article", icon=":material/upload:",
                     url_path="ingest"),
             st.Page(HERE / "export.py", title="Export", icon=":material/download:",

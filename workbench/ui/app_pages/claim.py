@@ -9,7 +9,7 @@ from workbench import accounts, claims, workflow
 from workbench.errors import WorkbenchError
 from workbench.models import Verdict
 from workbench.ui import auth, resources
-from workbench.ui.components import claim_checks, edits, lookup_panel
+from workbench.ui.components import claim_checks, discussion_panel, edits, lookup_panel
 from workbench.ui.components.feedback import show_error
 from workbench.ui.components.nav import selected_claim_id
 from workbench.ui.components.text import highlighted_paragraphs, md_escape
@@ -162,6 +162,9 @@ with right:
 
 st.divider()
 lookup_panel.render(user=user, detail=detail, allowed=set(offered))
+
+st.divider()
+discussion_panel.render(user=user, claim_id=claim.id)
 
 st.divider()
 st.subheader("History")

@@ -100,14 +100,11 @@ if st.button(f"Store the article and accept {len(keep)} claim(s)", type="primary
              key="ingest_store"):
     try:
         with resources.session(write=True) as s:
-            result = claims.ingest(session=s, actor=user, text=text, candidates=found,
-                                   title=title, outlet=outlet, byline=byline,
-                                   url=meta.get("url"))
-            ids: list[int] = []
-            if result.created:
-                chosen = {(found[i].start, found[i].end) for i in keep}
-                ids = [c.id for c in result.claims if (c.start, c.end) in chosen]
-                claims.accept_many(session=s, actor=user, claim_ids=ids)
+            stored = claims.ingest_and_accept(
+                session=s, actor=user, text=text, candidates=found,
+                keep=[(found[i].start, found[i].end) for i in keep], title=title,
+                outlet=outlet, byline=byline, url=meta.get("url"))
+            result, ids = stored.result, [c.id for c in stored.accepted]
             found_before = similar.link_article(
                 session=s, actor=user, article_id=result.article.id,
                 lv=similar.levels(resources.settings())) if result.created else {}
