@@ -81,6 +81,11 @@ _BODIES = (
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory"
 )
+# "according to the state elections board", "according to agency records"
+_ACCORDING_RECORDS = re.compile(
+    r"\baccording to (?P<body>(?:the |an? )?(?:[\w’'.-]+ ){0,4}"
+    rf"(?:{_BODIES}|records|data|figures|statistics|estimates|survey|report|study|poll))\b"
+)
 _BODY_BEFORE = re.compile(
     rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have|once|previously))?$",
@@ -171,6 +176,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         name = _clean_name(according.group("name"))
         if name:
             return Attribution(name, (), True), False
+    records = _ACCORDING_RECORDS.search(plain)
+    if records:
+        return Attribution(records.group("body"), (), True), False
     quoted = plain != text
     for match in _VERB_AFTER.finditer(plain):
         before = plain[: match.start()].rstrip()

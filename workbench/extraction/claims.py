@@ -199,7 +199,7 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released)|will (?:hold|meet|open|publish|release)\b)"
+    r"released)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider)\b)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 

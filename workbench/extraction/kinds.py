@@ -19,6 +19,7 @@ _DESIGNATION = re.compile(
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|term-limited|"
+    r"under (?:a|the|federal|state) law|required by law|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable))",
@@ -57,8 +58,8 @@ _QUANTITY = (
     r"hundreds|thousands|millions|a few|once|twice"
 )
 _HEDGES = re.compile(
-    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|(?<!less )(?<!more )likely|"
-    r"unlikely|considered|reportedly|allegedly|apparent(?:ly)?|believed to|appeared to|"
+    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|(?:(?:is|are|was|were|be|been|"
+    r"seems|most|very|quite|more|less) )?likely(?! [a-z]+ers?\b)|unlikely|considered|reportedly|allegedly|apparent(?:ly)?|believed to|appeared to|"
     r"appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
     rf"expected to|(?:about|around|approximately|as (?:many|much|few) as) (?={_QUANTITY})))"
 )
@@ -112,7 +113,7 @@ _DESIGNATION_KEYS = (
     "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged with", "pleaded",
-    "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient",
+    "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient", " law",
     "unsafe", "eligible", "guilty", "liable",
 )
 
