@@ -58,9 +58,9 @@ _QUANTITY = (
     r"hundreds|thousands|millions|a few|once|twice"
 )
 _HEDGES = re.compile(
-    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|(?:(?:is|are|was|were|be|been|"
-    r"seems|most|very|quite|more|less) )?likely(?! [a-z]+ers?\b)|unlikely|considered|reportedly|allegedly|apparent(?:ly)?|believed to|appeared to|"
-    r"appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
+    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
+    r"(?<!less )(?<!more )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
+    r"appeared to|appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
     rf"expected to|(?:about|around|approximately|as (?:many|much|few) as) (?={_QUANTITY})))"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
