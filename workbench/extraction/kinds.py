@@ -9,6 +9,7 @@ one with the most specific source of truth wins, in the order of ``KINDS``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 KINDS = ("designation", "statistic", "causal", "comparison", "prediction", "quote", "opinion",
          "event")
@@ -124,9 +125,11 @@ def designation(text: str) -> bool:
     return any(key in low for key in _DESIGNATION_KEYS) and bool(_DESIGNATION.search(text))
 
 
-def fact_kinds(text: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def fact_kinds(text: str) -> frozenset[str]:
     """The kinds of fact ``text`` states: a number (``statistic``), a legal or official
-    status (``designation``), a cause (``causal``), an explicit ``comparison``."""
+    status (``designation``), a cause (``causal``), an explicit ``comparison``. Cached: the
+    prior, the kind and the checks of one sentence all ask."""
     found = set()
     if _STATISTIC.search(_strip_dates(text)):
         found.add("statistic")
@@ -136,7 +139,7 @@ def fact_kinds(text: str) -> set[str]:
         found.add("causal")
     if _EXPLICIT_COMPARISON.search(text):
         found.add("comparison")
-    return found
+    return frozenset(found)
 
 
 def states_fact(text: str) -> bool:
@@ -165,12 +168,10 @@ def classify(
     text: str, *, speaker: str | None, quote_run: bool, flags: tuple[str, ...] = ()
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
-    if designation(text):
-        return "designation"
-    if _STATISTIC.search(_strip_dates(text)):
-        return "statistic"
-    if _CAUSAL.search(text):
-        return "causal"
+    facts = fact_kinds(text)
+    for kind in ("designation", "statistic", "causal"):
+        if kind in facts:
+            return kind
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if _OPINION.search(text) and (mostly_quote or not speaker):
         return "opinion" if not speaker else "quote"
