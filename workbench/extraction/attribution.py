@@ -211,6 +211,9 @@ def _body_before(before: str) -> str | None:
     return None
 
 
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+
+
 def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
     """(has quoted speech, starts inside/at a quote, quote still open at the end)."""
     opens = text.count("“")
@@ -219,7 +222,9 @@ def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
     starts = open_before or text.lstrip()[:1] in {"“", '"'}
     has_quote = bool(opens or closes or straight) or open_before
     still_open = open_before
-    for ch in text:
+    if not (opens or closes or straight):
+        return has_quote, starts, still_open
+    for ch in _QUOTE_CHARS.findall(text):
         if ch == "“":
             still_open = True
         elif ch == "”":
