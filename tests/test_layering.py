@@ -35,7 +35,7 @@ HOMES = {  # library -> where it may be imported
     "httpx": ("lookups",),
     "httpcore": ("lookups",),
     "pandas": ("export",),
-    "sklearn": ("extraction/train",),
+    "sklearn": ("extraction/train", "extraction/selection"),
 }
 
 

@@ -81,6 +81,11 @@ _BODIES = (
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory"
 )
+# "according to the state elections board", "according to agency records"
+_ACCORDING_RECORDS = re.compile(
+    r"\baccording to (?P<body>(?:the |an? )?(?:[\w’'.-]+ ){0,4}"
+    rf"(?:{_BODIES}|records|data|figures|statistics|estimates|survey|report|study|poll))\b"
+)
 _BODY_BEFORE = re.compile(
     rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have|once|previously))?$",
@@ -171,6 +176,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         name = _clean_name(according.group("name"))
         if name:
             return Attribution(name, (), True), False
+    records = _ACCORDING_RECORDS.search(plain)
+    if records:
+        return Attribution(records.group("body"), (), True), False
     quoted = plain != text
     for match in _VERB_AFTER.finditer(plain):
         before = plain[: match.start()].rstrip()
@@ -203,6 +211,9 @@ def _body_before(before: str) -> str | None:
     return None
 
 
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+
+
 def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
     """(has quoted speech, starts inside/at a quote, quote still open at the end)."""
     opens = text.count("“")
@@ -211,7 +222,9 @@ def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
     starts = open_before or text.lstrip()[:1] in {"“", '"'}
     has_quote = bool(opens or closes or straight) or open_before
     still_open = open_before
-    for ch in text:
+    if not (opens or closes or straight):
+        return has_quote, starts, still_open
+    for ch in _QUOTE_CHARS.findall(text):
         if ch == "“":
             still_open = True
         elif ch == "”":

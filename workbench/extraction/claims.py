@@ -1,9 +1,11 @@
 """The extraction pipeline: article text in, candidate claims out.
 
 The score of a body sentence is the model's (see ``model.py``) plus a small desk policy for
-what the model cannot see in an isolated sentence: who is quoted, and whether an event is
-pinned to a date (``news_prior``, documented in the model card). ``evaluate`` scores the
-model alone, so its figures are the model's and not the pipeline's.
+what the model cannot see in an isolated sentence: who is quoted and whether the quote says
+something checkable, whether narration states a fact, whether the words only judge, and
+whether an event is pinned to a date (``news_prior``, documented in the model card).
+``evaluate`` scores the model alone, so its figures are the model's and not the pipeline's.
+A quote that runs over several sentences is one candidate with one speaker.
 
 Every span refers to the string given to :func:`extract` (after :func:`decode_bytes`, which
 normalises newlines, if the text came as bytes). Only ``body`` sentences can be proposed;
@@ -199,7 +201,7 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released)|will (?:hold|meet|open|publish|release)\b)"
+    r"released)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider)\b)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 

@@ -9,6 +9,7 @@ one with the most specific source of truth wins, in the order of ``KINDS``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 KINDS = ("designation", "statistic", "causal", "comparison", "prediction", "quote", "opinion",
          "event")
@@ -19,6 +20,7 @@ _DESIGNATION = re.compile(
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|term-limited|"
+    r"under (?:a|the|federal|state) law|required by law|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable))",
@@ -57,9 +59,9 @@ _QUANTITY = (
     r"hundreds|thousands|millions|a few|once|twice"
 )
 _HEDGES = re.compile(
-    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|(?<!less )(?<!more )likely|"
-    r"unlikely|considered|reportedly|allegedly|apparent(?:ly)?|believed to|appeared to|"
-    r"appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
+    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
+    r"(?<!less )(?<!more )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
+    r"appeared to|appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
     rf"expected to|(?:about|around|approximately|as (?:many|much|few) as) (?={_QUANTITY})))"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
@@ -112,7 +114,7 @@ _DESIGNATION_KEYS = (
     "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged with", "pleaded",
-    "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient",
+    "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient", " law",
     "unsafe", "eligible", "guilty", "liable",
 )
 
@@ -123,9 +125,11 @@ def designation(text: str) -> bool:
     return any(key in low for key in _DESIGNATION_KEYS) and bool(_DESIGNATION.search(text))
 
 
-def fact_kinds(text: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def fact_kinds(text: str) -> frozenset[str]:
     """The kinds of fact ``text`` states: a number (``statistic``), a legal or official
-    status (``designation``), a cause (``causal``), an explicit ``comparison``."""
+    status (``designation``), a cause (``causal``), an explicit ``comparison``. Cached: the
+    prior, the kind and the checks of one sentence all ask."""
     found = set()
     if _STATISTIC.search(_strip_dates(text)):
         found.add("statistic")
@@ -135,7 +139,7 @@ def fact_kinds(text: str) -> set[str]:
         found.add("causal")
     if _EXPLICIT_COMPARISON.search(text):
         found.add("comparison")
-    return found
+    return frozenset(found)
 
 
 def states_fact(text: str) -> bool:
@@ -164,12 +168,10 @@ def classify(
     text: str, *, speaker: str | None, quote_run: bool, flags: tuple[str, ...] = ()
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
-    if designation(text):
-        return "designation"
-    if _STATISTIC.search(_strip_dates(text)):
-        return "statistic"
-    if _CAUSAL.search(text):
-        return "causal"
+    facts = fact_kinds(text)
+    for kind in ("designation", "statistic", "causal"):
+        if kind in facts:
+            return kind
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if _OPINION.search(text) and (mostly_quote or not speaker):
         return "opinion" if not speaker else "quote"
