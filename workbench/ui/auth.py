@@ -17,6 +17,7 @@ import time
 from datetime import timedelta
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from workbench import accounts
 from workbench.errors import NotFoundError
@@ -29,6 +30,7 @@ COOKIE = "workbench_session"
 _COOKIE_JOB = "session_cookie_job"
 _SIGNED_OUT = "signed_out"
 _TOUCHED = "session_touched"
+_UNLINKED = "unlinked_identity"
 TOUCH_EVERY = 60.0  # seconds between two records of a session's use
 
 
@@ -39,6 +41,8 @@ def current_user() -> User | None:
         token = st.context.cookies.get(COOKIE)
     if token:
         return _resume(token)
+    if sso_configured() and st.user.is_logged_in:
+        return _single_sign_on()
     user_id = st.session_state.get(USER_KEY)
     if user_id is None:
         return None
@@ -73,6 +77,31 @@ def _resume(token: str) -> User | None:
     return user
 
 
+def sso_configured() -> bool:
+    """Is the desk's OpenID Connect provider set up (``[auth]`` in the secrets file)?"""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return False
+
+
+def _single_sign_on() -> User | None:
+    identity = str(st.user.get("sub") or "")
+    with resources.session() as s:
+        user = accounts.user_for_identity(session=s, identity=identity)
+    if user is None:
+        st.session_state[_UNLINKED] = identity
+        return None
+    st.session_state.pop(_UNLINKED, None)
+    st.session_state[USER_KEY] = user.id
+    return user
+
+
+def unlinked_identity() -> str | None:
+    """The sign-on identity of a visitor no admin has linked to an account yet."""
+    return st.session_state.get(_UNLINKED)
+
+
 def require_user() -> User:
     """The signed-in user, or stop the page with a pointer to the login page."""
     user = current_user()
@@ -102,6 +131,8 @@ def sign_out() -> None:
         del st.session_state[key]
     st.session_state[_SIGNED_OUT] = True
     st.session_state[_COOKIE_JOB] = ""
+    if sso_configured() and st.user.is_logged_in:
+        st.logout()
 
 
 def _write_cookie() -> None:
