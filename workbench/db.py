@@ -132,11 +132,11 @@ def revision(engine: Engine, message: str) -> None:
 
 
 COPY_BATCH = 1000
+NOT_COPIED = {"usersession"}  # sign-ins stay with their database: people sign in again
 COPY_BATCH_BY_TABLE = {"article": 10}  # an article's text may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
-                "signoff": "sign-off", "signoffvoid": "voided sign-off",
-                "usersession": "dashboard session"}
+                "signoff": "sign-off", "signoffvoid": "voided sign-off"}
 
 
 def describe_counts(counts: dict[str, int]) -> str:
@@ -177,8 +177,9 @@ def copy_database(source: Engine, target: Engine) -> dict[str, int]:
         )
     read = source.execution_options(isolation_level="REPEATABLE READ") \
         if source.dialect.name == "postgresql" else source
+    tables = [t for t in SQLModel.metadata.sorted_tables if t.name not in NOT_COPIED]
     try:
-        return _copy_rows(read, target, SQLModel.metadata.sorted_tables)
+        return _copy_rows(read, target, tables)
     except (IntegrityError, DataError) as exc:
         # The first line of the driver's message only: the statement's parameters would
         # print the row, password hashes included.

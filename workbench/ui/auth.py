@@ -12,7 +12,6 @@ over HTTPS). The script carries only the random token, never anything a user typ
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import timedelta
 
@@ -23,10 +22,10 @@ from workbench import accounts
 from workbench.errors import NotFoundError
 from workbench.models import User
 from workbench.ui import resources
+from workbench.ui.components import session_cookie
 
 USER_KEY = "user_id"
 SESSION_KEY = "session_token"
-COOKIE = "workbench_session"
 _COOKIE_JOB = "session_cookie_job"
 _SIGNED_OUT = "signed_out"
 _TOUCHED = "session_touched"
@@ -35,10 +34,13 @@ TOUCH_EVERY = 60.0  # seconds between two records of a session's use
 
 
 def current_user() -> User | None:
-    _write_cookie()
+    job = st.session_state.pop(_COOKIE_JOB, None)
+    if job is not None:  # set by a sign-in or a sign-out on the run before
+        session_cookie.write(job, max_age=int(resources.settings().session_max_hours * 3600))
     token = st.session_state.get(SESSION_KEY)
     if token is None and not st.session_state.get(_SIGNED_OUT):
-        token = st.context.cookies.get(COOKIE)
+        cookie = st.context.cookies.get(session_cookie.NAME)
+        token = cookie if isinstance(cookie, str) else None  # (no browser: no cookie)
     if token:
         return _resume(token)
     if sso_configured() and st.user.is_logged_in:
@@ -133,14 +135,3 @@ def sign_out() -> None:
     st.session_state[_COOKIE_JOB] = ""
     if sso_configured() and st.user.is_logged_in:
         st.logout()
-
-
-def _write_cookie() -> None:
-    """Set (or, with an empty token, clear) the session cookie in the browser, once."""
-    token = st.session_state.pop(_COOKIE_JOB, None)
-    if token is None:
-        return
-    max_age = int(resources.settings().session_max_hours * 3600) if token else 0
-    cookie = json.dumps(f"{COOKIE}={token}; Path=/; Max-Age={max_age}; SameSite=Strict")
-    st.html(f"<script>document.cookie = {cookie} + (location.protocol === 'https:' ? "
-            "'; Secure' : '');</script>", unsafe_allow_javascript=True)
