@@ -146,9 +146,13 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 
 def row_counts(engine: Engine) -> dict[str, int]:
-    """Rows in each of the workbench's tables, in dependency order."""
+    """Rows in each of the workbench's tables that a copy moves, in dependency order."""
     with engine.connect() as connection:
-        return _count_rows(connection, SQLModel.metadata.sorted_tables)
+        return _count_rows(connection, copied_tables())
+
+
+def copied_tables() -> list:
+    return [t for t in SQLModel.metadata.sorted_tables if t.name not in NOT_COPIED]
 
 
 def _count_rows(connection, tables: list) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -177,9 +181,8 @@ def copy_database(source: Engine, target: Engine) -> dict[str, int]:
         )
     read = source.execution_options(isolation_level="REPEATABLE READ") \
         if source.dialect.name == "postgresql" else source
-    tables = [t for t in SQLModel.metadata.sorted_tables if t.name not in NOT_COPIED]
     try:
-        return _copy_rows(read, target, tables)
+        return _copy_rows(read, target, copied_tables())
     except (IntegrityError, DataError) as exc:
         # The first line of the driver's message only: the statement's parameters would
         # print the row, password hashes included.
