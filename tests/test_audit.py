@@ -175,3 +175,10 @@ def _drop_triggers(conn) -> None:  # noqa: ANN001
         for table in ("auditevent", "signoff", "signoffvoid"):
             for verb in ("update", "delete"):
                 conn.execute(text(f"DROP TRIGGER {table}_no_{verb}"))
+
+
+def test_a_short_audit_key_is_refused():
+    from workbench.config import load_settings
+
+    with pytest.raises(ConfigError, match="the audit key needs at least 32 characters"):
+        load_settings(audit_key="short")

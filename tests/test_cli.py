@@ -300,7 +300,7 @@ def test_accounts_can_be_disabled_enabled_and_given_a_new_password(cli):
     assert "at least 12 characters" in short.stderr
     users = json.loads(cli("users", "list", "--json").stdout)
     assert {"username": "rita", "display_name": "rita", "role": "reviewer",
-            "active": True} in users
+            "active": True, "failed_logins": 0, "locked_until": None} in users
 
 
 def test_export_evidence_and_filters(cli, tmp_path):

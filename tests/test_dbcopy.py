@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sqlmodel import SQLModel
 
 from tests.conftest import AUDIT_KEY, ROOT
 from tests.test_workflow import _first_claim, _move, _to_review
@@ -30,10 +29,10 @@ def _engine(url: str):
 
 
 def _rows(engine) -> dict[str, list[dict]]:
-    """Every row of every table, timestamps in UTC, ordered by primary key."""
+    """Every row of every table a copy moves, timestamps in UTC, ordered by primary key."""
     out = {}
     with engine.connect() as conn:
-        for table in SQLModel.metadata.sorted_tables:
+        for table in db.copied_tables():
             rows = conn.execute(select(table).order_by(*table.primary_key.columns)).mappings()
             out[table.name] = [
                 {k: (v.replace(tzinfo=UTC) if hasattr(v, "tzinfo") and v.tzinfo is None

@@ -198,3 +198,24 @@ def test_sessions_end_on_sign_out_disable_password_and_time(engine, users):
         accounts.touch_session(session=s, token=token)
     assert _resume(engine, token) == "erin"
     assert _resume(engine, token, absolute=timedelta(seconds=0)) is None  # too old
+
+
+def test_only_an_admin_links_a_sign_on_identity(engine, users):
+    with db.session_scope(engine, write=True) as s:
+        rita = accounts.get_user(session=s, username="rita")
+        with pytest.raises(PermissionDenied, match="Only an admin"):
+            accounts.link_identity(session=s, actor=rita, username="rita", identity="me")
+    with db.session_scope(engine, write=True) as s:
+        ada = accounts.get_user(session=s, username="ada")
+        accounts.link_identity(session=s, actor=ada, username="rita", identity="sub-rita")
+    with db.session_scope(engine, write=True) as s:
+        ada = accounts.get_user(session=s, username="ada")
+        with pytest.raises(InputError, match="linked to 'rita' already"):
+            accounts.link_identity(session=s, actor=ada, username="erin", identity="sub-rita")
+    with db.session_scope(engine) as s:
+        assert accounts.user_for_identity(session=s, identity="sub-rita").username == "rita"
+        assert accounts.user_for_identity(session=s, identity="sub-erin") is None
+    with db.session_scope(engine, write=True) as s:
+        accounts.set_active(session=s, actor=None, username="rita", active=False)
+    with db.session_scope(engine) as s:  # a disabled account is not signed in by its identity
+        assert accounts.user_for_identity(session=s, identity="sub-rita") is None

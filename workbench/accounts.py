@@ -337,3 +337,31 @@ def revoke_sessions(session: Session, user: User) -> None:
 
 def _utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def user_for_identity(*, session: Session, identity: str) -> User | None:
+    """The active account an administrator linked to a single sign-on identity, if any."""
+    user = session.exec(select(User).where(User.external_id == identity)).first()
+    return user if user is not None and user.active else None
+
+
+def link_identity(*, session: Session, actor: User | None, username: str,
+                  identity: str) -> User:
+    """Let the desk's single sign-on identity ``identity`` act as ``username`` (an admin's
+    move); an empty identity removes the link."""
+    if actor is not None and actor.role != Role.admin:
+        raise PermissionDenied("Only an admin may link a sign-on identity to an account.")
+    user = get_user(session=session, username=username)
+    identity = identity.strip()
+    if len(identity) > 255:
+        raise InputError("A sign-on identity is at most 255 characters long.")
+    other = session.exec(select(User).where(User.external_id == identity)).first() \
+        if identity else None
+    if other is not None and other.id != user.id:
+        raise InputError(f"That identity is linked to {other.username!r} already.")
+    user.external_id = identity or None
+    revoke_sessions(session, user)
+    session.add(user)
+    session.add(AuditEvent(actor_id=actor.id if actor else None, action="identity_linked",
+                           comment=user.username, changes={"identity": identity or None}))
+    return user

@@ -97,13 +97,14 @@ def link(key: bytes, prev_hmac: str, row: Any) -> str:
 
 
 def signoff_content(row: Any) -> dict[str, Any]:
+    """What a sign-off's HMAC covers: the snapshot through its sha256 (which the verifier
+    checks against the stored snapshot), who signed which version, and when."""
     return {
         "claim_id": row.claim_id,
         "editor_id": row.editor_id,
         "at": _stamp(row.at),
         "claim_version": row.claim_version,
         "snapshot_sha256": row.snapshot_sha256,
-        "snapshot": row.snapshot,
     }
 
 

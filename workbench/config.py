@@ -124,7 +124,7 @@ class Settings(BaseSettings):
     factcheck_max_results: int = Field(default=50, ge=1, le=500)
 
     # The audit key: HMACs of the history chain and the sign-offs (kept out of the database)
-    audit_key: SecretStr | None = Field(default=None, min_length=32)
+    audit_key: SecretStr | None = None
 
     # Dashboard sessions: signed out after this long without use, and this long after sign-in
     session_idle_minutes: float = Field(default=30, gt=0)
@@ -167,6 +167,14 @@ class Settings(BaseSettings):
                 "the database URL must start with sqlite:/// or postgresql:// "
                 "(PostgreSQL is used through psycopg 3)"
             )
+        return value
+
+    @field_validator("audit_key")
+    @classmethod
+    def _check_audit_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().strip()) < 32:
+            raise ValueError("the audit key needs at least 32 characters "
+                             "(`workbench audit key` makes one)")
         return value
 
     @field_validator("lookup_allow_hosts", mode="before")

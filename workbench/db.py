@@ -132,11 +132,12 @@ def revision(engine: Engine, message: str) -> None:
 
 
 COPY_BATCH = 1000
+NOT_COPIED = {"usersession"}  # sign-ins stay with their database: people sign in again
 COPY_BATCH_BY_TABLE = {"article": 10, "sourcecheck": 10}  # texts may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
                 "signoff": "sign-off", "signoffvoid": "voided sign-off",
-                "usersession": "dashboard session", "claimlink": "claim link",
+                "claimlink": "claim link",
                 "sourcecheck": "source check"}
 
 
@@ -147,9 +148,13 @@ def describe_counts(counts: dict[str, int]) -> str:
 
 
 def row_counts(engine: Engine) -> dict[str, int]:
-    """Rows in each of the workbench's tables, in dependency order."""
+    """Rows in each of the workbench's tables that a copy moves, in dependency order."""
     with engine.connect() as connection:
-        return _count_rows(connection, SQLModel.metadata.sorted_tables)
+        return _count_rows(connection, copied_tables())
+
+
+def copied_tables() -> list:
+    return [t for t in SQLModel.metadata.sorted_tables if t.name not in NOT_COPIED]
 
 
 def _count_rows(connection, tables: list) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -179,7 +184,7 @@ def copy_database(source: Engine, target: Engine) -> dict[str, int]:
     read = source.execution_options(isolation_level="REPEATABLE READ") \
         if source.dialect.name == "postgresql" else source
     try:
-        return _copy_rows(read, target, SQLModel.metadata.sorted_tables)
+        return _copy_rows(read, target, copied_tables())
     except (IntegrityError, DataError) as exc:
         # The first line of the driver's message only: the statement's parameters would
         # print the row, password hashes included.

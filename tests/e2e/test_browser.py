@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,16 @@ def dashboard(tmp_path_factory):
             accounts.create_user(session=s, actor=None, username=name, role=role,
                                  password=PASSWORD)
         casefiles.import_dir(session=s, root=SEED_CASE)
-    port = _free_port()
+    with serve(url, folder) as base:
+        yield base, engine, folder
+    engine.dispose()
+
+
+@contextmanager
+def serve(url: str, folder: Path, *, cwd: Path = ROOT, port: int | None = None):
+    """The real dashboard on ``url``'s database, started in ``cwd`` (where Streamlit reads
+    ``.streamlit/``), until the block ends; yields its base URL."""
+    port = port or _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     env.update(WORKBENCH_DATABASE_URL=url, WORKBENCH_LOOKUP_ALLOW_HOSTS="127.0.0.1",
                WORKBENCH_LOOKUP_RETRIES="0", WORKBENCH_SECRETS_FILE=str(folder / "none.toml"),
@@ -63,7 +73,7 @@ def dashboard(tmp_path_factory):
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "workbench/ui/app.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -77,13 +87,14 @@ def dashboard(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("the dashboard did not start: " + proc.stdout.read().decode()[-2000:])
-    yield base, engine, folder
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    engine.dispose()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 @pytest.fixture(scope="module")

@@ -64,6 +64,16 @@ def users_unlock(name: str) -> None:
     typer.echo(f"The sign-in lock of {user.username} is lifted.")
 
 
+@users_app.command("link")
+def users_link(name: str, identity: str) -> None:
+    """Let a single sign-on identity (the provider's `sub`) act as this account; "" unlinks."""
+    with open_session(write=True) as session:
+        user = accounts.link_identity(session=session, actor=None, username=name,
+                                      identity=identity)
+    typer.echo(f"{user.username} is linked to {user.external_id!r}." if user.external_id
+               else f"{user.username} has no sign-on identity now.")
+
+
 @users_app.command("list")
 def users_list(as_json: JsonOpt = False) -> None:
     """List accounts."""

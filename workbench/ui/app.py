@@ -17,7 +17,11 @@ st.set_page_config(page_title="Claim workbench", page_icon=":material/fact_check
                    layout="wide")
 
 user = auth.current_user()
-if user is None:
+if user is None and auth.unlinked_identity() is not None:
+    page = st.navigation([st.Page(HERE / "unlinked.py", title="Not yet authorised",
+                                  icon=":material/lock:", url_path="unlinked")],
+                         position="hidden")
+elif user is None:
     # Every page's address shows the sign-in page, so that a link (`?claim=20`, the
     # queue's filters) opens where it points once the visitor has signed in.
     page = st.navigation([st.Page(HERE / "login.py", title="Sign in", icon=":material/login:",

@@ -12,33 +12,39 @@ over HTTPS). The script carries only the random token, never anything a user typ
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import timedelta
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from workbench import accounts
 from workbench.errors import NotFoundError
 from workbench.models import User
 from workbench.ui import resources
+from workbench.ui.components import session_cookie
 
 USER_KEY = "user_id"
 SESSION_KEY = "session_token"
-COOKIE = "workbench_session"
 _COOKIE_JOB = "session_cookie_job"
 _SIGNED_OUT = "signed_out"
 _TOUCHED = "session_touched"
+_UNLINKED = "unlinked_identity"
 TOUCH_EVERY = 60.0  # seconds between two records of a session's use
 
 
 def current_user() -> User | None:
-    _write_cookie()
+    job = st.session_state.pop(_COOKIE_JOB, None)
+    if job is not None:  # set by a sign-in or a sign-out on the run before
+        session_cookie.write(job, max_age=int(resources.settings().session_max_hours * 3600))
     token = st.session_state.get(SESSION_KEY)
     if token is None and not st.session_state.get(_SIGNED_OUT):
-        token = st.context.cookies.get(COOKIE)
+        cookie = st.context.cookies.get(session_cookie.NAME)
+        token = cookie if isinstance(cookie, str) else None  # (no browser: no cookie)
     if token:
         return _resume(token)
+    if sso_configured() and st.user.is_logged_in:
+        return _single_sign_on()
     user_id = st.session_state.get(USER_KEY)
     if user_id is None:
         return None
@@ -73,6 +79,31 @@ def _resume(token: str) -> User | None:
     return user
 
 
+def sso_configured() -> bool:
+    """Is the desk's OpenID Connect provider set up (``[auth]`` in the secrets file)?"""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return False
+
+
+def _single_sign_on() -> User | None:
+    identity = str(st.user.get("sub") or "")
+    with resources.session() as s:
+        user = accounts.user_for_identity(session=s, identity=identity)
+    if user is None:
+        st.session_state[_UNLINKED] = identity
+        return None
+    st.session_state.pop(_UNLINKED, None)
+    st.session_state[USER_KEY] = user.id
+    return user
+
+
+def unlinked_identity() -> str | None:
+    """The sign-on identity of a visitor no admin has linked to an account yet."""
+    return st.session_state.get(_UNLINKED)
+
+
 def require_user() -> User:
     """The signed-in user, or stop the page with a pointer to the login page."""
     user = current_user()
@@ -102,14 +133,5 @@ def sign_out() -> None:
         del st.session_state[key]
     st.session_state[_SIGNED_OUT] = True
     st.session_state[_COOKIE_JOB] = ""
-
-
-def _write_cookie() -> None:
-    """Set (or, with an empty token, clear) the session cookie in the browser, once."""
-    token = st.session_state.pop(_COOKIE_JOB, None)
-    if token is None:
-        return
-    max_age = int(resources.settings().session_max_hours * 3600) if token else 0
-    cookie = json.dumps(f"{COOKIE}={token}; Path=/; Max-Age={max_age}; SameSite=Strict")
-    st.html(f"<script>document.cookie = {cookie} + (location.protocol === 'https:' ? "
-            "'; Secure' : '');</script>", unsafe_allow_javascript=True)
+    if sso_configured() and st.user.is_logged_in:
+        st.logout()

@@ -24,3 +24,8 @@ if submitted:
         show_error(exc)
     else:
         st.rerun()
+
+if auth.sso_configured():
+    st.divider()
+    if st.button("Sign in with the desk's account", key="sso_login"):
+        st.login()

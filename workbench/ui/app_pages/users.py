@@ -22,7 +22,8 @@ st.dataframe([{"user": u.username, "name": u.display_name, "role": u.role.value,
                "active": u.active,
                "locked until": (f"{u.locked_until:%Y-%m-%d %H:%M} UTC"
                                 if accounts.is_locked(u) else ""),
-               "failed sign-ins": u.failed_logins} for u in users],
+               "failed sign-ins": u.failed_logins,
+               "sign-on identity": u.external_id or ""} for u in users],
              hide_index=True, key="users_table")
 locked = [u.username for u in users if accounts.is_locked(u)]
 if locked:
@@ -53,14 +54,21 @@ with st.form("manage_user", clear_on_submit=True):
     names = [u.username for u in users]
     target = st.selectbox("Account", names, key="manage_username")
     action = st.radio("Change", ["Disable", "Enable (also lifts a sign-in lock)",
-                                 "Lift the sign-in lock", "Set a new password"],
+                                 "Lift the sign-in lock", "Set a new password",
+                                 "Link a sign-on identity"],
                       key="manage_action")
     new_password = st.text_input("New password (for a new password only)", type="password",
                                  key="manage_password")
+    identity = st.text_input("Sign-on identity (to link one; empty removes the link)",
+                             key="manage_identity", max_chars=max_length(User, "external_id"))
     if st.form_submit_button("Apply", key="manage_go"):
         try:
             with resources.session(write=True) as s:
-                if action.startswith("Lift"):
+                if action.startswith("Link"):
+                    changed = accounts.link_identity(session=s, actor=user, username=target,
+                                                     identity=identity)
+                    done = f"The sign-on identity of {changed.username} is set."
+                elif action.startswith("Lift"):
                     changed = accounts.unlock(session=s, actor=user, username=target)
                     done = f"The sign-in lock of {changed.username} is lifted."
                 elif action.startswith("Set"):
