@@ -15,7 +15,7 @@ LAYERS = {
     "records": {"models", "db", "migrations", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export", "queue",
-                 "bulk"},
+                 "bulk", "overview"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }
@@ -29,6 +29,7 @@ MAY_IMPORT = {
 }
 HOMES = {  # library -> where it may be imported
     "streamlit": ("ui",),
+    "altair": ("ui",),
     "typer": ("cli",),
     "click": ("cli",),
     "httpx": ("lookups",),

@@ -142,6 +142,19 @@ def test_queue_bulk_action_on_every_matching_claim(desk):
         assert queue.count(session=s, flt=queue.ClaimFilter(min_priority=7)) == quotes
 
 
+def test_overview_page_charts_with_their_numbers(desk):
+    at = _signed_in("rita", "app_pages/overview.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Signed off"] == "0" and metrics["Overdue"] == "0"
+    funnel = next(t.value for t in at.dataframe if list(t.value.columns) == ["status", "claims"])
+    assert list(funnel["status"])[:2] == ["candidate", "open"]
+    assert funnel["claims"].sum() == 27
+    # nothing signed off and nothing in work yet: two charts say so instead
+    assert len(at.get("vega_lite_chart")) == 4
+    assert [c.value for c in at.caption].count("Nothing to show yet.") == 2
+
+
 @pytest.fixture
 def big_desk(tmp_path, monkeypatch):
     """A generated desk of 130 claims (more than two pages) with one account to sign in."""
