@@ -15,6 +15,7 @@ LAYERS = {
     "records": {"models", "db", "migrations", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "claims", "sources", "accounts", "casefiles", "export", "queue",
+                 "intake",
                  "bulk", "overview"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},

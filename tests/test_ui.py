@@ -343,6 +343,23 @@ def test_ingest_page_previews_and_accepts(desk):
     assert at.success and "Stored article" in at.success[0].value
 
 
+def test_ingest_page_caps_and_pages_the_proposals(desk, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_MAX_CANDIDATES_PER_ARTICLE", "120")
+    at = _signed_in("rita", "app_pages/ingest.py")
+    text = "\n\n".join(f"Colombia seized {n} tons of cocaine in {1900 + n}, officials said."
+                         for n in range(1, 200))
+    at.text_area(key="ingest_text").input(text)
+    at.button[[b.label for b in at.button].index("Propose claims")].click().run()
+    assert not at.error, _texts(at.error)
+    note = _texts(at.info)[0]
+    assert note.startswith("Kept the 120 highest-scoring of ") and "not stored" in note
+    assert at.number_input(key="ingest_page").max == 2  # 120 proposals, 100 a page
+    store = next(b for b in at.button if b.label.startswith("Store the article"))
+    assert store.label == "Store the article and accept 120 claim(s)"
+    store.click().run()
+    assert "with 120 candidate(s); 120 accepted." in at.success[0].value
+
+
 def test_ingest_page_rejects_empty_text(desk):
     at = _signed_in("rita", "app_pages/ingest.py")
     at.text_area(key="ingest_text").input("   \n ")

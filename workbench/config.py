@@ -134,6 +134,9 @@ class Settings(BaseSettings):
     rating_best: int = 5
     rating_worst: int = 1
 
+    # Ingest: the most proposals kept for one article (the highest-scoring ones)
+    max_candidates_per_article: int = Field(default=300, ge=1, le=100_000)
+
     @classmethod
     def settings_customise_sources(
         cls,

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.engine import make_url
 
-from workbench import accounts, casefiles, claims, db, export, queue, sources
+from workbench import accounts, casefiles, claims, db, export, intake, queue, sources
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -118,20 +118,25 @@ def ingest(
             text, meta = sources.fetch_article(client=client, url=path_or_url)
     else:
         text, meta = read_text_arg(path_or_url, settings)
-    candidates = claims.candidates(text, threshold=settings.checkworthy_threshold)
+    capped = intake.cap_candidates(
+        claims.candidates(text, threshold=settings.checkworthy_threshold),
+        limit=settings.max_candidates_per_article)
     with engine_for(settings) as engine, db.session_scope(engine, write=True) as session:
         actor = accounts.get_user(session=session, username=user) if user else None
         result = claims.ingest(
-            session=session, actor=actor, text=text, candidates=candidates,
+            session=session, actor=actor, text=text, candidates=capped.kept,
             title=title or meta.get("title") or "", outlet=outlet or meta.get("site_name") or "",
             byline=byline or meta.get("author") or "", url=meta.get("url"),
         )
     if as_json:
         print_json({"article_id": result.article.id, "key": result.article.key,
-                     "created": result.created, "claims": [c.id for c in result.claims]})
+                     "created": result.created, "claims": [c.id for c in result.claims],
+                     "proposed": capped.found, "kept": len(capped.kept)})
     elif result.created:
         typer.echo(f"Article {result.article.id} ({result.article.key}) stored with "
                    f"{len(result.claims)} candidate claim(s).")
+        if capped.dropped:
+            typer.echo(capped.note())
     else:
         typer.echo(f"Article {result.article.id} ({result.article.key}) was already stored; "
                    "nothing added.")
