@@ -16,10 +16,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import (  # noqa: E402
+    bench_cli,
     bench_copy,
     bench_export,
     bench_extraction,
     bench_lookups,
+    bench_pages,
     bench_queue,
 )
 
@@ -27,7 +29,8 @@ from bench import (  # noqa: E402
 def main() -> int:
     for name, run in (("extraction", bench_extraction.main), ("lookups", bench_lookups.main),
                       ("queue", bench_queue.main), ("copy-database", bench_copy.main),
-                      ("export", bench_export.main)):
+                      ("export", bench_export.main), ("pages", bench_pages.main),
+                      ("cli start-up", bench_cli.main)):
         print(f"== {name} ==", flush=True)
         started = time.perf_counter()
         run([])
