@@ -182,6 +182,7 @@ def test_review_cycle_in_the_browser(dashboard, browser, page_server):
     history.scroll_into_view_if_needed()
 
     editor.get_by_role("link", name="Export").click()
+    editor.get_by_role("button", name="Prepare the CSV files").click()
     editor.get_by_role("button", name="Download CSV").wait_for()
     with editor.expect_download() as info:
         editor.get_by_role("button", name="Download CSV").click()
