@@ -126,7 +126,7 @@ COPY_BATCH = 1000
 COPY_BATCH_BY_TABLE = {"article": 10}  # an article's text may be megabytes
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
-                "signoff": "sign-off"}
+                "signoff": "sign-off", "savedview": "saved view"}
 
 
 def describe_counts(counts: dict[str, int]) -> str:
