@@ -124,7 +124,7 @@ def build_desk(engine: Any, *, claims: int = 100_000, per_article: int = 10,
                         "rationale": "Checked against the record." if judged else "",
                         "dismiss_reason": "", "review_note": "", "assignee_id": assignee,
                         "submitted_by_id": assignee if judged else None,
-                        "priority": rng.randint(0, 3), "origin": "bench", "version": 1,
+                        "priority": rng.randint(0, 3), "origin": "extraction", "version": 1,
                         "created_at": day, "updated_at": day + timedelta(days=rng.randint(0, 60)),
                     })
                     at += len(sentence) + 1

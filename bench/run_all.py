@@ -17,11 +17,13 @@ if str(ROOT) not in sys.path:
 
 from bench import (  # noqa: E402
     bench_audit,
+    bench_cli,
     bench_copy,
     bench_export,
     bench_extraction,
     bench_lookups,
     bench_matching,
+    bench_pages,
     bench_queue,
     bench_signin,
 )
@@ -31,7 +33,8 @@ def main() -> int:
     for name, run in (("extraction", bench_extraction.main), ("lookups", bench_lookups.main),
                       ("queue", bench_queue.main), ("copy-database", bench_copy.main),
                       ("audit verify", bench_audit.main), ("sign-in", bench_signin.main),
-                      ("export", bench_export.main), ("matching", bench_matching.main)):
+                      ("export", bench_export.main), ("matching", bench_matching.main),
+                      ("pages", bench_pages.main), ("cli start-up", bench_cli.main)):
         print(f"== {name} ==", flush=True)
         started = time.perf_counter()
         run([])

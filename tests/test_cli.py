@@ -351,3 +351,16 @@ def test_claims_bulk_by_filter_and_by_ids(cli):
     assert out.startswith("priority: 1 claim(s) done")
     refused = cli("claims", "bulk", "accept", "--user", "rita", ok=False)
     assert refused.stderr == "Error: Name the claims: give --ids or at least one filter.\n"
+
+
+def test_ingest_caps_the_proposals_and_says_so(cli, tmp_path):
+    text = "\n\n".join(f"Colombia seized {n} tons of cocaine in {1900 + n}, officials said."
+                       for n in range(1, 60))
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    capped = _runner(tmp_path, tmp_path / "cli.db", WORKBENCH_MAX_CANDIDATES_PER_ARTICLE="7")
+    out = capped("ingest", "long.txt", "--json").stdout
+    data = json.loads(out)
+    assert data["kept"] == len(data["claims"]) == 7 and data["proposed"] > 7
+    text_out = capped("ingest", "-", stdin=text + "\n\nAnd 3 more, he said.\n").stdout
+    assert "stored with 7 candidate claim(s)." in text_out
+    assert "Kept the 7 highest-scoring of " in text_out

@@ -140,7 +140,8 @@ def test_cli_copies_sqlite_into_postgresql(sqlite_url, seeded, pg_schema_url, tm
     seeded.dispose()
     proc = _cli(tmp_path, pg_schema_url, "copy-database", sqlite_url)
     assert proc.returncode == 0, proc.stderr
-    assert "Copied 5 users, 1 article, 0 sources, 27 claims, 33 history events" in proc.stdout
+    assert ("Copied 5 users, 1 article, 0 saved views, 0 sources, 27 claims, 33 history events"
+            in proc.stdout)
     assert "postgresql+psycopg://" in proc.stdout
     target = _engine(pg_schema_url)
     assert _rows(target) == _rows(seeded)

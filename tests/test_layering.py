@@ -16,7 +16,7 @@ LAYERS = {
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "permissions", "discussion", "claims", "sources", "accounts",
                  "casefiles", "export", "verify", "queue", "bulk", "similar", "sourcecheck",
-                 "desklabels"},
+                 "desklabels", "intake", "overview"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }
@@ -30,6 +30,7 @@ MAY_IMPORT = {
 }
 HOMES = {  # library -> where it may be imported
     "streamlit": ("ui",),
+    "altair": ("ui",),
     "typer": ("cli",),
     "click": ("cli",),
     "httpx": ("lookups",),

@@ -142,6 +142,19 @@ def test_queue_bulk_action_on_every_matching_claim(desk):
         assert queue.count(session=s, flt=queue.ClaimFilter(min_priority=7)) == quotes
 
 
+def test_overview_page_charts_with_their_numbers(desk):
+    at = _signed_in("rita", "app_pages/overview.py")
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Signed off"] == "0" and metrics["Overdue"] == "0"
+    funnel = next(t.value for t in at.dataframe if list(t.value.columns) == ["status", "claims"])
+    assert list(funnel["status"])[:2] == ["candidate", "open"]
+    assert funnel["claims"].sum() == 27
+    # nothing signed off and nothing in work yet: two charts say so instead
+    assert len(at.get("vega_lite_chart")) == 4
+    assert [c.value for c in at.caption].count("Nothing to show yet.") == 2
+
+
 @pytest.fixture
 def big_desk(tmp_path, monkeypatch):
     """A generated desk of 130 claims (more than two pages) with one account to sign in."""
@@ -328,6 +341,23 @@ def test_ingest_page_previews_and_accepts(desk):
     store = next(b for b in at.button if b.label.startswith("Store the article"))
     store.click().run()
     assert at.success and "Stored article" in at.success[0].value
+
+
+def test_ingest_page_caps_and_pages_the_proposals(desk, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_MAX_CANDIDATES_PER_ARTICLE", "120")
+    at = _signed_in("rita", "app_pages/ingest.py")
+    text = "\n\n".join(f"Colombia seized {n} tons of cocaine in {1900 + n}, officials said."
+                         for n in range(1, 200))
+    at.text_area(key="ingest_text").input(text)
+    at.button[[b.label for b in at.button].index("Propose claims")].click().run()
+    assert not at.error, _texts(at.error)
+    note = _texts(at.info)[0]
+    assert note.startswith("Kept the 120 highest-scoring of ") and "not stored" in note
+    assert at.number_input(key="ingest_page").max == 2  # 120 proposals, 100 a page
+    store = next(b for b in at.button if b.label.startswith("Store the article"))
+    assert store.label == "Store the article and accept 120 claim(s)"
+    store.click().run()
+    assert "with 120 candidate(s); 120 accepted." in at.success[0].value
 
 
 def test_ingest_page_rejects_empty_text(desk):

@@ -143,6 +143,9 @@ class Settings(BaseSettings):
     match_suggested: float = Field(default=0.70, ge=0.0, le=1.0)
     match_same: float = Field(default=0.90, ge=0.0, le=1.0)
 
+    # Ingest: the most proposals kept for one article (the highest-scoring ones)
+    max_candidates_per_article: int = Field(default=300, ge=1, le=100_000)
+
     @classmethod
     def settings_customise_sources(
         cls,

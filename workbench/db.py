@@ -137,7 +137,7 @@ COPY_BATCH_BY_TABLE = {"article": 10, "sourcecheck": 10}  # texts may be megabyt
 TABLE_LABELS = {"user": "user", "article": "article", "source": "source", "claim": "claim",
                 "auditevent": "history event", "evidence": "evidence link",
                 "signoff": "sign-off", "signoffvoid": "voided sign-off",
-                "claimlink": "claim link",
+                "claimlink": "claim link", "savedview": "saved view",
                 "sourcecheck": "source check"}
 
 

@@ -201,6 +201,7 @@ def test_review_cycle_in_the_browser(dashboard, browser, page_server):
             editor.wait_for_timeout(300)
 
     editor.get_by_role("link", name="Export").click()
+    editor.get_by_role("button", name="Prepare the CSV files").click()
     editor.get_by_role("button", name="Download CSV").wait_for()
     with editor.expect_download() as info:
         editor.get_by_role("button", name="Download CSV").click()

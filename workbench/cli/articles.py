@@ -11,7 +11,18 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.engine import make_url
 
-from workbench import accounts, casefiles, claims, db, desklabels, export, queue, similar, sources
+from workbench import (
+    accounts,
+    casefiles,
+    claims,
+    db,
+    desklabels,
+    export,
+    intake,
+    queue,
+    similar,
+    sources,
+)
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -142,7 +153,10 @@ def ingest(
             text, meta = sources.fetch_article(client=client, url=path_or_url)
     else:
         text, meta = read_text_arg(path_or_url, settings)
-    candidates = claims.candidates(text, threshold=settings.checkworthy_threshold)
+    capped = intake.cap_candidates(
+        claims.candidates(text, threshold=settings.checkworthy_threshold),
+        limit=settings.max_candidates_per_article)
+    candidates = capped.kept
     spans = [_span(k) for k in keep or []]
     if (accept or spans) and not user:
         raise InputError("Say who accepts the claims (--user).")
@@ -169,7 +183,7 @@ def ingest(
     if as_json:
         print_json({"article_id": result.article.id, "key": result.article.key,
                      "created": result.created, "claims": [c.id for c in result.claims],
-                     "accepted": accepted,
+                     "proposed": capped.found, "kept": len(capped.kept), "accepted": accepted,
                      "checked_before": {str(k): [m.to_dict() for m in v]
                                         for k, v in before.items()},
                      "differs_from_stored": differ})
@@ -180,6 +194,8 @@ def ingest(
                    + f"; {len(before)} of them were checked before, {len(differ)} repeat a "
                    "stored claim with another figure, date, name or negation "
                    "(workbench claims similar ID).")
+        if capped.dropped:
+            typer.echo(capped.note())
     else:
         typer.echo(f"Article {result.article.id} ({result.article.key}) was already stored; "
                    "nothing added.")

@@ -40,6 +40,8 @@ else:
                     url_path="ingest"),
             st.Page(HERE / "export.py", title="Export", icon=":material/download:",
                     url_path="export"),
+            st.Page(HERE / "overview.py", title="Overview", icon=":material/bar_chart:",
+                    url_path="overview"),
         ],
     }
     if user.role == Role.admin:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import claims, similar, sources
+from workbench import claims, intake, similar, sources
 from workbench.errors import InputError, WorkbenchError
 from workbench.models import Article, max_length
 from workbench.ui import auth, resources
@@ -14,6 +14,9 @@ from workbench.ui.components.nav import open_claim
 from workbench.ui.components.text import highlighted_paragraphs
 
 DRAFT = "ingest_draft"
+UNTICKED = "ingest_unticked"
+PAGE_ROWS = 100  # proposals shown at once
+PREVIEW_PARAGRAPHS = 200  # paragraphs of the article shown with the highlights
 
 user = auth.require_user()
 st.title("Ingest an article")
@@ -24,9 +27,13 @@ limit = settings.max_article_bytes
 def propose(text: str, meta: dict) -> None:
     """Extract once and keep the result: reruns (a ticked box) reuse it."""
     with st.spinner("Reading the article and proposing claims…"):
-        found = claims.candidates(text, threshold=settings.checkworthy_threshold)
+        capped = intake.cap_candidates(
+            claims.candidates(text, threshold=settings.checkworthy_threshold),
+            limit=settings.max_candidates_per_article)
     st.session_state.pop("ingest_stored", None)
-    st.session_state[DRAFT] = {"text": text, "meta": meta, "found": found}
+    st.session_state.pop(UNTICKED, None)
+    st.session_state[DRAFT] = {"text": text, "meta": meta, "found": capped.kept,
+                               "note": capped.note()}
 
 
 stored = st.session_state.get("ingest_stored")
@@ -73,6 +80,8 @@ if not draft:
 text, meta, found = draft["text"], draft["meta"], draft["found"]
 
 st.subheader(f"{len(found)} proposed claim(s)")
+if draft.get("note"):
+    st.info(draft["note"])
 m1, m2, m3 = st.columns(3)
 title = m1.text_input("Title", value=meta.get("title") or "", key="ingest_title")
 outlet = m2.text_input("Outlet", value=meta.get("site_name") or "", key="ingest_outlet",
@@ -83,19 +92,33 @@ byline = m3.text_input("Byline", value=meta.get("author") or "", key="ingest_byl
 st.caption("The proposed claims are highlighted in the text; untick the ones not worth "
            "checking in the table below.")
 with st.container(height=420, key="ingest_preview_text"):
-    for para in highlighted_paragraphs(text, [(c.start, c.end) for c in found]):
+    paragraphs = highlighted_paragraphs(text, [(c.start, c.end) for c in found])
+    for para in paragraphs[:PREVIEW_PARAGRAPHS]:
         st.markdown(para)
-rows = [{"keep": True, "score": round(c.score, 2), "kind": c.kind,
-         "speaker": c.speaker or "", "flags": ", ".join(c.flags), "claim": c.text}
-        for c in found]
+    if len(paragraphs) > PREVIEW_PARAGRAPHS:
+        st.caption(f"The first {PREVIEW_PARAGRAPHS} of {len(paragraphs):,} paragraphs.")
+unticked: set[int] = st.session_state.setdefault(UNTICKED, set())
+pages = max(1, -(-len(found) // PAGE_ROWS))
+page_no = st.number_input(f"Proposals, page (of {pages})", min_value=1, max_value=pages,
+                          value=1, key="ingest_page") if pages > 1 else 1
+first = (page_no - 1) * PAGE_ROWS
+shown = range(first, min(len(found), first + PAGE_ROWS))
+rows = [{"keep": i not in unticked, "score": round(found[i].score, 2), "kind": found[i].kind,
+         "speaker": found[i].speaker or "", "flags": ", ".join(found[i].flags),
+         "claim": found[i].text} for i in shown]
 edited = st.data_editor(
-    rows, key="ingest_pick", hide_index=True,
+    rows, key=f"ingest_pick_{page_no}", hide_index=True,
     disabled=["score", "kind", "speaker", "flags", "claim"],
     column_config={"keep": st.column_config.CheckboxColumn("keep", width="small"),
                    "claim": st.column_config.TextColumn("claim", width="large")},
 )
+for i, row in zip(shown, edited, strict=True):  # ticks are kept across pages
+    if row.get("keep"):
+        unticked.discard(i)
+    else:
+        unticked.add(i)
 
-keep = [i for i, row in enumerate(edited) if row.get("keep")]
+keep = [i for i in range(len(found)) if i not in unticked]
 if st.button(f"Store the article and accept {len(keep)} claim(s)", type="primary",
              key="ingest_store"):
     try:
