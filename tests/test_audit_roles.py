@@ -77,7 +77,8 @@ def test_application_role_may_only_append(roles, page_server):
             page = sources.preview(client=client, url=page_server.url("/fto/1"))
         with db.session_scope(app, write=True) as s:
             sources.attach(session=s, actor=accounts.get_user(session=s, username="rita"),
-                           claim_id=cid, page=page, stance="supports", quote="Clan del Golfo")
+                           claim_id=cid, page=page, stance="supports", quote="Clan del Golfo",
+                           expected_version=None)
         _move(app, cid, "rita", "submit", verdict="True", rationale="Listed.")
         _move(app, cid, "erin", "signoff")
         _move(app, cid, "ed", "reopen", note="A newer list.")

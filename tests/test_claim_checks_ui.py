@@ -7,7 +7,7 @@ from tests.conftest import SEED_CASE
 from tests.test_matching import SECOND_OUTLET
 from tests.test_sourcecheck import ARTICLE, pages  # noqa: F401 (fixture)
 from tests.test_ui import _signed_in, _texts, desk  # noqa: F401 (fixture)
-from workbench import accounts, claims, db, extraction, sources
+from workbench import accounts, claims, db, extraction, sources, workflow
 from workbench.config import Settings
 
 
@@ -36,7 +36,9 @@ def test_claim_page_checks_sources_against_the_claim(desk, pages):
     with db.session_scope(desk, write=True) as s:
         rita = accounts.get_user(session=s, username="rita")
         claims.accept_many(session=s, actor=rita, claim_ids=[claim_id])
-        sources.attach(session=s, actor=rita, claim_id=claim_id, page=page)
+        workflow.apply(session=s, actor=rita, claim_id=claim_id, move="assign", assignee=rita,
+                       expected_version=None)
+        sources.attach(session=s, actor=rita, claim_id=claim_id, page=page, expected_version=None)
     at = _signed_in("rita", "app_pages/claim.py", claim_id)
     at.button(key=f"check_sources_{claim_id}").click().run()
     assert not at.exception and not at.error, _texts(at.error)

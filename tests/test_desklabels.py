@@ -19,10 +19,11 @@ def _ingest_and_decide(engine, users) -> list[int]:  # noqa: ANN001
     assert len(ids) >= 6
     with db.session_scope(engine, write=True) as s:
         for claim_id in ids[:3]:
-            workflow.apply(session=s, actor=users["rita"], claim_id=claim_id, move="accept")
+            workflow.apply(session=s, actor=users["rita"], claim_id=claim_id, move="accept",
+                           expected_version=None)
         for claim_id in ids[3:5]:
             workflow.apply(session=s, actor=users["rita"], claim_id=claim_id, move="dismiss",
-                           note="Not checkable")
+                           note="Not checkable", expected_version=None)
     return ids
 
 

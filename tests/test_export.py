@@ -203,7 +203,7 @@ def test_source_urls_in_the_order_added_and_evidence_csv(seeded, attach):
     with db.session_scope(seeded, write=True) as s:
         actor = accounts.get_user(session=s, username="erin")
         workflow.apply(session=s, actor=actor, claim_id=fto.id, move="reopen",
-                       note="One more source.")
+                       note="One more source.", expected_version=None)
     attach(fto.id, "rita", stance="context", path="/fto/zz-second")
     attach(fto.id, "rita", stance="refutes", path="/fto/aa-third")
     with db.session_scope(seeded) as s:

@@ -59,10 +59,11 @@ def _decide(engine, reports: int) -> None:  # noqa: ANN001
             found = claims.ingest(session=s, actor=rita, text=newsset.read_report(path).text)
             for c in found.claims:
                 if c.kind.value == "statistic":
-                    workflow.apply(session=s, actor=rita, claim_id=c.id, move="accept")
+                    workflow.apply(session=s, actor=rita, claim_id=c.id, move="accept",
+                                   expected_version=None)
                 else:
                     workflow.apply(session=s, actor=rita, claim_id=c.id, move="dismiss",
-                                   note="Not a number to check")
+                                   note="Not a number to check", expected_version=None)
 
 
 def test_retrain_writes_beside_and_switches_only_if_better(desk_engine, model_dir, crowd):

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from tests.httpserver import LocalServer, html_response
 from tests.test_cli import _runner
-from workbench import accounts, claims, db, extraction, sourcecheck, sources
+from workbench import accounts, claims, db, extraction, sourcecheck, sources, workflow
 from workbench.errors import InputError
 from workbench.models import AuditEvent, SourceCheck
 
@@ -46,12 +46,15 @@ def _claim_with(engine, users, lookup_settings, server, *paths: str) -> int:
         claim_id = claims.ingest(session=s, actor=users["rita"], text=ARTICLE,
                                  candidates=cands).claims[0].id
         claims.accept_many(session=s, actor=users["rita"], claim_ids=[claim_id])
+        workflow.apply(session=s, actor=users["rita"], claim_id=claim_id, move="assign",
+                       assignee=users["rita"], expected_version=None)
     for path in paths:
         with sources.open_client(lookup_settings) as client:
             page = sources.preview(client=client, url=server.url(path))
         with db.session_scope(engine, write=True) as s:
             actor = accounts.get_user(session=s, username="rita")
-            sources.attach(session=s, actor=actor, claim_id=claim_id, page=page)
+            sources.attach(session=s, actor=actor, claim_id=claim_id, page=page,
+                           expected_version=None)
     return claim_id
 
 
@@ -103,6 +106,7 @@ def test_cli_sources_check(tmp_path, pages):
         stdin="correct horse battery\n")
     run("ingest", str(article))
     run("claims", "accept", "1", "--user", "rita")
+    run("claims", "assign", "1", "--user", "rita", "--to", "rita")
     run("sources", "attach", "1", pages.url("/other"), "--user", "rita")
     out = json.loads(run("sources", "check", "1", "--json").stdout)
     assert out[0]["result"] == "differs"
