@@ -70,8 +70,12 @@ def _insert(conn: Any, model: type, rows: list[dict]) -> None:
 
 
 def build_desk(engine: Any, *, claims: int = 100_000, per_article: int = 10,
-               evidence_per_claim: int = 3, seed: int = 7) -> dict[str, int]:
-    """Fill a migrated, empty database with a desk of ``claims`` claims; return counts."""
+               evidence_per_claim: int = 3, seed: int = 7,
+               recent_signoffs: float = 0.0) -> dict[str, int]:
+    """Fill a migrated, empty database with a desk of ``claims`` claims; return counts.
+    ``recent_signoffs`` is the share of sign-offs dated three days ago (the others follow
+    their claim by one to forty days)."""
+    recent = datetime.now(UTC) - timedelta(days=3)
     rng = random.Random(seed)
     users = [{"id": i + 1, "username": f"user{i + 1}", "display_name": f"User {i + 1}",
               "role": "editor" if i % 4 == 0 else "reviewer", "active": True,
@@ -135,7 +139,8 @@ def build_desk(engine: Any, *, claims: int = 100_000, per_article: int = 10,
                                       "added_by_id": assignee, "added_at": day})
                     if status is ClaimStatus.signed_off:
                         signoffs.append({"claim_id": claim_id, "editor_id": 1,
-                                         "at": day + timedelta(days=rng.randint(1, 40)),
+                                         "at": recent if rng.random() < recent_signoffs
+                                         else day + timedelta(days=rng.randint(1, 40)),
                                          "claim_version": 1, "snapshot_sha256": "0" * 64,
                                          "snapshot": {}, "void_reason": ""})
             _insert(conn, Article, arts)

@@ -362,5 +362,5 @@ def test_ingest_caps_the_proposals_and_says_so(cli, tmp_path):
     data = json.loads(out)
     assert data["kept"] == len(data["claims"]) == 7 and data["proposed"] > 7
     text_out = capped("ingest", "-", stdin=text + "\n\nAnd 3 more, he said.\n").stdout
-    assert "stored with 7 candidate claim(s)." in text_out
+    assert "stored with 7 candidate claim(s)" in text_out
     assert "Kept the 7 highest-scoring of " in text_out

@@ -13,12 +13,11 @@ from workbench import db, overview
 
 
 def test_aggregates_match_the_rows(engine):
-    build_desk(engine, claims=600, per_article=10, evidence_per_claim=1)
+    build_desk(engine, claims=600, per_article=10, evidence_per_claim=1, recent_signoffs=0.5)
     now = datetime.now(UTC)
     with db.session_scope(engine) as s:
         conn = s.connection()
         c, so = overview._CLAIM, overview._SIGNOFF
-        conn.execute(so.update().where(so.c.id % 2 == 0).values(at=now - timedelta(days=3)))
         conn.execute(c.update().where(c.c.id <= 40).values(deadline=now - timedelta(days=1)))
         rows = conn.execute(sa.select(c.c.status, c.c.verdict, c.c.created_at,
                                       c.c.assignee_id, so.c.at)

@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from workbench import audit
 from workbench.models import AuditEvent, Claim, ClaimStatus, SignOff, User, Verdict
 
 _CLAIM = Claim.__table__  # type: ignore[attr-defined]
@@ -63,7 +64,7 @@ def signed_per_week(*, session: Session, weeks: int = 26) -> list[tuple[str, int
     """Claims signed off per week (sign-offs in force), the last ``weeks`` weeks."""
     since = datetime.now(UTC) - timedelta(weeks=weeks)
     week = _week(session, _SIGNOFF.c.at).label("week")
-    stmt = (sa.select(week, sa.func.count()).where(_SIGNOFF.c.voided_at.is_(None),
+    stmt = (sa.select(week, sa.func.count()).where(audit.signoff_active(_SIGNOFF.c),
                                                    _SIGNOFF.c.at >= since)
             .group_by(week).order_by(week))
     return [(str(w), int(n)) for w, n in _rows(session, stmt)]
@@ -85,7 +86,7 @@ def time_to_signoff(*, session: Session) -> Durations:
     base = (sa.select(days).select_from(_SIGNOFF)
             .join(_CLAIM, _CLAIM.c.id == _SIGNOFF.c.claim_id)
             .outerjoin(accepted, accepted.c.claim_id == _CLAIM.c.id)
-            .where(_SIGNOFF.c.voided_at.is_(None))).subquery()
+            .where(audit.signoff_active(_SIGNOFF.c))).subquery()
     n = int(session.connection().execute(sa.select(sa.func.count()).select_from(base))
             .scalar_one())
     if n == 0:
