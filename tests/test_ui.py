@@ -357,7 +357,7 @@ def test_ingest_page_caps_and_pages_the_proposals(desk, monkeypatch):
     store = next(b for b in at.button if b.label.startswith("Store the article"))
     assert store.label == "Store the article and accept 120 claim(s)"
     store.click().run()
-    assert "with 120 candidate(s); 120 accepted." in at.success[0].value
+    assert "with 120 candidate(s); 120 accepted" in at.success[0].value
 
 
 def test_ingest_page_rejects_empty_text(desk):

@@ -90,9 +90,12 @@ def test_stale_assign_is_refused(desk):
 def test_queue_opens_the_claim_picked_after_filtering(desk):
     cid = _claim_id(desk, "Foreign Terrorist")
     at = _signed_in("rita")
-    assert at.number_input(key="queue_open_id").value != cid
-    at.text_input(key="queue_search").input("Foreign Terrorist").run()
-    assert at.number_input(key="queue_open_id").value == cid
+    assert at.number_input(key="q_open_id").value is None  # never a stale id
+    at.text_input(key="q_text").input("Foreign Terrorist").run()
+    assert at.number_input(key="q_open_id").value is None
+    shown = at.dataframe[0].value
+    assert list(shown["id"]) == [cid]
+    at.number_input(key="q_open_id").set_value(int(shown["id"].iloc[0]))
     at.button[[b.label for b in at.button].index("Open claim")].click().run()
     assert not at.exception
     assert [t.value for t in at.title] == [f"Claim {cid}"]
