@@ -15,7 +15,8 @@ LAYERS = {
     "records": {"models", "db", "migrations", "audit", "textindex"},
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "permissions", "claims", "sources", "accounts", "casefiles",
-                 "export", "verify", "queue", "bulk", "similar", "sourcecheck", "desklabels"},
+                 "export", "verify", "queue", "bulk", "similar", "sourcecheck", "desklabels",
+                 "reuse"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }
