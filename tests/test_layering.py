@@ -16,7 +16,7 @@ LAYERS = {
     "engines": {"extraction", "lookups", "matching"},
     "services": {"workflow", "permissions", "discussion", "claims", "sources", "accounts",
                  "casefiles", "export", "verify", "queue", "bulk", "similar", "sourcecheck",
-                 "desklabels", "intake", "overview"},
+                 "desklabels", "intake", "overview", "reuse"},
     "cli": {"cli", "__main__"},
     "ui": {"ui"},
 }

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import select
 
-from workbench import accounts, claims, db, sources, workflow
+from workbench import accounts, claims, db, reuse, similar, sources, workflow
 from workbench.errors import PermissionDenied
 from workbench.models import (
     Article,
@@ -21,6 +21,7 @@ from workbench.models import (
     ClaimKind,
     ClaimStatus,
     Evidence,
+    LinkState,
     Role,
     Source,
     Verdict,
@@ -75,8 +76,32 @@ class Desk:
             s.add(Evidence(claim_id=claim.id, source_id=self.source_id))
             return claim.id
 
+    def earlier(self, claim_id: int) -> int:
+        """A claim of another article signed off by ed, confirmed as the same claim."""
+        self.n += 1
+        with db.session_scope(self.engine, write=True) as s:
+            text = "A sentence to check."
+            article = Article(key=f"earlier-{self.n}", title="Earlier", text=text,
+                              sha256=hashlib.sha256(f"earlier-{self.n}".encode()).hexdigest())
+            s.add(article)
+            s.flush()
+            earlier = Claim(article_id=article.id, text=text, start=0, end=len(text),
+                            kind=ClaimKind.event, status=ClaimStatus.in_review,
+                            verdict=Verdict.false, rationale="Because.",
+                            submitted_by_id=self.ids[OTHER])
+            s.add(earlier)
+            s.flush()
+            s.add(Evidence(claim_id=earlier.id, source_id=self.source_id))
+            ed = accounts.get_user(session=s, username="ed")
+            workflow.apply(session=s, actor=ed, claim_id=earlier.id, move="signoff",
+                           expected_version=None)
+            similar.set_link(session=s, actor=ed, claim_id=earlier.id, other_id=claim_id,
+                             state=LinkState.confirmed)
+            return earlier.id
+
     def attempt(self, action: str, who: str, claim_id: int, to: str | None = None) -> bool:
         """Try the action; True if it was applied, False if refused for permission."""
+        cited = self.earlier(claim_id) if action == "reuse" else None
         try:
             with db.session_scope(self.engine, write=True) as s:
                 actor = accounts.get_user(session=s, username=who)
@@ -86,6 +111,9 @@ class Desk:
                 elif action == "attach":
                     sources.attach(session=s, actor=actor, claim_id=claim_id, page=self.page,
                                    expected_version=1)
+                elif action == "reuse":
+                    reuse.reuse_verdict(session=s, actor=actor, claim_id=claim_id,
+                                        earlier_id=cited, expected_version=1)
                 elif action == "detach":
                     ev = s.exec(select(Evidence).where(Evidence.claim_id == claim_id)).one()
                     sources.detach(session=s, actor=actor, claim_id=claim_id,

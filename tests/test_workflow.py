@@ -285,7 +285,7 @@ def test_allowed_moves_follow_role_and_four_eyes(seeded, attach):
         names = {u: {m.name for m in workflow.allowed_moves(
             claim, accounts.get_user(session=s, username=u))} for u in ("erin", "ed", "rita")}
     assert names["erin"] == {"return"}  # submitted it: may not sign off
-    assert names["ed"] == {"signoff", "return"}
+    assert names["ed"] == {"signoff", "reuse", "return"}  # reuse: offered where one is linked
     assert names["rita"] == set()
 
 

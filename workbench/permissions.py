@@ -108,11 +108,19 @@ _PAST = {"accept": "accepted it", "dismiss": "dismissed it", "restore": "restore
          "assign": "assigned it", "draft_saved": "saved a draft verdict",
          "source_attached": "attached a source", "source_detached": "removed a source",
          "submit": "submitted it", "signoff": "signed it off",
+         "reuse": "signed it off with an earlier verdict",
          "return": "returned it to research", "reopen": "reopened it"}
 
 
+def cited(attempt: Any) -> str:
+    """the cited claim is signed off, intact, and linked to this one as the same claim"""
+    return (f"Reusing a verdict on claim {attempt.claim.id} cites the earlier claim; use "
+            "reuse.reuse_verdict (claims reuse ID --from OTHER).")
+
+
 _NEEDS = {"assignee": "the person", "verdict": "a verdict",
-          "rationale": "a rationale", "source": "a looked-up page"}
+          "rationale": "a rationale", "source": "a looked-up page",
+          "earlier": "the earlier claim (--from)"}
 
 
 def matrix_markdown(actions: Iterable[Any]) -> str:

@@ -149,9 +149,7 @@ def _active_assignee(attempt: Attempt) -> str | None:
     return None
 
 
-#: The workflow: every action on a claim, once. ``allowed_moves``, ``apply``, ``authorize``,
-#: the claim page's forms, the CLI's ``claims`` commands and the README's permission matrix
-#: are all read from here.
+#: The workflow, every action once: ``apply``, the forms, the CLI and the README's matrix read it.
 ACTIONS: dict[str, Move] = {
     m.name: m
     for m in (
@@ -172,6 +170,8 @@ ACTIONS: dict[str, Move] = {
              needs=("verdict", "rationale"), owner=Owner.assignee, ready=_complete),
         Move("signoff", "Sign off", frozenset({Role.editor}), frozenset({S.in_review}),
              S.signed_off, guard=_four_eyes),
+        Move("reuse", "Reuse a verdict", frozenset({Role.editor}), EDITABLE | {S.in_review},
+             S.signed_off, needs=("earlier",), guard=_four_eyes, ready=permissions.cited),
         Move("return", "Return to research", EDITORS, frozenset({S.in_review}), S.in_research,
              needs=("note",), note_label="Note for the reviewer"),
         Move("reopen", "Reopen", EDITORS, frozenset({S.signed_off}), S.in_research,

@@ -8,8 +8,16 @@ from typing import Annotated
 
 import typer
 
-from workbench import accounts, similar, sourcecheck
-from workbench.cli.base import JsonOpt, UserOpt, app, http_client, open_session, print_json
+from workbench import accounts, reuse, similar, sourcecheck
+from workbench.cli.base import (
+    ExpectOpt,
+    JsonOpt,
+    UserOpt,
+    app,
+    http_client,
+    open_session,
+    print_json,
+)
 from workbench.cli.research import sources_app
 from workbench.cli.review import claims_app
 from workbench.config import load_settings
@@ -109,3 +117,22 @@ def sources_check(claim_id: int, user: UserOpt = "", as_json: JsonOpt = False) -
         for f in c.findings:
             found = f" / source: {f.found}" if f.found else ""
             typer.echo(f"  {f.what} {f.result}: claim: {f.claimed}{found}")
+
+
+@claims_app.command("reuse")
+def claims_reuse(
+    claim_id: int,
+    earlier: Annotated[int, typer.Option("--from", help="The signed-off claim linked as the "
+                                                         "same claim, whose verdict is reused.")],
+    user: UserOpt,
+    expect_version: ExpectOpt = None,
+) -> None:
+    """Sign a claim off with the verdict of an earlier claim it is linked to (open, in
+    research or in review to signed off; editor; four eyes)."""
+    with open_session(write=True) as session:
+        actor = accounts.get_user(session=session, username=user)
+        claim = reuse.reuse_verdict(session=session, actor=actor, claim_id=claim_id,
+                                    earlier_id=earlier, expected_version=expect_version)
+        verdict = claim.verdict.value if claim.verdict else "no verdict"
+    typer.echo(f"Claim {claim.id} is now signed off with the verdict of claim {earlier} "
+               f"({verdict}; version {claim.version}).")

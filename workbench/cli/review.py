@@ -121,7 +121,8 @@ def _move_command(move: workflow.Move) -> None:
 
 
 for _spec in workflow.MOVES.values():
-    _move_command(_spec)
+    if "earlier" not in _spec.needs:  # reuse cites a claim: its command is with matching's
+        _move_command(_spec)
 
 
 @claims_app.command("draft")

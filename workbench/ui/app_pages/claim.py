@@ -124,7 +124,9 @@ with right:
 
     st.subheader("Actions")
     # One form per move open to the user now, with the fields the move needs.
-    other = [m for m in offered.values() if m.is_move and "verdict" not in m.needs]
+    # (reusing an earlier verdict is offered on the checked-before panel, which names it)
+    other = [m for m in offered.values() if m.is_move and "verdict" not in m.needs
+             and "earlier" not in m.needs]
     if not other:
         st.caption("No other action is open to you on this claim now.")
     for move in other:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from workbench import accounts, bulk, queue
+from workbench import accounts, bulk, queue, reuse
 from workbench.errors import WorkbenchError
 from workbench.models import ClaimKind, Role, Verdict
 from workbench.ui import auth, resources
@@ -155,6 +155,7 @@ if state.get("q_signature") != signature:
 keys: list = state["q_keys"]
 with resources.session() as s:
     page = queue.page(session=s, flt=flt, sort=sort, after=keys[-1] if keys else None)
+    before = reuse.earlier_verdicts(session=s, claim_ids=[r.id for r in page.rows])
 
 st.caption(f"{total} claim(s) match. Page {len(keys) + 1}.")
 now = datetime.now(UTC)
@@ -170,6 +171,7 @@ table = [
      "age (days)": _age(r.created_at), "priority": r.priority,
      "deadline": r.deadline.date() if r.deadline else None, "status": LABELS[r.status],
      "assignee": r.assignee or "", "verdict": r.verdict or "",
+     "checked before": before[r.id].badge() if r.id in before else "",
      "flags": ", ".join(FLAG_LABELS.get(f, f) for f in r.flags), "score": r.score, "id": r.id}
     for r in page.rows
 ]
