@@ -26,9 +26,14 @@ _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD_LENGTH = 12
 COMMON_PASSWORDS = Path(__file__).parent / "data" / "common-passwords.txt.gz"
 _hasher = PasswordHasher()
-# A hash to verify against when the user does not exist, so a wrong name costs the same
-# time as a wrong password and does not tell which one was wrong.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user does not exist, so a wrong name costs the
+    same time as a wrong password and does not tell which one was wrong (made on first use,
+    so that importing this module costs no password hash)."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def _acting_admin(session: Session, actor: User | None, what: str) -> User | None:
@@ -134,7 +139,7 @@ def create_user(
 def authenticate(*, session: Session, username: str, password: str) -> User:
     """Return the user whose name and password match, or raise one vague ``AuthError``."""
     user = _by_name(session, username)
-    stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
+    stored = user.password_hash if user is not None and user.password_hash else _dummy_hash()
     try:
         _hasher.verify(stored, password)
         ok = user is not None and user.password_hash is not None
@@ -168,7 +173,7 @@ def sign_in(*, engine: Engine, username: str, password: str) -> User:
     name = username.strip().lower()[:64]
     with session_scope(engine, write=True) as s:
         taken = _take_attempt(s, name, utcnow())
-    stored = taken[1] if taken and taken[1] else _DUMMY_HASH
+    stored = taken[1] if taken and taken[1] else _dummy_hash()
     try:
         _hasher.verify(stored, password)
         ok = taken is not None and taken[1] is not None
