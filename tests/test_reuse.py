@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func
 from sqlmodel import select
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PASSWORD, SEED_CASE
+from tests.conftest import SEED_CASE
 from tests.test_cli import _runner
-from tests.test_ui import APP, TIMEOUT, _texts, desk  # noqa: F401 (fixture)
+from tests.test_ui import _signed_in, _texts, desk  # noqa: F401 (fixture)
 from workbench import accounts, casefiles, db, reuse, similar, workflow
 from workbench.config import Settings
 from workbench.errors import (
@@ -291,23 +290,6 @@ def _seeded_pair(engine) -> tuple[int, int]:  # noqa: ANN001
         workflow.apply(session=s, actor=accounts.get_user(session=s, username="erin"),
                        claim_id=earlier, move="signoff", expected_version=None)
     return later, earlier
-
-
-def _signed_in(username: str, page: str, claim_id: int | None = None) -> AppTest:
-    """Signed in from a browser without a session cookie."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.session_state["signed_out"] = True
-    at.run()
-    at.text_input(key="login_username").input(username)
-    at.text_input(key="login_password").input(PASSWORD)
-    at.button[0].click()
-    at.run()
-    if claim_id is not None:
-        at.session_state["claim_id"] = claim_id
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_queue_and_claim_page_show_it_and_an_editor_reuses_it(desk):  # noqa: F811
