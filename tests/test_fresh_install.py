@@ -47,8 +47,9 @@ def test_fresh_install_attaches_a_local_page(fresh_venv, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
     env.update(WORKBENCH_DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.db'}",
                WORKBENCH_LOOKUP_ALLOW_HOSTS="127.0.0.1", WORKBENCH_LOOKUP_RETRIES="0",
-               WORKBENCH_SECRETS_FILE=str(tmp_path / "none.toml"))
+               WORKBENCH_SECRETS_FILE=str(tmp_path / "secrets.toml"))
     workbench = str(fresh_venv / "bin" / "workbench")
+    _run([workbench, "audit", "key"], env)  # as `make run` does on a first start
     _run([workbench, "init"], env)
     _run([workbench, "casefiles", "import", str(SEED_CASE.parent)], env)
     _run([workbench, "users", "add", "rita", "--role", "reviewer", "--password-stdin"], env,
