@@ -9,12 +9,12 @@ from pathlib import Path
 
 from sqlalchemy import DateTime, Integer, event, func, insert, select
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, create_engine
 
 from workbench import audit
 from workbench.config import Settings
-from workbench.errors import InputError
+from workbench.errors import InputError, StorageError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 _LABELS = {"display_name": "display name", "username": "user name"}
@@ -97,6 +97,18 @@ def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def one_sentence_errors() -> Iterator[None]:
+    """Turn a database failure into one sentence (``StorageError``): the driver's first
+    line, never the statement or its parameters."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+        raise StorageError(f"The database could not complete this: {first[:200]}; "
+                           "nothing was changed.") from None
 
 
 def _alembic_config(connection):  # type: ignore[no-untyped-def]

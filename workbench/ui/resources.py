@@ -13,11 +13,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from workbench import db, sources
 from workbench.config import Settings, load_settings
-from workbench.errors import StorageError
 
 
 def settings() -> Settings:
@@ -53,10 +51,5 @@ def http_client() -> Any:
 def session(*, write: bool = False) -> Iterator[Any]:
     """A session for one use; a database failure becomes one sentence (``StorageError``),
     never a traceback on the page."""
-    try:
-        with db.session_scope(engine(), write=write) as s:
-            yield s
-    except SQLAlchemyError as exc:
-        first = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
-        raise StorageError(f"The database could not complete this: {first[:200]}; "
-                           "nothing was changed.") from None
+    with db.one_sentence_errors(), db.session_scope(engine(), write=write) as s:
+        yield s
