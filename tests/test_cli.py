@@ -177,8 +177,8 @@ def test_readme_quick_start_and_commands_are_documented():
 
     group = typer.main.get_command(app)
     missing = []
-    for name, cmd in group.commands.items():
-        subs = getattr(cmd, "commands", None)
+    for name in group.list_commands(None):  # type: ignore[arg-type]
+        subs = getattr(group.get_command(None, name), "commands", None)  # type: ignore[arg-type]
         for full in ([f"{name} {s}" for s in subs] if subs else [name]):
             if f"workbench {full}" not in readme:
                 missing.append(full)

@@ -365,17 +365,8 @@ def read_document(data: bytes, *, filename: str = "", max_bytes: int = 10_000_00
 
     Returns the text and what the document says about itself (title, author, date, ...).
     """
-    if len(data) > max_bytes:
-        raise InputError(f"The file is larger than {max_bytes:,} bytes.")
-    text = extraction.decode_bytes(data, max_bytes=max_bytes)
-    name = filename.lower()
-    looks_html = name.endswith((".html", ".htm")) or text.lstrip()[:200].lower().startswith(
-        ("<!doctype html", "<html")
-    )
-    if not looks_html:
-        return text, {}
-    doc = extraction.html_to_text(text)
-    return doc.text, document_meta(doc)
+    text, page = extraction.read_upload(data, filename=filename, max_bytes=max_bytes)
+    return text, document_meta(page) if page else {}
 
 
 def _speaker(name: str | None) -> str | None:

@@ -2,7 +2,9 @@
 
 Each command parses its arguments, opens what it needs for its own lifetime (settings,
 engine, HTTP client) and calls one service function. Errors print one sentence to stderr
-and exit with a non-zero code; a failed write leaves the database as it was.
+and exit with a non-zero code (2 for a command line that cannot be parsed); a failed write
+leaves the database as it was. The modules that define the commands are imported only
+when a command needs them (see commands.py), so the help starts fast.
 """
 
 from __future__ import annotations
@@ -10,24 +12,33 @@ from __future__ import annotations
 import logging
 import sys
 
-import click
 import typer
-from sqlalchemy.exc import DBAPIError
 
-from workbench.cli import (  # noqa: F401 (commands)
-    accounts,
-    articles,
-    audit,
-    bulk,
-    matching,
-    model,
-    research,
-    review,
-)
 from workbench.cli.base import app
 from workbench.errors import WorkbenchError
 
 __all__ = ["app", "main"]
+
+
+def _database_sentence(exc: BaseException) -> str | None:
+    """One sentence for a database failure the services did not translate (None for any
+    other exception). SQLAlchemy is only looked at when a command has loaded it."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is None or not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    # the driver's first line, never the statement's parameters
+    text = str(exc.orig) if getattr(exc, "orig", None) else type(exc).__name__
+    if "no such table" in text or "does not exist" in text:
+        return "the database has no tables yet; run `workbench init` first."
+    return f"the database refused the operation: {text.splitlines()[0]}"
+
+
+def _usage_sentence(exc: typer.TyperException) -> str:
+    """A command line that cannot be parsed, in one line: what is wrong and where to look."""
+    what = exc.format_message().strip().rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    path = ctx.command_path if ctx is not None else "workbench"
+    return f"{what}; see `{path} --help`."
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -40,20 +51,22 @@ def main(argv: list[str] | None = None) -> None:
     except WorkbenchError as exc:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)
-    except DBAPIError as exc:  # the driver's first line, never the statement's parameters
-        text = str(exc.orig) if getattr(exc, "orig", None) else type(exc).__name__
-        if "no such table" in text or "does not exist" in text:
-            typer.echo("Error: the database has no tables yet; run `workbench init` first.",
-                       err=True)
-        else:
-            typer.echo(f"Error: the database refused the operation: {text.splitlines()[0]}",
-                       err=True)
-        sys.exit(1)
-    except click.exceptions.Abort:
+    except typer.Abort:
         typer.echo("Aborted.", err=True)
         sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
+    except typer.TyperException as exc:  # what the command-line parser refuses
+        if type(exc).__name__ == "NoArgsIsHelpError":  # the help is printed already
+            sys.exit(exc.exit_code)
+        if exc.exit_code == 2:
+            typer.echo(f"Error: {_usage_sentence(exc)}", err=True)
+        else:
+            typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        sentence = _database_sentence(exc)
+        if sentence is None:
+            raise
+        typer.echo(f"Error: {sentence}", err=True)
+        sys.exit(1)

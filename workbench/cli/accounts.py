@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from workbench import accounts
 from workbench.cli.base import JsonOpt, open_session, print_json, read_password, sub_app
 
-users_app = sub_app("users", "Manage accounts.")
+users_app = sub_app("users")
 
 
 @users_app.command("add")
@@ -20,6 +19,8 @@ def users_add(
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
 ) -> None:
     """Add an account (password from a prompt or standard input)."""
+    from workbench import accounts
+
     password = read_password(password_stdin)
     with open_session(write=True) as session:
         user = accounts.create_user(session=session, actor=None, username=name, role=role,
@@ -33,6 +34,8 @@ def users_passwd(
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
 ) -> None:
     """Set a new password for an account."""
+    from workbench import accounts
+
     password = read_password(password_stdin)
     with open_session(write=True) as session:
         user = accounts.set_password(session=session, actor=None, username=name,
@@ -43,6 +46,8 @@ def users_passwd(
 @users_app.command("disable")
 def users_disable(name: str) -> None:
     """Disable an account (it can no longer sign in or act)."""
+    from workbench import accounts
+
     with open_session(write=True) as session:
         user = accounts.set_active(session=session, actor=None, username=name, active=False)
     typer.echo(f"{user.username} is disabled.")
@@ -51,6 +56,8 @@ def users_disable(name: str) -> None:
 @users_app.command("enable")
 def users_enable(name: str) -> None:
     """Enable a disabled account, and lift a sign-in lock after failed attempts."""
+    from workbench import accounts
+
     with open_session(write=True) as session:
         user = accounts.set_active(session=session, actor=None, username=name, active=True)
     typer.echo(f"{user.username} is enabled.")
@@ -59,6 +66,8 @@ def users_enable(name: str) -> None:
 @users_app.command("unlock")
 def users_unlock(name: str) -> None:
     """Lift a sign-in lock after failed attempts."""
+    from workbench import accounts
+
     with open_session(write=True) as session:
         user = accounts.unlock(session=session, actor=None, username=name)
     typer.echo(f"The sign-in lock of {user.username} is lifted.")
@@ -67,6 +76,8 @@ def users_unlock(name: str) -> None:
 @users_app.command("link")
 def users_link(name: str, identity: str) -> None:
     """Let a single sign-on identity (the provider's `sub`) act as this account; "" unlinks."""
+    from workbench import accounts
+
     with open_session(write=True) as session:
         user = accounts.link_identity(session=session, actor=None, username=name,
                                       identity=identity)
@@ -77,6 +88,8 @@ def users_link(name: str, identity: str) -> None:
 @users_app.command("list")
 def users_list(as_json: JsonOpt = False) -> None:
     """List accounts."""
+    from workbench import accounts
+
     with open_session() as session:
         users = accounts.list_users(session=session)
     rows = [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
@@ -94,6 +107,8 @@ def users_list(as_json: JsonOpt = False) -> None:
 @users_app.command("bootstrap")
 def users_bootstrap() -> None:
     """Create `admin` with a random password if there is no admin yet (prints it once)."""
+    from workbench import accounts
+
     with open_session(write=True) as session:
         made = accounts.bootstrap_admin(session=session)
     if made is None:

@@ -6,23 +6,10 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy.engine import make_url
 
-from workbench import (
-    accounts,
-    casefiles,
-    claims,
-    db,
-    desklabels,
-    export,
-    intake,
-    queue,
-    similar,
-    sources,
-)
 from workbench.cli.base import (
     JsonOpt,
     UserOpt,
@@ -36,16 +23,21 @@ from workbench.cli.base import (
     sub_app,
     write_file,
 )
-from workbench.config import load_settings
 from workbench.errors import ConfigError, InputError
 
-export_app = sub_app("export", "Write exports.")
-casefiles_app = sub_app("casefiles", "Sync the claims/ case files.")
+if TYPE_CHECKING:
+    from workbench import queue
+
+export_app = sub_app("export")
+casefiles_app = sub_app("casefiles")
 
 
 @app.command()
 def init() -> None:
     """Create or migrate the database (Alembic upgrade to head)."""
+    from workbench import db
+    from workbench.config import load_settings
+
     settings = load_settings()
     with engine_for(settings) as engine:
         db.upgrade(engine)
@@ -57,6 +49,11 @@ def init() -> None:
 def copy_database(source_url: Annotated[str, typer.Argument(
         help="Database to copy from, e.g. sqlite:///data/workbench.db")]) -> None:
     """Copy every record from SOURCE_URL into the configured database, which must be empty."""
+    from sqlalchemy.engine import make_url
+
+    from workbench import db
+    from workbench.config import load_settings
+
     settings = load_settings()
     try:
         source_settings = load_settings(database_url=source_url)
@@ -83,11 +80,14 @@ def extract(
     threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
 ) -> None:
     """Print candidate claims without touching the database."""
+    from workbench import extraction
+    from workbench.config import load_settings
+
     settings = load_settings()
-    text, _meta = read_text_arg(path, settings)
+    text, _page = read_text_arg(path, settings)
     if threshold is None:
         threshold = settings.checkworthy_threshold
-    found = claims.candidates(text, threshold=threshold, include_all=all_sentences)
+    found = extraction.extract(text, threshold=threshold, include_all=all_sentences)
     if as_json:  # a JSON array, one candidate a line, written as it goes (long articles)
         out = sys.stdout
         for i, c in enumerate(found):
@@ -109,6 +109,8 @@ def eval_checkworthy(
     desk: Annotated[bool, typer.Option("--desk", help="Score on the desk's decisions.")] = False,
 ) -> None:
     """Score a labelled TSV (or, with --desk, the desk's accepts and dismissals)."""
+    from workbench import claims, desklabels
+
     if desk:
         with open_session() as session:
             found = desklabels.desk_scores(session=session, threshold=threshold)
@@ -147,12 +149,16 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Store an article and its candidate claims (and accept them, with --accept)."""
+    from workbench import accounts, claims, db, intake, similar, sources
+    from workbench.config import load_settings
+
     settings = load_settings()
     if path_or_url.startswith(("http://", "https://")):
         with http_client() as client:
             text, meta = sources.fetch_article(client=client, url=path_or_url)
     else:
-        text, meta = read_text_arg(path_or_url, settings)
+        text, page = read_text_arg(path_or_url, settings)
+        meta = claims.document_meta(page) if page else {}
     capped = intake.cap_candidates(
         claims.candidates(text, threshold=settings.checkworthy_threshold),
         limit=settings.max_candidates_per_article)
@@ -215,6 +221,8 @@ VerdictsOpt = Annotated[list[str] | None, typer.Option("--verdict", help="Repeat
 
 def _filter(status: list[str] | None, kind: list[str] | None,
             verdict: list[str] | None) -> queue.ClaimFilter:
+    from workbench import claims, queue
+
     return queue.ClaimFilter(statuses=[str(claims.parse_status(s)) for s in status or []],
                              kinds=kind or [], verdicts=verdict or [])
 
@@ -240,6 +248,8 @@ def _stream_out(out: Path, chunks_for: Any, flt: queue.ClaimFilter) -> None:
 def export_csv(out: Annotated[Path, typer.Option("--out", "-o")], status: StatusesOpt = None,
                kind: KindsOpt = None, verdict: VerdictsOpt = None) -> None:
     """Write the claims as CSV (one row per claim), streamed from the database."""
+    from workbench import export
+
     _stream_out(out, export.claims_csv_chunks, _filter(status, kind, verdict))
 
 
@@ -248,12 +258,17 @@ def export_evidence(out: Annotated[Path, typer.Option("--out", "-o")],
                     status: StatusesOpt = None, kind: KindsOpt = None,
                     verdict: VerdictsOpt = None) -> None:
     """Write the evidence as CSV (one row per claim-source link)."""
+    from workbench import export
+
     _stream_out(out, export.evidence_csv_chunks, _filter(status, kind, verdict))
 
 
 @export_app.command("claimreview")
 def export_claimreview(out: Annotated[Path, typer.Option("--out", "-o")]) -> None:
     """Write ClaimReview JSON-LD for signed-off claims."""
+    from workbench import export
+    from workbench.config import load_settings
+
     check_out(out)
     with open_session() as session:
         data = export.claimreview_json(session=session, settings=load_settings())
@@ -263,6 +278,8 @@ def export_claimreview(out: Annotated[Path, typer.Option("--out", "-o")]) -> Non
 @casefiles_app.command("import")
 def casefiles_import(directory: Path, user: UserOpt = "") -> None:
     """Load case files (idempotent: twice adds nothing)."""
+    from workbench import accounts, casefiles
+
     with open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user) if user else None
         report = casefiles.import_dir(session=session, root=directory, actor=actor)
@@ -272,6 +289,8 @@ def casefiles_import(directory: Path, user: UserOpt = "") -> None:
 @casefiles_app.command("export")
 def casefiles_export(directory: Path) -> None:
     """Write the desk's work back to case files."""
+    from workbench import casefiles
+
     with open_session() as session:
         written = casefiles.export_dir(session=session, root=directory)
     typer.echo(f"Wrote {len(written)} case file(s) under {directory}.")

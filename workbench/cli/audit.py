@@ -6,16 +6,16 @@ import json
 
 import typer
 
-from workbench import audit, verify
 from workbench.cli.base import JsonOpt, open_session, sub_app
-from workbench.config import load_settings
 
-audit_app = sub_app("audit", "Prove that the history and the sign-offs were not changed.")
+audit_app = sub_app("audit")
 
 
 @audit_app.command("verify")
 def audit_verify(as_json: JsonOpt = False) -> None:
     """Walk the whole history chain and every claim; exit 1 with one line per finding."""
+    from workbench import verify
+
     tally = verify.Tally()
     with open_session() as session:
         for finding in verify.verify_desk(session=session, tally=tally):
@@ -40,6 +40,9 @@ def audit_verify(as_json: JsonOpt = False) -> None:
 @audit_app.command("key")
 def audit_key() -> None:
     """Create the audit key in the secrets file if none is set (the first start does this)."""
+    from workbench import audit
+    from workbench.config import load_settings
+
     where = audit.ensure_key(load_settings())
     if where is None:
         typer.echo("An audit key is set already; keep it backed up.")

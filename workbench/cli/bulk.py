@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from workbench import accounts, bulk, queue
 from workbench.cli.base import JsonOpt, UserOpt, open_session, print_json
 from workbench.cli.review import claims_app
 from workbench.errors import InputError
@@ -47,6 +46,8 @@ def claims_bulk(
     as_json: JsonOpt = False,
 ) -> None:
     """Apply one action to the claims given by --ids or matching the filters."""
+    from workbench import accounts, bulk, queue
+
     flt = queue.ClaimFilter(statuses=status or [], kinds=kind or [], article_id=article,
                             text=text)
     if not ids and flt == queue.ClaimFilter():

@@ -4,11 +4,10 @@ a claim checked against the text of its sources."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from workbench import accounts, reuse, similar, sourcecheck
 from workbench.cli.base import (
     ExpectOpt,
     JsonOpt,
@@ -20,9 +19,10 @@ from workbench.cli.base import (
 )
 from workbench.cli.research import sources_app
 from workbench.cli.review import claims_app
-from workbench.config import load_settings
 from workbench.errors import InputError
-from workbench.models import LinkState
+
+if TYPE_CHECKING:
+    from workbench import similar
 
 
 def _agree(value: bool | None) -> str:
@@ -47,6 +47,9 @@ def _print_matches(matches: list[similar.Match]) -> None:
 def match(texts: Annotated[list[str], typer.Argument(help="One or more claims to look for.")],
           as_json: JsonOpt = False) -> None:
     """Print the stored claims each text matches above the suggested level."""
+    from workbench import similar
+    from workbench.config import load_settings
+
     lv = similar.levels(load_settings())
     with open_session() as session:
         found = [(t, similar.match_text(session=session, text=t, lv=lv)) for t in texts]
@@ -61,6 +64,9 @@ def match(texts: Annotated[list[str], typer.Argument(help="One or more claims to
 @claims_app.command("similar")
 def claims_similar(claim_id: int, as_json: JsonOpt = False) -> None:
     """Print the claims of other articles that say what this claim says."""
+    from workbench import similar
+    from workbench.config import load_settings
+
     lv = similar.levels(load_settings())
     with open_session() as session:
         matches = similar.similar_to(session=session, claim_id=claim_id, lv=lv)
@@ -79,6 +85,9 @@ def claims_link(
     state: Annotated[str, typer.Option(help="confirmed or rejected")] = "confirmed",
 ) -> None:
     """Confirm that two claims are the same claim, or reject the match for good."""
+    from workbench import accounts, similar
+    from workbench.models import LinkState
+
     if state not in {LinkState.confirmed.value, LinkState.rejected.value}:
         raise InputError(f"--state must be confirmed or rejected, not {state!r}.")
     with open_session(write=True) as session:
@@ -92,6 +101,9 @@ def claims_link(
 def eval_matching(path: Annotated[Path, typer.Argument(help="TSV with label, a and b.")],
                   as_json: JsonOpt = False) -> None:
     """Precision, recall and F1 of the matcher on labelled pairs (suggested level)."""
+    from workbench import similar
+    from workbench.config import load_settings
+
     scores = similar.evaluate(path, similar.levels(load_settings()))
     if as_json:
         print_json(scores.to_dict())
@@ -104,6 +116,8 @@ def eval_matching(path: Annotated[Path, typer.Argument(help="TSV with label, a a
 @sources_app.command("check")
 def sources_check(claim_id: int, user: UserOpt = "", as_json: JsonOpt = False) -> None:
     """Compare the claim's numbers, years and places with what each source's text says."""
+    from workbench import accounts, sourcecheck
+
     with http_client() as client, open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user) if user else None
         checked = sourcecheck.check_sources(session=session, client=client,
@@ -129,6 +143,8 @@ def claims_reuse(
 ) -> None:
     """Sign a claim off with the verdict of an earlier claim it is linked to (open, in
     research or in review to signed off; editor; four eyes)."""
+    from workbench import accounts, reuse
+
     with open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user)
         claim = reuse.reuse_verdict(session=session, actor=actor, claim_id=claim_id,

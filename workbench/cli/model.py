@@ -7,12 +7,9 @@ from typing import Annotated
 
 import typer
 
-from workbench import desklabels
 from workbench.cli.base import JsonOpt, app, open_session, print_json, sub_app
-from workbench.extraction import model as checkworthy
-from workbench.extraction import newsset
 
-model_app = sub_app("model", "The check-worthiness model: retrain with the desk, switch.")
+model_app = sub_app("model")
 DEFAULT_DATA = Path("../shared/datasets/ct24-checkworthy-english")
 
 
@@ -24,6 +21,8 @@ def eval_extraction(
     mistakes: Annotated[bool, typer.Option("--mistakes", help="List what was wrong.")] = False,
 ) -> None:
     """Score the whole extraction pipeline on labelled news reports."""
+    from workbench.extraction import newsset
+
     data = newsset.evaluate_reports(folder, threshold=threshold).to_dict()
     if as_json:
         print_json(data)
@@ -47,6 +46,8 @@ def retrain(
     as_json: JsonOpt = False,
 ) -> None:
     """Refit with the desk's decisions; switch to it only if it does better on held-out ones."""
+    from workbench import desklabels
+
     with open_session() as session:
         done = desklabels.retrain(session=session, data_dir=data,
                                   log=lambda line: typer.echo(line, err=True))
@@ -61,5 +62,7 @@ def retrain(
 @model_app.command("use")
 def use(name: Annotated[str, typer.Argument(help="shipped or desk")]) -> None:
     """Switch the check-worthiness model the workbench uses."""
+    from workbench.extraction import model as checkworthy
+
     path = checkworthy.use_model(name)
     typer.echo(f"Now using the {name} model ({path}).")

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from workbench import accounts, sources
 from workbench.cli.base import (
     ExpectOpt,
     JsonOpt,
@@ -19,15 +18,16 @@ from workbench.cli.base import (
     print_json,
     sub_app,
 )
-from workbench.config import load_settings
 
-sources_app = sub_app("sources", "Attach and refresh sources.")
-factchecks_app = sub_app("factchecks", "Search earlier fact-checks.")
+sources_app = sub_app("sources")
+factchecks_app = sub_app("factchecks")
 
 
 @app.command()
 def lookup(url: str, as_json: JsonOpt = False) -> None:
     """Fetch a page's metadata through the guarded client."""
+    from workbench import sources
+
     with http_client() as client:
         page = sources.preview(client=client, url=url)
     data = sources.page_dict(page)
@@ -50,6 +50,8 @@ def sources_attach(
     expect_version: ExpectOpt = None,
 ) -> None:
     """Look up a URL and attach it to a claim as a source."""
+    from workbench import accounts, sources
+
     with http_client() as client:
         page = sources.preview(client=client, url=url)
         snap = sources.find_archive(client=client, url=url) if archive else None
@@ -68,6 +70,9 @@ def sources_refresh(
     user: UserOpt = "",
 ) -> None:
     """Fetch sources again and report what changed (content hash, page gone)."""
+    from workbench import sources
+    from workbench.config import load_settings
+
     settings = load_settings()
     with engine_for(settings) as engine, http_client() as client:
         todo = sources.due_for_refresh(engine=engine, everything=all_sources)
@@ -82,6 +87,8 @@ def sources_refresh(
 def factchecks_search(text: str, as_json: JsonOpt = False,
                       limit: Annotated[int, typer.Option(min=1, max=100)] = 10) -> None:
     """Earlier fact-checks of a claim (Google Fact Check Tools)."""
+    from workbench import sources
+
     with http_client() as client:
         found = sources.factchecks(client=client, text=text, limit=limit)
     if as_json:
@@ -98,6 +105,8 @@ def factchecks_search(text: str, as_json: JsonOpt = False,
 @app.command()
 def context(text: str, as_json: JsonOpt = False) -> None:
     """Context on a person, group or designation (Wikipedia and Wikidata)."""
+    from workbench import sources
+
     with http_client() as client:
         found = sources.context(client=client, text=text)
     if as_json:

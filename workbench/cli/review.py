@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
-from workbench import accounts, claims, workflow
+from workbench import workflow
 from workbench.cli.base import ExpectOpt, JsonOpt, UserOpt, app, open_session, print_json, sub_app
 from workbench.models import Claim, ClaimStatus
 
-claims_app = sub_app("claims", "Read claims and move them through review.")
+claims_app = sub_app("claims")
 
 
 def _claim_dict(c: Claim, **extra: Any) -> dict[str, Any]:
@@ -27,14 +27,17 @@ def _claim_dict(c: Claim, **extra: Any) -> dict[str, Any]:
 def claims_list(
     status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
     article: Annotated[int | None, typer.Option(help="Only this article id.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=claims.MAX_PAGE)] = claims.MAX_PAGE,
+    limit: Annotated[int | None, typer.Option(
+        min=1, help="At most this many (a page at the most).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List claims: id, status, kind, speaker, start, end, text, verdict."""
+    from workbench import claims
+
     status = claims.parse_status(status)
     with open_session() as session:
         rows = claims.list_claims(session=session, status=status, article_id=article,
-                                  limit=limit)
+                                  limit=limit or claims.MAX_PAGE)
     if as_json:
         print_json([_claim_dict(r.claim, assignee=r.assignee) for r in rows])
         return
@@ -48,6 +51,8 @@ def claims_list(
 @claims_app.command("show")
 def claims_show(claim_id: int, as_json: JsonOpt = False) -> None:
     """Show one claim with its sources and history."""
+    from workbench import claims
+
     with open_session() as session:
         d = claims.claim_detail(session=session, claim_id=claim_id)
     data = _claim_dict(
@@ -89,6 +94,8 @@ _NEED_OPTIONS: dict[str, list[tuple[str, Any]]] = {
 
 def _move(move: str, claim_id: int, user: str, expect_version: int | None = None,
           to: str = "", verdict: str = "", rationale: str = "", note: str = "") -> None:
+    from workbench import accounts
+
     with open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user)
         claim = workflow.apply(session=session, actor=actor, claim_id=claim_id, move=move,
@@ -130,6 +137,8 @@ def claims_draft(claim_id: int, user: UserOpt, expect_version: ExpectOpt = None,
                  verdict: Annotated[str, typer.Option()] = "",
                  rationale: Annotated[str, typer.Option()] = "") -> None:
     """Save a draft verdict and rationale on a claim in research."""
+    from workbench import accounts, claims
+
     with open_session(write=True) as session:
         actor = accounts.get_user(session=session, username=user)
         claim = claims.save_draft(session=session, actor=actor, claim_id=claim_id,

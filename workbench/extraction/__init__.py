@@ -10,7 +10,7 @@ from workbench.extraction.claims import Candidate, extract
 from workbench.extraction.evaluate import Scores, evaluate
 from workbench.extraction.model import default_threshold
 from workbench.extraction.segment import Sentence, segment
-from workbench.extraction.text_input import Document, decode_bytes, html_to_text
+from workbench.extraction.text_input import Document, decode_bytes, html_to_text, read_upload
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -23,6 +23,7 @@ __all__ = [
     "evaluate",
     "extract",
     "html_to_text",
+    "read_upload",
     "segment",
 ]
 

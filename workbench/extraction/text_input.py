@@ -92,3 +92,18 @@ def html_to_text(html: str) -> Document:
         site_name=meta("sitename"),
         url=meta("url"),
     )
+
+
+def read_upload(data: bytes, *, filename: str = "", max_bytes: int = MAX_BYTES
+                ) -> tuple[str, Document | None]:
+    """The article text of an uploaded file, and the web page it was read from (HTML goes
+    through the article extractor; None for plain text)."""
+    if len(data) > max_bytes:
+        raise InputError(f"The file is larger than {max_bytes:,} bytes.")
+    text = decode_bytes(data, max_bytes=max_bytes)
+    looks_html = filename.lower().endswith((".html", ".htm")) or (
+        text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")))
+    if not looks_html:
+        return text, None
+    page = html_to_text(text)
+    return page.text, page
