@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from bench.desk import build_desk
+from tests.conftest import PASSWORD
 from workbench import db, overview
 
 
@@ -55,3 +56,68 @@ def test_aggregates_match_the_rows(engine):
     assert proposals["still proposed"] == funnel["candidate"]
     assert proposals["dismissed"] == funnel["dismissed"]
     assert sum(proposals.values()) == 600
+
+
+def test_proposal_scores_match_the_rows(engine):
+    build_desk(engine, claims=300, per_article=10, evidence_per_claim=1)
+    with db.session_scope(engine) as s:
+        conn = s.connection()
+        c = overview._CLAIM
+        # a few claims the desk added itself (case files), one of them dismissed
+        conn.execute(c.update().where(c.c.id % 10 == 3).values(origin="casefile"))
+        rows = conn.execute(sa.select(c.c.status, c.c.origin, c.c.article_id)).all()
+        s.commit()
+    with db.session_scope(engine) as s:
+        scores = overview.proposal_scores(session=s)
+    judged = [r for r in rows if r.status != "candidate"]
+    accepted = [r for r in judged if r.status != "dismissed"]
+    proposed = [r for r in judged if r.origin == "extraction"]
+    hits = [r for r in proposed if r.status != "dismissed"]
+    assert len(hits) < len(proposed) and len(hits) < len(accepted)  # neither is perfect
+    assert scores == overview.ProposalScores(
+        accepted=len(accepted), dismissed=len(judged) - len(accepted),
+        proposals_judged=len(proposed), proposals_accepted=len(hits),
+        articles=len({r.article_id for r in judged}))
+    assert scores.precision == round(len(hits) / len(proposed), 4)
+    assert scores.recall == round(len(hits) / len(accepted), 4)
+
+
+def test_proposal_scores_of_a_desk_that_judged_nothing(engine):
+    with db.session_scope(engine) as s:
+        scores = overview.proposal_scores(session=s)
+    assert scores == overview.ProposalScores(0, 0, 0, 0, 0)
+    assert scores.precision is None and scores.recall is None
+
+
+def test_overview_page_shows_the_proposals_scores_and_the_model(tmp_path, monkeypatch):
+    from tests.test_ui import _signed_in
+    from workbench import accounts
+    from workbench.config import Settings
+    from workbench.extraction import model as checkworthy
+    from workbench.models import Role
+
+    url = f"sqlite:///{tmp_path / 'ov.db'}"
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", url)
+    monkeypatch.setenv("WORKBENCH_SECRETS_FILE", str(tmp_path / "none.toml"))
+    monkeypatch.setenv("WORKBENCH_MODEL_DIR", str(tmp_path))
+    engine = db.make_engine(Settings(database_url=url))
+    db.upgrade(engine)
+    build_desk(engine, claims=120, evidence_per_claim=1)
+    with db.session_scope(engine, write=True) as s:
+        accounts.create_user(session=s, actor=None, username="rita", role=Role.reviewer,
+                             password=PASSWORD)
+    with db.session_scope(engine) as s:
+        scores = overview.proposal_scores(session=s)
+    engine.dispose()
+    (tmp_path / checkworthy.DESK_WEIGHTS).write_bytes(b"")  # only its presence is read
+    (tmp_path / checkworthy.CHOICE_FILE).write_text("desk", encoding="utf-8")
+
+    at = _signed_in("rita", "app_pages/overview.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Precision of proposals"] == f"{scores.precision:.1%}"
+    assert metrics["Recall of proposals"] == f"{scores.recall:.1%}"
+    assert metrics["Model in use"] == "desk"
+    counts = next(c.value for c in at.caption if "proposals the desk judged" in c.value)
+    assert (f"{scores.proposals_accepted:,} of the {scores.proposals_judged:,} proposals"
+            in counts)
+    assert f"of the {scores.accepted:,} claims it accepted" in counts

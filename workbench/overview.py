@@ -2,7 +2,8 @@
 
 The funnel of statuses, the verdicts given, claims signed off per week, the time from
 acceptance to sign-off (median and 90th percentile), the age of the claims still in work
-and those past their deadline, the workload per person, and what became of the proposals.
+and those past their deadline, the workload per person, what became of the proposals, and
+how well they agree with the desk's decisions (with the model in use).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from workbench import audit
+from workbench.extraction import model as checkworthy
 from workbench.models import AuditEvent, Claim, ClaimStatus, SignOff, User, Verdict
 
 _CLAIM = Claim.__table__  # type: ignore[attr-defined]
@@ -141,3 +143,52 @@ def proposals(*, session: Session) -> list[tuple[str, int]]:
     counts = dict(_rows(session, sa.select(outcome, sa.func.count())
                         .where(_CLAIM.c.origin == "extraction").group_by(outcome)))
     return [(k, int(counts.get(k, 0))) for k in ("accepted", "dismissed", "still proposed")]
+
+
+@dataclass(frozen=True)
+class ProposalScores:
+    """The proposals as they were made, scored on the desk's decisions.
+
+    A proposal is a claim extraction added; the desk judged it once it accepted or dismissed
+    it. Precision: of the judged proposals, the share accepted. Recall: of the claims the
+    desk accepted (proposed, from case files or added by hand), the share extraction had
+    proposed. ``workbench eval-checkworthy --desk`` scores today's model the same way (by
+    running it again over every judged article, too slow for a page on a large desk).
+    """
+
+    accepted: int  # claims the desk accepted, whoever proposed them
+    dismissed: int
+    proposals_judged: int
+    proposals_accepted: int
+    articles: int  # articles with a judged claim
+
+    @property
+    def precision(self) -> float | None:
+        judged = self.proposals_judged
+        return round(self.proposals_accepted / judged, 4) if judged else None
+
+    @property
+    def recall(self) -> float | None:
+        return round(self.proposals_accepted / self.accepted, 4) if self.accepted else None
+
+
+def proposal_scores(*, session: Session) -> ProposalScores:
+    """Precision and recall of the proposals on the desk's decisions, in one aggregate."""
+    judged = _CLAIM.c.status != ClaimStatus.candidate.value
+    dismissed = _CLAIM.c.status == ClaimStatus.dismissed.value
+    proposed = _CLAIM.c.origin == "extraction"
+
+    def count_if(*conditions: Any) -> Any:
+        return sa.func.coalesce(sa.func.sum(sa.case((sa.and_(*conditions), 1), else_=0)), 0)
+
+    stmt = sa.select(count_if(sa.not_(dismissed)), count_if(dismissed), count_if(proposed),
+                     count_if(proposed, sa.not_(dismissed)),
+                     sa.func.count(sa.distinct(_CLAIM.c.article_id))).where(judged)
+    accepted, n_dismissed, p_judged, p_accepted, articles = _rows(session, stmt)[0]
+    return ProposalScores(int(accepted), int(n_dismissed), int(p_judged), int(p_accepted),
+                          int(articles))
+
+
+def model_in_use() -> str:
+    """The check-worthiness model that makes the proposals: "shipped" or "desk"."""
+    return checkworthy.active_name()

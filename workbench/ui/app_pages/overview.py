@@ -30,7 +30,12 @@ def _figures(database_url: str) -> dict[str, Any]:
             "overdue": overview.overdue(session=s),
             "workload": overview.workload(session=s),
             "proposals": overview.proposals(session=s),
+            "scores": overview.proposal_scores(session=s),
         }
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1%}"
 
 
 def _chart(title: str, rows: list[dict[str, Any]], x: str, y: str, key: str,
@@ -61,6 +66,19 @@ m4.metric("Overdue", f"{data['overdue']:,}")
 st.caption("Days from a claim's acceptance (or, for a claim that never needed one, its "
            "creation) to the sign-off in force. Overdue: past the deadline and not yet "
            "signed off or dismissed.")
+
+scores = data["scores"]
+st.subheader("Proposals on the desk's decisions")
+p1, p2, p3 = st.columns(3)
+p1.metric("Precision of proposals", _share(scores.precision))
+p2.metric("Recall of proposals", _share(scores.recall))
+p3.metric("Model in use", overview.model_in_use())
+st.caption(f"{scores.proposals_accepted:,} of the {scores.proposals_judged:,} proposals the "
+           f"desk judged were accepted; {scores.proposals_accepted:,} of the "
+           f"{scores.accepted:,} claims it accepted had been proposed ({scores.dismissed:,} "
+           f"claims dismissed, on {scores.articles:,} articles). The proposals as they were "
+           "made; `workbench eval-checkworthy --desk` scores the model in use today, and "
+           "`workbench model use` switches it.")
 
 left, right = st.columns(2)
 with left:
