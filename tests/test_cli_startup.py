@@ -48,9 +48,14 @@ def test_help_lists_every_command_and_loads_none_of_them(tmp_path):
         "workbench.cli.base", "workbench.cli.commands"}
 
 
-def test_a_group_help_loads_no_database_layer(tmp_path):
-    out, loaded = _probe(tmp_path, "users", "--help")
-    assert "bootstrap" in out and "passwd" in out
+@pytest.mark.parametrize(("group", "command"), [
+    ("users", "bootstrap"), ("sources", "check"), ("export", "claimreview"),
+    ("casefiles", "import"), ("audit", "verify"), ("model", "retrain"), ("factchecks", "search"),
+])
+def test_a_group_help_loads_no_database_layer(tmp_path, group, command):
+    """(The `claims` group is the exception: its moves are read from the workflow table.)"""
+    out, loaded = _probe(tmp_path, group, "--help")
+    assert f" {command} " in out
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 

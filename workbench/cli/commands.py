@@ -45,7 +45,7 @@ COMMANDS: dict[str, Entry] = {
     "casefiles": Entry("Sync the claims/ case files.", ("articles",)),
     "audit": Entry("Prove that the history and the sign-offs were not changed.", ("audit",)),
     "claims": Entry("Read claims and move them through review.",
-                    ("review", "bulk", "matching")),
+                    ("review", "moves", "bulk", "matching")),
     "sources": Entry("Attach and refresh sources.", ("research", "matching")),
     "factchecks": Entry("Search earlier fact-checks.", ("research",)),
     "model": Entry("The check-worthiness model: retrain with the desk, switch.", ("model",)),
