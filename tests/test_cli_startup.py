@@ -121,3 +121,15 @@ def test_a_usage_error_is_one_sentence_with_exit_code_2(tmp_path, args, message)
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith(f"Error: {message}") and lines[0].endswith("--help`."), lines[0]
     assert proc.stdout == ""
+
+
+def test_a_database_without_tables_is_one_sentence(tmp_path):
+    """SQLAlchemy is no longer imported up front; its errors still become one sentence."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
+    env.update(WORKBENCH_DATABASE_URL=f"sqlite:///{tmp_path / 'empty.db'}",
+               WORKBENCH_SECRETS_FILE=str(tmp_path / "none.toml"))
+    proc = subprocess.run([sys.executable, "-m", "workbench", "users", "list"], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == ("Error: the database has no tables yet; run `workbench "
+                                   "init` first.")
