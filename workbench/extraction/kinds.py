@@ -17,26 +17,36 @@ KINDS = ("designation", "statistic", "causal", "comparison", "prediction", "quot
 _DESIGNATION = re.compile(
     r"\b(?:designat\w*|classified as|listed as|blacklist\w*|sanction\w*|"
     r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
-    r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|convicted|"
+    r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
-    r"charged with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|term-limited|"
+    r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
+    r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a|the|federal|state) law|required by law|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable))",
     re.I,
 )
+_WORD_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)"
+)
 _STATISTIC = re.compile(
     r"\d|%|\b(?:percent|record\w*|highest|lowest|largest|biggest|smallest|fewest|"
     r"more \w+ than ever|than ever|all-time|doubled|tripled|halved|"
     r"hundreds|thousands|millions|billions|trillions|dozens|(?:a )?majority of|minority of|"
     r"rank\w*|leading in the polls|per capita|average|(?:nearly|almost) all|most of|"
-    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
+    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of|"
+    # how often, and a number written as a word with a bound ("at least six")
+    r"(?:once|twice) (?:a|an|every|per) \w+|"
+    rf"{_WORD_NUMBER} (?:in|out of) (?:every )?(?:\d+|{_WORD_NUMBER})|"
+    rf"(?:at least|at most|more than|fewer than|up to|as many as|some) {_WORD_NUMBER})\b",
     re.I,
 )
 _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
     r"driven by|reflects?|thanks to|blamed|responsible for|so that|attributed \w+(?: \w+){0,4} to|"
+    r"(?:bring|brings|brought|bringing) back|prompted|triggered|sparked|fuell?ed|contributed to|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould)\b",
     re.I,
 )
@@ -47,9 +57,33 @@ _COMPARISON = re.compile(
 )
 _PREDICTION = re.compile(
     r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
-    r"predict\w*|plans? to|next (?:year|month|week)|likely to|on track to)\b",
+    r"predict\w*|plans? to|next (?:year|month|week)|likely to|on track to|(?:more|less) likely|"
+    r"unlikely)\b",
     re.I,
 )
+# Reported speech about what others would do: "officials said the government would ...".
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
+    r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'-]+ ){1,6}?(?:would|could|will|might)\b"
+)
+# "The office said it would review ...": a body announcing what it will do, an event.
+_OWN_PLAN = re.compile(r"\b(?:said|says|announced) (?:that )?(?:it|they) (?:would|will)\b")
+# A ratio is a comparison before it is a number: "twice as far", "ten times as much as".
+_RATIO = re.compile(
+    r"\b(?:twice|half|(?:\w+ )?times) as (?:\w+ )?(?:as\b|\w+ as\b)|"
+    r"\btimes (?:more|less|higher|lower|larger|smaller|faster|slower|greater)\b|"
+    r"\btwice as\b",
+    re.I,
+)
+_DEGREE_COMPARISON = re.compile(
+    r"\b(?:slightly|significantly|much|far|substantially|markedly|sharply|considerably) "
+    r"(?:higher|lower|better|worse|fewer|faster|slower|larger|smaller)\b",
+    re.I,
+)
+# A vote is checked against the record of the vote: its tally and the counts around it are
+# context; only money and shares make it a statistic.
+_VOTE = re.compile(r"\bvot(?:ed|e of|ing) (?:\d+|[a-z]+)(?:-| to )(?:\d+|[a-z]+)\b")
+_MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
 _OPINION = re.compile(
     r"\b(?:I think|I thought|I believe|I feel|in my (?:view|opinion)|should|must)\b", re.I
 )
@@ -59,10 +93,11 @@ _QUANTITY = (
     r"hundreds|thousands|millions|a few|once|twice"
 )
 _HEDGES = re.compile(
-    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
+    r"\b(?:may\b|(?i:(?:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
     r"(?<!less )(?<!more )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
     r"appeared to|appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
-    rf"expected to|(?:about|around|approximately|as (?:many|much|few) as) (?={_QUANTITY})))"
+    r"expected to|expects? (?:[a-z]+ ){1,3}?to)\b|"
+    rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) (?={_QUANTITY}|the size of)))"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -89,7 +124,11 @@ _JUDGING_WORDS = frozenset(
     scary shameful disgrace disgraceful outrage outrageous outraged happy sad glad pleased
     thrilled grateful hardest toughest relief relieved welcome welcomed welcomes optimism
     optimistic pessimistic hope hopeful dignity ridiculous absurd nonsense confident
-    concerned worried upset angry delighted shocked saddened stunned i'm""".split()
+    concerned worried upset angry delighted shocked saddened stunned i'm exhausting
+    exhausted surprised surprising striking shocking devastating devastated frustrating
+    frustrated painful unreliable shortsighted short-sighted reckless irresponsible
+    appalling appalled heartening thankful unbelievable sorry blessed honored honoured
+    embarrassing embarrassed hypocritical insulting cruel brilliant""".split()
 )
 _JUDGING_PHRASES = re.compile(
     r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"
@@ -98,7 +137,17 @@ _JUDGING_PHRASES = re.compile(
     re.I,
 )
 _LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_PAST_EVENT = re.compile(r"\b(?:has been|have been|had been|[a-z]{3,}ed)\b")
+# Regular past tenses, and the irregular ones news copy uses most.
+_IRREGULAR_PAST = (
+    "made took gave went came saw kept won lost fell rose "
+    "grew paid sold bought spent left led met ran cut hit shut set put sent built brought "
+    "caught fought thought found held stood knew drew drove flew threw wrote broke chose "
+    "froze spoke stole began sank shrank swore tore wore became overtook withdrew forgot "
+    "sought taught struck hid bit lent dealt meant felt slid split spread quit"
+)
+_PAST_EVENT = re.compile(
+    rf"\b(?:has been|have been|had been|[a-z]{{3,}}ed|{'|'.join(_IRREGULAR_PAST.split())})\b"
+)
 
 
 def value_judgement(text: str) -> bool:
@@ -113,7 +162,8 @@ def value_judgement(text: str) -> bool:
 _DESIGNATION_KEYS = (
     "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
-    "unconstitutional", "signed into law", "executive order", "charged with", "pleaded",
+    "unconstitutional", "signed into law", "executive order", "charged", "pleaded", "accused of",
+    "fined",
     "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient", " law",
     "unsafe", "eligible", "guilty", "liable",
 )
@@ -131,13 +181,15 @@ def fact_kinds(text: str) -> frozenset[str]:
     status (``designation``), a cause (``causal``), an explicit ``comparison``. Cached: the
     prior, the kind and the checks of one sentence all ask."""
     found = set()
-    if _STATISTIC.search(_strip_dates(text)):
+    if _STATISTIC.search(_strip_dates(text)) and (
+        not _VOTE.search(text) or _MONEY_OR_SHARE.search(text)
+    ):
         found.add("statistic")
     if designation(text):
         found.add("designation")
     if _CAUSAL.search(text):
         found.add("causal")
-    if _EXPLICIT_COMPARISON.search(text):
+    if _EXPLICIT_COMPARISON.search(text) or _RATIO.search(text):
         found.add("comparison")
     return frozenset(found)
 
@@ -148,10 +200,35 @@ def states_fact(text: str) -> bool:
     return bool(fact_kinds(text))
 
 
+def forecast(text: str) -> bool:
+    """Whether ``text`` says what will happen: "will", "is expected to", "next month", or
+    reported speech about what someone would do ("said the company would move ...")."""
+    return bool(_PREDICTION.search(text) or _REPORTED_FUTURE.search(text)
+                or _OWN_PLAN.search(text))
+
+
+# "are already stretched", "I'm not convinced": a participle after "is" or "feel" describes
+# a state, not an event ("was discovered" is one).
+_STATE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|am|be|being|seems?|feels?|looks?|gets?)|['’](?:re|m|s))"
+    r"(?:\s+(?:already|not|so|very|too|really|just|still|quite|all))*\s+$",
+    re.I,
+)
+
+
+def past_event(text: str) -> bool:
+    """Whether ``text`` reports something that happened (a past tense, regular or not)."""
+    for m in _PAST_EVENT.finditer(text):
+        at = m.start()
+        if not (m.group().endswith("ed") and _STATE_BEFORE.search(text[max(0, at - 40):at])):
+            return True
+    return False
+
+
 def checkable(text: str) -> bool:
     """Whether ``text`` states something a record could confirm: a fact as above, a
     forecast or a past event."""
-    return bool(states_fact(text) or _PREDICTION.search(text) or _PAST_EVENT.search(text))
+    return bool(states_fact(text) or forecast(text) or past_event(text))
 
 
 def hedged(text: str) -> bool:
@@ -169,23 +246,30 @@ def classify(
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
     facts = fact_kinds(text)
-    for kind in ("designation", "statistic", "causal"):
+    # the most specific first; a number in a causal claim or a ratio is not the check itself
+    for kind in ("designation", "causal"):
         if kind in facts:
             return kind
+    if _RATIO.search(text):
+        return "comparison"
+    if "statistic" in facts:
+        return "statistic"
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if _OPINION.search(text) and (mostly_quote or not speaker):
         return "opinion" if not speaker else "quote"
     if _EXPLICIT_COMPARISON.search(text):
         return "comparison"
-    if _PREDICTION.search(text) and not mostly_quote:
+    if not mostly_quote and _OWN_PLAN.search(text):
+        return "event"
+    if not mostly_quote and (_PREDICTION.search(text) or _REPORTED_FUTURE.search(text)):
         return "prediction"
     if mostly_quote or (speaker and _QUOTE_MARKS.search(text)):
         # what a quote says happened is checked as an event; the rest, as words said
         said = " ".join(_QUOTED.findall(text)) or text
-        return "event" if _PAST_EVENT.search(said) else "quote"
+        return "event" if past_event(said) else "quote"
     if "missing_speaker" in flags:
         return "quote"
-    if _COMPARISON.search(text) and _MORE_THAN.search(text):
+    if (_COMPARISON.search(text) and _MORE_THAN.search(text)) or _DEGREE_COMPARISON.search(text):
         return "comparison"
     return "event"
 
