@@ -151,18 +151,17 @@ class Attribution:
     pronoun: bool = False  # the sentence attributes itself with a pronoun ("he said")
 
 
+_QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
+
+
 def _outside_quotes(text: str) -> str:
-    """``text`` with quoted passages blanked out (same length), so verbs in quotes are ignored."""
-    chars = list(text)
-    inside = False
-    for i, ch in enumerate(text):
-        if ch in "“”\"":
-            inside = ch == "“" or (ch == '"' and not inside)
-            chars[i] = " "
-            continue
-        if inside:
-            chars[i] = " "
-    return "".join(chars)
+    """``text`` with quoted passages blanked out (same length), so verbs in quotes are ignored.
+
+    A passage runs from “ or " to the next ” or " (or to the end); a stray ” is blanked too.
+    """
+    if "“" not in text and "”" not in text and '"' not in text:
+        return text
+    return _QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
 
 
 def is_group(speaker: str | None) -> bool:
@@ -194,6 +193,8 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     )
     if direct and direct.group(1).split()[0] not in _NOT_NAMES | {"U.S."}:
         return _clean_name(direct.group(1))
+    if direct and re.fullmatch(r"[Tt]he [A-Z]{2,6}", direct.group(1)):
+        return direct.group(1)[4:]  # "The CDC estimated"
     # "A note from Trump read:" -- the last name in the clause before the verb.
     clause = re.split(r"[,;:—–]", before)[-1]
     names = re.findall(rf"(?<![.!?]\s)\b{_TITLE}{_NAME}", clause)
@@ -292,12 +293,16 @@ _COMPANY_NOUN = re.compile(
     r"\b[Tt]he (?P<noun>company|firm|carrier|airline|carmaker|automaker|lender|retailer|"
     r"insurer|chain|manufacturer|drugmaker|bank)$"
 )
+_COMPANY_HEADS = (
+    "Motors Airways Airlines Inc Corp Corporation Co. Company Group Holdings Bank Energy "
+    "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "
+    "Entertainment Brands Insurance Financial Labs Media Steel Petroleum Electric Logistics "
+    "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
+    "Bancorp Health Mills"
+).split()
 COMPANY_NAME = re.compile(
-    r"\b(?:[A-Z][\w&’'.-]*\s+){1,3}(?:Motors|Airways|Airlines|Inc\.?|Corp\.?|Corporation|"
-    r"Co\.|Company|Group|Holdings|Bank|Energy|Pharmaceuticals|Technologies|Systems|Foods|"
-    r"Industries|Partners|Capital|Communications|Entertainment|Brands|Insurance|Financial|"
-    r"Labs|Media|Steel|Petroleum|Electric|Logistics|Stores|Therapeutics|Semiconductor|"
-    r"Software|Networks|Telecom|Mining|Chemicals|Automotive|Bancorp|Health|Mills)\b"
+    r"\b(?!(?:The|A|An|This|That)\s)(?:[A-Z][\w&’'.-]*\s+){1,3}"
+    rf"(?:{'|'.join(re.escape(h) for h in _COMPANY_HEADS)})(?![\w-])\.?"
 )
 
 
@@ -352,9 +357,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         if paragraph != previous_paragraph:
             open_quote = False  # a quote never runs past its paragraph unannounced
         _, starts_quoted, still_open = quote_state(text, open_quote)
-        names = COMPANY_NAME.findall(text)
-        if names:
-            company = names[-1].strip()
+        if any(head in text for head in _COMPANY_HEADS):
+            names = COMPANY_NAME.findall(text)
+            company = names[-1].strip() if names else company
         found, pronoun = attribute(text)
         if found is not None and company and found.speaker in _COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)

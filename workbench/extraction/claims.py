@@ -156,6 +156,7 @@ def _quote_groups(body: list[Sentence], whos: list[attribution.Attribution]
                 and whos[i].speaker == whos[i - 1].speaker
                 and attribution.quote_state(prev.text, False)[0]
                 and not _attributed_again(body, whos, i))
+            or _lead_in(prev, s, whos[i - 1], whos[i], starts_quoted)
         )
         if joins:
             groups[-1].append(i)
@@ -163,6 +164,18 @@ def _quote_groups(body: list[Sentence], whos: list[attribution.Attribution]
             groups.append([i])
         open_quote = still_open
     return groups
+
+
+def _lead_in(prev: Sentence | None, s: Sentence, before: attribution.Attribution,
+             this: attribution.Attribution, starts_quoted: bool) -> bool:
+    """Whether a quote attributed by a pronoun backs up the sentence before it, which
+    reports the same person's words without quote marks ("X has accused the government of
+    letting coca double. “There are now 253,000 hectares ...,” he said."). A quote that only
+    reacts ("“This government has run out of ideas,” he said.") stands on its own."""
+    return (prev is not None and starts_quoted and this.pronoun and before.explicit
+            and this.speaker is not None and this.speaker == before.speaker
+            and not attribution.quote_state(prev.text, False)[0]
+            and kinds.states_fact(" ".join(_QUOTED.findall(s.text))))
 
 
 def _attributed_again(body: list[Sentence], whos: list[attribution.Attribution], i: int
@@ -209,7 +222,9 @@ FACT_PRIOR_CAP = 3.0
 # reported speech (no quote marks) of a named, institutional or unnamed source that states
 # a fact or what will happen ("The governor's office said it would review ...")
 REPORTED_PRIOR = 2.5
-EMPTY_QUOTE_PRIOR = -2.0  # direct speech that states nothing checkable ("We've given up")
+# speech that states nothing checkable ("“We've given up,” said ...", "Supporters say she
+# is the strongest candidate")
+EMPTY_QUOTE_PRIOR = -2.0
 REACTION_PRIOR = -1.5  # colour: how a crowd reacted ("Supporters cheered outside")
 SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
 _MONTH = (
@@ -225,11 +240,14 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider)\b)"
+    r"released)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider)\b|"
+    r"(?:takes?|took) effect|goes into effect|go into effect)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # The next step of a criminal case is a court record, not a routine notice.
 _CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
+# 'called the cuts “shortsighted”': a characterisation in quote marks is an opinion.
+_CHARACTERISED = re.compile(r"\bcall(?:ed|s) (?:it|them|this|that|the [\w’' -]{1,30}?) [“\"]")
 _REACTION = re.compile(
     r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
     r"gathered|erupted)\b"
@@ -244,7 +262,9 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     quoted = quote_run or "“" in text or '"' in text
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
-    if kinds.value_judgement(said) and not kinds.states_fact(said):
+    if (kinds.value_judgement(said) and not kinds.states_fact(said)) or (
+        quoted and _CHARACTERISED.search(text)
+    ):
         prior = OPINION_PRIOR
     elif quoted:
         if named and kinds.checkable(said):
@@ -255,12 +275,14 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             prior = 0.0
     else:
         facts = set(kinds.fact_kinds(text))
-        if kinds.forecast(text):
+        if kinds.forecast(text) and not _SCHEDULE.search(text):
             facts.add("prediction")
         prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
         if reported and facts:
             prior = max(prior, REPORTED_PRIOR)
+        elif reported and not kinds.past_event(text):
+            prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
         elif not facts and _REACTION.search(text):
             prior = REACTION_PRIOR
     if _SCHEDULE.search(text):
