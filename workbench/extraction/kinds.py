@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.extraction.attribution import is_group
+
 KINDS = ("designation", "statistic", "causal", "comparison", "prediction", "quote", "opinion",
          "event")
 
@@ -401,6 +403,9 @@ def restate(text: str, *, kind: str, speaker: str | None) -> str:
         if close > 0 and _SPEECH_AFTER.search(body[close:]):
             core = body[1:close]
     core = _strip_attribution(core)
+    if speaker and not is_group(speaker) and _OWN_SUBJECT.match(core):
+        # "The office said it would review ..." -> "The office would review ..."
+        core = speaker + core[_OWN_SUBJECT.match(core).end() - 1:]
     core = re.sub(r",?\s+(?:said|says)\s*,\s*who\b.*$", "", core)
     core = _QUOTE_MARKS.sub("", core).strip(" ,;:—–")
     if not core:
@@ -411,6 +416,12 @@ def restate(text: str, *, kind: str, speaker: str | None) -> str:
     if speaker and kind in {"quote", "opinion"} and core != body:
         return f"According to {speaker}: {core}"
     return core
+
+
+# A clause left lower-case by a stripped "X said" whose subject is the speaker.
+_OWN_SUBJECT = re.compile(
+    r"(?:it|they|he|she) (?=(?:would|will|had|has|have|could|plans?|planned|intends?)\b)"
+)
 
 
 def _strip_attribution(core: str) -> str:
