@@ -71,6 +71,8 @@ _PREDICTION = re.compile(
     r"unlikely)\b",
     re.I,
 )
+# "it could derail the talks": what may happen (not "could have", which looks back).
+_MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b)")
 # Reported speech about what others would do: "officials said the government would ...".
 _REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
@@ -139,7 +141,7 @@ _JUDGING_WORDS = frozenset(
     exhausted surprised surprising striking shocking devastating devastated frustrating
     frustrated painful unreliable shortsighted short-sighted reckless irresponsible
     appalling appalled heartening thankful unbelievable sorry blessed honored honoured
-    embarrassing embarrassed hypocritical insulting cruel brilliant""".split()
+    embarrassing embarrassed hypocritical insulting cruel brilliant terrific""".split()
 )
 _JUDGING_PHRASES = re.compile(
     r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"
@@ -152,9 +154,9 @@ _LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _IRREGULAR_PAST = (
     "made took gave went came saw kept won lost fell rose "
     "grew paid sold bought spent left led met ran cut hit shut set put sent built brought "
-    "caught fought thought found held stood knew drew drove flew threw wrote broke chose "
-    "froze spoke stole began sank shrank swore tore wore became overtook withdrew forgot "
-    "sought taught struck hid bit lent dealt meant felt slid split spread quit"
+    "caught fought found held stood drew drove flew threw wrote broke chose froze spoke "
+    "stole began sank shrank swore tore wore became overtook withdrew sought taught struck "
+    "hid bit lent dealt slid split spread quit"
 )
 # after "had" (what had happened before the reported moment)
 _PARTICIPLES = (
@@ -302,7 +304,8 @@ def past_event(text: str) -> bool:
 def checkable(text: str) -> bool:
     """Whether ``text`` states something a record could confirm: a fact as above, a
     forecast or a past event."""
-    return bool(states_fact(text) or forecast(text) or past_event(text))
+    return bool(states_fact(text) or forecast(text) or _MAY_HAPPEN.search(text)
+                or past_event(text))
 
 
 def hedged(text: str) -> bool:
@@ -344,7 +347,7 @@ def classify(
         said = " ".join(_QUOTED.findall(text)) or text
         if past_event(said):
             return "event"
-        return "prediction" if forecast(said) else "quote"
+        return "prediction" if forecast(said) or _MAY_HAPPEN.search(said) else "quote"
     if "missing_speaker" in flags:
         return "quote"
     if (_COMPARISON.search(text) and _MORE_THAN.search(text)) or _DEGREE_COMPARISON.search(text):
