@@ -66,6 +66,9 @@ def test_a_pronoun_refers_to_the_last_person_named_never_to_a_group():
     ("“We cut 300 jobs last year,” said chief operating officer Lena Brandt.", "Lena Brandt"),
     ("“We lost 12 percent of our riders,” transit director Omar Haddad said.", "Omar Haddad"),
     ("“She paid every fine on time,” said her lawyer, Ruth Adler.", "Ruth Adler"),
+    ("“I sold bread at that corner for 20 years,” said baker Tomás Ruiz, 61.", "Tomás Ruiz"),
+    ("Harbor Gas & Light asked regulators to raise rates by 6 percent, the utility said.",
+     "Harbor Gas & Light"),
     ("Most of the money will go to 25 new officers, said council member Jan Rhodes, who "
      "wrote the plan.", "Jan Rhodes"),
     ("The storm damaged 400 homes, according to the Red Cross.", "Red Cross"),
@@ -97,6 +100,8 @@ def test_the_company_is_the_company_the_article_named():
      "prediction", ("anonymous_source",)),
     ("Finance Minister Raj Patel is expected to keep his job, the people said.",
      "prediction", ("anonymous_source", "hedged")),
+    ("Two council members, who asked not to be named, said the rule had been written by a "
+     "lobbyist.", "event", ("anonymous_source",)),
 ])
 def test_reported_speech_about_facts_and_plans_is_proposed(sentence, kind, flags):
     (claim,) = extract(sentence)
@@ -208,6 +213,8 @@ def test_restatements_are_sentences_without_the_attribution(sentence, restatemen
     ("If convicted, Moreno faces up to 15 years in prison.", "statistic"),
     ("A teacher was charged on Friday with stealing $9,000.", "designation"),
     ("At least six patients received diluted doses.", "statistic"),
+    ("State law requires the commission to rule within eight months.", "designation"),
+    ("A judge on Friday blocked a city ordinance that bans food trucks.", "designation"),
     ("The minister will replace at least four deputies this week.", "prediction"),
 ])
 def test_kinds_follow_what_would_be_checked(sentence, kind):

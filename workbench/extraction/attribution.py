@@ -41,6 +41,13 @@ _JOB = (
     r"head|dean|administrator|inspector|representative|adviser|advisor|member|author|"
     r"editor|researcher|scientist|engineer|physician|doctor|nurse|owner|partner|"
     r"strategist|consultant|counsel|treasurer|auditor|controller|clerk)"
+    # or any few lower-case words that are not a phrase of time or place ("vendor",
+    # "longtime resident")
+    r"|(?:(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|next|it|he|she|"
+    r"they|we|and|but|or|as|after|before|during|while|when|earlier|later|today)\b)"
+    r"[a-z][\w’'-]*\s+){0,2}(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|"
+    r"next|it|he|she|they|we|and|but|or|as|after|before|during|while|when|earlier|later|"
+    r"today)\b)[a-z][\w’'-]*"
 )
 # "said Benjamin Gedan", "said Gedan.", "said chief executive Greg Halvorsen",
 # "said her lawyer, David Ortiz"
@@ -228,8 +235,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         before = plain[: match.start()].rstrip()
         raw_before = text[: match.start()].rstrip()
         by_quote = raw_before.endswith((",", "”", '"', "’"))
-        if match.group("verb") in {"added", "adds"} and not (by_quote or quoted):
-            continue  # "employers added 212,000 jobs" is not speech
+        if match.group("verb") in {"added", "adds", "asked"} and not (by_quote or quoted):
+            continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{_PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
         after = _SAID_NAME.match(plain, match.start())
@@ -291,17 +298,17 @@ def _named_body_before(before: str) -> str | None:
 # "the company", "the carrier": a company the article named before, when its name says so.
 _COMPANY_NOUN = re.compile(
     r"\b[Tt]he (?P<noun>company|firm|carrier|airline|carmaker|automaker|lender|retailer|"
-    r"insurer|chain|manufacturer|drugmaker|bank)$"
+    r"insurer|chain|manufacturer|drugmaker|bank|utility)$"
 )
 _COMPANY_HEADS = (
     "Motors Airways Airlines Inc Corp Corporation Co. Company Group Holdings Bank Energy "
     "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "
     "Entertainment Brands Insurance Financial Labs Media Steel Petroleum Electric Logistics "
     "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
-    "Bancorp Health Mills"
+    "Bancorp Health Mills Power Light Utilities Gas"
 ).split()
 COMPANY_NAME = re.compile(
-    r"\b(?!(?:The|A|An|This|That)\s)(?:[A-Z][\w&’'.-]*\s+){1,3}"
+    r"\b(?!(?:The|A|An|This|That)\s)(?:(?:[A-Z][\w&’'.-]*|&)\s+){1,3}"
     rf"(?:{'|'.join(re.escape(h) for h in _COMPANY_HEADS)})(?![\w-])\.?"
 )
 
@@ -309,7 +316,7 @@ COMPANY_NAME = re.compile(
 _COMPANY_SPEAKERS = frozenset(
     f"{the} {noun}" for the in ("the", "The") for noun in
     "company firm carrier airline carmaker automaker lender retailer insurer chain "
-    "manufacturer drugmaker bank".split()
+    "manufacturer drugmaker bank utility".split()
 )
 
 

@@ -222,6 +222,7 @@ FACT_PRIOR_CAP = 3.0
 # reported speech (no quote marks) of a named, institutional or unnamed source that states
 # a fact or what will happen ("The governor's office said it would review ...")
 REPORTED_PRIOR = 2.5
+REPORTED_EVENT_PRIOR = 1.5  # the same, of something that happened ("said the money had been moved")
 # speech that states nothing checkable ("“We've given up,” said ...", "Supporters say she
 # is the strongest candidate")
 EMPTY_QUOTE_PRIOR = -2.0
@@ -281,7 +282,9 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
         if reported and facts:
             prior = max(prior, REPORTED_PRIOR)
-        elif reported and not kinds.past_event(text):
+        elif reported and kinds.past_event(text):
+            prior = REPORTED_EVENT_PRIOR
+        elif reported:
             prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
         elif not facts and _REACTION.search(text):
             prior = REACTION_PRIOR

@@ -24,6 +24,9 @@ _DESIGNATION = re.compile(
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a|the|federal|state) law|required by law|"
+    r"(?:law|laws|rules|regulations|statute|constitution) (?:requires?|bars?|bans?|forbids?)\b|"
+    r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable))",
@@ -183,7 +186,8 @@ _DESIGNATION_KEYS = (
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
     "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
-    "deficient", " law", "unsafe", "eligible", "guilty", "liable",
+    "deficient", " law", "unsafe", "eligible", "guilty", "liable", "rules", "regulations",
+    "statute", "constitution", "blocked", "struck down", "upheld", "overturned", "halted",
 )
 
 
