@@ -307,6 +307,7 @@ _COMPANY_HEADS = (
     "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
     "Bancorp Health Mills Power Light Utilities Gas"
 ).split()
+_COMPANY_HEAD = re.compile("|".join(re.escape(head) for head in _COMPANY_HEADS))
 COMPANY_NAME = re.compile(
     r"\b(?!(?:The|A|An|This|That)\s)(?:(?:[A-Z][\w&’'.-]*|&)\s+){1,3}"
     rf"(?:{'|'.join(re.escape(h) for h in _COMPANY_HEADS)})(?![\w-])\.?"
@@ -364,7 +365,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         if paragraph != previous_paragraph:
             open_quote = False  # a quote never runs past its paragraph unannounced
         _, starts_quoted, still_open = quote_state(text, open_quote)
-        if any(head in text for head in _COMPANY_HEADS):
+        if _COMPANY_HEAD.search(text):  # a first look: most sentences name no company
             names = COMPANY_NAME.findall(text)
             company = names[-1].strip() if names else company
         found, pronoun = attribute(text)
