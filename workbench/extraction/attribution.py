@@ -30,6 +30,12 @@ _TITLE = (
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
+# Lower-case words after "said" that start a phrase of time or place, not a job title.
+_NOT_TITLE = (
+    r"(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|next|it|he|she|they|"
+    r"we|and|but|or|as|after|before|during|while|when|earlier|later|today|early|late|also|"
+    r"then|again|once|previously|recently|separately|privately|publicly|yesterday)\b)"
+)
 # A job title written in lower case before a name: "chief executive", "council member",
 # "police chief", "the company's chief financial officer".
 _JOB = (
@@ -43,11 +49,7 @@ _JOB = (
     r"strategist|consultant|counsel|treasurer|auditor|controller|clerk)"
     # or any few lower-case words that are not a phrase of time or place ("vendor",
     # "longtime resident")
-    r"|(?:(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|next|it|he|she|"
-    r"they|we|and|but|or|as|after|before|during|while|when|earlier|later|today)\b)"
-    r"[a-z][\w’'-]*\s+){0,2}(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|"
-    r"next|it|he|she|they|we|and|but|or|as|after|before|during|while|when|earlier|later|"
-    r"today)\b)[a-z][\w’'-]*"
+    rf"|(?:{_NOT_TITLE}[a-z][\w’'-]*\s+){{0,2}}{_NOT_TITLE}[a-z][\w’'-]*"
 )
 # "said Benjamin Gedan", "said Gedan.", "said chief executive Greg Halvorsen",
 # "said her lawyer, David Ortiz"
@@ -146,7 +148,8 @@ _GROUPS = frozenset(
 _NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
     So Yet In On At For To From As By With Despite Moments Just Last Relations Should
-    Would Could May Might Will I We You""".split()
+    Would Could May Might Will I We You Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday""".split()
 )
 
 
