@@ -60,6 +60,10 @@ def test_a_pronoun_refers_to_the_last_person_named_never_to_a_group():
                     "Supporters say the mayor is the best candidate.\n\n" + first,
                     include_all=True)[-1]
     assert after.speaker == "Sen. Ann Cole" and not after.flags
+    body = extract("Sen. Ann Cole said the bill failed.\n\n"
+                   "The mayor's office said the vote was lost by 3 votes.\n\n" + first,
+                   include_all=True)[-1]
+    assert body.speaker == "Sen. Ann Cole"
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [

@@ -299,10 +299,11 @@ def _named_body_before(before: str) -> str | None:
 
 
 # "the company", "the carrier": a company the article named before, when its name says so.
-_COMPANY_NOUN = re.compile(
-    r"\b[Tt]he (?P<noun>company|firm|carrier|airline|carmaker|automaker|lender|retailer|"
-    r"insurer|chain|manufacturer|drugmaker|bank|utility)$"
-)
+_COMPANY_NOUNS = (
+    "company firm carrier airline carmaker automaker lender retailer insurer chain "
+    "manufacturer drugmaker bank utility"
+).split()
+_COMPANY_NOUN = re.compile(rf"\b[Tt]he (?P<noun>{'|'.join(_COMPANY_NOUNS)})$")
 _COMPANY_HEADS = (
     "Motors Airways Airlines Inc Corp Corporation Co. Company Group Holdings Bank Energy "
     "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "
@@ -315,13 +316,7 @@ COMPANY_NAME = re.compile(
     r"\b(?!(?:The|A|An|This|That)\s)(?:(?:[A-Z][\w&’'.-]*|&)\s+){1,3}"
     rf"(?:{'|'.join(re.escape(h) for h in _COMPANY_HEADS)})(?![\w-])\.?"
 )
-
-
-_COMPANY_SPEAKERS = frozenset(
-    f"{the} {noun}" for the in ("the", "The") for noun in
-    "company firm carrier airline carmaker automaker lender retailer insurer chain "
-    "manufacturer drugmaker bank utility".split()
-)
+_COMPANY_SPEAKERS = frozenset(f"{the} {noun}" for the in ("the", "The") for noun in _COMPANY_NOUNS)
 
 
 def _company_before(before: str) -> str | None:
@@ -355,7 +350,8 @@ def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
 def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     """Attributions for body sentences given as (text, paragraph), in article order.
 
-    "he said" means the person the article last quoted, never a group ("Supporters say");
+    "he said" means the person the article last quoted, never a group ("Supporters say")
+    or a body ("the mayor's office said");
     "the company said" means the company the article last named, when its name says it is
     one ("Halvorsen Motors").
     """
@@ -372,19 +368,25 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             names = COMPANY_NAME.findall(text)
             company = names[-1].strip() if names else company
         found, pronoun = attribute(text)
-        if found is not None and company and found.speaker in _COMPANY_SPEAKERS:
+        body = found is not None and found.speaker is not None and (
+            found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
+        )
+        if body and company and found.speaker in _COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)
         if found is not None:
             result = found
-            person = found.speaker is not None and not is_group(found.speaker)
+            # "he said" is a person: not a group ("Supporters"), not a body ("the office")
+            person = found.speaker is not None and not body and not is_group(found.speaker)
             if person or "missing_speaker" in found.flags:
                 last = found
         elif pronoun and last is not None:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
-        elif starts_quoted and paragraph == previous_paragraph and last is not None and out:
-            result = Attribution(last.speaker, last.flags, False)  # the quote goes on
+        elif starts_quoted and paragraph == previous_paragraph and out and (
+            out[-1].speaker is not None or out[-1].flags
+        ):
+            result = Attribution(out[-1].speaker, out[-1].flags, False)  # the quote goes on
         else:
             result = Attribution(None, (), False)
         out.append(result)

@@ -256,10 +256,11 @@ _REACTION = re.compile(
 
 
 def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> float:
-    """Log-odds added to the model's: checkable direct speech by a named person, facts
-    stated in narration and dated events lift a sentence; words that only judge (in a
-    quote, only the quoted words count) lower it unless they also state a fact, and so
-    does a notice of what is scheduled."""
+    """Log-odds added to the model's: checkable speech (quoted by a named person, or
+    reported by a named, institutional or unnamed source), facts and forecasts stated in
+    narration and dated events lift a sentence; words that only judge (in a quote, only the
+    quoted words count), speech that states nothing checkable and a crowd's reaction lower
+    it unless they also state a fact, and so does a notice of what is scheduled."""
     quoted = quote_run or "“" in text or '"' in text
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
@@ -270,7 +271,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     elif quoted:
         if named and kinds.checkable(said):
             prior = QUOTE_PRIOR
-        elif named and said is not text and not kinds.checkable(said):
+        elif named:
             prior = EMPTY_QUOTE_PRIOR
         else:
             prior = 0.0
