@@ -76,15 +76,23 @@ def test_the_scorer_counts_what_it_is_shown(tmp_path):
                                  "text": "It is a lovely town."}]
 
 
-def test_eval_extraction_prints_the_figures(capsys):
-    main(["eval-extraction", str(NEWS / "heldout"), "--json"])
+def test_eval_extraction_prints_the_figures(tmp_path, capsys):
+    picked = sorted((NEWS / "tune").glob("*.news"))[:2]
+    for path in picked:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    units = [u for r in newsset.read_reports(tmp_path) for u in r.units]
+    worthy = sum(u.worthy for u in units)
+    main(["eval-extraction", str(tmp_path), "--json"])
     data = json.loads(capsys.readouterr().out)
-    assert data["articles"] == 6 and data["checkworthy"] > 30
+    assert data["articles"] == 2 and data["checkworthy"] == worthy > 0
+    assert data["found"] <= worthy and data["good_proposals"] <= data["proposals"]
     for key in ("recall", "precision", "kinds", "speakers", "flags"):
         assert 0.0 <= data[key] <= 1.0
-    main(["eval-extraction", str(NEWS / "tune")])
+    assert data["recall"] == round(data["found"] / worthy, 4)
+    main(["eval-extraction", str(tmp_path)])
     out = capsys.readouterr().out
-    assert out.startswith("10 reports") and "recall" in out
+    assert out.startswith(f"2 reports, {len(units)} units, {worthy} check-worthy")
+    assert "recall" in out
 
 
 def test_eval_extraction_refuses_a_folder_without_reports(tmp_path, capsys):

@@ -21,7 +21,7 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
-    r"predicted|concluded"
+    r"predicted|concluded|blamed|blames|accused|accuses"
 )
 _NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
 _TITLE = (
@@ -30,11 +30,37 @@ _TITLE = (
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
-# "said Benjamin Gedan", "said Gedan."
-_SAID_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?P<name>{_TITLE}{_NAME})(?=[\s,.;:]|$)")
+# Lower-case words after "said" that start a phrase of time or place, not a job title.
+_NOT_TITLE = (
+    r"(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|next|it|he|she|they|"
+    r"we|and|but|or|as|after|before|during|while|when|earlier|later|today|early|late|also|"
+    r"then|again|once|previously|recently|separately|privately|publicly|yesterday)\b)"
+)
+# A job title written in lower case before a name: "chief executive", "council member",
+# "police chief", "the company's chief financial officer".
+_JOB = (
+    r"(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w.-]*[’']s\s+)?(?:[a-z][\w’'-]*\s+){0,3}?"
+    r"(?:executive|officer|director|president|superintendent|spokes(?:man|woman|person)|"
+    r"secretary|minister|senator|mayor|governor|manager|chair(?:man|woman)?|economist|"
+    r"analyst|professor|commissioner|chancellor|principal|coach|lieutenant|sergeant|"
+    r"detective|attorney|lawyer|prosecutor|judge|sheriff|chief|lawmaker|founder|leader|"
+    r"head|dean|administrator|inspector|representative|adviser|advisor|member|author|"
+    r"editor|researcher|scientist|engineer|physician|doctor|nurse|owner|partner|"
+    r"strategist|consultant|counsel|treasurer|auditor|controller|clerk)"
+    # or any few lower-case words that are not a phrase of time or place ("vendor",
+    # "longtime resident")
+    rf"|(?:{_NOT_TITLE}[a-z][\w’'-]*\s+){{0,2}}{_NOT_TITLE}[a-z][\w’'-]*"
+)
+# "said Benjamin Gedan", "said Gedan.", "said chief executive Greg Halvorsen",
+# "said her lawyer, David Ortiz"
+_SAID_NAME = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+(?:{_JOB},?\s+)?(?P<name>{_TITLE}{_NAME})(?=[\s,.;:]|$)"
+)
 # "said , who served" -- a speech verb whose subject or object was lost.
 _MISSING = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+,|\b(?:said|says),\s+who\b")
-_ACCORDING = re.compile(rf"\baccording to\s+(?P<name>{_TITLE}{_NAME})")
+_ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_TITLE}{_NAME})")
+# What follows "according to", up to the end of the phrase.
+_ACCORDING_PHRASE = re.compile(r"\baccording to (?P<phrase>[^,.;:“”\"()—–]{1,90})")
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
@@ -61,12 +87,15 @@ _UNNAMED = re.compile(
     r"asked that (?:his|her|their) names? not be (?:used|published|given)|"
     r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
     r"requested anonymity|on background|people (?:familiar|close) (?:with|to)|"
-    r"sources? (?:familiar with|close to)|unnamed)\b",
+    r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
+    r"(?:briefed on|with (?:direct )?knowledge of|who (?:declined|asked|spoke|requested))|"
+    r"according to (?:\w+ ){0,2}(?:people|persons?|officials|sources|insiders)|"
+    rf"the (?:people|person|officials|sources) (?:{SPEECH_VERBS}))\b",
     re.I,
 )
 _UNNAMED_WORDS = frozenset(
     "condition anonymity named identified authorized authorised background familiar close "
-    "unnamed".split()
+    "unnamed briefed knowledge people person officials sources insiders".split()
 )
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
 _SOMEONE = re.compile(
@@ -81,25 +110,46 @@ _BODIES = (
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory"
 )
-# "according to the state elections board", "according to agency records"
-_ACCORDING_RECORDS = re.compile(
-    r"\baccording to (?P<body>(?:the |an? )?(?:[\w’'.-]+ ){0,4}"
-    rf"(?:{_BODIES}|records|data|figures|statistics|estimates|survey|report|study|poll))\b"
+# A document is a source, not a speaker: "according to city figures", "a study published
+# on Tuesday", "a police affidavit", "agency records", "the study says".
+_DOCUMENTS = frozenset(
+    """records record data figures statistics estimates estimate survey surveys report reports
+    study studies poll polls affidavit affidavits filing filings document documents complaint
+    indictment analysis audit review census transcript transcripts minutes tally count
+    projections projection forecast paper papers database letter memo""".split()
 )
+_BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
-    rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,3}}?(?:{_BODIES}))"
+    rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,5}}?(?:{_BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have|once|previously))?$",
     re.I,
 )
+# "The airline, which carries 9 million passengers a year, said": the clause is dropped.
+_TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b[^,]{3,120},$")
 # "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
 _NAMED_BODY = re.compile(
     r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
     r"[A-Z][\w’'.-]*){1,7})(?:\s+(?:also|has|had|have))?$"
 )
+# Plural nouns for a group of people: a group is never named, so it is never the person a
+# later "he said" refers to, and when it is not an unnamed source it is no speaker at all
+# ("Prosecutors said", "Democrats say").
+_GROUPS = frozenset(
+    """officials experts analysts sources people diplomats observers critics aides advisers
+    spokesmen spokeswomen residents authorities insiders investigators researchers scientists
+    economists supporters opponents witnesses traders investors doctors astronomers
+    prosecutors lawmakers legislators democrats republicans conservatives liberals voters
+    parents teachers students workers employees nurses police officers builders lawyers
+    attorneys regulators executives activists advocates protesters organizers organisers
+    leaders members owners farmers families patients neighbors neighbours shoppers
+    consumers drivers pilots passengers customers historians engineers planners
+    firefighters commuters retailers landlords tenants environmentalists""".split()
+)
 _NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
     So Yet In On At For To From As By With Despite Moments Just Last Relations Should
-    Would Could May Might Will I We You""".split()
+    Would Could May Might Will I We You Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday""".split()
 )
 
 
@@ -108,25 +158,32 @@ class Attribution:
     speaker: str | None
     flags: tuple[str, ...] = ()
     explicit: bool = False  # the sentence itself names (or loses) its speaker
+    pronoun: bool = False  # the sentence attributes itself with a pronoun ("he said")
+
+
+_QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
 
 
 def _outside_quotes(text: str) -> str:
-    """``text`` with quoted passages blanked out (same length), so verbs in quotes are ignored."""
-    chars = list(text)
-    inside = False
-    for i, ch in enumerate(text):
-        if ch in "“”\"":
-            inside = ch == "“" or (ch == '"' and not inside)
-            chars[i] = " "
-            continue
-        if inside:
-            chars[i] = " "
-    return "".join(chars)
+    """``text`` with quoted passages blanked out (same length), so verbs in quotes are ignored.
+
+    A passage runs from “ or " to the next ” or " (or to the end); a stray ” is blanked too.
+    """
+    if "“" not in text and "”" not in text and '"' not in text:
+        return text
+    return _QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
+
+
+def is_group(speaker: str | None) -> bool:
+    """Whether ``speaker`` names a group of people ("Supporters", "Two officials in ...")."""
+    if not speaker:
+        return False
+    head = re.split(r"\s+(?:on|in|at|with|from|close|to|of|who|familiar)\b", speaker)[0]
+    return head.split()[-1].lower() in _GROUPS
 
 
 def _clean_name(name: str) -> str | None:
-    name = name.strip().rstrip(".,;:’'")
-    name = re.sub(r"[’']s$", "", name)
+    name = name.strip().rstrip(".,;:")
     words = name.split()
     while words and words[0] in _NOT_NAMES:
         words.pop(0)
@@ -146,6 +203,8 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     )
     if direct and direct.group(1).split()[0] not in _NOT_NAMES | {"U.S."}:
         return _clean_name(direct.group(1))
+    if direct and re.fullmatch(r"[Tt]he [A-Z]{2,6}", direct.group(1)):
+        return direct.group(1)[4:]  # "The CDC estimated"
     # "A note from Trump read:" -- the last name in the clause before the verb.
     clause = re.split(r"[,;:—–]", before)[-1]
     names = re.findall(rf"(?<![.!?]\s)\b{_TITLE}{_NAME}", clause)
@@ -171,21 +230,16 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         return Attribution(who, ("anonymous_source",), True), False
     if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
         return Attribution(None, ("anonymous_source",), True), False
-    according = _ACCORDING.search(plain)
-    if according:
-        name = _clean_name(according.group("name"))
-        if name:
-            return Attribution(name, (), True), False
-    records = _ACCORDING_RECORDS.search(plain)
-    if records:
-        return Attribution(records.group("body"), (), True), False
+    phrase = _ACCORDING_PHRASE.search(plain)
+    if phrase:
+        return Attribution(_according(phrase.group("phrase")), (), True), False
     quoted = plain != text
     for match in _VERB_AFTER.finditer(plain):
         before = plain[: match.start()].rstrip()
         raw_before = text[: match.start()].rstrip()
         by_quote = raw_before.endswith((",", "”", '"', "’"))
-        if match.group("verb") in {"added", "adds"} and not (by_quote or quoted):
-            continue  # "employers added 212,000 jobs" is not speech
+        if match.group("verb") in {"added", "adds", "asked"} and not (by_quote or quoted):
+            continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{_PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
         after = _SAID_NAME.match(plain, match.start())
@@ -195,20 +249,79 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
                 return Attribution(name, (), True), False
         name = _body_before(before) or _subject_before(plain, match.start())
         if name:
-            return Attribution(name, (), True), False
+            return Attribution(None if _unnamed_group(name) else name, (), True), False
     return None, False
 
 
+def _unnamed_group(name: str) -> bool:
+    """A plural that names nobody: "Prosecutors", "the researchers", "Many economists"."""
+    words = name.split()
+    return len(words) <= 3 and words[-1].lower() in _GROUPS and not words[-1].isupper()
+
+
+def _according(phrase: str) -> str | None:
+    """Who "according to ..." names: a person or body, or None for a document."""
+    words = phrase.split()
+    lowered = [w.lower().strip("’'") for w in words]
+    if not _DOCUMENTS.isdisjoint(lowered):
+        return None
+    named = _ACCORDING.search("according to " + phrase)
+    if named:
+        name = _clean_name(named.group("name"))
+        if name and words[0].lower() != "a":
+            return name
+    body = _BODY_WORD.search(phrase)
+    if body:
+        return phrase[: body.end()].strip()
+    return None
+
+
 def _body_before(before: str) -> str | None:
-    """An institution right before a speech verb: "the census bureau", "the Bureau of ..."."""
+    """An institution right before a speech verb: "the census bureau", "the Bureau of ...",
+    also when a clause about it stands between ("The airline, which ..., said")."""
+    clause = _TRAILING_CLAUSE.search(before)
+    if clause:
+        found = _body_before(before[: clause.start()]) or _company_before(before[: clause.start()])
+        if found:
+            return found
+    return _company_before(before) or _named_body_before(before)
+
+
+def _named_body_before(before: str) -> str | None:
     body = _BODY_BEFORE.search(before)
     if body:
         found = body.group("body")
         return "the" + found[3:] if found[:3] == "The" else found
     named = _NAMED_BODY.search(before)
-    if named and re.search(rf"\b(?:{_BODIES})\b", named.group("body"), re.I):
+    if named and _BODY_WORD.search(named.group("body")):
         return named.group("body")
     return None
+
+
+# "the company", "the carrier": a company the article named before, when its name says so.
+_COMPANY_NOUNS = (
+    "company firm carrier airline carmaker automaker lender retailer insurer chain "
+    "manufacturer drugmaker bank utility"
+).split()
+_COMPANY_NOUN = re.compile(rf"\b[Tt]he (?P<noun>{'|'.join(_COMPANY_NOUNS)})$")
+_COMPANY_HEADS = (
+    "Motors Airways Airlines Inc Corp Corporation Co. Company Group Holdings Bank Energy "
+    "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "
+    "Entertainment Brands Insurance Financial Labs Media Steel Petroleum Electric Logistics "
+    "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
+    "Bancorp Health Mills Power Light Utilities Gas"
+).split()
+_COMPANY_HEAD = re.compile("|".join(re.escape(head) for head in _COMPANY_HEADS))
+COMPANY_NAME = re.compile(
+    r"\b(?!(?:The|A|An|This|That)\s)(?:(?:[A-Z][\w&’'.-]*|&)\s+){1,3}"
+    rf"(?:{'|'.join(re.escape(h) for h in _COMPANY_HEADS)})(?![\w-])\.?"
+)
+_COMPANY_SPEAKERS = frozenset(f"{the} {noun}" for the in ("the", "The") for noun in _COMPANY_NOUNS)
+
+
+def _company_before(before: str) -> str | None:
+    found = _COMPANY_NOUN.search(before.rstrip())
+    return "the " + found.group("noun") if found else None
 
 
 _QUOTE_CHARS = re.compile(r"[“”\"]")
@@ -235,26 +348,45 @@ def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
 
 
 def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
-    """Attributions for body sentences given as (text, paragraph), in article order."""
+    """Attributions for body sentences given as (text, paragraph), in article order.
+
+    "he said" means the person the article last quoted, never a group ("Supporters say")
+    or a body ("the mayor's office said");
+    "the company said" means the company the article last named, when its name says it is
+    one ("Halvorsen Motors").
+    """
     out: list[Attribution] = []
     last: Attribution | None = None  # the person the article last quoted
+    company: str | None = None
     previous_paragraph = -1
     open_quote = False
     for text, paragraph in sentences:
         if paragraph != previous_paragraph:
             open_quote = False  # a quote never runs past its paragraph unannounced
         _, starts_quoted, still_open = quote_state(text, open_quote)
+        if _COMPANY_HEAD.search(text):  # a first look: most sentences name no company
+            names = COMPANY_NAME.findall(text)
+            company = names[-1].strip() if names else company
         found, pronoun = attribute(text)
+        body = found is not None and found.speaker is not None and (
+            found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
+        )
+        if body and company and found.speaker in _COMPANY_SPEAKERS:
+            found = Attribution(company, found.flags, found.explicit)
         if found is not None:
             result = found
-            if found.speaker is not None or "missing_speaker" in found.flags:
+            # "he said" is a person: not a group ("Supporters"), not a body ("the office")
+            person = found.speaker is not None and not body and not is_group(found.speaker)
+            if person or "missing_speaker" in found.flags:
                 last = found
         elif pronoun and last is not None:
-            result = Attribution(last.speaker, last.flags, False)
+            result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
-            result = Attribution(None, ("missing_speaker",), False)
-        elif starts_quoted and paragraph == previous_paragraph and last is not None and out:
-            result = Attribution(last.speaker, last.flags, False)  # the quote goes on
+            result = Attribution(None, ("missing_speaker",), False, True)
+        elif starts_quoted and paragraph == previous_paragraph and out and (
+            out[-1].speaker is not None or out[-1].flags
+        ):
+            result = Attribution(out[-1].speaker, out[-1].flags, False)  # the quote goes on
         else:
             result = Attribution(None, (), False)
         out.append(result)

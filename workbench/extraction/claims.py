@@ -139,7 +139,8 @@ def _quote_groups(body: list[Sentence], whos: list[attribution.Attribution]
 
     A sentence joins the one before it (same paragraph) when the quote opened there is
     still open, or when it is itself a quote with no attribution of its own that goes on
-    the previous sentence's quote, by the same speaker (“..,” she said. “...”).
+    the previous sentence's quote, by the same speaker (“..,” she said. “...”). A quote
+    attributed again (“...,” he said. “...,” Shaw said.) is a new claim.
     """
     groups: list[list[int]] = []
     open_quote = False
@@ -151,9 +152,11 @@ def _quote_groups(body: list[Sentence], whos: list[attribution.Attribution]
         has_quote, starts_quoted, still_open = attribution.quote_state(s.text, open_quote)
         joins = same_paragraph and (
             open_quote
-            or (starts_quoted and not whos[i].explicit and whos[i].speaker is not None
+            or (starts_quoted and whos[i].speaker is not None
                 and whos[i].speaker == whos[i - 1].speaker
-                and attribution.quote_state(prev.text, False)[0])
+                and attribution.quote_state(prev.text, False)[0]
+                and not _attributed_again(body, whos, i))
+            or _lead_in(prev, s, whos[i - 1], whos[i], starts_quoted)
         )
         if joins:
             groups[-1].append(i)
@@ -161,6 +164,34 @@ def _quote_groups(body: list[Sentence], whos: list[attribution.Attribution]
             groups.append([i])
         open_quote = still_open
     return groups
+
+
+def _lead_in(prev: Sentence | None, s: Sentence, before: attribution.Attribution,
+             this: attribution.Attribution, starts_quoted: bool) -> bool:
+    """Whether a quote attributed by a pronoun backs up the sentence before it, which
+    reports the same person's words without quote marks ("X has accused the government of
+    letting coca double. “There are now 253,000 hectares ...,” he said."). A quote that only
+    reacts ("“This government has run out of ideas,” he said.") stands on its own."""
+    return (prev is not None and starts_quoted and this.pronoun and before.explicit
+            and this.speaker is not None and this.speaker == before.speaker
+            and not attribution.quote_state(prev.text, False)[0]
+            and kinds.states_fact(" ".join(_QUOTED.findall(s.text))))
+
+
+def _attributed_again(body: list[Sentence], whos: list[attribution.Attribution], i: int
+                      ) -> bool:
+    """Whether the quote opening at sentence ``i`` names its speaker itself, in one of its
+    sentences ("he said", "Shaw said")."""
+    still_open = False
+    for j in range(i, len(body)):
+        if body[j].paragraph != body[i].paragraph:
+            return False
+        if whos[j].explicit or whos[j].pronoun:
+            return True
+        still_open = attribution.quote_state(body[j].text, still_open)[2]
+        if not still_open:
+            return False
+    return False
 
 
 def _quote_run(body: list[Sentence], group: list[int]) -> bool:
@@ -185,8 +216,17 @@ QUOTE_PRIOR = 3.5  # direct speech attributed to a named person, saying somethin
 DATE_PRIOR = 1.5  # an event pinned to a day, month, year or relative date
 OPINION_PRIOR = -3.0  # words that only judge (praise, blame, feelings), quoted or not
 # a fact stated in narration: per kind of fact it states, at most FACT_PRIOR_CAP in all
-FACT_PRIOR = {"designation": 2.0, "statistic": 1.0, "causal": 1.0, "comparison": 1.0}
+FACT_PRIOR = {"designation": 2.0, "statistic": 1.0, "causal": 1.0, "comparison": 1.0,
+              "prediction": 1.0}
 FACT_PRIOR_CAP = 3.0
+# reported speech (no quote marks) of a named, institutional or unnamed source that states
+# a fact or what will happen ("The governor's office said it would review ...")
+REPORTED_PRIOR = 2.5
+REPORTED_EVENT_PRIOR = 1.5  # the same, of something that happened ("said the money had been moved")
+# speech that states nothing checkable ("“We've given up,” said ...", "Supporters say she
+# is the strongest candidate")
+EMPTY_QUOTE_PRIOR = -2.0
+REACTION_PRIOR = -1.5  # colour: how a crowd reacted ("Supporters cheered outside")
 SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -201,28 +241,56 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider)\b)"
+    r"released)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider)\b|"
+    r"(?:takes?|took) effect|goes into effect|go into effect)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# The next step of a criminal case is a court record, not a routine notice.
+_CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
+# 'called the cuts “shortsighted”': a characterisation in quote marks is an opinion.
+_CHARACTERISED = re.compile(r"\bcall(?:ed|s) (?:it|them|this|that|the [\w’' -]{1,30}?) [“\"]")
+_REACTION = re.compile(
+    r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
+    r"gathered|erupted)\b"
+)
 
 
 def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> float:
-    """Log-odds added to the model's: checkable direct speech by a named person, facts
-    stated in narration and dated events lift a sentence; words that only judge (in a
-    quote, only the quoted words count) lower it unless they also state a fact, and so
-    does a notice of what is scheduled."""
+    """Log-odds added to the model's: checkable speech (quoted by a named person, or
+    reported by a named, institutional or unnamed source), facts and forecasts stated in
+    narration and dated events lift a sentence; words that only judge (in a quote, only the
+    quoted words count), speech that states nothing checkable and a crowd's reaction lower
+    it unless they also state a fact, and so does a notice of what is scheduled."""
     quoted = quote_run or "“" in text or '"' in text
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
-    if kinds.value_judgement(said) and not kinds.states_fact(said):
+    named = who.speaker is not None and not who.flags
+    if (kinds.value_judgement(said) and not kinds.states_fact(said)) or (
+        quoted and _CHARACTERISED.search(text)
+    ):
         prior = OPINION_PRIOR
-    elif who.speaker is not None and not who.flags and quoted and kinds.checkable(said):
-        prior = QUOTE_PRIOR
-    elif not quoted and kinds.states_fact(text):
-        prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in kinds.fact_kinds(text)))
+    elif quoted:
+        if named and kinds.checkable(said):
+            prior = QUOTE_PRIOR
+        elif named:
+            prior = EMPTY_QUOTE_PRIOR
+        else:
+            prior = 0.0
     else:
-        prior = 0.0
+        facts = set(kinds.fact_kinds(text))
+        if kinds.forecast(text) and not _SCHEDULE.search(text):
+            facts.add("prediction")
+        prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
+        reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
+        if reported and facts:
+            prior = max(prior, REPORTED_PRIOR)
+        elif reported and kinds.past_event(text):
+            prior = REPORTED_EVENT_PRIOR
+        elif reported:
+            prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
+        elif not facts and _REACTION.search(text):
+            prior = REACTION_PRIOR
     if _SCHEDULE.search(text):
-        prior += SCHEDULE_PRIOR
+        prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
     elif _DATE_ANCHOR.search(text):
         prior += DATE_PRIOR
     return prior

@@ -11,32 +11,55 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.extraction.attribution import is_group
+
 KINDS = ("designation", "statistic", "causal", "comparison", "prediction", "quote", "opinion",
          "event")
 
 _DESIGNATION = re.compile(
     r"\b(?:designat\w*|classified as|listed as|blacklist\w*|sanction\w*|"
     r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
-    r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|convicted|"
+    r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
-    r"charged with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|term-limited|"
+    r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
+    r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a|the|federal|state) law|required by law|"
+    r"(?:law|laws|rules|regulations|statute|constitution) (?:requires?|bars?|bans?|forbids?)\b|"
+    r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable))",
     re.I,
 )
+_WORD_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)"
+)
 _STATISTIC = re.compile(
-    r"\d|%|\b(?:percent|record\w*|highest|lowest|largest|biggest|smallest|fewest|"
-    r"more \w+ than ever|than ever|all-time|doubled|tripled|halved|"
+    r"\d|%|\b(?:percent|record(?!s\b)\w*|highest|lowest|largest|biggest|smallest|fewest|"
+    r"(?:more|fewer|less) than any other|more \w+ than ever|than ever|all-time|doubled|"
+    r"tripled|halved|"
     r"hundreds|thousands|millions|billions|trillions|dozens|(?:a )?majority of|minority of|"
     r"rank\w*|leading in the polls|per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
     re.I,
 )
+# How often: "once every decade", "one in four patients" (tried when _STATISTIC finds nothing).
+_FREQUENCY = re.compile(
+    rf"\b(?:(?:once|twice) (?:a|an|every|per) \w+|(?:one|{_WORD_NUMBER}) (?:in|out of) "
+    rf"(?:every )?(?:\d+|{_WORD_NUMBER}))\b",
+    re.I,
+)
+# "at least six patients": a count written as a word, with a bound. In a forecast ("will
+# replace at least four ministers") the check is whether it happens, not the count.
+_WORD_COUNT = re.compile(
+    rf"\b(?:at least|at most|more than|fewer than|up to|as many as) {_WORD_NUMBER}\b", re.I
+)
 _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
     r"driven by|reflects?|thanks to|blamed|responsible for|so that|attributed \w+(?: \w+){0,4} to|"
+    r"(?:bring|brings|brought|bringing) back|prompted|triggered|sparked|fuell?ed|contributed to|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould)\b",
     re.I,
 )
@@ -47,9 +70,35 @@ _COMPARISON = re.compile(
 )
 _PREDICTION = re.compile(
     r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
-    r"predict\w*|plans? to|next (?:year|month|week)|likely to|on track to)\b",
+    r"predict\w*|plans? to|next (?:year|month|week)|likely to|on track to|(?:more|less) likely|"
+    r"unlikely)\b",
     re.I,
 )
+# "it could derail the talks": what may happen (not "could have", which looks back).
+_MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b)")
+# Reported speech about what others would do: "officials said the government would ...".
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
+    r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'-]+ ){1,6}?(?:would|could|will|might)\b"
+)
+# "The office said it would review ...": a body announcing what it will do, an event.
+_OWN_PLAN = re.compile(r"\b(?:said|says|announced) (?:that )?(?:it|they) (?:would|will)\b")
+# A ratio is a comparison before it is a number: "twice as far", "ten times as much as".
+_RATIO = re.compile(
+    r"\b(?:twice|half|(?:\w+ )?times) as (?:\w+ ){0,3}?as\b|"
+    r"\btimes (?:more|less|higher|lower|larger|smaller|faster|slower|greater)\b|"
+    r"\btwice as\b",
+    re.I,
+)
+_DEGREE_COMPARISON = re.compile(
+    r"\b(?:slightly|significantly|much|far|substantially|markedly|sharply|considerably) "
+    r"(?:higher|lower|better|worse|fewer|faster|slower|larger|smaller)\b",
+    re.I,
+)
+# A vote is checked against the record of the vote: its tally and the counts around it are
+# context; only money and shares make it a statistic.
+_VOTE = re.compile(r"\bvot(?:ed|e of|ing) (?:\d+|[a-z]+)(?:-| to )(?:\d+|[a-z]+)\b")
+_MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
 _OPINION = re.compile(
     r"\b(?:I think|I thought|I believe|I feel|in my (?:view|opinion)|should|must)\b", re.I
 )
@@ -59,11 +108,13 @@ _QUANTITY = (
     r"hundreds|thousands|millions|a few|once|twice"
 )
 _HEDGES = re.compile(
-    r"\b(?:may|(?i:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
+    r"\b(?:may\b|(?i:(?:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
     r"(?<!less )(?<!more )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
     r"appeared to|appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
-    rf"expected to|(?:about|around|approximately|as (?:many|much|few) as) (?={_QUANTITY})))"
+    r"expected to)\b|"
+    rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) (?={_QUANTITY}|the size of)))"
 )
+_EXPECT_TO = re.compile(r"\b[Ee]xpects? (?:[a-z]+ ){1,3}?to\b")  # "expect prices to rise"
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _EXPLICIT_COMPARISON = re.compile(
@@ -89,7 +140,11 @@ _JUDGING_WORDS = frozenset(
     scary shameful disgrace disgraceful outrage outrageous outraged happy sad glad pleased
     thrilled grateful hardest toughest relief relieved welcome welcomed welcomes optimism
     optimistic pessimistic hope hopeful dignity ridiculous absurd nonsense confident
-    concerned worried upset angry delighted shocked saddened stunned i'm""".split()
+    concerned worried upset angry delighted shocked saddened stunned i'm exhausting
+    exhausted surprised surprising striking shocking devastating devastated frustrating
+    frustrated painful unreliable shortsighted short-sighted reckless irresponsible
+    appalling appalled heartening thankful unbelievable sorry blessed honored honoured
+    embarrassing embarrassed hypocritical insulting cruel brilliant terrific""".split()
 )
 _JUDGING_PHRASES = re.compile(
     r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"
@@ -98,7 +153,23 @@ _JUDGING_PHRASES = re.compile(
     re.I,
 )
 _LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_PAST_EVENT = re.compile(r"\b(?:has been|have been|had been|[a-z]{3,}ed)\b")
+# Regular past tenses, and the irregular ones news copy uses most.
+_IRREGULAR_PAST = (
+    "made took gave went came saw kept won lost fell rose "
+    "grew paid sold bought spent left led met ran cut hit shut set put sent built brought "
+    "caught fought found held stood drew drove flew threw wrote broke chose froze spoke "
+    "stole began sank shrank swore tore wore became overtook withdrew sought taught struck "
+    "hid bit lent dealt slid split spread quit"
+)
+# after "had" (what had happened before the reported moment)
+_PARTICIPLES = (
+    "broken taken given done gone grown known shown thrown written driven fallen risen "
+    "stolen begun chosen frozen spoken hidden seen eaten forgotten sunk shrunk withdrawn"
+)
+_PAST_EVENT = re.compile(
+    rf"\b(?:has been|have been|had been|[a-z]{{3,}}ed|{'|'.join(_IRREGULAR_PAST.split())}|"
+    rf"had (?:already |not |never |just )?(?:{'|'.join(_PARTICIPLES.split())}))\b"
+)
 
 
 def value_judgement(text: str) -> bool:
@@ -113,9 +184,10 @@ def value_judgement(text: str) -> bool:
 _DESIGNATION_KEYS = (
     "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
-    "unconstitutional", "signed into law", "executive order", "charged with", "pleaded",
-    "acquitted", "sentenced to", "term limit", "term-limited", " again", "deficient", " law",
-    "unsafe", "eligible", "guilty", "liable",
+    "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
+    "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
+    "deficient", " law", "unsafe", "eligible", "guilty", "liable", "rules", "regulations",
+    "statute", "constitution", "blocked", "struck down", "upheld", "overturned", "halted",
 )
 
 
@@ -125,21 +197,60 @@ def designation(text: str) -> bool:
     return any(key in low for key in _DESIGNATION_KEYS) and bool(_DESIGNATION.search(text))
 
 
+# Substrings that every match of a pattern holds (lowercased): a cheap first look that
+# spares the pattern's search on most sentences. They change no answer, only the speed.
+_CAUSAL_KEYS = (
+    "because", "caus", "due to", "result", "led to", "lead to", "driven by", "reflect",
+    "thanks to", "blamed", "responsible for", "so that", "attributed", " back", "prompted",
+    "triggered", "sparked", "fuel", "contributed to", "without",
+)
+_COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
+_PREDICTION_KEYS = (
+    "will", "won't", "going to", "expect", "forecast", "predict", "plan", "next ", "likely",
+    "on track",
+)
+_HEDGE_KEYS = (
+    "may", "could", "might", "perhaps", "possibl", "probabl", "likely", "considered",
+    "reportedly", "allegedly", "apparent", "believed to", "appear", "seem", "suggest",
+    "estimated", "roughly", "nearly", "almost", "worries", "expect", "about", "around",
+    "approximately", "as many", "as much", "as few",
+)
+
+
+def _keyed(keys: tuple[str, ...], pattern: re.Pattern[str], text: str,
+           low: str | None = None) -> bool:
+    low = text.lower() if low is None else low
+    return any(key in low for key in keys) and bool(pattern.search(text))
+
+
 @lru_cache(maxsize=1024)
 def fact_kinds(text: str) -> frozenset[str]:
     """The kinds of fact ``text`` states: a number (``statistic``), a legal or official
     status (``designation``), a cause (``causal``), an explicit ``comparison``. Cached: the
     prior, the kind and the checks of one sentence all ask."""
     found = set()
-    if _STATISTIC.search(_strip_dates(text)):
+    low = text.lower()
+    if _statistic(text):
         found.add("statistic")
     if designation(text):
         found.add("designation")
-    if _CAUSAL.search(text):
+    if _keyed(_CAUSAL_KEYS, _CAUSAL, text, low):
         found.add("causal")
-    if _EXPLICIT_COMPARISON.search(text):
+    if _keyed(_COMPARISON_KEYS, _EXPLICIT_COMPARISON, text, low) or ratio(text):
         found.add("comparison")
     return frozenset(found)
+
+
+def _statistic(text: str) -> bool:
+    """A number, a record or a share, other than a date, an age or a vote's tally."""
+    if not (_STATISTIC.search(_strip_dates(text)) or _FREQUENCY.search(text) or (
+        _BOUNDS.search(text) and _WORD_COUNT.search(text) and not _prediction(text)
+    )):
+        return False
+    return "vot" not in text or not _VOTE.search(text) or bool(_MONEY_OR_SHARE.search(text))
+
+
+_BOUNDS = re.compile(r"\b(?:at least|at most|than|up to|as many)\b", re.I)  # a first look
 
 
 def states_fact(text: str) -> bool:
@@ -148,15 +259,64 @@ def states_fact(text: str) -> bool:
     return bool(fact_kinds(text))
 
 
+def ratio(text: str) -> bool:
+    """Whether ``text`` compares by a ratio ("twice as far as", "ten times as much")."""
+    return (" as " in text or "times " in text) and bool(_RATIO.search(text))
+
+
+@lru_cache(maxsize=1024)
+def forecast(text: str) -> bool:
+    """Whether ``text`` says what will happen: "will", "is expected to", "next month", or
+    reported speech about what someone would do ("said the company would move ...")."""
+    if _prediction(text):
+        return True
+    return any(modal in text for modal in _MODALS) and bool(
+        _REPORTED_FUTURE.search(text) or _OWN_PLAN.search(text)
+    )
+
+
+_MODALS = ("would", "could", "will", "might")
+
+
+def _prediction(text: str) -> bool:
+    return _keyed(_PREDICTION_KEYS, _PREDICTION, text)
+
+
+def own_plan(text: str) -> bool:
+    """ "The office said it would review ...": a body announcing what it will do."""
+    return ("would" in text or "will" in text) and bool(_OWN_PLAN.search(text))
+
+
+# "are already stretched", "I'm not convinced": a participle after "is" or "feel" describes
+# a state, not an event ("was discovered" is one).
+_STATE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|am|be|being|seems?|feels?|looks?|gets?)|['’](?:re|m|s))"
+    r"(?:\s+(?:already|not|so|very|too|really|just|still|quite|all))*\s+$",
+    re.I,
+)
+
+
+def past_event(text: str) -> bool:
+    """Whether ``text`` reports something that happened (a past tense, regular or not)."""
+    for m in _PAST_EVENT.finditer(text):
+        at = m.start()
+        if not (m.group().endswith("ed") and _STATE_BEFORE.search(text[max(0, at - 40):at])):
+            return True
+    return False
+
+
 def checkable(text: str) -> bool:
     """Whether ``text`` states something a record could confirm: a fact as above, a
     forecast or a past event."""
-    return bool(states_fact(text) or _PREDICTION.search(text) or _PAST_EVENT.search(text))
+    return bool(states_fact(text) or forecast(text) or _MAY_HAPPEN.search(text)
+                or past_event(text))
 
 
 def hedged(text: str) -> bool:
     """Hedges are matched case-sensitively: "May" the month is not "may" the modal."""
-    return bool(_HEDGES.search(text))
+    low = text.lower()
+    return _keyed(_HEDGE_KEYS, _HEDGES, text, low) or ("expect" in low and bool(
+        _EXPECT_TO.search(text)))
 
 
 def _quoted_share(text: str) -> float:
@@ -169,23 +329,32 @@ def classify(
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
     facts = fact_kinds(text)
-    for kind in ("designation", "statistic", "causal"):
+    # the most specific first; a number in a causal claim or a ratio is not the check itself
+    for kind in ("designation", "causal"):
         if kind in facts:
             return kind
+    if ratio(text):
+        return "comparison"
+    if "statistic" in facts:
+        return "statistic"
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if _OPINION.search(text) and (mostly_quote or not speaker):
         return "opinion" if not speaker else "quote"
-    if _EXPLICIT_COMPARISON.search(text):
+    if _keyed(_COMPARISON_KEYS, _EXPLICIT_COMPARISON, text):
         return "comparison"
-    if _PREDICTION.search(text) and not mostly_quote:
+    if not mostly_quote and own_plan(text):
+        return "event"
+    if not mostly_quote and forecast(text):
         return "prediction"
     if mostly_quote or (speaker and _QUOTE_MARKS.search(text)):
         # what a quote says happened is checked as an event; the rest, as words said
         said = " ".join(_QUOTED.findall(text)) or text
-        return "event" if _PAST_EVENT.search(said) else "quote"
+        if past_event(said):
+            return "event"
+        return "prediction" if forecast(said) or _MAY_HAPPEN.search(said) else "quote"
     if "missing_speaker" in flags:
         return "quote"
-    if _COMPARISON.search(text) and _MORE_THAN.search(text):
+    if (_COMPARISON.search(text) and _MORE_THAN.search(text)) or _DEGREE_COMPARISON.search(text):
         return "comparison"
     return "event"
 
@@ -241,6 +410,9 @@ def restate(text: str, *, kind: str, speaker: str | None) -> str:
         if close > 0 and _SPEECH_AFTER.search(body[close:]):
             core = body[1:close]
     core = _strip_attribution(core)
+    if speaker and not is_group(speaker) and _OWN_SUBJECT.match(core):
+        # "The office said it would review ..." -> "The office would review ..."
+        core = speaker + core[_OWN_SUBJECT.match(core).end() - 1:]
     core = re.sub(r",?\s+(?:said|says)\s*,\s*who\b.*$", "", core)
     core = _QUOTE_MARKS.sub("", core).strip(" ,;:—–")
     if not core:
@@ -251,6 +423,12 @@ def restate(text: str, *, kind: str, speaker: str | None) -> str:
     if speaker and kind in {"quote", "opinion"} and core != body:
         return f"According to {speaker}: {core}"
     return core
+
+
+# A clause left lower-case by a stripped "X said" whose subject is the speaker.
+_OWN_SUBJECT = re.compile(
+    r"(?:it|they|he|she) (?=(?:would|will|had|has|have|could|plans?|planned|intends?)\b)"
+)
 
 
 def _strip_attribution(core: str) -> str:
