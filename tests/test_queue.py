@@ -20,7 +20,7 @@ def desk(engine):
     return engine
 
 
-def _all_ids(engine, flt, sort: str, size: int) -> list[int]:
+def _all_ids(engine, flt, sort: queue.Sort, size: int) -> list[int]:
     seen, after = [], None
     with db.session_scope(engine) as s:
         while True:
@@ -31,23 +31,56 @@ def _all_ids(engine, flt, sort: str, size: int) -> list[int]:
             after = page.next_after
 
 
-@pytest.mark.parametrize("sort", ["newest", "oldest", "priority", "id", "deadline"])
-def test_keyset_pages_walk_every_match_once_in_order(desk, sort):
-    flt = queue.ClaimFilter(statuses=["candidate", "in_research"])
-    column, descending = queue._sort(sort)
+def _full_order(engine, flt, sort: queue.Sort) -> list[int]:
+    """The ids in one ORDER BY of the whole match: the sort's key, the id, empty values
+    last."""
+    key = queue.SORTS[sort.column]
+    columns = [*key.parts, queue.CLAIM.c.id]
+    order = [c.desc() for c in columns] if sort.descending else list(columns)
+    if key.parts:
+        order.insert(0, sa.case((key.parts[0].is_(None), 1), else_=0))
+    stmt = queue.where(sa.select(queue.CLAIM.c.id).select_from(
+        queue.CLAIM.join(queue.ARTICLE, queue.ARTICLE.c.id == queue.CLAIM.c.article_id)
+        .outerjoin(queue._USER, queue._USER.c.id == queue.CLAIM.c.assignee_id)), flt,
+        engine.dialect.name)
+    with db.session_scope(engine) as s:
+        return [r[0] for r in s.connection().execute(stmt.order_by(*order))]
+
+
+@pytest.fixture
+def varied(desk):
+    """The desk with ties and empty values in every sortable column."""
     with db.session_scope(desk) as s:
-        if sort == "deadline":  # give a third of the claims a deadline, some on the same day
-            s.connection().execute(sa.text(
-                "UPDATE claim SET deadline = created_at WHERE id % 3 = 0"))
-        order = [column.desc(), queue.CLAIM.c.id.desc()] if descending else [column,
-                                                                              queue.CLAIM.c.id]
-        stmt = queue.where(sa.select(queue.CLAIM.c.id).select_from(queue.CLAIM), flt)
-        if sort == "deadline":
-            stmt = stmt.where(queue.CLAIM.c.deadline.is_not(None))
-        expected = [r[0] for r in s.connection().execute(stmt.order_by(*order))]
+        conn = s.connection()
+        for statement in (
+            "UPDATE article SET title = 'Same title' WHERE id % 4 = 0",
+            "UPDATE article SET title = '' WHERE id = 5",
+            "UPDATE article SET outlet = 'Reuters' WHERE id % 3 = 0",
+            "UPDATE claim SET deadline = created_at WHERE id % 3 = 0",
+            "UPDATE claim SET score = NULL WHERE id % 7 = 0",
+            "UPDATE claim SET score = 0.5 WHERE id % 7 = 1",
+            "UPDATE claim SET text = 'The same sentence.' WHERE id % 5 = 0",
+        ):
+            conn.execute(sa.text(statement))
         s.commit()
-    assert len(expected) > 60
-    assert _all_ids(desk, flt, sort, size=17) == expected
+    return desk
+
+
+def test_every_sort_pages_in_the_order_of_one_full_order_by(varied):
+    flt = queue.ClaimFilter(statuses=["candidate", "in_research", "in_review"])
+    for column in queue.SORTS:
+        for descending in (False, True):
+            sort = queue.Sort(column, descending)
+            expected = _full_order(varied, flt, sort)
+            assert len(expected) > 150
+            assert _all_ids(varied, flt, sort, size=17) == expected, str(sort)
+    with db.session_scope(varied) as s:  # empty values come last, either way round
+        for column in ("deadline", "assignee", "verdict", "score"):
+            for descending in (False, True):
+                rows = [getattr(r, column) for r in queue.page(
+                    session=s, flt=flt, sort=queue.Sort(column, descending), size=500).rows]
+                assert rows[0] is not None and None in rows, (column, descending)
+                assert set(rows[rows.index(None):]) == {None}, (column, descending)
 
 
 def test_counts_stop_at_the_cap(desk):

@@ -118,6 +118,18 @@ def claim_ids_matching(session: Session, query: str, limit: int) -> list[int]:
     return [int(r[0]) for r in _run(session, _SQLITE_QUERY, _PG_QUERY, query, limit)]
 
 
+def count_matching(session: Session, query: str, cap: int) -> int:
+    """How many claims hold every word of ``query``, counted up to ``cap`` (SQLite: in the
+    index alone, without reading a claim)."""
+    if session.get_bind().dialect.name == "sqlite":
+        words = _WORD.findall(query)
+        if not words or cap <= 0:
+            return 0
+        return int(session.execute(text(_SQLITE_COUNT), {"q": _fts5_query(query), "n": cap})
+                   .scalar() or 0)
+    return len(claim_ids_matching(session, query, cap))
+
+
 def term_counts(session: Session, words: list[str], cap: int) -> list[int]:
     """About how many claims hold each word, at most ``cap`` (0: none, or a stop word).
 
