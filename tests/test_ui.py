@@ -104,14 +104,15 @@ def test_queue_tiles_filters_and_search(desk):
 def test_queue_view_comes_from_the_url_and_saves(desk):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["kinds"] = "quote"
-    at.query_params["sort"] = "oldest"
+    at.query_params["sort"] = "oldest"  # a URL from before any column could be sorted
     at.run()
     at.text_input(key="login_username").input("rita")
     at.text_input(key="login_password").input(PASSWORD)
     at.button[0].click()
     at.run()
     assert not at.exception
-    assert at.session_state["q_kinds"] == ["quote"] and at.session_state["q_sort"] == "oldest"
+    assert at.session_state["q_kinds"] == ["quote"]
+    assert (at.session_state["q_sort"], at.session_state["q_order"]) == ("added", "asc")
     kinds = set(at.dataframe[0].value["claim"])
     assert kinds and all(isinstance(k, str) for k in kinds)
     at.text_input(key="q_view_name").input("Quotes")
@@ -121,7 +122,7 @@ def test_queue_view_comes_from_the_url_and_saves(desk):
         from workbench import queue
         rita = accounts.get_user(session=s, username="rita")
         assert [(v.name, v.params) for v in queue.list_views(session=s, actor=rita)] == [
-            ("Quotes", {"kinds": "quote", "sort": "oldest"})]
+            ("Quotes", {"kinds": "quote", "sort": "added", "order": "asc"})]
 
 
 def test_queue_bulk_action_on_every_matching_claim(desk):
@@ -191,6 +192,28 @@ def test_queue_pages_by_key_and_opens_a_claim(big_desk):
     at.number_input(key="q_open_id").set_value(seen[2][0])
     at.button[[b.label for b in at.button].index("Open claim")].click().run()
     assert at.session_state["claim_id"] == seen[2][0]
+
+
+def test_queue_sorts_every_claim_by_the_column_chosen(big_desk):
+    at = _signed_in("rita")
+    assert at.radio(key="q_order").options == ["oldest first", "newest first"]
+    at.selectbox(key="q_sort").set_value("article").run()
+    assert at.radio(key="q_order").value == "asc"  # a column starts its own way round
+    assert at.radio(key="q_order").options == ["A to Z", "Z to A"]
+    assert dict(at.query_params) == {"sort": "article"}
+    first = list(at.dataframe[0].value["article"])
+    at.button(key="q_next").click().run()
+    second = list(at.dataframe[0].value["article"])
+    assert first + second == sorted(first + second) and len(set(first + second)) > 5
+    at.radio(key="q_order").set_value("desc").run()
+    assert dict(at.query_params) == {"sort": "article", "order": "desc"}
+    assert any(c.value.endswith("Page 1.") for c in at.caption)
+    shown = list(at.dataframe[0].value["article"])
+    assert shown == sorted(shown, reverse=True) and shown[0] >= second[-1]
+    at.selectbox(key="q_sort").set_value("priority").run()
+    assert at.radio(key="q_order").value == "desc"
+    priorities = list(at.dataframe[0].value["priority"])
+    assert priorities == sorted(priorities, reverse=True)
 
 
 def test_claim_page_highlights_sentence_and_runs_a_cycle(desk, page_server):
