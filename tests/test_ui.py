@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -303,7 +306,9 @@ def test_outside_text_is_never_markup(desk, tmp_path, page_server):
     assert len(errors) == 1 and "![a]" not in errors[0] and "**LOUD**" not in errors[0]
 
 
-def test_export_page_writes_csv_files_then_offers_them(desk):
+def test_export_page_writes_csv_files_then_offers_them(desk, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     at = _signed_in("rita", "app_pages/export.py")
     assert not at.exception
     captions = _texts(at.caption)
@@ -320,9 +325,29 @@ def test_export_page_writes_csv_files_then_offers_them(desk):
     written = (Path(folder) / "claims.csv").read_bytes()
     assert written.startswith(b"\xef\xbb\xbfclaim_id,")
     assert written.count(b"\r\n") == 28  # the header and 27 claims
-    # another filter: the files no longer match it and are not offered
+    # another export: the first one's files go; so do files left by a session long over
+    root = Path(folder).parent
+    left = root / "export-left-behind"
+    left.mkdir()
+    (left / "claims.csv").write_text("old")
+    os.utime(left, (time.time() - 13 * 3600,) * 2)
+    fresh = root / "export-other-person"
+    fresh.mkdir()
+    at.button(key="export_prepare").click().run()
+    second = at.session_state["export_folder"]
+    assert second != folder and not Path(folder).exists() and not left.exists()
+    assert sorted(p.name for p in Path(second).iterdir()) == ["claims.csv", "evidence.csv"]
+    assert sorted(p.name for p in root.iterdir()) == sorted([Path(second).name, fresh.name])
+    # another filter: the files no longer match it, are not offered and are removed
     at.multiselect(key="export_kind").set_value(["quote"]).run()
     assert "Download CSV" not in [b.label for b in at.get("download_button")]
+    assert not Path(second).exists()
+    at.button(key="export_prepare").click().run()  # files swept while the page stayed open
+    for written_file in Path(at.session_state["export_folder"]).iterdir():
+        written_file.unlink()
+    at.run()
+    assert "Download CSV" not in [b.label for b in at.get("download_button")]
+    assert any("prepare them again" in c for c in _texts(at.caption))
     quotes = len(at.dataframe[-1].value)
     assert 0 < quotes < 27
     assert any(c.startswith(f"{quotes} claim(s).") for c in _texts(at.caption))
