@@ -124,6 +124,19 @@ def test_flags_filter_follows_the_column_even_when_edited_by_hand(desk):
         assert "ix_claim_flag_hedged" in plan, plan
 
 
+def test_a_search_matching_many_claims_pages_the_same_either_way(desk, monkeypatch):
+    """Past SPARSE_MATCHES matches the page walks the sort's index instead of reading the
+    matches and sorting them: the claims and their order are the same."""
+    flt = queue.ClaimFilter(text="cocaine", statuses=["candidate", "open", "in_research"])
+    for sort in (queue.Sort(), queue.Sort("article"), queue.Sort("score", False)):
+        read_through_matches = _all_ids(desk, flt, sort, size=9)
+        monkeypatch.setattr(queue, "SPARSE_MATCHES", 3)
+        walked = _all_ids(desk, flt, sort, size=9)
+        monkeypatch.undo()
+        assert len(read_through_matches) > 20 and walked == read_through_matches
+        assert walked == _full_order(desk, flt, sort)
+
+
 def test_counts_stop_at_the_cap(desk):
     with db.session_scope(desk) as s:
         exact = queue.count(session=s, flt=queue.ClaimFilter())
