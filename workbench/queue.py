@@ -75,6 +75,11 @@ SORTS: dict[str, SortKey] = {
     "score": SortKey("score", (CLAIM.c.score,), True, _NUMBERS, CLAIM.c.score),
     "id": SortKey("id", (), False, _NUMBERS),
 }
+def _known_sort(column: str) -> None:
+    if column not in SORTS:
+        raise InputError(f"{column!r} is not a sort; use one of: {', '.join(SORTS)}.")
+
+
 #: Sorts that URLs and saved views made before any column could be sorted.
 _OLD_SORTS = {"newest": ("added", True), "oldest": ("added", False)}
 
@@ -87,16 +92,14 @@ class Sort:
     descending: bool = True
 
     def __post_init__(self) -> None:
-        if self.column not in SORTS:
-            raise InputError(f"{self.column!r} is not a sort; use one of: {', '.join(SORTS)}.")
+        _known_sort(self.column)
 
     @classmethod
     def by(cls, column: str, order: str | None = None) -> Sort:
         """``column`` (or an old name such as ``newest``), ``order`` "asc" or "desc" (the
         column's own way round if None)."""
         column, descending = _OLD_SORTS.get(column, (column, None))
-        if column not in SORTS:
-            raise InputError(f"{column!r} is not a sort; use one of: {', '.join(SORTS)}.")
+        _known_sort(column)
         if order not in (None, "", "asc", "desc"):
             raise InputError("The order must be asc or desc.")
         if order:
