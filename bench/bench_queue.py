@@ -33,14 +33,19 @@ def _rerun(engine, params: dict[str, str], pages: int) -> None:
             after = queue.page(session=s, flt=flt, sort=sort, after=after).next_after
 
 
-def _median(engine, params: dict[str, str], pages: int, repeat: int) -> float:
-    _rerun(engine, params, pages)  # warm the caches, as a person's second look does
-    samples = []
+def _medians(engines: tuple, params: dict[str, str], pages: int,
+             repeat: int) -> list[float]:
+    """Median reruns on each desk, taken in turns so that the machine's load weighs on
+    both alike."""
+    for engine in engines:
+        _rerun(engine, params, pages)  # warm the caches, as a person's second look does
+    samples: list[list[float]] = [[] for _ in engines]
     for _ in range(repeat):
-        started = time.perf_counter()
-        _rerun(engine, params, pages)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+        for i, engine in enumerate(engines):
+            started = time.perf_counter()
+            _rerun(engine, params, pages)
+            samples[i].append(time.perf_counter() - started)
+    return [statistics.median(s) for s in samples]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,8 +64,7 @@ def main(argv: list[str] | None = None) -> None:
         build_desk(busy, claims=args.busy)
         print(f"queue queries on {kind}, one rerun (tiles, capped count, a page of 50):")
         for name, params, pages in views:
-            a = _median(small, params, pages, args.repeat)
-            b = _median(busy, params, pages, args.repeat)
+            a, b = _medians((small, busy), params, pages, args.repeat)
             print(f"  {name:16}: {args.small:,} claims {a * 1000:6.1f} ms, "
                   f"{args.busy:,} claims {b * 1000:6.1f} ms, ratio {b / a:.2f}")
 
