@@ -135,6 +135,14 @@ def test_a_search_matching_many_claims_pages_the_same_either_way(desk, monkeypat
         monkeypatch.undo()
         assert len(read_through_matches) > 20 and walked == read_through_matches
         assert walked == _full_order(desk, flt, sort)
+    n = len(walked)  # a capped count reads the index first and stops at the cap
+    with db.session_scope(desk) as s:
+        assert queue.count(session=s, flt=flt) == n
+        assert queue.count(session=s, flt=flt, cap=n) == queue.Count(n, False)
+        assert queue.count(session=s, flt=flt, cap=n - 1) == queue.Count(n - 1, True)
+        assert queue.count(session=s, flt=queue.with_changes(flt, outlet="Reuters"),
+                           cap=n) == queue.Count(len(_full_order(
+                               desk, queue.with_changes(flt, outlet="Reuters"), sort)), False)
 
 
 def test_counts_stop_at_the_cap(desk):

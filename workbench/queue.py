@@ -210,8 +210,8 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _claims_of(flt: ClaimFilter, *columns: Any) -> sa.Select:
-    stmt = sa.select(*columns).select_from(CLAIM)
+def _claims_of(flt: ClaimFilter, *columns: Any, start: Any = CLAIM) -> sa.Select:
+    stmt = sa.select(*columns).select_from(start)
     if flt.outlet:
         stmt = stmt.join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
     return stmt
@@ -236,8 +236,17 @@ def count(*, session: Session, flt: ClaimFilter, cap: int | None = None) -> int 
     if cap is None:
         stmt = where(_claims_of(flt, sa.func.count()), flt, dialect)
         return int(conn.execute(stmt).scalar_one())
-    inner = where(_claims_of(flt, CLAIM.c.id), flt, dialect).limit(cap + 1).subquery()
-    n = int(conn.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one())
+    if dialect == "sqlite" and textindex.has_terms(flt.text):
+        # read from the full-text index first and stop at the cap, instead of gathering
+        # every match before counting the first ones
+        matches, matching = textindex.sqlite_matches(flt.text)
+        stmt = _claims_of(flt, CLAIM.c.id, start=matches.join(
+            CLAIM, CLAIM.c.id == matches.c.rowid)).where(matching)
+        inner = where(stmt, with_changes(flt, text=""), dialect)
+    else:
+        inner = where(_claims_of(flt, CLAIM.c.id), flt, dialect)
+    capped = inner.limit(cap + 1).subquery()
+    n = int(conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one())
     return Count(min(n, cap), n > cap)
 
 

@@ -102,6 +102,13 @@ def matching_clause(dialect: str, query: str, claim_id: Any) -> Any:
                         .bindparams(fts_q=_fts5_query(query)))
 
 
+def sqlite_matches(query: str) -> tuple[sa.TableClause, Any]:
+    """SQLite: the index as a table to join claims to (its ``rowid`` is the claim's id)
+    and the condition that keeps the rows matching ``query``."""
+    table = sa.table("claim_fts", sa.column("rowid", sa.Integer))
+    return table, sa.text("claim_fts MATCH :fts_q").bindparams(fts_q=_fts5_query(query))
+
+
 def _run(session: Session, sqlite_sql: str, pg_sql: str, query: str, limit: int) -> list:
     words = _WORD.findall(query)
     if not words or limit <= 0:
