@@ -24,9 +24,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import create_engine, text  # noqa: E402
 
-from bench.bench_queue import _build  # noqa: E402
 from workbench import db  # noqa: E402
 from workbench.config import Settings  # noqa: E402
+from workbench.models import Article, Claim, ClaimKind, ClaimStatus  # noqa: E402
+
+
+def _build(engine, articles: int, per_article: int) -> None:
+    statuses = list(ClaimStatus)
+    kinds = list(ClaimKind)
+    sentence = "Colombia seized a record 960 tons of cocaine in 2025, officials said. "
+    with db.session_scope(engine, write=True) as s:
+        for a in range(articles):
+            text = sentence * per_article
+            article = Article(key=f"bench-{a}", title=f"Article {a}", text=text,
+                              sha256=f"{a:064x}")
+            s.add(article)
+            s.flush()
+            step = len(sentence)
+            s.add_all(Claim(article_id=article.id, text=sentence[:-1], start=i * step,
+                            end=(i + 1) * step - 1, kind=kinds[i % len(kinds)],
+                            status=statuses[(a + i) % len(statuses)], score=0.5)
+                      for i in range(per_article))
 
 
 def _copy(source, url: str, *, trace: bool = False) -> tuple[float, int, float]:

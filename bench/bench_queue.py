@@ -1,8 +1,12 @@
-"""The queue page's queries on a desk-sized SQLite database.
+"""The queue's queries on a small and a busy desk, without the dashboard around them.
 
-Builds 400 articles with 50 claims each (20,000 claims), then times what one rerun of the
-queue page asks for (counts per status, the filtered count and one page of 50 claims),
-and, in the same run, loading every claim, to show what paging saves.
+Builds a desk of 1,000 claims and one of 100,000 (bench/desk.py; SQLite, or with
+``--postgres`` schemas on the server WORKBENCH_TEST_POSTGRES_URL names) and times what one
+rerun of the queue page asks the database for (the status tiles, the capped count and one
+page of 50 claims), for each view of bench_pages.py and for the second page of a sort, and
+prints the medians and the ratio busy / small, and the fastest of each (on a shared
+machine a few milliseconds of work are often interrupted, which the fastest run is not),
+both desks measured in turns in the same run.
 """
 
 from __future__ import annotations
@@ -10,79 +14,64 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench import claims, db  # noqa: E402
-from workbench.config import Settings  # noqa: E402
-from workbench.models import Article, Claim, ClaimKind, ClaimStatus  # noqa: E402
+from bench.bench_pages import VIEWS  # noqa: E402
+from bench.desk import build_desk, temporary_database  # noqa: E402
+from workbench import db, queue  # noqa: E402
 
 
-def _build(engine, articles: int, per_article: int) -> None:
-    statuses = list(ClaimStatus)
-    kinds = list(ClaimKind)
-    sentence = "Colombia seized a record 960 tons of cocaine in 2025, officials said. "
-    with db.session_scope(engine, write=True) as s:
-        for a in range(articles):
-            text = sentence * per_article
-            article = Article(key=f"bench-{a}", title=f"Article {a}", text=text,
-                              sha256=f"{a:064x}")
-            s.add(article)
-            s.flush()
-            step = len(sentence)
-            s.add_all(Claim(article_id=article.id, text=sentence[:-1], start=i * step,
-                            end=(i + 1) * step - 1, kind=kinds[i % len(kinds)],
-                            status=statuses[(a + i) % len(statuses)], score=0.5)
-                      for i in range(per_article))
+def _rerun(engine, params: dict[str, str], pages: int) -> None:
+    """What one rerun of the queue page reads, on page ``pages``."""
+    flt, sort = queue.from_params(params)
+    with db.session_scope(engine) as s:
+        queue.status_counts(session=s)
+        queue.count(session=s, flt=flt, cap=queue.COUNT_CAP)
+        after = None
+        for _ in range(pages):
+            after = queue.page(session=s, flt=flt, sort=sort, after=after).next_after
 
 
-def _time(fn, repeat: int) -> float:
-    samples = []
+def _samples(engines: tuple, params: dict[str, str], pages: int,
+             repeat: int) -> list[list[float]]:
+    """Reruns on each desk, taken in turns so that the machine's load weighs on both
+    alike."""
+    for engine in engines:
+        _rerun(engine, params, pages)  # warm the caches, as a person's second look does
+    samples: list[list[float]] = [[] for _ in engines]
     for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+        for i, engine in enumerate(engines):
+            started = time.perf_counter()
+            _rerun(engine, params, pages)
+            samples[i].append(time.perf_counter() - started)
+    return samples
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=400)
-    parser.add_argument("--per-article", type=int, default=50)
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--busy", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--postgres", action="store_true",
+                        help="on PostgreSQL (WORKBENCH_TEST_POSTGRES_URL) instead of SQLite")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = db.make_engine(Settings(database_url=f"sqlite:///{tmp}/bench.db"))
-        db.upgrade(engine)
-        started = time.perf_counter()
-        _build(engine, args.articles, args.per_article)
-        total = args.articles * args.per_article
-        print(f"built {total:,} claims in {time.perf_counter() - started:.1f} s")
-
-        def queue_rerun(offset: int = 0, status: str | None = None) -> None:
-            with db.session_scope(engine) as s:
-                claims.count_by_status(session=s)
-                claims.count_claims(session=s, status=status)
-                claims.list_claims(session=s, status=status, limit=50, offset=offset)
-
-        def load_everything() -> None:
-            with db.session_scope(engine) as s:
-                claims.list_claims(session=s, limit=claims.MAX_PAGE * 1000)
-
-        first = _time(queue_rerun, args.repeat)
-        deep = _time(lambda: queue_rerun(offset=total - 50), args.repeat)
-        filtered = _time(lambda: queue_rerun(status="in_review"), args.repeat)
-        everything = _time(load_everything, max(3, args.repeat // 5))
-        print(f"queue rerun, first page:      {first * 1000:7.1f} ms")
-        print(f"queue rerun, last page:       {deep * 1000:7.1f} ms")
-        print(f"queue rerun, status filter:   {filtered * 1000:7.1f} ms")
-        print(f"loading one page of {claims.MAX_PAGE} instead (the most a request may ask): "
-              f"{everything * 1000:7.1f} ms")
-        print(f"ratio page of 50 / page of {claims.MAX_PAGE}: {first / everything:.2f}")
-        engine.dispose()
+    kind = "postgresql" if args.postgres else "sqlite"
+    views = [(name, params, 1) for name, params in VIEWS.items()]
+    views.append(("article sort, p2", VIEWS["article sort"], 2))
+    with temporary_database(kind) as small, temporary_database(kind) as busy:
+        build_desk(small, claims=args.small)
+        build_desk(busy, claims=args.busy)
+        print(f"queue queries on {kind}, one rerun (tiles, capped count, a page of 50):")
+        for name, params, pages in views:
+            a, b = _samples((small, busy), params, pages, args.repeat)
+            median_a, median_b = statistics.median(a), statistics.median(b)
+            print(f"  {name:16}: {args.small:,} claims {median_a * 1000:5.1f} ms, "
+                  f"{args.busy:,} claims {median_b * 1000:5.1f} ms, "
+                  f"ratio {median_b / median_a:.2f}; fastest {min(a) * 1000:4.1f} vs "
+                  f"{min(b) * 1000:4.1f} ms, ratio {min(b) / min(a):.2f}")
 
 
 if __name__ == "__main__":

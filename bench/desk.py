@@ -3,7 +3,8 @@
     python bench/desk.py sqlite:///data/big.db --claims 100000     # after `workbench init`
 
 The default is a busy desk's years of work: 100,000 claims on 10,000 articles, 300,000
-evidence links to 50,000 sources, sign-offs for the signed-off claims, a dozen people.
+evidence links to 50,000 sources, sign-offs for the signed-off claims, a dozen people, and
+the flags extraction sets on about one claim in five (FLAG_SHARES).
 Rows are made from a fixed random seed, so two builds of one size are the same desk.
 ``temporary_database`` gives a migrated, empty database (a SQLite file, or a schema of its
 own on the PostgreSQL named by WORKBENCH_TEST_POSTGRES_URL) that is removed afterwards.
@@ -55,6 +56,9 @@ WORDS = (
 OUTLETS = ["Wall Street Journal", "El Tiempo", "Reuters", "AP", "BBC", "Semana", "NYT",
            "Guardian", "El Espectador", "Bloomberg"]
 START = datetime(2024, 1, 1, tzinfo=UTC)
+#: each flag and the share of claims that carry it
+FLAG_SHARES = {"missing_speaker": 0.03, "anonymous_source": 0.05, "hedged": 0.10,
+               "unattributed": 0.02}
 
 
 def _sentence(rng: random.Random) -> str:
@@ -77,6 +81,7 @@ def build_desk(engine: Any, *, claims: int = 100_000, per_article: int = 10,
     their claim by one to forty days)."""
     recent = datetime.now(UTC) - timedelta(days=3)
     rng = random.Random(seed)
+    flag_rng = random.Random(seed + 1)  # its own stream: the rest of the desk is unchanged
     users = [{"id": i + 1, "username": f"user{i + 1}", "display_name": f"User {i + 1}",
               "role": "editor" if i % 4 == 0 else "reviewer", "active": True,
               "created_at": START} for i in range(12)]
@@ -122,7 +127,8 @@ def build_desk(engine: Any, *, claims: int = 100_000, per_article: int = 10,
                         "id": claim_id, "article_id": a + 1, "text": sentence, "start": at,
                         "end": at + len(sentence), "restatement": sentence, "note": "",
                         "kind": rng.choice(list(ClaimKind)).value, "speaker": None,
-                        "flags": [], "entities": [], "numbers": [],
+                        "flags": [f for f, share in FLAG_SHARES.items()
+                                  if flag_rng.random() < share], "entities": [], "numbers": [],
                         "score": round(rng.random(), 3), "status": status.value,
                         "verdict": rng.choice(verdicts).value if judged else None,
                         "rationale": "Checked against the record." if judged else "",

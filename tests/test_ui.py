@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -104,14 +107,15 @@ def test_queue_tiles_filters_and_search(desk):
 def test_queue_view_comes_from_the_url_and_saves(desk):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["kinds"] = "quote"
-    at.query_params["sort"] = "oldest"
+    at.query_params["sort"] = "oldest"  # a URL from before any column could be sorted
     at.run()
     at.text_input(key="login_username").input("rita")
     at.text_input(key="login_password").input(PASSWORD)
     at.button[0].click()
     at.run()
     assert not at.exception
-    assert at.session_state["q_kinds"] == ["quote"] and at.session_state["q_sort"] == "oldest"
+    assert at.session_state["q_kinds"] == ["quote"]
+    assert (at.session_state["q_sort"], at.session_state["q_order"]) == ("added", "asc")
     kinds = set(at.dataframe[0].value["claim"])
     assert kinds and all(isinstance(k, str) for k in kinds)
     at.text_input(key="q_view_name").input("Quotes")
@@ -121,7 +125,7 @@ def test_queue_view_comes_from_the_url_and_saves(desk):
         from workbench import queue
         rita = accounts.get_user(session=s, username="rita")
         assert [(v.name, v.params) for v in queue.list_views(session=s, actor=rita)] == [
-            ("Quotes", {"kinds": "quote", "sort": "oldest"})]
+            ("Quotes", {"kinds": "quote", "sort": "added", "order": "asc"})]
 
 
 def test_queue_bulk_action_on_every_matching_claim(desk):
@@ -191,6 +195,28 @@ def test_queue_pages_by_key_and_opens_a_claim(big_desk):
     at.number_input(key="q_open_id").set_value(seen[2][0])
     at.button[[b.label for b in at.button].index("Open claim")].click().run()
     assert at.session_state["claim_id"] == seen[2][0]
+
+
+def test_queue_sorts_every_claim_by_the_column_chosen(big_desk):
+    at = _signed_in("rita")
+    assert at.radio(key="q_order").options == ["oldest first", "newest first"]
+    at.selectbox(key="q_sort").set_value("article").run()
+    assert at.radio(key="q_order").value == "asc"  # a column starts its own way round
+    assert at.radio(key="q_order").options == ["A to Z", "Z to A"]
+    assert dict(at.query_params) == {"sort": "article"}
+    first = list(at.dataframe[0].value["article"])
+    at.button(key="q_next").click().run()
+    second = list(at.dataframe[0].value["article"])
+    assert first + second == sorted(first + second) and len(set(first + second)) > 5
+    at.radio(key="q_order").set_value("desc").run()
+    assert dict(at.query_params) == {"sort": "article", "order": "desc"}
+    assert any(c.value.endswith("Page 1.") for c in at.caption)
+    shown = list(at.dataframe[0].value["article"])
+    assert shown == sorted(shown, reverse=True) and shown[0] >= second[-1]
+    at.selectbox(key="q_sort").set_value("priority").run()
+    assert at.radio(key="q_order").value == "desc"
+    priorities = list(at.dataframe[0].value["priority"])
+    assert priorities == sorted(priorities, reverse=True)
 
 
 def test_claim_page_highlights_sentence_and_runs_a_cycle(desk, page_server):
@@ -280,7 +306,9 @@ def test_outside_text_is_never_markup(desk, tmp_path, page_server):
     assert len(errors) == 1 and "![a]" not in errors[0] and "**LOUD**" not in errors[0]
 
 
-def test_export_page_writes_csv_files_then_offers_them(desk):
+def test_export_page_writes_csv_files_then_offers_them(desk, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
     at = _signed_in("rita", "app_pages/export.py")
     assert not at.exception
     captions = _texts(at.caption)
@@ -297,9 +325,29 @@ def test_export_page_writes_csv_files_then_offers_them(desk):
     written = (Path(folder) / "claims.csv").read_bytes()
     assert written.startswith(b"\xef\xbb\xbfclaim_id,")
     assert written.count(b"\r\n") == 28  # the header and 27 claims
-    # another filter: the files no longer match it and are not offered
+    # another export: the first one's files go; so do files left by a session long over
+    root = Path(folder).parent
+    left = root / "export-left-behind"
+    left.mkdir()
+    (left / "claims.csv").write_text("old")
+    os.utime(left, (time.time() - 13 * 3600,) * 2)
+    fresh = root / "export-other-person"
+    fresh.mkdir()
+    at.button(key="export_prepare").click().run()
+    second = at.session_state["export_folder"]
+    assert second != folder and not Path(folder).exists() and not left.exists()
+    assert sorted(p.name for p in Path(second).iterdir()) == ["claims.csv", "evidence.csv"]
+    assert sorted(p.name for p in root.iterdir()) == sorted([Path(second).name, fresh.name])
+    # another filter: the files no longer match it, are not offered and are removed
     at.multiselect(key="export_kind").set_value(["quote"]).run()
     assert "Download CSV" not in [b.label for b in at.get("download_button")]
+    assert not Path(second).exists()
+    at.button(key="export_prepare").click().run()  # files swept while the page stayed open
+    for written_file in Path(at.session_state["export_folder"]).iterdir():
+        written_file.unlink()
+    at.run()
+    assert "Download CSV" not in [b.label for b in at.get("download_button")]
+    assert any("prepare them again" in c for c in _texts(at.caption))
     quotes = len(at.dataframe[-1].value)
     assert 0 < quotes < 27
     assert any(c.startswith(f"{quotes} claim(s).") for c in _texts(at.caption))

@@ -12,8 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,6 +53,9 @@ EVIDENCE_COLUMNS = [
 CHUNK_ROWS = 5000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _URL_SEPARATOR = " | "
+
+#: How long export files wait to be downloaded before any later export removes them.
+FILES_KEPT_SECONDS = 12 * 3600
 
 _EVIDENCE = Evidence.__table__  # type: ignore[attr-defined]
 _SOURCE = Source.__table__  # type: ignore[attr-defined]
@@ -208,6 +215,34 @@ def claim_rows(*, session: Session, flt: ClaimFilter | None = None,
     stmt = claims_query(_dialect(session), flt).limit(limit)
     return [dict(zip(CSV_COLUMNS, _claim_row(r), strict=True))
             for r in session.connection().execute(stmt)]
+
+
+def _files_root() -> Path:
+    """The folder that holds every dashboard export waiting to be downloaded."""
+    return Path(tempfile.gettempdir()) / "workbench-exports"
+
+
+def new_files_folder(*, previous: str | None = None) -> Path:
+    """A fresh folder for one person's export files. Their previous folder is removed, and
+    so is any folder left longer than ``FILES_KEPT_SECONDS`` (a session that ended), so
+    files of a desk exporting every day never pile up."""
+    remove_files_folder(previous)
+    root = _files_root()
+    root.mkdir(mode=0o700, exist_ok=True)
+    too_old = time.time() - FILES_KEPT_SECONDS
+    for folder in root.iterdir():
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < too_old:
+                shutil.rmtree(folder, ignore_errors=True)
+        except FileNotFoundError:  # another session removed it just now
+            continue
+    return Path(tempfile.mkdtemp(prefix="export-", dir=root))
+
+
+def remove_files_folder(folder: str | None) -> None:
+    """Remove a folder that ``new_files_folder`` made (nothing if None or gone already)."""
+    if folder and Path(folder).parent == _files_root():
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _organization(name: str, url: str | None) -> dict[str, Any]:

@@ -3,9 +3,10 @@ the exports and bulk work; and the views a person saves.
 
 A ``ClaimFilter`` holds what a desk narrows the claims to; ``conditions`` turns it into
 SQL over the ``claim`` and ``article`` tables, so every reader of the queue (one page, a
-count, a streamed export, a bulk action) asks the database the same question. Pages are
-read by key (the sort column, then the id), never by offset, and counts stop at a cap, so
-a rerun costs the same on a desk of 1,000 claims as on one of 100,000.
+count, a streamed export, a bulk action) asks the database the same question. A ``Sort``
+is any column of the queue's table, either way round. Pages are read by key (the sort
+value, then the id), never by offset, and counts stop at a cap, so a rerun costs the same
+on a desk of 1,000 claims as on one of 100,000.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from sqlmodel import Session, select
 from workbench import textindex
 from workbench.errors import InputError, NotFoundError, PermissionDenied
 from workbench.models import (
+    ARTICLE_TITLE_KEY,
+    CLAIM_FLAGS,
     Article,
     Claim,
     ClaimKind,
@@ -27,6 +30,7 @@ from workbench.models import (
     SavedView,
     User,
     Verdict,
+    flag_test,
     utcnow,
 )
 
@@ -35,16 +39,76 @@ ARTICLE = Article.__table__  # type: ignore[attr-defined]
 _USER = User.__table__  # type: ignore[attr-defined]
 COUNT_CAP = 1000
 PAGE_SIZE = 50
-FLAGS = ("missing_speaker", "anonymous_source", "hedged", "unattributed")
+FLAGS = CLAIM_FLAGS
+#: How many claims the full-text index may match for a page to be read through them (and
+#: sorted); past it, the page walks the sort's index and keeps the matching claims.
+SPARSE_MATCHES = 2000
 
-#: name -> (what it says, the column, newest/highest first?)
-SORTS: dict[str, tuple[str, Any, bool]] = {
-    "newest": ("Newest first", CLAIM.c.created_at, True),
-    "oldest": ("Oldest first", CLAIM.c.created_at, False),
-    "priority": ("Highest priority first", CLAIM.c.priority, True),
-    "deadline": ("Soonest deadline first (claims with one)", CLAIM.c.deadline, False),
-    "id": ("Claim id", CLAIM.c.id, False),
+
+@dataclass(frozen=True)
+class SortKey:
+    """A column the queue sorts by: the SQL of its key (the claim's id comes after it)."""
+
+    label: str
+    parts: tuple[Any, ...]
+    descending: bool = False  # which way round it sorts unless told otherwise
+    words: tuple[str, str] = ("A to Z", "Z to A")  # ascending, descending
+    nulls: Any = None  # the column that is NULL for claims without a value (they come last)
+
+
+_NUMBERS = ("lowest first", "highest first")
+#: The queue's columns, in the table's order, by the name the URL gives them.
+SORTS: dict[str, SortKey] = {
+    "claim": SortKey("claim text", (CLAIM.c.text,)),
+    "article": SortKey("article title", (ARTICLE_TITLE_KEY, ARTICLE.c.id)),
+    "outlet": SortKey("outlet", (ARTICLE.c.outlet, ARTICLE.c.id)),
+    "added": SortKey("added (age)", (CLAIM.c.created_at,), True,
+                     ("oldest first", "newest first")),
+    "priority": SortKey("priority", (CLAIM.c.priority,), True, _NUMBERS),
+    "deadline": SortKey("deadline", (CLAIM.c.deadline,), False,
+                        ("soonest first", "latest first"), CLAIM.c.deadline),
+    "status": SortKey("status", (CLAIM.c.status,)),
+    "assignee": SortKey("assignee", (_USER.c.username,), nulls=CLAIM.c.assignee_id),
+    "verdict": SortKey("verdict", (CLAIM.c.verdict,), nulls=CLAIM.c.verdict),
+    "flags": SortKey("number of flags", (sa.func.json_array_length(CLAIM.c.flags),), True,
+                     ("fewest first", "most first")),
+    "score": SortKey("score", (CLAIM.c.score,), True, _NUMBERS, CLAIM.c.score),
+    "id": SortKey("id", (), False, _NUMBERS),
 }
+def _known_sort(column: str) -> None:
+    if column not in SORTS:
+        raise InputError(f"{column!r} is not a sort; use one of: {', '.join(SORTS)}.")
+
+
+#: Sorts that URLs and saved views made before any column could be sorted.
+_OLD_SORTS = {"newest": ("added", True), "oldest": ("added", False)}
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A column of the queue and which way round; claims without a value come last."""
+
+    column: str = "added"
+    descending: bool = True
+
+    def __post_init__(self) -> None:
+        _known_sort(self.column)
+
+    @classmethod
+    def by(cls, column: str, order: str | None = None) -> Sort:
+        """``column`` (or an old name such as ``newest``), ``order`` "asc" or "desc" (the
+        column's own way round if None)."""
+        column, descending = _OLD_SORTS.get(column, (column, None))
+        _known_sort(column)
+        if order not in (None, "", "asc", "desc"):
+            raise InputError("The order must be asc or desc.")
+        if order:
+            descending = order == "desc"
+        return cls(column, SORTS[column].descending if descending is None else descending)
+
+    def __str__(self) -> str:
+        key = SORTS[self.column]
+        return f"{key.label}, {key.words[self.descending]}"
 
 
 def _values(kind: type, values: list[str], what: str) -> list[str]:
@@ -94,8 +158,11 @@ def _day(value: date, *, end: bool = False) -> datetime:
     return datetime.combine(value, time.max if end else time.min, tzinfo=UTC)
 
 
-def conditions(flt: ClaimFilter, dialect: str = "sqlite") -> list[Any]:
-    """The filter as SQL conditions over ``claim`` (and ``article`` for the outlet)."""
+def conditions(flt: ClaimFilter, dialect: str = "sqlite", *,
+               dense_text: bool = False) -> list[Any]:
+    """The filter as SQL conditions over ``claim`` (and ``article`` for the outlet).
+    ``dense_text``: the words match many claims, so the database should not read the rows
+    through the matches (SQLite: the id is compared as ``id + 0``, which no index serves)."""
     out: list[Any] = []
     if flt.statuses:
         out.append(CLAIM.c.status.in_(flt.statuses))
@@ -103,8 +170,8 @@ def conditions(flt: ClaimFilter, dialect: str = "sqlite") -> list[Any]:
         out.append(CLAIM.c.kind.in_(flt.kinds))
     if flt.verdicts:
         out.append(CLAIM.c.verdict.in_(flt.verdicts))
-    for flag in flt.flags:  # flags are a short JSON list of known names
-        out.append(sa.cast(CLAIM.c.flags, sa.Text).like(f'%"{flag}"%'))
+    for flag in flt.flags:  # the very condition of the flag's partial index
+        out.append(sa.text(flag_test(flag, "claim.flags")))
     if flt.article_id is not None:
         out.append(CLAIM.c.article_id == flt.article_id)
     if flt.outlet:
@@ -128,7 +195,8 @@ def conditions(flt: ClaimFilter, dialect: str = "sqlite") -> list[Any]:
         out.append(CLAIM.c.status.notin_([ClaimStatus.signed_off.value,
                                           ClaimStatus.dismissed.value]))
     if textindex.has_terms(flt.text):
-        out.append(textindex.matching_clause(dialect, flt.text, CLAIM.c.id))
+        claim_id = CLAIM.c.id + 0 if dense_text and dialect == "sqlite" else CLAIM.c.id
+        out.append(textindex.matching_clause(dialect, flt.text, claim_id))
     return out
 
 
@@ -142,8 +210,8 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _claims_of(flt: ClaimFilter, *columns: Any) -> sa.Select:
-    stmt = sa.select(*columns).select_from(CLAIM)
+def _claims_of(flt: ClaimFilter, *columns: Any, start: Any = CLAIM) -> sa.Select:
+    stmt = sa.select(*columns).select_from(start)
     if flt.outlet:
         stmt = stmt.join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
     return stmt
@@ -168,8 +236,17 @@ def count(*, session: Session, flt: ClaimFilter, cap: int | None = None) -> int 
     if cap is None:
         stmt = where(_claims_of(flt, sa.func.count()), flt, dialect)
         return int(conn.execute(stmt).scalar_one())
-    inner = where(_claims_of(flt, CLAIM.c.id), flt, dialect).limit(cap + 1).subquery()
-    n = int(conn.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one())
+    if dialect == "sqlite" and textindex.has_terms(flt.text):
+        # read from the full-text index first and stop at the cap, instead of gathering
+        # every match before counting the first ones
+        matches, matching = textindex.sqlite_matches(flt.text)
+        stmt = _claims_of(flt, CLAIM.c.id, start=matches.join(
+            CLAIM, CLAIM.c.id == matches.c.rowid)).where(matching)
+        inner = where(stmt, with_changes(flt, text=""), dialect)
+    else:
+        inner = where(_claims_of(flt, CLAIM.c.id), flt, dialect)
+    capped = inner.limit(cap + 1).subquery()
+    n = int(conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one())
     return Count(min(n, cap), n > cap)
 
 
@@ -210,49 +287,89 @@ class QueueRow:
 @dataclass(frozen=True)
 class Page:
     rows: list[QueueRow]
-    next_after: tuple[Any, int] | None  # the key to read the next page from, if any
+    next_after: tuple[Any, ...] | None  # the key to read the next page from, if any
 
 
-def _sort(sort: str) -> tuple[Any, bool]:
-    if sort not in SORTS:
-        raise InputError(f"{sort!r} is not a sort; use one of: {', '.join(SORTS)}.")
-    _label, column, descending = SORTS[sort]
-    return column, descending
+#: A page's key: the sort's values (all None in the claims without one), then the id.
+Key = tuple[Any, ...]
 
 
-def page(*, session: Session, flt: ClaimFilter, sort: str = "newest",
-         after: tuple[Any, int] | None = None, size: int = PAGE_SIZE) -> Page:
-    """One page of the queue, read by key: ``after`` is the previous page's
-    ``next_after`` (None for the first page)."""
-    column, descending = _sort(sort)
-    size = max(1, min(size, 500))
+def _page_select(flt: ClaimFilter, dialect: str, key: SortKey, *, dense_text: bool,
+                 inner_user: bool) -> sa.Select:
+    user_join = _USER.c.id == CLAIM.c.assignee_id
     stmt = (
         sa.select(CLAIM.c.id, CLAIM.c.text, CLAIM.c.article_id, ARTICLE.c.title,
                   ARTICLE.c.key, ARTICLE.c.outlet, CLAIM.c.created_at, CLAIM.c.priority,
                   CLAIM.c.deadline, CLAIM.c.status, _USER.c.username, CLAIM.c.verdict,
-                  CLAIM.c.flags, CLAIM.c.score, CLAIM.c.kind, CLAIM.c.version, column)
+                  CLAIM.c.flags, CLAIM.c.score, CLAIM.c.kind, CLAIM.c.version, *key.parts)
         .select_from(CLAIM)
         .join(ARTICLE, ARTICLE.c.id == CLAIM.c.article_id)
-        .outerjoin(_USER, _USER.c.id == CLAIM.c.assignee_id)
     )
-    stmt = where(stmt, flt, _dialect(session))
-    if sort == "deadline":
-        stmt = stmt.where(CLAIM.c.deadline.is_not(None))
-    if after is not None:
-        key = sa.tuple_(column, CLAIM.c.id)
-        bound = sa.tuple_(sa.bindparam(None, after[0], type_=column.type),
-                          sa.bindparam(None, after[1], type_=sa.Integer()))
-        stmt = stmt.where(key < bound if descending else key > bound)
-    order = [column.desc(), CLAIM.c.id.desc()] if descending else [column, CLAIM.c.id]
-    result = list(session.connection().execute(stmt.order_by(*order).limit(size + 1)))
+    stmt = stmt.join(_USER, user_join) if inner_user else stmt.outerjoin(_USER, user_join)
+    conds = conditions(flt, dialect, dense_text=dense_text)
+    return stmt.where(*conds) if conds else stmt
+
+
+def _beyond(columns: list[Any], values: Key, descending: bool) -> list[Any]:
+    """Rows after ``values`` in the order of ``columns``: the row comparison, and the
+    first column's bound on its own, which lets the database seek in the index."""
+    bound = [sa.bindparam(None, v, type_=None if isinstance(c.type, sa.types.NullType)
+                          else c.type) for c, v in zip(columns, values, strict=True)]
+    row, after = sa.tuple_(*columns), sa.tuple_(*bound)
+    first = columns[0] <= bound[0] if descending else columns[0] >= bound[0]
+    return [row < after if descending else row > after, first]
+
+
+def _dense_text(session: Session, flt: ClaimFilter, dialect: str) -> bool:
+    """Whether so many claims hold the searched words that the page is better read in the
+    sort's order, keeping the matches, than through the matches and sorted (SQLite; on
+    PostgreSQL the planner weighs this itself)."""
+    return (dialect == "sqlite" and textindex.has_terms(flt.text)
+            and textindex.count_matching(session, flt.text, SPARSE_MATCHES) >= SPARSE_MATCHES)
+
+
+def page(*, session: Session, flt: ClaimFilter, sort: Sort | None = None,
+         after: Key | None = None, size: int = PAGE_SIZE) -> Page:
+    """One page of the queue, read by key: ``after`` is the previous page's
+    ``next_after`` (None for the first page).
+
+    The claims with a value come first, read from the index of (value, id); then, for a
+    column that may be empty, the claims without one, by id in the same direction."""
+    sort = sort or Sort()
+    key = SORTS[sort.column]
+    size = max(1, min(size, 500))
+    dialect = _dialect(session)
+    dense = _dense_text(session, flt, dialect)
+    conn = session.connection()
+    descending = sort.descending
+    in_nulls = after is not None and key.nulls is not None and after[0] is None
+    result: list[Any] = []
+    if not in_nulls:
+        columns = [*key.parts, CLAIM.c.id]
+        stmt = _page_select(flt, dialect, key, dense_text=dense,
+                            inner_user=key.nulls is CLAIM.c.assignee_id)
+        if key.nulls is not None:
+            stmt = stmt.where(key.parts[0].is_not(None))
+        if after is not None:
+            stmt = stmt.where(*_beyond(columns, after, descending))
+        order = [c.desc() for c in columns] if descending else columns
+        result = list(conn.execute(stmt.order_by(*order).limit(size + 1)))
+    if key.nulls is not None and len(result) <= size:
+        stmt = _page_select(flt, dialect, key, dense_text=dense, inner_user=False)
+        stmt = stmt.where(key.nulls.is_(None))
+        if in_nulls:
+            stmt = stmt.where(*_beyond([CLAIM.c.id], after[-1:], descending))
+        order = [CLAIM.c.id.desc() if descending else CLAIM.c.id]
+        result += conn.execute(stmt.order_by(*order).limit(size + 1 - len(result)))
     rows = [QueueRow(
         id=r[0], text=r[1], article_id=r[2], article_title=r[3] or r[4], outlet=r[5] or "",
         created_at=r[6], priority=r[7], deadline=r[8], status=str(r[9]), assignee=r[10],
         verdict=str(r[11]) if r[11] else None, flags=list(r[12] or []), score=r[13],
         kind=str(r[14]), version=r[15]) for r in result[:size]]
-    more = len(result) > size
-    last = result[size - 1] if more else None
-    return Page(rows, (last[16], last[0]) if last is not None else None)
+    if len(result) <= size:
+        return Page(rows, None)
+    last = result[size - 1]
+    return Page(rows, (*last[16:], last[0]))
 
 
 @dataclass(frozen=True)
@@ -298,8 +415,9 @@ _BOOLS = ("unassigned", "overdue")
 _DATES = ("created_from", "created_to")
 
 
-def to_params(flt: ClaimFilter, sort: str = "newest") -> dict[str, str]:
-    """The filter and sort as URL query parameters (only what differs from the default)."""
+def to_params(flt: ClaimFilter, sort: Sort | None = None) -> dict[str, str]:
+    """The filter and sort as URL query parameters (only what differs from the default:
+    ``sort`` names the column, ``order`` is written when it is not the column's own)."""
     out: dict[str, str] = {}
     for name, value in asdict(flt).items():
         if value in (None, "", [], False):
@@ -312,12 +430,15 @@ def to_params(flt: ClaimFilter, sort: str = "newest") -> dict[str, str]:
             out[name] = value.isoformat()
         else:
             out[name] = str(value)
-    if sort != "newest":
-        out["sort"] = sort
+    sort = sort or Sort()
+    if sort != Sort():
+        out["sort"] = sort.column
+    if sort.descending != SORTS[sort.column].descending:
+        out["order"] = "desc" if sort.descending else "asc"
     return out
 
 
-def from_params(params: dict[str, str]) -> tuple[ClaimFilter, str]:
+def from_params(params: dict[str, str]) -> tuple[ClaimFilter, Sort]:
     """The filter and sort that ``to_params`` wrote; a bad value is one sentence."""
     values: dict[str, Any] = {}
     for name in _LISTS:
@@ -343,8 +464,7 @@ def from_params(params: dict[str, str]) -> tuple[ClaimFilter, str]:
         values["outlet"] = str(params["outlet"])
     if params.get("text"):
         values["text"] = str(params["text"])[:500]
-    sort = str(params.get("sort") or "newest")
-    _sort(sort)
+    sort = Sort.by(str(params.get("sort") or "added"), str(params.get("order") or "") or None)
     return ClaimFilter(**values), sort
 
 

@@ -102,6 +102,13 @@ def matching_clause(dialect: str, query: str, claim_id: Any) -> Any:
                         .bindparams(fts_q=_fts5_query(query)))
 
 
+def sqlite_matches(query: str) -> tuple[sa.TableClause, Any]:
+    """SQLite: the index as a table to join claims to (its ``rowid`` is the claim's id)
+    and the condition that keeps the rows matching ``query``."""
+    table = sa.table("claim_fts", sa.column("rowid", sa.Integer))
+    return table, sa.text("claim_fts MATCH :fts_q").bindparams(fts_q=_fts5_query(query))
+
+
 def _run(session: Session, sqlite_sql: str, pg_sql: str, query: str, limit: int) -> list:
     words = _WORD.findall(query)
     if not words or limit <= 0:
@@ -116,6 +123,18 @@ def claim_ids_matching(session: Session, query: str, limit: int) -> list[int]:
     """Ids of claims whose text or restatement holds every word of ``query`` (stemmed, as
     the index keeps them), at most ``limit``, in no particular order."""
     return [int(r[0]) for r in _run(session, _SQLITE_QUERY, _PG_QUERY, query, limit)]
+
+
+def count_matching(session: Session, query: str, cap: int) -> int:
+    """How many claims hold every word of ``query``, counted up to ``cap`` (SQLite: in the
+    index alone, without reading a claim)."""
+    if session.get_bind().dialect.name == "sqlite":
+        words = _WORD.findall(query)
+        if not words or cap <= 0:
+            return 0
+        return int(session.execute(text(_SQLITE_COUNT), {"q": _fts5_query(query), "n": cap})
+                   .scalar() or 0)
+    return len(claim_ids_matching(session, query, cap))
 
 
 def term_counts(session: Session, words: list[str], cap: int) -> list[int]:

@@ -3,7 +3,6 @@ ClaimReview JSON-LD for signed-off claims."""
 
 from __future__ import annotations
 
-import tempfile
 from functools import partial
 from pathlib import Path
 
@@ -35,10 +34,9 @@ st.caption(f"{total:,} claim(s). Cells that a spreadsheet would run as a formula
            "written with a leading apostrophe; numbers stay numbers.")
 
 
-def _prepare(name: str, chunks_for: object, rows_per_chunk: int) -> Path:
-    """Write one CSV to a file of this session's, chunk by chunk, with a progress bar."""
-    folder = st.session_state.setdefault("export_folder", tempfile.mkdtemp(prefix="export-"))
-    path = Path(folder) / name
+def _prepare(folder: Path, name: str, chunks_for: object, rows_per_chunk: int) -> Path:
+    """Write one CSV to this session's folder, chunk by chunk, with a progress bar."""
+    path = folder / name
     bar = st.progress(0.0, text=f"Writing {name}")
     done = 0
     with resources.session() as s, path.open("wb") as out:
@@ -53,14 +51,26 @@ def _prepare(name: str, chunks_for: object, rows_per_chunk: int) -> Path:
 
 if st.button("Prepare the CSV files", key="export_prepare", type="primary"):
     step = max(500, total // 50)
+    # one folder per session: the files of the previous export go when new ones are made
+    folder = export.new_files_folder(previous=st.session_state.get("export_folder"))
+    st.session_state["export_folder"] = str(folder)
     st.session_state["export_files"] = {
-        "claims.csv": str(_prepare("claims.csv", export.claims_csv_chunks, step)),
-        "evidence.csv": str(_prepare("evidence.csv", export.evidence_csv_chunks, step)),
+        "claims.csv": str(_prepare(folder, "claims.csv", export.claims_csv_chunks, step)),
+        "evidence.csv": str(_prepare(folder, "evidence.csv", export.evidence_csv_chunks,
+                                     step)),
     }
     st.session_state["export_filter"] = flt
 
 files = st.session_state.get("export_files")
-if files and st.session_state.get("export_filter") == flt:
+if files and st.session_state.get("export_filter") != flt:
+    # another filter: the files no longer match what is asked for, and are not kept
+    export.remove_files_folder(st.session_state.pop("export_folder", None))
+    files = st.session_state["export_files"] = None
+if files and not all(Path(f).exists() for f in files.values()):
+    st.caption("The files prepared earlier were removed after waiting "
+               f"{export.FILES_KEPT_SECONDS // 3600} hours; prepare them again.")
+    files = st.session_state["export_files"] = None
+if files:
     # Read from the file only when a button is pressed, never on a rerun.
     st.download_button("Download CSV", data=partial(Path(files["claims.csv"]).read_bytes),
                        file_name="claims.csv", mime="text/csv", key="download_csv")

@@ -40,12 +40,19 @@ def _load_params() -> None:
         flt, sort = queue.from_params(dict(st.query_params.to_dict()))
     except WorkbenchError as exc:
         show_error(exc)
-        flt, sort = queue.ClaimFilter(), "newest"
+        flt, sort = queue.ClaimFilter(), queue.Sort()
     for key, name in KEYS.items():
         value = getattr(flt, name)
         st.session_state[key] = bool(value) if name == "awaiting_review_by" else value
-    st.session_state["q_sort"] = sort
+    st.session_state["q_sort"] = sort.column
+    st.session_state["q_order"] = "desc" if sort.descending else "asc"
     st.session_state["q_loaded"] = True
+
+
+def _column_way_round() -> None:
+    """A newly chosen column sorts its own way round first (newest, highest, A to Z)."""
+    descending = queue.SORTS[st.session_state["q_sort"]].descending
+    st.session_state["q_order"] = "desc" if descending else "asc"
 
 
 def _apply(params: dict[str, str]) -> None:
@@ -121,8 +128,15 @@ except WorkbenchError as exc:
     show_error(exc)
     st.stop()
 
-sort = st.selectbox("Sort", list(queue.SORTS), key="q_sort",
-                    format_func=lambda k: queue.SORTS[k][0])
+o1, o2, _space = st.columns([2, 2, 3])
+by = o1.selectbox("Sort by", list(queue.SORTS), key="q_sort", on_change=_column_way_round,
+                      format_func=lambda k: queue.SORTS[k].label,
+                      help="Sorts every matching claim, page after page (the table's own "
+                           "headers sort only the page shown).")
+ways = queue.SORTS[by].words  # (ascending, descending) in the column's own words
+o2.radio("Order", ["asc", "desc"], key="q_order", horizontal=True,
+         format_func=lambda o: ways[o == "desc"])
+sort = queue.Sort(by, state["q_order"] == "desc")
 params = queue.to_params(flt, sort)
 if params != st.query_params.to_dict():
     st.query_params.from_dict(params)
