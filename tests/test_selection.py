@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tests.test_checkworthy import DATA, _need
-from workbench.extraction import selection
+from workbench.extraction import selection, train
 from workbench.extraction.evaluate import Example, read_tsv
 from workbench.extraction.train import FILES
 
@@ -104,3 +104,22 @@ def test_every_candidate_separates_an_easy_case_under_grouped_folds(tmp_path):
     for row in rows[2:]:
         grouped_cv = float(row.split(" | ")[1].split()[0])
         assert grouped_cv > 0.9, row
+
+
+def test_the_nb_lr_average_is_one_linear_model():
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    x = sparse.csr_matrix(rng.random((200, 6)) * (rng.random((200, 6)) < 0.5))
+    y = np.asarray(x[:, 0].toarray().ravel() + 0.2 * rng.random(200) > 0.4)
+    ratio = train.nb_ratio(x, y)
+    assert ratio[0] > 0 and ratio[0] == ratio.max()  # the cue of Yes counts most for Yes
+    both = train.fit_linear(x, y, 2.0, nb_average=True)
+    plain = LogisticRegression(C=2.0, max_iter=5000, class_weight="balanced").fit(x, y)
+    nb = LogisticRegression(C=2.0, max_iter=5000, class_weight="balanced").fit(
+        x @ sparse.diags(ratio), y)
+    mean = (plain.decision_function(x) + nb.decision_function(x @ sparse.diags(ratio))) / 2
+    assert np.allclose(both.proba(x), 1 / (1 + np.exp(-mean)))
+    alone = train.fit_linear(x, y, 2.0, nb_average=False)
+    assert np.allclose(alone.proba(x), plain.predict_proba(x)[:, 1])

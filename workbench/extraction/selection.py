@@ -35,7 +35,13 @@ from pathlib import Path
 import numpy as np
 
 from workbench.extraction.evaluate import Example, read_tsv
-from workbench.extraction.train import FILES, Featurizer, _classifier, best_threshold
+from workbench.extraction.train import (
+    FILES,
+    Featurizer,
+    _classifier,
+    best_threshold,
+    fit_linear,
+)
 
 GAP = 20
 FOLDS, INNER_FOLDS = 5, 3
@@ -207,16 +213,8 @@ def nb_lr_ensemble(c: float = 2.0) -> Fit:
     """The shipped design averaged (in log-odds) with NB-LR: logistic regression on the same
     features scaled by their naive-Bayes log-count ratio. Still one linear model."""
     def fit(split: Split) -> np.ndarray:
-        from scipy import sparse
-
         x, x_score = split.design()
-        y = split.labels
-        pos = 1.0 + np.asarray(x[y].sum(axis=0)).ravel()
-        neg = 1.0 + np.asarray(x[~y].sum(axis=0)).ravel()
-        scale = sparse.diags(np.log(pos / pos.sum()) - np.log(neg / neg.sum()))
-        plain = _classifier(c).fit(x, y).decision_function(x_score)
-        nb = _classifier(c).fit(x @ scale, y).decision_function(x_score @ scale)
-        return 1.0 / (1.0 + np.exp(-(plain + nb) / 2.0))
+        return fit_linear(x, split.labels, c, nb_average=True).proba(x_score)
     return fit
 
 
