@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from tests.test_checkworthy import DATA, _need
-from workbench.extraction import selection
+from workbench.extraction import selection, train
 from workbench.extraction.evaluate import Example, read_tsv
+from workbench.extraction.train import FILES
 
 
 def _examples(ids: list[int]) -> list[Example]:
@@ -45,3 +46,80 @@ def test_the_training_data_falls_into_debates():
     groups = selection.debate_groups(train)
     assert 20 <= groups.max() + 1 <= 60
     assert np.bincount(groups).max() < len(train) / 5  # no fold is one debate's worth alone
+
+
+def test_a_chosen_threshold_becomes_the_half_point():
+    p = np.array([0.1, 0.3, 0.39, 0.41, 0.7, 0.95])
+    shifted = selection._shift(p, 0.4)  # noqa: SLF001
+    assert list(shifted >= 0.5) == [False, False, False, True, True, True]
+    assert np.all(np.diff(shifted) > 0)  # the order of the scores is kept
+
+
+def test_the_paired_interval_is_zero_against_itself_and_signed_otherwise():
+    labels = np.array([True, False] * 100)
+    groups = np.repeat(np.arange(20), 10)
+    worse = labels.copy()
+    worse[::5] = ~worse[::5]
+    assert selection.bootstrap(labels, labels, groups, rounds=50, against=labels) == (0.0, 0.0)
+    low, high = selection.bootstrap(labels, labels, groups, rounds=200, against=worse)
+    assert 0.0 < low <= high
+
+
+def _debates(n: int = 6, per: int = 24) -> list[Example]:
+    """Sentences of ``n`` debates (ids jump between them); each debate has its own name."""
+    names = ("Alvarez", "Brooks", "Castillo", "Dunmore", "Ellery", "Fairbanks", "Galloway")
+    out = []
+    for d in range(n):
+        for i in range(per):
+            sid = d * 1000 + i
+            if i % 2:
+                text = f"Jobless rates rose {3 + i % 5} percent in {1990 + i} under {names[d]}."
+            else:
+                text = f"Thank you, {names[d]}, it is good to be here with you {i % 3} times."
+            out.append(Example(str(sid), text, bool(i % 2)))
+    return out
+
+
+def test_dropped_columns_leave_unit_blocks_and_names_of_one_debate_go():
+    examples = _debates()
+    split = selection.Split(examples[:-24], examples[-24:])
+    full, _ = split.design()
+    words, scored = split.design(("word",))
+    assert words.shape[1] < full.shape[1] and scored.shape[1] == words.shape[1]
+    assert np.allclose(np.sqrt(words.multiply(words).sum(axis=1)), 1.0)
+    wide, _ = split.design(("word",), min_debates=1)
+    narrow, _ = split.design(("word",), min_debates=2)
+    assert narrow.shape[1] < wide.shape[1]  # each senator is named in one debate only
+
+
+def test_every_candidate_separates_an_easy_case_under_grouped_folds(tmp_path):
+    examples = _debates(n=7)
+    for name, part in (("train", examples[:-48]), ("dev", examples[-48:-24]),
+                       ("dev-test", examples[-24:])):
+        rows = ["Sentence_id\tText\tclass_label"]
+        rows += [f"{e.sentence_id}\t{e.text}\t{'Yes' if e.label else 'No'}" for e in part]
+        (tmp_path / FILES[name]).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = selection.table(tmp_path, log=lambda _: None)
+    assert len(rows) == 2 + len(selection.CANDIDATES)
+    for row in rows[2:]:
+        grouped_cv = float(row.split(" | ")[1].split()[0])
+        assert grouped_cv > 0.9, row
+
+
+def test_the_nb_lr_average_is_one_linear_model():
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    x = sparse.csr_matrix(rng.random((200, 6)) * (rng.random((200, 6)) < 0.5))
+    y = np.asarray(x[:, 0].toarray().ravel() + 0.2 * rng.random(200) > 0.4)
+    ratio = train.nb_ratio(x, y)
+    assert ratio[0] > 0 and ratio[0] == ratio.max()  # the cue of Yes counts most for Yes
+    both = train.fit_linear(x, y, 2.0, nb_average=True)
+    plain = LogisticRegression(C=2.0, max_iter=5000, class_weight="balanced").fit(x, y)
+    nb = LogisticRegression(C=2.0, max_iter=5000, class_weight="balanced").fit(
+        x @ sparse.diags(ratio), y)
+    mean = (plain.decision_function(x) + nb.decision_function(x @ sparse.diags(ratio))) / 2
+    assert np.allclose(both.proba(x), 1 / (1 + np.exp(-mean)))
+    alone = train.fit_linear(x, y, 2.0, nb_average=False)
+    assert np.allclose(alone.proba(x), plain.predict_proba(x)[:, 1])

@@ -28,6 +28,7 @@ import re
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +52,7 @@ FILES = {
 C_GRID = (1.0, 2.0, 4.0)
 FOLDS, SEED = 5, 0
 WORD_MIN_DF, CHAR_MIN_DF = 2, 3
+NB_AVERAGE = False  # True averages with NB-LR (a selection candidate, not adopted: see the card)
 CARD_PATH = WEIGHTS_PATH.with_name("MODEL_CARD.md")
 SCORES_BEGIN, SCORES_END = "<!-- scores:begin -->", "<!-- scores:end -->"
 
@@ -103,6 +105,41 @@ def _classifier(c: float):
     return LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
 
 
+@dataclass(frozen=True)
+class Linear:
+    """A fitted linear model over the design matrix: what the weights file holds."""
+
+    coef: np.ndarray
+    intercept: float
+
+    def proba(self, x) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
+
+
+def nb_ratio(x, y: np.ndarray, sample_weight=None) -> np.ndarray:
+    """Naive-Bayes log-count ratio of each feature (add-one smoothed), ``Yes`` over ``No``."""
+    w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    pos = 1.0 + x.T @ (w * y)
+    neg = 1.0 + x.T @ (w * ~y)
+    return np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+
+
+def fit_linear(x, y: np.ndarray, c: float, sample_weight=None,
+               nb_average: bool = NB_AVERAGE) -> Linear:
+    """Logistic regression; with ``nb_average``, averaged in log-odds with NB-LR (the same
+    regression on features scaled by :func:`nb_ratio`), which is again one linear model."""
+    from scipy import sparse
+
+    plain = _classifier(c).fit(x, y, sample_weight=sample_weight)
+    coef, intercept = plain.coef_.ravel(), float(plain.intercept_[0])
+    if not nb_average:
+        return Linear(coef, intercept)
+    ratio = nb_ratio(x, y, sample_weight)
+    nb = _classifier(c).fit(x @ sparse.diags(ratio), y, sample_weight=sample_weight)
+    return Linear((coef + ratio * nb.coef_.ravel()) / 2.0,
+                  (intercept + float(nb.intercept_[0])) / 2.0)
+
+
 def best_threshold(labels: list[bool], probs: np.ndarray) -> tuple[float, float]:
     """Threshold with the best F1; among near-ties (within 0.002), the middle one."""
     grid = np.round(np.arange(0.20, 0.85, 0.01), 2)
@@ -118,7 +155,7 @@ def cv_threshold(x, y: np.ndarray, c: float) -> tuple[float, float]:
 
     oof = np.zeros(len(y))
     for fit, held in StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(x, y):
-        oof[held] = _classifier(c).fit(x[fit], y[fit]).predict_proba(x[held])[:, 1]
+        oof[held] = fit_linear(x[fit], y[fit], c).proba(x[held])
     return best_threshold(list(y), oof)
 
 
@@ -135,8 +172,8 @@ def train(data_dir: Path, out: Path = WEIGHTS_PATH, *, log=print) -> dict:
     log(f"features built in {time.perf_counter() - started:.0f} s")
     best = None
     for c in C_GRID:
-        clf = _classifier(c).fit(x_train, y_train)
-        t, f1 = best_threshold(dev_labels, clf.predict_proba(x_dev)[:, 1])
+        clf = fit_linear(x_train, y_train, c)
+        t, f1 = best_threshold(dev_labels, clf.proba(x_dev))
         log(f"C={c:g}: best dev F1 {f1:.4f} (at {t:.2f})")
         if best is None or f1 > best[0] + 1e-9:
             best = (f1, c, clf)
@@ -145,7 +182,7 @@ def train(data_dir: Path, out: Path = WEIGHTS_PATH, *, log=print) -> dict:
 
     # 2. held-out estimate of the whole procedure: rule on train, scored on dev
     t_train, cv_train = cv_threshold(x_train, y_train, c)
-    dev_probs = clf.predict_proba(x_dev)[:, 1]
+    dev_probs = clf.proba(x_dev)
     held_out = scores_from(dev_labels, (dev_probs >= t_train).tolist(), t_train)
     log(f"rule on train: threshold {t_train:.2f} (out-of-fold F1 {cv_train:.4f}); "
         f"dev F1 {held_out.f1:.4f}")
@@ -157,11 +194,12 @@ def train(data_dir: Path, out: Path = WEIGHTS_PATH, *, log=print) -> dict:
     x_full = feats.design(full)
     threshold, cv_full = cv_threshold(x_full, y_full, c)
     log(f"rule on train+dev: threshold {threshold:.2f} (out-of-fold F1 {cv_full:.4f})")
-    final = _classifier(c).fit(x_full, y_full)
-    coef = final.coef_.ravel()
+    final = fit_linear(x_full, y_full, c)
+    coef = final.coef
     nw, nc = len(feats.word_vocab), len(feats.char_vocab)
     meta = {
-        "intercept": float(final.intercept_[0]),
+        "intercept": final.intercept,
+        "nb_average": NB_AVERAGE,
         "threshold": threshold,
         "C": c,
         "signal_names": list(features.SIGNAL_NAMES),
@@ -204,13 +242,13 @@ def refit(examples: list[Example], weights: list[float], out: Path, *, c: float,
     """
     feats = Featurizer(examples)
     y = np.array([e.label for e in examples])
-    fitted = _classifier(c).fit(feats.design(examples), y, sample_weight=np.asarray(weights))
-    coef = fitted.coef_.ravel()
+    fitted = fit_linear(feats.design(examples), y, c, sample_weight=np.asarray(weights))
+    coef = fitted.coef
     nw, nc = len(feats.word_vocab), len(feats.char_vocab)
     save_model(out, words=(feats.word_vocab, feats.words.idf, coef[:nw]),
                chars=(feats.char_vocab, feats.chars.idf, coef[nw : nw + nc]),
                signal_coef=coef[nw + nc :],
-               meta={**meta, "intercept": float(fitted.intercept_[0]), "threshold": threshold,
+               meta={**meta, "intercept": fitted.intercept, "threshold": threshold,
                      "C": c, "signal_names": list(features.SIGNAL_NAMES),
                      "train_rows": len(examples)})
 
