@@ -21,7 +21,9 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
-    r"predicted|concluded|blamed|blames|accused|accuses"
+    r"predicted|concluded|blamed|blames|accused|accuses|"
+    # a forecast is attributed like speech: "The IMF projected in July that ..."
+    r"(?:projected|forecast|projects?)(?= (?:that|in|on|last|this|earlier)\b)|estimate(?= that\b)"
 )
 _NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
 _TITLE = (
@@ -67,7 +69,7 @@ _ANONYMOUS = re.compile(
     r"(?i:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
     r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
     r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
-    r"opponents|witnesses|traders|investors|doctors|astronomers)"
+    r"opponents|witnesses|traders|investors|doctors|astronomers|groups)"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
 )
@@ -77,7 +79,7 @@ _GROUP_NOUNS = frozenset(
     diplomats observers critics aide aides advisers spokesman spokesmen spokeswoman
     spokeswomen spokesperson residents authorities insiders investigators researchers
     scientists economists supporters opponents witnesses traders investors doctors
-    astronomers""".split()
+    astronomers groups""".split()
 )
 _LOWER_WORDS = re.compile(r"[a-z]+")
 # What a reporter writes about a source who is not named, wherever it stands.
@@ -86,7 +88,7 @@ _UNNAMED = re.compile(
     r"(?:asked|declined|refused) (?:not )?to be (?:named|identified)|"
     r"asked that (?:his|her|their) names? not be (?:used|published|given)|"
     r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
-    r"requested anonymity|on background|people (?:familiar|close) (?:with|to)|"
+    r"requested anonymity|on background|(?:people|person) (?:familiar|close) (?:with|to)|"
     r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
     r"(?:briefed on|with (?:direct )?knowledge of|who (?:declined|asked|spoke|requested))|"
     r"according to (?:\w+ ){0,2}(?:people|persons?|officials|sources|insiders)|"
@@ -123,6 +125,11 @@ _BODY_BEFORE = re.compile(
     rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,5}}?(?:{_BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have|once|previously))?$",
     re.I,
+)
+# "Spain's industry ministry", "the city's health department".
+_OWNED_BODY = re.compile(
+    rf"(?P<body>\b[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))"
+    r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
 _TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b[^,]{3,120},$")
@@ -182,6 +189,18 @@ def is_group(speaker: str | None) -> bool:
     return head.split()[-1].lower() in _GROUPS
 
 
+# Capitalised titles written before a name ("House Speaker Ron Kessler", "Fed Governor
+# Lisa Moreno"): the speaker is the person, named without them.
+_TITLE_WORDS = frozenset(
+    """Speaker Governor Gov. Secretary Chief Prosecutor Minister Director Commissioner
+    President Chairman Chairwoman Chair Senator Sen. Rep. Representative Mayor Judge Justice
+    Sheriff Superintendent Councilman Councilwoman Councillor Councilor Ambassador General
+    Attorney Officer Treasurer Auditor Controller Clerk Leader Whip Premier Chancellor
+    Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
+    Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof.""".split()
+)
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip().rstrip(".,;:")
     words = name.split()
@@ -189,7 +208,24 @@ def _clean_name(name: str) -> str | None:
         words.pop(0)
     if not words:
         return None
-    return " ".join(words)
+    return _without_title(words)
+
+
+def _without_title(words: list[str]) -> str:
+    """The name after the last title word, when a name of two words or more follows it."""
+    titles = [i for i, word in enumerate(words[:-2]) if word in _TITLE_WORDS]
+    return " ".join(words[titles[-1] + 1:] if titles else words)
+
+
+_NAME_IN_APPOSITION = re.compile(
+    r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+    r"[a-z][\w’'-]*,\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){1,3}),$"
+)
+_JOINED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
+    r"(?:\s+[A-Z][\w’'.-]*)+)"
+)
 
 
 def _subject_before(plain: str, verb_start: int) -> str | None:
@@ -198,6 +234,14 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     appositive = re.search(rf"({_TITLE}{_NAME}),\s+[^,]{{3,90}},$", before)
     if appositive:
         return _clean_name(appositive.group(1))
+    # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
+    named = _NAME_IN_APPOSITION.search(before)
+    if named:
+        return named.group("name")
+    # "Alberta Environment and Protected Areas says": a body whose name holds "and"
+    joined = _JOINED_NAME.fullmatch(before)
+    if joined:
+        return joined.group("name")
     direct = re.search(
         rf"({_TITLE}{_NAME})(?:\s+(?:also|then|later|has|had|have|once|previously))?$", before
     )
@@ -250,6 +294,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         name = _body_before(before) or _subject_before(plain, match.start())
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
+    if "by " in plain:
+        author = _document_author(plain)
+        if author:
+            return Attribution(author, (), True), False
     return None, False
 
 
@@ -260,11 +308,12 @@ def _unnamed_group(name: str) -> bool:
 
 
 def _according(phrase: str) -> str | None:
-    """Who "according to ..." names: a person or body, or None for a document."""
+    """Who "according to ..." names: a person or body, or None for a document (unless it
+    says whose: "an analysis by the Legislative Research Department")."""
     words = phrase.split()
     lowered = [w.lower().strip("’'") for w in words]
     if not _DOCUMENTS.isdisjoint(lowered):
-        return None
+        return _author(_BY_BODY.search(phrase))
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
@@ -274,6 +323,42 @@ def _according(phrase: str) -> str | None:
     if body:
         return phrase[: body.end()].strip()
     return None
+
+
+# Whose document it is: "... published in August by the Federal Reserve Bank of New York".
+_BY_BODY = re.compile(
+    r"\bby (?:the |a |an )?(?:[a-z]+ ){0,2}?(?P<who>[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:(?:of|on|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*)"
+)
+# A document by a body, as the subject: "Modelling by the UK Health Security Agency
+# suggests ...", "The outlook released last week by Environment Canada gives ...".
+_DOCUMENT_BY = re.compile(
+    r"^(?:(?:The|A|An|New|Its|Their)\s+)?(?:[\w-]+\s+){0,2}?(?P<doc>[A-Za-z]+)\s+"
+    r"(?:(?:published|released|issued|conducted|commissioned|prepared)\s+(?:[\w,]+\s+){0,4}?)?"
+    r"by\s+"
+)
+_DATE_AFTER = re.compile(
+    r"\s+(?:on|in|of|for|the|and|&)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b.*$"
+)
+_DOCUMENT_NOUNS = _DOCUMENTS | frozenset("modelling modeling outlook research".split())
+
+
+def _document_author(plain: str) -> str | None:
+    """The body whose document a sentence reports, when the document is its subject."""
+    lead = _DOCUMENT_BY.match(plain)
+    if not lead or lead.group("doc").lower() not in _DOCUMENT_NOUNS:
+        return None
+    author = _BY_BODY.match(plain, lead.end() - 3)
+    return _author(author)
+
+
+def _author(found: re.Match[str] | None) -> str | None:
+    """The body a _BY_BODY match names, without a date after it ("NHS England on Thursday")."""
+    if not found:
+        return None
+    return _DATE_AFTER.sub("", found.group("who")) or None
 
 
 def _body_before(before: str) -> str | None:
@@ -288,13 +373,13 @@ def _body_before(before: str) -> str | None:
 
 
 def _named_body_before(before: str) -> str | None:
-    body = _BODY_BEFORE.search(before)
+    body = _BODY_BEFORE.search(before) or _OWNED_BODY.search(before)
     if body:
         found = body.group("body")
         return "the" + found[3:] if found[:3] == "The" else found
     named = _NAMED_BODY.search(before)
     if named and _BODY_WORD.search(named.group("body")):
-        return named.group("body")
+        return _without_title(named.group("body").split())  # "Police Chief Tom Brandt"
     return None
 
 
@@ -383,6 +468,14 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
+        elif starts_quoted and not open_quote and paragraph == previous_paragraph and out and (
+            out[-1].explicit and out[-1].speaker is not None and _whole_quote(text)
+            and not _BODY_WORD.search(out[-1].speaker)
+            and _whole_quote(sentences[len(out) - 1][0], attributed=True)
+        ):
+            # a new quotation with no verb of its own after an attributed one: the reader
+            # is left to guess who said it
+            result = Attribution(None, ("missing_speaker",), False)
         elif starts_quoted and paragraph == previous_paragraph and out and (
             out[-1].speaker is not None or out[-1].flags
         ):
@@ -394,6 +487,17 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         previous_paragraph = paragraph
     _backfill(sentences, out)
     return out
+
+
+def _whole_quote(text: str, attributed: bool = False) -> bool:
+    """Whether ``text`` is one closed quotation (``attributed``: then its attribution)."""
+    text = text.strip()
+    if not text.startswith("“"):
+        return False
+    close = text.find("”")
+    if close < 0 or text.count("“") != 1:
+        return False
+    return attributed or close >= len(text) - 2
 
 
 def _backfill(sentences: list[tuple[str, int]], out: list[Attribution]) -> None:

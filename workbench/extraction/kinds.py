@@ -114,7 +114,12 @@ _HEDGES = re.compile(
     r"expected to)\b|"
     rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) (?={_QUANTITY}|the size of)))"
 )
-_EXPECT_TO = re.compile(r"\b[Ee]xpects? (?:[a-z]+ ){1,3}?to\b")  # "expect prices to rise"
+# "expect prices to rise", "we expect to be back", "now expects only one cut", "a 60 per
+# cent chance of": a forecast's own hedge
+_EXPECT_TO = re.compile(
+    r"\b(?:[Ee]xpects? (?:[a-z]+ ){0,3}?to\b|(?:I|we|[Ww]e|[a-z]+|[Oo]fficials?) (?:now |still )?"
+    r"expects?\b(?! that\b)|(?:per ?cent|percent|%) (?:chance|probability|likelihood)\b)"
+)
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _EXPLICIT_COMPARISON = re.compile(
@@ -315,8 +320,9 @@ def checkable(text: str) -> bool:
 def hedged(text: str) -> bool:
     """Hedges are matched case-sensitively: "May" the month is not "may" the modal."""
     low = text.lower()
-    return _keyed(_HEDGE_KEYS, _HEDGES, text, low) or ("expect" in low and bool(
-        _EXPECT_TO.search(text)))
+    return _keyed(_HEDGE_KEYS, _HEDGES, text, low) or (
+        ("expect" in low or "chance" in low or "probab" in low or "likelihood" in low
+         or "odds" in low) and bool(_EXPECT_TO.search(text)))
 
 
 def _quoted_share(text: str) -> float:
