@@ -280,3 +280,26 @@ def test_kinds_follow_what_would_be_checked(sentence, kind):
 ])
 def test_hedges(sentence, hedged):
     assert ("hedged" in _last(sentence).flags) is hedged
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a forecast is a prediction, whatever numbers it holds
+    ("The median official now expects only one cut in 2027, down from two in June.",
+     "prediction"),
+    ("The World Bank projected in June that growth would slow to 1.6 percent.", "prediction"),
+    ("The outlook gives the region a 60 per cent chance of below-normal rain.", "prediction"),
+    # ... but a figure measured against a forecast is a statistic
+    ("Employers added 212,000 jobs, well above the 170,000 economists had forecast.",
+     "statistic"),
+    # an action with an amount or a count is an event
+    ("The central bank left its key rate unchanged at 3.5 percent on Wednesday.", "event"),
+    ("A judge on Monday set bond at $250,000 for the ring's organizer.", "event"),
+    ("Detectives arrested three men on Friday.", "event"),
+    # a gap between two figures is the comparison itself
+    ("Rivals sell comparable turbines for 20% to 30% less, analysts say.", "comparison"),
+    ("Only 12 antibiotics were approved, fewer than in any decade since the 1960s.",
+     "comparison"),
+    ("Tariffs explain much of the rise in goods prices, analysts say.", "causal"),
+])
+def test_kinds_follow_what_would_be_checked(sentence, kind):
+    assert _last(sentence).kind == kind

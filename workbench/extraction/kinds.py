@@ -60,7 +60,7 @@ _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
     r"driven by|reflects?|thanks to|blamed|responsible for|so that|attributed \w+(?: \w+){0,4} to|"
     r"(?:bring|brings|brought|bringing) back|prompted|triggered|sparked|fuell?ed|contributed to|"
-    r"without [^,.]{1,40}, [^.]{0,80}\bwould)\b",
+    r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -207,7 +207,7 @@ def designation(text: str) -> bool:
 _CAUSAL_KEYS = (
     "because", "caus", "due to", "result", "led to", "lead to", "driven by", "reflect",
     "thanks to", "blamed", "responsible for", "so that", "attributed", " back", "prompted",
-    "triggered", "sparked", "fuel", "contributed to", "without",
+    "triggered", "sparked", "fuel", "contributed to", "without", "explain",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
 _PREDICTION_KEYS = (
@@ -339,9 +339,15 @@ def classify(
     for kind in ("designation", "causal"):
         if kind in facts:
             return kind
+    if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text):
+        return "prediction"  # a forecast is checked when its date comes, whatever its numbers
     if ratio(text):
         return "comparison"
     if "statistic" in facts:
+        if _keyed(_GAP_KEYS, _GAP, text):
+            return "comparison"
+        if _keyed(_ACTION_KEYS, _ACTION, text):
+            return "event"
         return "statistic"
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if _OPINION.search(text) and (mostly_quote or not speaker):
@@ -363,6 +369,30 @@ def classify(
     if (_COMPARISON.search(text) and _MORE_THAN.search(text)) or _DEGREE_COMPARISON.search(text):
         return "comparison"
     return "event"
+
+
+# The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
+# 1.6 percent", "a 60 per cent chance of", "likely to peak" (not "had forecast", "than expected").
+_OUTLOOK = re.compile(
+    r"\b(?:(?<!than )(?<!as )expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
+    r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
+    r"(?:per ?cent|percent|%) chance)\b"
+)
+_OUTLOOK_KEYS = ("expect", "project", "forecast", "predict", "outlook", "likely to", "chance")
+# A gap between two figures is the comparison itself: "about a million fewer than last
+# year", "for 20% to 30% less", ", fewer than in any year since".
+_GAP = re.compile(
+    r"(?:\d%?|\b(?:million|billion|thousand|hundred|dozen|percent|cent))\s+(?:fewer|less|"
+    r"cheaper)\b|,\s+(?:fewer|more|less) than (?:in|at|during|the same)\b"
+)
+_GAP_KEYS = ("fewer", "less", "cheaper", "more than")
+# Actions whose number is a detail of what was done: a rate left unchanged, bond set at
+# $250,000, men arrested.
+_ACTION = re.compile(
+    r"\b(?:(?:left|kept|held) (?:[\w’'-]+ ){0,4}?(?:unchanged|steady)|(?:set|posted|denied|"
+    r"granted) (?:bail|bond)|arrest(?:ed|s)|(?:bail|bond) (?:was |of |at )|detained)\b"
+)
+_ACTION_KEYS = ("unchanged", "steady", "bail", "bond", "arrest", "detained")
 
 
 def _strip_dates(text: str) -> str:
