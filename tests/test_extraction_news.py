@@ -127,6 +127,10 @@ def test_a_new_quote_with_no_verb_after_a_persons_quote_has_no_speaker():
             "“The plates came off within the hour.”\n")
     last = extract(text, include_all=True)[-1]
     assert last.speaker is None and "missing_speaker" in last.flags
+    longer = ("“These were no joyriders. They moved $2 million of trucks,” Police Chief Tom "
+              "Wade said at a news conference. “The plates came off within the hour.”\n")
+    last = extract(longer, include_all=True)[-1]
+    assert last.speaker is None and "missing_speaker" in last.flags
     # a body's statement running on is still one statement
     body = ("“He took $240,000,” the U.S. Attorney's Office said in a statement. "
             "“He kept it for years.”\n")

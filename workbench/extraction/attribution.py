@@ -471,7 +471,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         elif starts_quoted and not open_quote and paragraph == previous_paragraph and out and (
             out[-1].explicit and out[-1].speaker is not None and _whole_quote(text)
             and not _BODY_WORD.search(out[-1].speaker)
-            and _whole_quote(sentences[len(out) - 1][0], attributed=True)
+            and "”" in sentences[len(out) - 1][0]
         ):
             # a new quotation with no verb of its own after an attributed one: the reader
             # is left to guess who said it
@@ -489,15 +489,13 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
-def _whole_quote(text: str, attributed: bool = False) -> bool:
-    """Whether ``text`` is one closed quotation (``attributed``: then its attribution)."""
+def _whole_quote(text: str) -> bool:
+    """Whether ``text`` is one closed quotation and nothing else."""
     text = text.strip()
-    if not text.startswith("“"):
+    if not text.startswith("“") or text.count("“") != 1:
         return False
     close = text.find("”")
-    if close < 0 or text.count("“") != 1:
-        return False
-    return attributed or close >= len(text) - 2
+    return close >= len(text) - 2
 
 
 def _backfill(sentences: list[tuple[str, int]], out: list[Attribution]) -> None:
