@@ -303,6 +303,14 @@ def test_hedges(sentence, hedged):
     ("Only 12 antibiotics were approved, fewer than in any decade since the 1960s.",
      "comparison"),
     ("Tariffs explain much of the rise in goods prices, analysts say.", "causal"),
+    # a number written in words, and a count of times, are statistics
+    ("Infections kill more than a million people a year, the agency has said.", "statistic"),
+    ("It was the third time this year that the council has overturned a veto.", "statistic"),
+    # what a bill requires is a legal status
+    ("Under the bill, a county must first win approval from its voters.", "designation"),
+    # what may happen is a prediction
+    ("Dr. Lee estimated that a version safe enough for a first trial in people could be "
+     "ready in three years.", "prediction"),
 ])
 def test_kinds_follow_what_would_be_checked(sentence, kind):
     assert _last(sentence).kind == kind

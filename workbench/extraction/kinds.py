@@ -23,7 +23,8 @@ _DESIGNATION = re.compile(
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
-    r"under (?:a|the|federal|state) law|required by law|"
+    r"under (?:a|the|federal|state) law|under the (?:new )?(?:bill|measure|ordinance|act)\b|"
+    r"required by law|"
     r"(?:law|laws|rules|regulations|statute|constitution) (?:requires?|bars?|bans?|forbids?)\b|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
@@ -40,7 +41,10 @@ _STATISTIC = re.compile(
     r"\d|%|\b(?:percent|record(?!s\b)\w*|highest|lowest|largest|biggest|smallest|fewest|"
     r"(?:more|fewer|less) than any other|more \w+ than ever|than ever|all-time|doubled|"
     r"tripled|halved|"
-    r"hundreds|thousands|millions|billions|trillions|dozens|(?:a )?majority of|minority of|"
+    r"hundreds|thousands|millions|billions|trillions|million|billion|trillion|dozens|"
+    r"(?:a )?majority of|minority of|"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:time|consecutive|"
+    r"straight)|"
     r"rank\w*|leading in the polls|per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
     re.I,
@@ -191,7 +195,8 @@ _DESIGNATION_KEYS = (
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
     "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
-    "deficient", " law", "unsafe", "eligible", "guilty", "liable", "rules", "regulations",
+    "deficient", " law", "under the", "unsafe", "eligible", "guilty", "liable", "rules",
+    "regulations",
     "statute", "constitution", "blocked", "struck down", "upheld", "overturned", "halted",
 )
 
@@ -356,7 +361,7 @@ def classify(
         return "comparison"
     if not mostly_quote and own_plan(text):
         return "event"
-    if not mostly_quote and forecast(text):
+    if not mostly_quote and (forecast(text) or _MAY_HAPPEN.search(text)):
         return "prediction"
     if mostly_quote or (speaker and _QUOTE_MARKS.search(text)):
         # what a quote says happened is checked as an event; the rest, as words said
