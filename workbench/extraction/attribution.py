@@ -373,7 +373,9 @@ def _body_before(before: str) -> str | None:
 
 
 def _named_body_before(before: str) -> str | None:
-    body = _BODY_BEFORE.search(before) or _OWNED_BODY.search(before)
+    body = _BODY_BEFORE.search(before) or (
+        ("'s " in before or "’s " in before) and _OWNED_BODY.search(before)
+    )
     if body:
         found = body.group("body")
         return "the" + found[3:] if found[:3] == "The" else found

@@ -69,7 +69,8 @@ _PHOTO_DESCRIPTION = re.compile(
     rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
     rf"from|before|after|as|the|a|an)\b[^“”\"]{{0,160}}?\b{_WEEKDAYS}\b[^“”\"]{{0,80}}$"
 )
-# The outlet's own notes at the foot of a report.
+# The outlet's own notes at the foot of a report (and what each of them holds: a first look).
+_NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information")
 _NOTE_LINE = re.compile(
     r"^(?:[^.]{3,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)|"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
@@ -200,9 +201,11 @@ def _line_role(line: str) -> str | None:
         return "dateline"
     if len(stripped) <= 200 and _SOURCE_LINE.match(stripped):
         return "source_line"
-    if len(stripped) <= 300 and _NOTE_LINE.match(stripped):
+    if len(stripped) <= 300 and any(key in stripped for key in _NOTE_KEYS) and (
+        _NOTE_LINE.match(stripped)
+    ):
         return "source_line"
-    if len(stripped) <= 250 and _PHOTO_DESCRIPTION.match(stripped):
+    if len(stripped) <= 250 and "day" in stripped and _PHOTO_DESCRIPTION.match(stripped):
         return "caption"
     if _BYLINE.match(stripped):
         return "byline"
