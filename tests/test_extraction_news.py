@@ -131,6 +131,10 @@ def test_a_new_quote_with_no_verb_after_a_persons_quote_has_no_speaker():
               "Wade said at a news conference. “The plates came off within the hour.”\n")
     last = extract(longer, include_all=True)[-1]
     assert last.speaker is None and "missing_speaker" in last.flags
+    after_narration = ("Mayor Ann Whit called the cap a blunt instrument. “I offered them a "
+                       "5 percent cap in October. Nobody ever called back.”\n")
+    last = extract(after_narration, include_all=True)[-1]
+    assert last.speaker is None and "missing_speaker" in last.flags
     # a body's statement running on is still one statement
     body = ("“He took $240,000,” the U.S. Attorney's Office said in a statement. "
             "“He kept it for years.”\n")

@@ -470,13 +470,11 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
-        elif starts_quoted and not open_quote and paragraph == previous_paragraph and out and (
-            out[-1].explicit and out[-1].speaker is not None and _whole_quote(text)
-            and not _BODY_WORD.search(out[-1].speaker)
-            and "”" in sentences[len(out) - 1][0]
+        elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
+            paragraph == previous_paragraph and out and _statement_goes_on(out[-1])
         ):
-            # a new quotation with no verb of its own after an attributed one: the reader
-            # is left to guess who said it
+            # a new quotation with no verb of its own: the reader is left to guess who said
+            # it from the sentence before
             result = Attribution(None, ("missing_speaker",), False)
         elif starts_quoted and paragraph == previous_paragraph and out and (
             out[-1].speaker is not None or out[-1].flags
@@ -491,13 +489,27 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
-def _whole_quote(text: str) -> bool:
-    """Whether ``text`` is one closed quotation and nothing else."""
-    text = text.strip()
-    if not text.startswith("“") or text.count("“") != 1:
-        return False
-    close = text.find("”")
-    return close >= len(text) - 2
+def _statement_goes_on(before: Attribution) -> bool:
+    """A body's statement or an unnamed source's words may run on in quote marks without
+    a new verb (“...,” the attorney's office said. “...”); a person's quote is attributed
+    each time."""
+    if before.speaker is None:
+        return "anonymous_source" in before.flags
+    return bool(_BODY_WORD.search(before.speaker)) or "anonymous_source" in before.flags
+
+
+def _unattributed_quote(sentences: list[tuple[str, int]], i: int) -> bool:
+    """Whether the quotation opening sentence ``i`` is nothing but a quotation, over one
+    sentence or more, with no attribution in any of them."""
+    paragraph = sentences[i][1]
+    for text, at in sentences[i:]:
+        text = text.strip()
+        if at != paragraph or text.count("“") > (1 if text.startswith("“") else 0):
+            return False
+        close = text.find("”")
+        if close >= 0:
+            return close >= len(text) - 2
+    return False
 
 
 def _backfill(sentences: list[tuple[str, int]], out: list[Attribution]) -> None:
