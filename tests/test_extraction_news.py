@@ -312,6 +312,11 @@ def test_hedges(sentence, hedged):
     ("It was the third time this year that the council has overturned a veto.", "statistic"),
     # what a bill requires is a legal status
     ("Under the bill, a county must first win approval from its voters.", "designation"),
+    # a characterisation in quote marks is checked as words said
+    ("Health Secretary Mark Ell told MPs last month that the service went into this winter "
+     "“better prepared than ever”.", "quote"),
+    ("Modelling by the health agency suggests that 5,000 patients a day could be in "
+     "hospital by January.", "prediction"),
     # what may happen is a prediction
     ("Dr. Lee estimated that a version safe enough for a first trial in people could be "
      "ready in three years.", "prediction"),

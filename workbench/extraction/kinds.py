@@ -330,6 +330,18 @@ def hedged(text: str) -> bool:
          or "odds" in low) and bool(_EXPECT_TO.search(text)))
 
 
+def _quoted_words_only(text: str) -> bool:
+    """Whether the facts of a sentence of reported speech are all in the words it quotes
+    (a characterisation in quote marks inside the sentence)."""
+    if "“" not in text or text.lstrip()[:1] == "“":
+        return False
+    for quote in _QUOTED.finditer(text):
+        before = text[:quote.start()].rstrip()
+        if not before[-1:].isalpha():  # a quoted sentence, not words within one
+            return False
+    return not fact_kinds(_QUOTED.sub(" ", text))
+
+
 def _quoted_share(text: str) -> float:
     quoted = _QUOTED.findall(text)
     return sum(len(q) for q in quoted) / max(len(text), 1)
@@ -340,6 +352,9 @@ def classify(
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
     facts = fact_kinds(text)
+    if facts and speaker and _quoted_words_only(text):
+        # 'told MPs that the NHS was “better prepared than ever”': what was said is checked
+        return "quote"
     # the most specific first; a number in a causal claim or a ratio is not the check itself
     for kind in ("designation", "causal"):
         if kind in facts:
@@ -381,9 +396,13 @@ def classify(
 _OUTLOOK = re.compile(
     r"\b(?:(?<!than )(?<!as )expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
     r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
-    r"(?:per ?cent|percent|%) chance)\b"
+    r"(?:per ?cent|percent|%) chance|modell?ing)\b",
+    re.I,
 )
-_OUTLOOK_KEYS = ("expect", "project", "forecast", "predict", "outlook", "likely to", "chance")
+_OUTLOOK_KEYS = (
+    "expect", "project", "forecast", "predict", "outlook", "likely to", "chance", "modell",
+    "modeling",
+)
 # A gap between two figures is the comparison itself: "about a million fewer than last
 # year", "for 20% to 30% less", ", fewer than in any year since".
 _GAP = re.compile(
