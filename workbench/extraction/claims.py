@@ -229,7 +229,7 @@ EMPTY_QUOTE_PRIOR = -2.0
 REACTION_PRIOR = -1.5  # colour: how a crowd reacted ("Supporters cheered outside")
 # colour: a scene set at an hour ("On a recent afternoon, ...") and a vox pop (a passer-by
 # quoted on what they lived through), whatever numbers or dates they hold
-COLOUR_PRIOR = -3.0
+COLOUR_PRIOR = -4.0
 SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
