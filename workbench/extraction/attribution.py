@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.extraction import documents
+
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
@@ -111,14 +113,6 @@ _BODIES = (
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory"
-)
-# A document is a source, not a speaker: "according to city figures", "a study published
-# on Tuesday", "a police affidavit", "agency records", "the study says".
-_DOCUMENTS = frozenset(
-    """records record data figures statistics estimates estimate survey surveys report reports
-    study studies poll polls affidavit affidavits filing filings document documents complaint
-    indictment analysis audit review census transcript transcripts minutes tally count
-    projections projection forecast paper papers database letter memo""".split()
 )
 _BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
@@ -295,7 +289,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
     if "by " in plain:
-        author = _document_author(plain)
+        author = documents.author_of_subject(plain)
         if author:
             return Attribution(author, (), True), False
     return None, False
@@ -312,8 +306,8 @@ def _according(phrase: str) -> str | None:
     says whose: "an analysis by the Legislative Research Department")."""
     words = phrase.split()
     lowered = [w.lower().strip("’'") for w in words]
-    if not _DOCUMENTS.isdisjoint(lowered):
-        return _author(_BY_BODY.search(phrase))
+    if not documents.DOCUMENTS.isdisjoint(lowered):
+        return documents.author_named(phrase)
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
@@ -323,42 +317,6 @@ def _according(phrase: str) -> str | None:
     if body:
         return phrase[: body.end()].strip()
     return None
-
-
-# Whose document it is: "... published in August by the Federal Reserve Bank of New York".
-_BY_BODY = re.compile(
-    r"\bby (?:the |a |an )?(?:[a-z]+ ){0,2}?(?P<who>[A-Z][\w’'.&-]*"
-    r"(?:\s+(?:(?:of|on|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*)"
-)
-# A document by a body, as the subject: "Modelling by the UK Health Security Agency
-# suggests ...", "The outlook released last week by Environment Canada gives ...".
-_DOCUMENT_BY = re.compile(
-    r"^(?:(?:The|A|An|New|Its|Their)\s+)?(?:[\w-]+\s+){0,2}?(?P<doc>[A-Za-z]+)\s+"
-    r"(?:(?:published|released|issued|conducted|commissioned|prepared)\s+(?:[\w,]+\s+){0,4}?)?"
-    r"by\s+"
-)
-_DATE_AFTER = re.compile(
-    r"\s+(?:on|in|of|for|the|and|&)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b.*$"
-)
-_DOCUMENT_NOUNS = _DOCUMENTS | frozenset("modelling modeling outlook research".split())
-
-
-def _document_author(plain: str) -> str | None:
-    """The body whose document a sentence reports, when the document is its subject."""
-    lead = _DOCUMENT_BY.match(plain)
-    if not lead or lead.group("doc").lower() not in _DOCUMENT_NOUNS:
-        return None
-    author = _BY_BODY.match(plain, lead.end() - 3)
-    return _author(author)
-
-
-def _author(found: re.Match[str] | None) -> str | None:
-    """The body a _BY_BODY match names, without a date after it ("NHS England on Thursday")."""
-    if not found:
-        return None
-    return _DATE_AFTER.sub("", found.group("who")) or None
 
 
 def _body_before(before: str) -> str | None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, fields
 
 from workbench.errors import InputError
-from workbench.extraction import attribution, entities, kinds
+from workbench.extraction import attribution, entities, kinds, restate
 from workbench.extraction.model import load_model, sigmoid
 from workbench.extraction.segment import Sentence, segment
 
@@ -126,7 +126,7 @@ def extract(
                 flags=tuple(dict.fromkeys(flags)),
                 entities=tuple(entities.with_people(ents, people)),
                 numbers=tuple(entities.find_numbers(span, first.start)),
-                restatement=kinds.restate(span, kind=kind, speaker=who.speaker),
+                restatement=restate.restate(span, kind=kind, speaker=who.speaker),
                 role="body",
             )
         )
