@@ -229,11 +229,11 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     if appositive:
         return _clean_name(appositive.group(1))
     # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
-    named = _NAME_IN_APPOSITION.search(before)
+    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
     if named:
         return named.group("name")
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
-    joined = _JOINED_NAME.fullmatch(before)
+    joined = " and " in before and _JOINED_NAME.fullmatch(before)
     if joined:
         return joined.group("name")
     direct = re.search(

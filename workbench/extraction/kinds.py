@@ -357,20 +357,21 @@ def classify(
     for kind in ("designation", "causal"):
         if kind in facts:
             return kind
-    if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text):
+    low = text.lower()
+    if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low):
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
     if ratio(text):
         return "comparison"
     if "statistic" in facts:
-        if _keyed(_GAP_KEYS, _GAP, text):
+        if _keyed(_GAP_KEYS, _GAP, text, low):
             return "comparison"
-        if _keyed(_ACTION_KEYS, _ACTION, text):
+        if _keyed(_ACTION_KEYS, _ACTION, text, low):
             return "event"
         return "statistic"
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if _OPINION.search(text) and (mostly_quote or not speaker):
         return "opinion" if not speaker else "quote"
-    if _keyed(_COMPARISON_KEYS, _EXPLICIT_COMPARISON, text):
+    if _keyed(_COMPARISON_KEYS, _EXPLICIT_COMPARISON, text, low):
         return "comparison"
     if not mostly_quote and own_plan(text):
         return "event"
