@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,6 +102,27 @@ def test_dateline_line_and_prefix_and_source_line():
         ("body", "They talked."),
         ("source_line", "Courtesy/Source: WSJ"),
     ]
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("Image caption, Crowds waited outside the stadium this week Image source, PA Media",
+     "caption"),
+    ("The finance minister speaks at a news conference Monday, Nov. 23, 2026, in Ottawa.",
+     "caption"),
+    ("Traders work on the floor of the stock exchange on Wednesday.", "caption"),
+    ("Associated Press writer Ana Ruiz in Denver contributed to this report.", "source_line"),
+    ("Ana Ruiz covers city government for the Tribune.", "source_line"),
+    ("A version of this article appears in print on May 2, 2026, Section B, Page 4.",
+     "source_line"),
+    ("Anyone with information is asked to call the sheriff's office at 555-0100.",
+     "source_line"),
+    ("March 3, 2026 9:14 AM GMT+1 Updated 2 hours ago", "dateline"),
+    # narration in the past tense or with a number to check stays body
+    ("The finance minister spoke at a news conference on Monday.", "body"),
+    ("Workers at the plant earn $22 an hour, the union said on Wednesday.", "body"),
+])
+def test_furniture_of_other_outlets(line, role):
+    assert [s.role for s in segment(line + "\n")] == [role]
 
 
 def test_heading_and_byline():

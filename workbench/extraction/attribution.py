@@ -17,11 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.extraction import documents
+
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
-    r"predicted|concluded|blamed|blames|accused|accuses"
+    r"predicted|concluded|blamed|blames|accused|accuses|"
+    # a forecast is attributed like speech: "The IMF projected in July that ..."
+    r"(?:projected|forecast|projects?)(?= (?:that|in|on|last|this|earlier)\b)|estimate(?= that\b)"
 )
 _NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
 _TITLE = (
@@ -67,7 +71,7 @@ _ANONYMOUS = re.compile(
     r"(?i:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
     r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
     r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
-    r"opponents|witnesses|traders|investors|doctors|astronomers)"
+    r"opponents|witnesses|traders|investors|doctors|astronomers|groups)"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
 )
@@ -77,7 +81,7 @@ _GROUP_NOUNS = frozenset(
     diplomats observers critics aide aides advisers spokesman spokesmen spokeswoman
     spokeswomen spokesperson residents authorities insiders investigators researchers
     scientists economists supporters opponents witnesses traders investors doctors
-    astronomers""".split()
+    astronomers groups""".split()
 )
 _LOWER_WORDS = re.compile(r"[a-z]+")
 # What a reporter writes about a source who is not named, wherever it stands.
@@ -86,7 +90,7 @@ _UNNAMED = re.compile(
     r"(?:asked|declined|refused) (?:not )?to be (?:named|identified)|"
     r"asked that (?:his|her|their) names? not be (?:used|published|given)|"
     r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
-    r"requested anonymity|on background|people (?:familiar|close) (?:with|to)|"
+    r"requested anonymity|on background|(?:people|person) (?:familiar|close) (?:with|to)|"
     r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
     r"(?:briefed on|with (?:direct )?knowledge of|who (?:declined|asked|spoke|requested))|"
     r"according to (?:\w+ ){0,2}(?:people|persons?|officials|sources|insiders)|"
@@ -110,19 +114,16 @@ _BODIES = (
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory"
 )
-# A document is a source, not a speaker: "according to city figures", "a study published
-# on Tuesday", "a police affidavit", "agency records", "the study says".
-_DOCUMENTS = frozenset(
-    """records record data figures statistics estimates estimate survey surveys report reports
-    study studies poll polls affidavit affidavits filing filings document documents complaint
-    indictment analysis audit review census transcript transcripts minutes tally count
-    projections projection forecast paper papers database letter memo""".split()
-)
 _BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
     rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,5}}?(?:{_BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have|once|previously))?$",
     re.I,
+)
+# "Spain's industry ministry", "the city's health department".
+_OWNED_BODY = re.compile(
+    rf"(?P<body>\b[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))"
+    r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
 _TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b[^,]{3,120},$")
@@ -182,6 +183,18 @@ def is_group(speaker: str | None) -> bool:
     return head.split()[-1].lower() in _GROUPS
 
 
+# Capitalised titles written before a name ("House Speaker Ron Kessler", "Fed Governor
+# Lisa Moreno"): the speaker is the person, named without them.
+_TITLE_WORDS = frozenset(
+    """Speaker Governor Gov. Secretary Chief Prosecutor Minister Director Commissioner
+    President Chairman Chairwoman Chair Senator Sen. Rep. Representative Mayor Judge Justice
+    Sheriff Superintendent Councilman Councilwoman Councillor Councilor Ambassador General
+    Attorney Officer Treasurer Auditor Controller Clerk Leader Whip Premier Chancellor
+    Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
+    Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof.""".split()
+)
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip().rstrip(".,;:")
     words = name.split()
@@ -189,7 +202,24 @@ def _clean_name(name: str) -> str | None:
         words.pop(0)
     if not words:
         return None
-    return " ".join(words)
+    return _without_title(words)
+
+
+def _without_title(words: list[str]) -> str:
+    """The name after the last title word, when a name of two words or more follows it."""
+    titles = [i for i, word in enumerate(words[:-2]) if word in _TITLE_WORDS]
+    return " ".join(words[titles[-1] + 1:] if titles else words)
+
+
+_NAME_IN_APPOSITION = re.compile(
+    r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+    r"[a-z][\w’'-]*,\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){1,3}),$"
+)
+_JOINED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
+    r"(?:\s+[A-Z][\w’'.-]*)+)"
+)
 
 
 def _subject_before(plain: str, verb_start: int) -> str | None:
@@ -198,6 +228,14 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     appositive = re.search(rf"({_TITLE}{_NAME}),\s+[^,]{{3,90}},$", before)
     if appositive:
         return _clean_name(appositive.group(1))
+    # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
+    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
+    if named:
+        return named.group("name")
+    # "Alberta Environment and Protected Areas says": a body whose name holds "and"
+    joined = " and " in before and _JOINED_NAME.fullmatch(before)
+    if joined:
+        return joined.group("name")
     direct = re.search(
         rf"({_TITLE}{_NAME})(?:\s+(?:also|then|later|has|had|have|once|previously))?$", before
     )
@@ -250,6 +288,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         name = _body_before(before) or _subject_before(plain, match.start())
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
+    if "by " in plain:
+        author = documents.author_of_subject(plain)
+        if author:
+            return Attribution(author, (), True), False
     return None, False
 
 
@@ -260,11 +302,12 @@ def _unnamed_group(name: str) -> bool:
 
 
 def _according(phrase: str) -> str | None:
-    """Who "according to ..." names: a person or body, or None for a document."""
+    """Who "according to ..." names: a person or body, or None for a document (unless it
+    says whose: "an analysis by the Legislative Research Department")."""
     words = phrase.split()
     lowered = [w.lower().strip("’'") for w in words]
-    if not _DOCUMENTS.isdisjoint(lowered):
-        return None
+    if not documents.DOCUMENTS.isdisjoint(lowered):
+        return documents.author_named(phrase)
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
@@ -288,13 +331,15 @@ def _body_before(before: str) -> str | None:
 
 
 def _named_body_before(before: str) -> str | None:
-    body = _BODY_BEFORE.search(before)
+    body = _BODY_BEFORE.search(before) or (
+        ("'s " in before or "’s " in before) and _OWNED_BODY.search(before)
+    )
     if body:
         found = body.group("body")
         return "the" + found[3:] if found[:3] == "The" else found
     named = _NAMED_BODY.search(before)
     if named and _BODY_WORD.search(named.group("body")):
-        return named.group("body")
+        return _without_title(named.group("body").split())  # "Police Chief Tom Brandt"
     return None
 
 
@@ -383,6 +428,12 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
+        elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
+            paragraph == previous_paragraph and out and _statement_goes_on(out[-1])
+        ):
+            # a new quotation with no verb of its own: the reader is left to guess who said
+            # it from the sentence before
+            result = Attribution(None, ("missing_speaker",), False)
         elif starts_quoted and paragraph == previous_paragraph and out and (
             out[-1].speaker is not None or out[-1].flags
         ):
@@ -394,6 +445,29 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         previous_paragraph = paragraph
     _backfill(sentences, out)
     return out
+
+
+def _statement_goes_on(before: Attribution) -> bool:
+    """A body's statement or an unnamed source's words may run on in quote marks without
+    a new verb (“...,” the attorney's office said. “...”); a person's quote is attributed
+    each time."""
+    if before.speaker is None:
+        return "anonymous_source" in before.flags
+    return bool(_BODY_WORD.search(before.speaker)) or "anonymous_source" in before.flags
+
+
+def _unattributed_quote(sentences: list[tuple[str, int]], i: int) -> bool:
+    """Whether the quotation opening sentence ``i`` is nothing but a quotation, over one
+    sentence or more, with no attribution in any of them."""
+    paragraph = sentences[i][1]
+    for text, at in sentences[i:]:
+        text = text.strip()
+        if at != paragraph or text.count("“") > (1 if text.startswith("“") else 0):
+            return False
+        close = text.find("”")
+        if close >= 0:
+            return close >= len(text) - 2
+    return False
 
 
 def _backfill(sentences: list[tuple[str, int]], out: list[Attribution]) -> None:

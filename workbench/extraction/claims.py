@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, fields
 
 from workbench.errors import InputError
-from workbench.extraction import attribution, entities, kinds
+from workbench.extraction import attribution, entities, kinds, restate
 from workbench.extraction.model import load_model, sigmoid
 from workbench.extraction.segment import Sentence, segment
 
@@ -126,7 +126,7 @@ def extract(
                 flags=tuple(dict.fromkeys(flags)),
                 entities=tuple(entities.with_people(ents, people)),
                 numbers=tuple(entities.find_numbers(span, first.start)),
-                restatement=kinds.restate(span, kind=kind, speaker=who.speaker),
+                restatement=restate.restate(span, kind=kind, speaker=who.speaker),
                 role="body",
             )
         )
@@ -227,6 +227,9 @@ REPORTED_EVENT_PRIOR = 1.5  # the same, of something that happened ("said the mo
 # is the strongest candidate")
 EMPTY_QUOTE_PRIOR = -2.0
 REACTION_PRIOR = -1.5  # colour: how a crowd reacted ("Supporters cheered outside")
+# colour: a scene set at an hour ("On a recent afternoon, ...") and a vox pop (a passer-by
+# quoted on what they lived through), whatever numbers or dates they hold
+COLOUR_PRIOR = -4.0
 SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -249,6 +252,21 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
 # 'called the cuts “shortsighted”': a characterisation in quote marks is an opinion.
 _CHARACTERISED = re.compile(r"\bcall(?:ed|s) (?:it|them|this|that|the [\w’' -]{1,30}?) [“\"]")
+# A vox pop: a quote from someone the article introduces by their life rather than a role
+# ("said Gail Hornby, who has lived on the street for 31 years"); not "who led the study".
+_VOX_POP = re.compile(
+    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},(?:\s+\d{1,3},)?\s+"
+    r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
+    r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
+    r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
+    r"coordinates|coordinated|is|was|serves|served|helped)\b)"
+)
+# Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
+_SCENE = re.compile(
+    r"^(?:(?:On|One) (?:a )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on (?:a )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
+    r"(?:morning|afternoon|evening|night|day),"
+)
 _REACTION = re.compile(
     r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
     r"gathered|erupted)\b"
@@ -268,6 +286,10 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         quoted and _CHARACTERISED.search(text)
     ):
         prior = OPINION_PRIOR
+    elif text[:3] in ("On ", "One", "At ", "In ", "Out", "Ins") and _SCENE.match(text):
+        return COLOUR_PRIOR
+    elif quoted and named and "who" in text and _VOX_POP.search(text):
+        return COLOUR_PRIOR
     elif quoted:
         if named and kinds.checkable(said):
             prior = QUOTE_PRIOR

@@ -1,4 +1,4 @@
-"""What kind of claim a sentence makes, whether it is hedged, and how to restate it.
+"""What kind of claim a sentence makes and whether it is hedged (its restatement: restate.py).
 
 The kind tells a reviewer where to look: a ``designation`` is checked against an official
 list (the State Department's FTO list), a ``statistic`` against the data behind it, a
@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from workbench.extraction.attribution import is_group
-
 KINDS = ("designation", "statistic", "causal", "comparison", "prediction", "quote", "opinion",
          "event")
 
@@ -23,7 +21,8 @@ _DESIGNATION = re.compile(
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
-    r"under (?:a|the|federal|state) law|required by law|"
+    r"under (?:a|the|federal|state) law|under the (?:new )?(?:bill|measure|ordinance|act)\b|"
+    r"required by law|"
     r"(?:law|laws|rules|regulations|statute|constitution) (?:requires?|bars?|bans?|forbids?)\b|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
@@ -40,7 +39,10 @@ _STATISTIC = re.compile(
     r"\d|%|\b(?:percent|record(?!s\b)\w*|highest|lowest|largest|biggest|smallest|fewest|"
     r"(?:more|fewer|less) than any other|more \w+ than ever|than ever|all-time|doubled|"
     r"tripled|halved|"
-    r"hundreds|thousands|millions|billions|trillions|dozens|(?:a )?majority of|minority of|"
+    r"hundreds|thousands|millions|billions|trillions|million|billion|trillion|dozens|"
+    r"(?:a )?majority of|minority of|"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:time|consecutive|"
+    r"straight)|"
     r"rank\w*|leading in the polls|per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
     re.I,
@@ -60,7 +62,7 @@ _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
     r"driven by|reflects?|thanks to|blamed|responsible for|so that|attributed \w+(?: \w+){0,4} to|"
     r"(?:bring|brings|brought|bringing) back|prompted|triggered|sparked|fuell?ed|contributed to|"
-    r"without [^,.]{1,40}, [^.]{0,80}\bwould)\b",
+    r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -114,7 +116,12 @@ _HEDGES = re.compile(
     r"expected to)\b|"
     rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) (?={_QUANTITY}|the size of)))"
 )
-_EXPECT_TO = re.compile(r"\b[Ee]xpects? (?:[a-z]+ ){1,3}?to\b")  # "expect prices to rise"
+# "expect prices to rise", "we expect to be back", "now expects only one cut", "a 60 per
+# cent chance of": a forecast's own hedge
+_EXPECT_TO = re.compile(
+    r"\b(?:[Ee]xpects? (?:[a-z]+ ){0,3}?to\b|(?:I|we|[Ww]e|[a-z]+|[Oo]fficials?) (?:now |still )?"
+    r"expects?\b(?! that\b)|(?:per ?cent|percent|%) (?:chance|probability|likelihood)\b)"
+)
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _EXPLICIT_COMPARISON = re.compile(
@@ -186,7 +193,8 @@ _DESIGNATION_KEYS = (
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
     "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
-    "deficient", " law", "unsafe", "eligible", "guilty", "liable", "rules", "regulations",
+    "deficient", " law", "under the", "unsafe", "eligible", "guilty", "liable", "rules",
+    "regulations",
     "statute", "constitution", "blocked", "struck down", "upheld", "overturned", "halted",
 )
 
@@ -202,7 +210,7 @@ def designation(text: str) -> bool:
 _CAUSAL_KEYS = (
     "because", "caus", "due to", "result", "led to", "lead to", "driven by", "reflect",
     "thanks to", "blamed", "responsible for", "so that", "attributed", " back", "prompted",
-    "triggered", "sparked", "fuel", "contributed to", "without",
+    "triggered", "sparked", "fuel", "contributed to", "without", "explain",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
 _PREDICTION_KEYS = (
@@ -315,8 +323,21 @@ def checkable(text: str) -> bool:
 def hedged(text: str) -> bool:
     """Hedges are matched case-sensitively: "May" the month is not "may" the modal."""
     low = text.lower()
-    return _keyed(_HEDGE_KEYS, _HEDGES, text, low) or ("expect" in low and bool(
-        _EXPECT_TO.search(text)))
+    return _keyed(_HEDGE_KEYS, _HEDGES, text, low) or (
+        ("expect" in low or "chance" in low or "probab" in low or "likelihood" in low
+         or "odds" in low) and bool(_EXPECT_TO.search(text)))
+
+
+def _quoted_words_only(text: str) -> bool:
+    """Whether the facts of a sentence of reported speech are all in the words it quotes
+    (a characterisation in quote marks inside the sentence)."""
+    if "“" not in text or text.lstrip()[:1] == "“":
+        return False
+    for quote in _QUOTED.finditer(text):
+        before = text[:quote.start()].rstrip()
+        if not before[-1:].isalpha():  # a quoted sentence, not words within one
+            return False
+    return not fact_kinds(_QUOTED.sub(" ", text))
 
 
 def _quoted_share(text: str) -> float:
@@ -329,22 +350,32 @@ def classify(
 ) -> str:
     """The most specific kind this sentence supports (see module docstring)."""
     facts = fact_kinds(text)
+    if facts and speaker and _quoted_words_only(text):
+        # 'told MPs that the NHS was “better prepared than ever”': what was said is checked
+        return "quote"
     # the most specific first; a number in a causal claim or a ratio is not the check itself
     for kind in ("designation", "causal"):
         if kind in facts:
             return kind
+    low = text.lower()
+    if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low):
+        return "prediction"  # a forecast is checked when its date comes, whatever its numbers
     if ratio(text):
         return "comparison"
     if "statistic" in facts:
+        if _keyed(_GAP_KEYS, _GAP, text, low):
+            return "comparison"
+        if _keyed(_ACTION_KEYS, _ACTION, text, low):
+            return "event"
         return "statistic"
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if _OPINION.search(text) and (mostly_quote or not speaker):
         return "opinion" if not speaker else "quote"
-    if _keyed(_COMPARISON_KEYS, _EXPLICIT_COMPARISON, text):
+    if _keyed(_COMPARISON_KEYS, _EXPLICIT_COMPARISON, text, low):
         return "comparison"
     if not mostly_quote and own_plan(text):
         return "event"
-    if not mostly_quote and forecast(text):
+    if not mostly_quote and (forecast(text) or _MAY_HAPPEN.search(text)):
         return "prediction"
     if mostly_quote or (speaker and _QUOTE_MARKS.search(text)):
         # what a quote says happened is checked as an event; the rest, as words said
@@ -359,88 +390,35 @@ def classify(
     return "event"
 
 
+# The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
+# 1.6 percent", "a 60 per cent chance of", "likely to peak" (not "had forecast", "than expected").
+_OUTLOOK = re.compile(
+    r"\b(?:(?<!than )(?<!as )expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
+    r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
+    r"(?:per ?cent|percent|%) chance|modell?ing)\b",
+    re.I,
+)
+_OUTLOOK_KEYS = (
+    "expect", "project", "forecast", "predict", "outlook", "likely to", "chance", "modell",
+    "modeling",
+)
+# A gap between two figures is the comparison itself: "about a million fewer than last
+# year", "for 20% to 30% less", ", fewer than in any year since".
+_GAP = re.compile(
+    r"(?:\d%?|\b(?:million|billion|thousand|hundred|dozen|percent|cent))\s+(?:fewer|less|"
+    r"cheaper)\b|,\s+(?:fewer|more|less) than (?:in|at|during|the same)\b"
+)
+_GAP_KEYS = ("fewer", "less", "cheaper", "more than")
+# Actions whose number is a detail of what was done: a rate left unchanged, bond set at
+# $250,000, men arrested.
+_ACTION = re.compile(
+    r"\b(?:(?:left|kept|held) (?:[\w’'-]+ ){0,4}?(?:unchanged|steady)|(?:set|posted|denied|"
+    r"granted) (?:bail|bond)|arrest(?:ed|s)|(?:bail|bond) (?:was |of |at )|detained)\b"
+)
+_ACTION_KEYS = ("unchanged", "steady", "bail", "bond", "arrest", "detained")
+
+
 def _strip_dates(text: str) -> str:
     """Days, years, times, ages and vote tallies do not make a statistic: "on April 3",
     "in 2026", "at 2 a.m.", "a 34-year-old man", "voted 61-38" are context."""
     return _DATES.sub(" ", text)
-
-
-# --- restatement --------------------------------------------------------------------------
-
-_SAY = (
-    r"(?:said|says|say|told (?:reporters|\w+)|added|argue[ds]?|believe[ds]?|warned|noted|"
-    r"reported|estimated|announced|cautioned|wrote|testified|concluded)"
-)
-# "on Monday", "last week", "in a statement", "Wednesday": when and where it was said.
-_WHEN = (
-    r"(?:\s+(?:on|in|last|this|early|late|earlier|later)\s+[\w’']+|\s+in a \w+|"
-    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))*"
-)
-# "The mayor's office said on Monday that ...", "A council aide, who ..., said ..."
-_LEAD_ATTRIBUTION = re.compile(
-    rf"^(?P<lead>[^“”\"]{{1,200}}?)\s+{_SAY}{_WHEN}(?P<mark>\s+that\b|:)?\s+"
-    r"(?=[“\"]?[\w$€£])"
-)
-# "..., Hollis said.", "..., the census bureau reported on Friday, ...", "..., according to ..."
-_TAIL_ATTRIBUTION = re.compile(
-    rf",\s+(?:according to [^,.“”\"]+|(?:[^,.“”\"]{{1,80}}?\s+)?{_SAY}"
-    rf"(?:\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})?{_WHEN})(?=\s*(?:,|[.!?]?$))"
-)
-_SPEECH_AFTER = re.compile(r"\b(?:said|says|told|added|wrote|according to)\b")
-_DESIGNATION_CLAUSE = re.compile(
-    r"(?:\bby|,|^)\s*(?P<subject>[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?:that|which|who)\s+"
-    r"(?:[^,]*?\band\s+)?(?P<be>are|is|were|was)\s+(?:considered\s+|now\s+|formally\s+)?"
-    r"(?:classified(?:\s+as)?|designated(?:\s+as)?|listed\s+as)\s+(?P<what>.+?)\.?$"
-)
-
-
-def restate(text: str, *, kind: str, speaker: str | None) -> str:
-    """A plain, checkable sentence: attribution and quote marks stripped, relatives undone."""
-    design = _DESIGNATION_CLAUSE.search(text) if kind == "designation" else None
-    if design:
-        subject = re.sub(r"^.*\bby\s+", "", design.group("subject").strip())
-        subject = subject[:1].upper() + subject[1:]
-        be = design.group("be")
-        what = design.group("what").strip()
-        return f"{subject} {be} designated {what}" + ("" if what.endswith(".") else ".")
-    body = text.strip()
-    core = body
-    if body[:1] in "“\"":
-        close = max(body.rfind("”"), body.rfind('"', 1))
-        if close > 0 and _SPEECH_AFTER.search(body[close:]):
-            core = body[1:close]
-    core = _strip_attribution(core)
-    if speaker and not is_group(speaker) and _OWN_SUBJECT.match(core):
-        # "The office said it would review ..." -> "The office would review ..."
-        core = speaker + core[_OWN_SUBJECT.match(core).end() - 1:]
-    core = re.sub(r",?\s+(?:said|says)\s*,\s*who\b.*$", "", core)
-    core = _QUOTE_MARKS.sub("", core).strip(" ,;:—–")
-    if not core:
-        core = _QUOTE_MARKS.sub("", body)
-    core = core[:1].upper() + core[1:]
-    if not core.endswith((".", "!", "?")):
-        core += "."
-    if speaker and kind in {"quote", "opinion"} and core != body:
-        return f"According to {speaker}: {core}"
-    return core
-
-
-# A clause left lower-case by a stripped "X said" whose subject is the speaker.
-_OWN_SUBJECT = re.compile(
-    r"(?:it|they|he|she) (?=(?:would|will|had|has|have|could|plans?|planned|intends?)\b)"
-)
-
-
-def _strip_attribution(core: str) -> str:
-    """``core`` without who said it: a leading "X said (on Monday) that" and a trailing or
-    inserted ", X said", so that what is left is a grammatical sentence."""
-    stripped = _TAIL_ATTRIBUTION.sub("", core)
-    if len(stripped.split()) >= 3:
-        core = stripped
-    lead = _LEAD_ATTRIBUTION.match(core)
-    if lead and len(core[lead.end():].split()) >= 3 and (
-        lead.group("mark") or lead.group("lead").endswith(",")
-        or len(lead.group("lead")) <= 80
-    ):
-        core = core[lead.end():]
-    return core

@@ -38,7 +38,8 @@ _MONTHS = (
 _DATE_LINE = re.compile(
     rf"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-    r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
+    r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
+    r"(?:\s+updated\s+(?:\d{1,2}|an?|one)\s+(?:minutes?|hours?|days?)\s+ago)?\s*$",
     re.I,
 )
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
@@ -54,7 +55,28 @@ _CREDIT_TAIL = re.compile(
 # "Photo: Senators leave the Capitol.", "Pictured: ...", "Image: ..." -- a caption line.
 _CAPTION_LEAD = re.compile(
     r"^(?:photo|photograph|pictured|picture|image|caption|illustration|video|above|top|"
-    r"left|right|inset)\s*:\s", re.I
+    r"left|right|inset)\s*:\s|^(?:image|photo|video|media) (?:caption|source|credit),\s", re.I
+)
+# A photo described in the present tense, as captions are: "Traders work on the floor of
+# the exchange on Wednesday", "The prosecutor speaks at a news conference Monday".
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PHOTO_VERBS = (
+    r"(?:speaks?|talks?|stands?|sits?|walks?|works?|gathers?|waits?|looks?|listens?|"
+    r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
+    r"address(?:es)?|arrives?|prepares?|protests?|holds? up)"
+)
+_PHOTO_DESCRIPTION = re.compile(
+    rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
+    rf"from|before|after|as|the|a|an)\b[^“”\"]{{0,160}}?\b{_WEEKDAYS}\b[^“”\"]{{0,80}}$"
+)
+# The outlet's own notes at the foot of a report (and what each of them holds: a first look).
+_NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information")
+_NOTE_LINE = re.compile(
+    r"^(?:[^.]{3,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)|"
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
+    r"for (?:the )?[A-Z][^.]{1,60}|A version of this (?:article|story) appear|"
+    r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
+    r"\b(?:call|contact|email|text)\b)",
 )
 _SOURCE_LINE = re.compile(
     r"^(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
@@ -179,6 +201,12 @@ def _line_role(line: str) -> str | None:
         return "dateline"
     if len(stripped) <= 200 and _SOURCE_LINE.match(stripped):
         return "source_line"
+    if len(stripped) <= 300 and any(key in stripped for key in _NOTE_KEYS) and (
+        _NOTE_LINE.match(stripped)
+    ):
+        return "source_line"
+    if len(stripped) <= 250 and "day" in stripped and _PHOTO_DESCRIPTION.match(stripped):
+        return "caption"
     if _BYLINE.match(stripped):
         return "byline"
     return None
