@@ -203,7 +203,8 @@ def test_review_cycle_in_the_browser(dashboard, browser, page_server):
     editor.get_by_role("link", name="Export").click()
     editor.get_by_role("button", name="Prepare the CSV files").click()
     editor.get_by_role("button", name="Download CSV").wait_for()
-    with editor.expect_download() as info:
+    # the file is read and sent when the button is pressed: give a busy machine time
+    with editor.expect_download(timeout=60_000) as info:
         editor.get_by_role("button", name="Download CSV").click()
     path = folder / "download.csv"
     info.value.save_as(path)
