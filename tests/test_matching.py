@@ -3,20 +3,24 @@ links kept for good, ingest reporting what was checked before, and the command l
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, skip_or_fail
+from tests.fixtures.matching import build_pairs
 from tests.test_cli import _runner
 from workbench import claims, db, extraction, matching, similar, textindex
 from workbench.config import Settings
 from workbench.errors import InputError
 from workbench.models import AuditEvent, Claim, ClaimLink, LinkState
 
-PAIRS = ROOT / "tests" / "fixtures" / "matching" / "pairs.tsv"
+DATA = Path(os.environ.get("WORKBENCH_TEST_DATASETS",
+                           ROOT.parent / "shared" / "datasets" / "ct24-checkworthy-english"))
 LEVELS = similar.levels(Settings())
 SECOND_OUTLET = (
     "Trump has threatened military action against Colombia and wielded tariffs, aid cuts "
@@ -28,12 +32,25 @@ SECOND_OUTLET = (
 )
 
 
+@pytest.fixture(scope="module")
+def pairs(tmp_path_factory) -> Path:
+    """The labelled pairs, rebuilt from the data set (which is never committed), and
+    checked to be exactly the file the matcher was tuned against."""
+    if not (DATA / "CT24_checkworthy_english_train.tsv").is_file():
+        skip_or_fail(f"the matching pairs are built from {DATA}, which is absent; "
+                     "set WORKBENCH_TEST_DATASETS to the CT24 English folder.")
+    out = tmp_path_factory.mktemp("matching") / "pairs.tsv"
+    build_pairs.write(DATA, out)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == build_pairs.SHA256
+    return out
+
+
 def compare(a: str, b: str) -> matching.Comparison:
     return matching.compare(similar.features(a), similar.features(b), LEVELS)
 
 
-def test_labelled_pairs_meet_the_bar(report_figure):
-    scores = similar.evaluate(PAIRS, LEVELS)
+def test_labelled_pairs_meet_the_bar(report_figure, pairs: Path):
+    scores = similar.evaluate(pairs, LEVELS)
     report_figure(f"claim matching on {scores.pairs} labelled pairs: precision "
                   f"{scores.precision:.3f}, recall {scores.recall:.3f}, F1 {scores.f1:.3f}")
     assert scores.pairs >= 200
@@ -155,7 +172,7 @@ def test_rejected_match_is_never_suggested_again(seeded, users):
                          state=LinkState.confirmed)
 
 
-def test_cli_match_similar_and_evaluation(tmp_path: Path):
+def test_cli_match_similar_and_evaluation(tmp_path: Path, pairs: Path):
     run = _runner(tmp_path, tmp_path / "m.db")
     run("init")
     run("casefiles", "import", str(ROOT / "claims"))
@@ -170,7 +187,7 @@ def test_cli_match_similar_and_evaluation(tmp_path: Path):
     article.write_text(SECOND_OUTLET, encoding="utf-8")
     text = run("ingest", str(article)).stdout
     assert "were checked before" in text
-    scores = json.loads(run("eval-matching", str(PAIRS), "--json").stdout)
+    scores = json.loads(run("eval-matching", str(pairs), "--json").stdout)
     assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
     bad = run("eval-matching", str(tmp_path / "none.tsv"), ok=False)
     assert bad.returncode != 0 and bad.stderr.count("\n") == 1
