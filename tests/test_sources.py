@@ -11,7 +11,7 @@ from tests.conftest import EVIDENCE_PAGE
 from tests.httpserver import LocalServer, html_response
 from tests.test_lookups_services import make_settings, server  # noqa: F401 (fixture)
 from workbench import accounts, claims, db, sources
-from workbench.errors import ApiKeyError, InputError, TargetRefused
+from workbench.errors import ApiKeyError, InputError, PermissionDenied, TargetRefused
 from workbench.models import AuditEvent, Evidence, Source
 
 
@@ -94,6 +94,12 @@ def test_archive_stores_the_wayback_link(seeded, server):  # noqa: F811
         rita = accounts.get_user(session=s, username="rita")
         ev = sources.attach(session=s, actor=rita, claim_id=cid, page=page,
                                 expected_version=None)
+    with sources.open_client(settings) as client, db.session_scope(seeded) as s:
+        rob = accounts.get_user(session=s, username="rob")  # a reviewer; the claim is rita's
+        with pytest.raises(PermissionDenied, match="may archive only a source of a claim"):
+            sources.archive(engine=seeded, client=client, actor=rob, source_id=ev.source_id)
+    with db.session_scope(seeded) as s:
+        assert s.get(Source, ev.source_id).archive_url is None
     with sources.open_client(settings) as client, db.session_scope(seeded) as s:
         rita = accounts.get_user(session=s, username="rita")
         stored = sources.archive(engine=seeded, client=client, actor=rita,

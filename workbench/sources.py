@@ -20,10 +20,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from workbench import accounts, claims, extraction, lookups, workflow
+from workbench import accounts, claims, extraction, lookups, permissions, workflow
 from workbench.config import Settings
 from workbench.db import session_scope
-from workbench.errors import InputError, LookupFailed, NotFoundError, UpstreamError
+from workbench.errors import (
+    InputError,
+    LookupFailed,
+    NotFoundError,
+    PermissionDenied,
+    UpstreamError,
+)
 from workbench.models import Claim, ClaimStatus, Evidence, Source, SourceType, Stance, User, utcnow
 
 
@@ -210,14 +216,18 @@ def detach(*, session: Session, actor: User, claim_id: int, evidence_id: int,
 def archive(*, engine: Engine, client: Any, actor: User, source_id: int) -> Source:
     """Find (or ask for) a Wayback Machine snapshot of a source and store its link.
 
-    The link is added to the source and to its evidence on claims still being researched;
-    evidence a verdict was signed on keeps what was signed.
+    The link is added to the source and to its evidence on claims still being researched
+    that the actor may attach sources to; evidence a verdict was signed on keeps what was
+    signed. Someone who may edit none of the source's claims is refused before any request.
     """
     with session_scope(engine) as s:
         actor = workflow.current_actor(s, actor)
         source = s.get(Source, source_id)
         if source is None:
             raise NotFoundError(f"There is no source with id {source_id}.")
+        if not any(_may_attach(actor, claim) for _ev, claim in _links(s, source_id)):
+            raise PermissionDenied(f"{actor.username} may archive only a source of a claim "
+                                   f"they may edit, and source {source_id} is on none.")
         url = source.final_url or source.url
     snap = lookups.wayback_closest(client, url) or lookups.wayback_save(client, url)
     if not snap.archive_url:
@@ -232,12 +242,19 @@ def archive(*, engine: Engine, client: Any, actor: User, source_id: int) -> Sour
         source.archived_at = snap.captured_at
         s.add(source)
         for ev, claim in _links(s, source_id):
-            if claim.status in workflow.EDITABLE and not ev.archive_url:
+            if not ev.archive_url and _may_attach(actor, claim):
                 ev.archive_url = snap.archive_url
                 s.add(ev)
                 workflow.record(s, actor=actor, action="source_archived", claim=claim,
                                 changes={"url": source.url, "archive_url": snap.archive_url})
     return source
+
+
+def _may_attach(actor: User, claim: Claim) -> bool:
+    """Whether the table lets ``actor`` attach sources to ``claim`` now (role, state, owner)."""
+    move = workflow.ACTIONS["attach"]
+    return (claim.status in move.sources
+            and permissions.may(move, actor.role, permissions.relation(claim, actor)) == "yes")
 
 
 def _links(session: Session, source_id: int) -> list[tuple[Evidence, Claim]]:
