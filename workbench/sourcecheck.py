@@ -13,6 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from workbench import matching, similar, sources, workflow
@@ -86,13 +88,15 @@ def check_sources(*, session: Session, client: Any, claim_id: int,
 
 
 def latest(*, session: Session, claim_id: int) -> list[SourceCheck]:
-    """The last check of each source of the claim, by source id."""
-    rows = session.exec(select(SourceCheck).where(SourceCheck.claim_id == claim_id)
-                        .order_by(col(SourceCheck.id).desc())).all()
-    seen: dict[int, SourceCheck] = {}
-    for row in rows:
-        seen.setdefault(row.source_id, row)
-    return [seen[k] for k in sorted(seen)]
+    """The last check of each source of the claim, by source id. The page and claim texts
+    stay in the database until read (a page may be large, and the claim page shows only
+    the findings)."""
+    newest = (select(sa.func.max(SourceCheck.id)).where(SourceCheck.claim_id == claim_id)
+              .group_by(SourceCheck.source_id))
+    return list(session.exec(
+        select(SourceCheck).where(col(SourceCheck.id).in_(newest))
+        .options(defer(SourceCheck.text), defer(SourceCheck.claim_text))  # type: ignore[arg-type]
+        .order_by(SourceCheck.source_id)))
 
 
 def reproduce(*, session: Session, check_id: int) -> matching.SourceReading:

@@ -52,8 +52,10 @@ def _sources(user: User, claim_id: int, has_sources: bool) -> None:
         st.markdown(md_escape(f"{_SYMBOL.get(check.result, '')} source {check.source_id}: "
                               f"{check.result} (checked {check.checked_at:%Y-%m-%d %H:%M} "
                               f"UTC, text sha256 {check.text_sha256[:12]}…)"))
-        rows = [{"value": f["what"], "claim": f["claimed"], "source": f["found"] or "",
-                 "result": f["result"]} for f in check.findings]
+        # st.table renders Markdown in its cells: what was read from a page is escaped
+        rows = [{"value": f["what"], "claim": md_escape(f["claimed"]),
+                 "source": md_escape(f["found"] or ""), "result": f["result"]}
+                for f in check.findings]
         if rows:
             st.table(rows)
     if has_sources and st.button("Check the sources against the claim",
