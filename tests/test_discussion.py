@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from tests.test_ui import _claim_id, _signed_in, _texts, desk  # noqa: F401 (fixture)
 from tests.test_workflow import _first_claim, _move, _state, _to_review
-from workbench import accounts, db, discussion
+from workbench import accounts, claims, db, discussion, workflow
 from workbench.errors import InputError, PermissionDenied
 from workbench.models import AuditEvent, Mention
 
@@ -87,3 +87,24 @@ def test_claim_page_thread_is_plain_text_and_for_me_shows_mentions(desk):
     assert "Mentions of me (1)" in [h.value for h in erin.subheader]
     erin.button(key="for_me_read").click().run()
     assert "Mentions of me (0)" in [h.value for h in erin.subheader]
+
+
+def test_to_review_leaves_out_what_the_editor_wrote_and_stays_full(seeded, attach):
+    """The four-eyes rule is asked of the database: an editor who attached a source to the
+    first claim in review does not see it, and a list of one still holds a claim she may
+    sign off; the rule agrees with the history's ``verdict_authors``."""
+    first = _first_claim(seeded)
+    second = first + 1
+    _move(seeded, first, "rita", "accept")
+    _move(seeded, first, "rita", "assign", to="rita")
+    attach(first, "erin")  # an editor's hand in the verdict
+    _move(seeded, first, "rita", "submit", verdict="Mostly true", rationale="Listed.")
+    _to_review(seeded, attach, second, who="rita")
+    with db.session_scope(seeded) as s:
+        erin = accounts.get_user(session=s, username="erin")
+        listed = discussion.for_me(session=s, user=erin, limit=1).to_review
+        assert [r.claim.id for r in listed] == [second]
+        for cid, mine in ((first, True), (second, False)):
+            claim = claims.get_claim(session=s, claim_id=cid)
+            assert (erin.id in workflow.verdict_authors(s, claim)) is mine
+    assert [r.claim.id for r in _for(seeded, "ed").to_review] == [first, second]

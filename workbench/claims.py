@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from workbench import extraction, workflow
+from workbench import extraction, permissions, workflow
 from workbench.errors import InputError, NotFoundError
 from workbench.models import (
     Article,
@@ -100,10 +101,12 @@ def list_claims(
     kind: str | None = None,
     assignee_id: int | None = None,
     search: str | None = None,
+    not_authored_by: int | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[ClaimRow]:
-    """One page of the queue, highest priority and earliest in the article first."""
+    """One page of the queue, highest priority and earliest in the article first
+    (``not_authored_by``: leave out claims whose verdict under review that person wrote)."""
     limit = max(1, min(limit, MAX_PAGE))
     stmt = (
         select(Claim, Article.title, User.username)
@@ -112,6 +115,9 @@ def list_claims(
     )
     stmt = _filtered(stmt, status=status, article_id=article_id, kind=kind,
                      assignee_id=assignee_id, search=search)
+    if not_authored_by is not None:
+        stmt = stmt.where(sa.not_(permissions.authored_by(not_authored_by, Claim.id,
+                                                          Claim.submitted_by_id)))
     stmt = stmt.order_by(Claim.article_id, Claim.start).offset(max(0, offset)).limit(limit)
     return [ClaimRow(c, t, u) for c, t, u in session.exec(stmt)]
 

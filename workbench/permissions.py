@@ -9,6 +9,7 @@ import enum
 from collections.abc import Iterable
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from workbench.errors import NotFoundError, PermissionDenied
@@ -147,3 +148,29 @@ def matrix_markdown(actions: Iterable[Any]) -> str:
         lines.append("| " + " | ".join([f"`{move.name}`", f"{frm} → {to}", *cells,
                                          "; ".join(also) or "-"]) + " |")
     return "\n".join(lines) + "\n"
+
+
+#: Audit actions that make someone an author of the verdict under review.
+AUTHORING = frozenset({"draft_saved", "source_attached", "source_detached"})
+
+
+def authored_by(user_id: int, claim_id: Any, submitted_by_id: Any) -> Any:
+    """SQL that is true where ``user_id`` is an author of the verdict now under review (the
+    rule of ``workflow.verdict_authors``): the submitter, or whoever saved a draft, changed
+    the verdict on submit, or attached or removed a source since the last sign-off or
+    reopen. Lets a list of claims to sign off be read in one query, whatever its length."""
+    event = AuditEvent.__table__.alias("authoring")  # type: ignore[attr-defined]
+    reset = AuditEvent.__table__.alias("reset")  # type: ignore[attr-defined]
+    last_reset = (sa.select(sa.func.coalesce(sa.func.max(reset.c.id), 0))
+                  .where(reset.c.claim_id == claim_id,
+                         reset.c.action.in_(["signoff", "reopen"]))
+                  .scalar_subquery())
+    changed_on_submit = sa.and_(event.c.action == "submit", event.c.changes.is_not(None),
+                                sa.cast(event.c.changes, sa.Text).notin_(["{}", "null"]))
+    wrote = (sa.select(event.c.id)
+             .where(event.c.claim_id == claim_id, event.c.actor_id == user_id,
+                    event.c.id > last_reset,
+                    sa.or_(event.c.action.in_(sorted(AUTHORING)), changed_on_submit))
+             .exists())
+    return sa.or_(submitted_by_id == user_id, wrote)
+

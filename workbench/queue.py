@@ -18,7 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from workbench import textindex
+from workbench import permissions, textindex
 from workbench.errors import InputError, NotFoundError, PermissionDenied
 from workbench.models import (
     ARTICLE_TITLE_KEY,
@@ -182,8 +182,8 @@ def conditions(flt: ClaimFilter, dialect: str = "sqlite", *,
         out.append(CLAIM.c.assignee_id == flt.assignee_id)
     if flt.awaiting_review_by is not None:
         out.append(CLAIM.c.status == ClaimStatus.in_review.value)
-        out.append(sa.or_(CLAIM.c.submitted_by_id.is_(None),
-                          CLAIM.c.submitted_by_id != flt.awaiting_review_by))
+        out.append(sa.not_(permissions.authored_by(flt.awaiting_review_by, CLAIM.c.id,
+                                                   CLAIM.c.submitted_by_id)))
     if flt.min_priority is not None:
         out.append(CLAIM.c.priority >= flt.min_priority)
     if flt.created_from is not None:

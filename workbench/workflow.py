@@ -51,6 +51,7 @@ from workbench.models import (
     utcnow,
 )
 from workbench.permissions import (  # the account checks, also offered from here
+    AUTHORING,
     Owner,
     current_actor,
     may,
@@ -181,9 +182,6 @@ ACTIONS: dict[str, Move] = {
 
 #: The actions that change a claim's status (the others are edits of a claim in research).
 MOVES: dict[str, Move] = {name: m for name, m in ACTIONS.items() if m.is_move}
-
-#: Audit actions that make someone an author of the verdict under review.
-AUTHORING = frozenset({"draft_saved", "source_attached", "source_detached"})
 
 #: Audit actions that change a claim's version (a stale edit names them).
 VERSIONED = frozenset({*(m.event or m.name for m in ACTIONS.values())})
