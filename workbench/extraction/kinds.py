@@ -21,9 +21,12 @@ _DESIGNATION = re.compile(
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
-    r"under (?:a|the|federal|state) law|under the (?:new )?(?:bill|measure|ordinance|act)\b|"
-    r"required by law|"
-    r"(?:law|laws|rules|regulations|statute|constitution) (?:requires?|bars?|bans?|forbids?)\b|"
+    r"under (?:a |the )?(?:[\w.-]+ ){0,2}?law\b|"
+    r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
+    r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter) "
+    r"(?:requires?|bars?|bans?|forbids?|prohibits?)\b|"
+    r"placed (?:in|into|on|under) (?:special measures|receivership|administration|probation|"
+    r"(?:state|federal) (?:control|oversight))|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
@@ -195,7 +198,8 @@ _DESIGNATION_KEYS = (
     "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
     "deficient", " law", "under the", "unsafe", "eligible", "guilty", "liable", "rules",
     "regulations",
-    "statute", "constitution", "blocked", "struck down", "upheld", "overturned", "halted",
+    "statute", "constitution", "code ", "act ", "ordinance", "charter", "placed", "blocked",
+    "struck down", "upheld", "overturned", "halted",
 )
 
 

@@ -1,0 +1,28 @@
+"""Kinds by what a checker would check, on sentences written for these tests: each rule
+with a case it must catch and one it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extraction import kinds
+
+
+def _kind(text: str, speaker: str | None = None, quote_run: bool = False) -> str:
+    return kinds.classify(text, speaker=speaker, quote_run=quote_run)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a rule of law, named by its place or as a code or act, is a legal status
+    ("Under Texas law, a felony conviction bars a person from serving on a jury.",
+     "designation"),
+    ("The state's building code requires every school to have two fire exits.", "designation"),
+    ("The Clean Water Act prohibits dumping waste into rivers.", "designation"),
+    ("The hospital was placed in special measures after a damning inspection.", "designation"),
+    ("The company was placed under state control in 2020.", "designation"),
+    # ... but not every "code" or "act", nor every "placed"
+    ("The act of kindness was filmed by a neighbour.", "event"),
+    ("Volunteers placed flowers on the steps of the town hall.", "event"),
+])
+def test_designations(sentence, kind):
+    assert _kind(sentence) == kind
