@@ -26,3 +26,17 @@ def _kind(text: str, speaker: str | None = None, quote_run: bool = False) -> str
 ])
 def test_designations(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The rise in complaints is being driven largely by delays at the port.", "causal"),
+    ("Rising rents forced three of the town's bakeries to close last year.", "causal"),
+    ('"The clinic closed in May and visits to the emergency room doubled. That is no '
+     'coincidence," the nurse said.', "causal"),
+    ("The strike ended only after the company raised its offer.", "causal"),
+    # being forced to do something is what happened, not a cause named
+    ("The minister was forced to resign on Tuesday.", "event"),
+    ("The driver was taken to hospital after the crash.", "event"),
+])
+def test_causes(sentence, kind):
+    assert _kind(sentence, speaker="the nurse" if sentence.startswith('"') else None) == kind

@@ -63,8 +63,10 @@ _WORD_COUNT = re.compile(
 )
 _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
-    r"driven by|reflects?|thanks to|blamed|responsible for|so that|attributed \w+(?: \w+){0,4} to|"
-    r"(?:bring|brings|brought|bringing) back|prompted|triggered|sparked|fuell?ed|contributed to|"
+    r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
+    r"attributed \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) back|prompted|triggered|"
+    r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
+    r"forc(?:ed|ing) (?!to\b)(?:[\w’'-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
 )
@@ -212,7 +214,8 @@ def designation(text: str) -> bool:
 # Substrings that every match of a pattern holds (lowercased): a cheap first look that
 # spares the pattern's search on most sentences. They change no answer, only the speed.
 _CAUSAL_KEYS = (
-    "because", "caus", "due to", "result", "led to", "lead to", "driven by", "reflect",
+    "because", "caus", "due to", "result", "led to", "lead to", "driven", "reflect",
+    "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attributed", " back", "prompted",
     "triggered", "sparked", "fuel", "contributed to", "without", "explain",
 )
