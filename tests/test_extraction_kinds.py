@@ -40,3 +40,17 @@ def test_designations(sentence, kind):
 ])
 def test_causes(sentence, kind):
     assert _kind(sentence, speaker="the nurse" if sentence.startswith('"') else None) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # why a source is unnamed is not the claim: the number it gives is
+    ("A clerk, who asked not to be named because she feared for her job, said 40 files "
+     "had been lost.", "statistic"),
+    ("Two officials, speaking on condition of anonymity because the talks are private, "
+     "said the union had rejected the offer.", "event"),
+    # a cause outside the aside still counts
+    ("A driver, who asked not to be named, said the line closed because of a signal fault.",
+     "causal"),
+])
+def test_the_reason_for_anonymity_is_not_the_claim(sentence, kind):
+    assert _kind(sentence) == kind

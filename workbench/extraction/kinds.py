@@ -70,6 +70,13 @@ _CAUSAL = re.compile(
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
 )
+# Why a source is not named is not the claim: "who asked not to be named because they feared
+# for their jobs" (up to the end of the aside).
+_ANONYMITY_ASIDE = re.compile(
+    r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified)|"
+    r"not authori[sz]ed to (?:speak|comment|discuss))\b[^,;]*"
+)
+_ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori")
 _COMPARISON = re.compile(
     r"\b(?:than|compared (?:with|to)|versus|as (?:much|many) as|twice as|the same as|"
     r"more|less|fewer|higher|lower|better|worse)\b",
@@ -249,11 +256,20 @@ def fact_kinds(text: str) -> frozenset[str]:
         found.add("statistic")
     if designation(text):
         found.add("designation")
-    if _keyed(_CAUSAL_KEYS, _CAUSAL, text, low):
+    if _causal(text, low):
         found.add("causal")
     if _keyed(_COMPARISON_KEYS, _EXPLICIT_COMPARISON, text, low) or ratio(text):
         found.add("comparison")
     return frozenset(found)
+
+
+def _causal(text: str, low: str) -> bool:
+    """A cause named outside the aside that says why a source is anonymous."""
+    if not _keyed(_CAUSAL_KEYS, _CAUSAL, text, low):
+        return False
+    if any(key in low for key in _ANONYMITY_KEYS):
+        return _keyed(_CAUSAL_KEYS, _CAUSAL, _ANONYMITY_ASIDE.sub(" ", text))
+    return True
 
 
 def _statistic(text: str) -> bool:
