@@ -54,3 +54,20 @@ def test_causes(sentence, kind):
 ])
 def test_the_reason_for_anonymity_is_not_the_claim(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a figure to be reached by a date to come is checked when the date comes
+    ("The agency estimates that sea ice could shrink by 40% by 2040.", "prediction"),
+    ("The ministry said the new line would carry 2.5 million passengers by the end of 2031.",
+     "prediction"),
+    ("Fares will rise by 4 percent next year, the operator said.", "prediction"),
+    # what it costs or saves is checked against the estimate now
+    ("The scheme is expected to cost about $12 million a year, officials said.", "statistic"),
+    ("The merger could save the two councils 3 million pounds by 2028.", "statistic"),
+    # a figure with no date to come, or one that looks back, stays a statistic
+    ("The airline said it would cut 900 jobs.", "statistic"),
+    ("The plant would have produced 4,000 cars by 2024 had it stayed open.", "statistic"),
+])
+def test_forecasts_and_estimates(sentence, kind):
+    assert _kind(sentence) == kind

@@ -381,7 +381,10 @@ def classify(
         if kind in facts:
             return kind
     low = text.lower()
-    if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low):
+    if "statistic" in facts and _keyed(_COST_KEYS, _COST_ESTIMATE, text, low):
+        return "statistic"  # what a plan costs or saves is checked against its estimate now
+    if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
+            "statistic" in facts and _keyed(_HORIZON_KEYS, _HORIZON, text, low)):
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
     if ratio(text):
         return "comparison"
@@ -425,6 +428,21 @@ _OUTLOOK_KEYS = (
     "expect", "project", "forecast", "predict", "outlook", "likely to", "chance", "modell",
     "modeling",
 )
+# A figure that will, would or could be reached by a date to come: "could reach 9,000 by
+# 2029", "will be handing out eight inches next year", "would add 0.2 points in early 2027".
+_HORIZON = re.compile(
+    r"(?:\b(?:[Ww]ill|would|could|might)\b(?! have\b)|['’]ll\b)(?:[^.;]|\.\d){0,80}?\b(?:"
+    r"by (?:the (?:end|middle|start) of )?(?:early |late |mid-)?(?:(?:19|20)\d\d|next \w+)|"
+    r"next (?:year|month|decade|spring|summer|autumn|fall|winter)|"
+    r"in (?:early|late|mid-) ?(?:19|20)\d\d)\b"
+)
+_HORIZON_KEYS = ("by ", "next ", "early", "late", "mid-")
+# What a plan or a change costs, saves or loses in money: "is expected to cost about $4.5
+# million a year", "could cost counties up to $60 million" (a statistic, even in the future).
+_COST_ESTIMATE = re.compile(
+    r"\b(?:cost|costs|save|saves|lose|loses)\b[^.;]{0,40}?(?:[$€£]|\b(?:dollars|euros|pounds)\b)"
+)
+_COST_KEYS = ("cost", "save", "lose")
 # A gap between two figures is the comparison itself: "about a million fewer than last
 # year", "for 20% to 30% less", ", fewer than in any year since".
 _GAP = re.compile(
