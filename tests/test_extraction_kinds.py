@@ -71,3 +71,32 @@ def test_the_reason_for_anonymity_is_not_the_claim(sentence, kind):
 ])
 def test_forecasts_and_estimates(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a ratio against something else is the comparison itself
+    ("The new lamps are a quarter as bright as the old ones, the council says.", "comparison"),
+    ("The dropout rate in rural schools is now twice that in the cities.", "comparison"),
+    ("A trainee nurse earns 1,400 euros a month, less than half the salary of a doctor.",
+     "comparison"),
+    # ... but the same figure at an earlier time is a change in one series, a statistic
+    ("The shelter housed 310 dogs in June, three times as many as a year earlier.",
+     "statistic"),
+    ("The shelter housed 310 dogs in June, three times as many as the shelter next door.",
+     "comparison"),
+    # a share is not a ratio
+    ("More than half the 2,000 students passed the exam.", "statistic"),
+])
+def test_ratios(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Idaho's turnout of 41% was the third-highest of any state.", "comparison"),
+    ("The county has the lowest vaccination rate among any of the 12 counties in the region.",
+     "comparison"),
+    # a record against earlier years is a number
+    ("The city recorded 212 fires in 2025, the most in any year since 1998.", "statistic"),
+])
+def test_ranks(sentence, kind):
+    assert _kind(sentence) == kind

@@ -99,10 +99,19 @@ _REPORTED_FUTURE = re.compile(
 _OWN_PLAN = re.compile(r"\b(?:said|says|announced) (?:that )?(?:it|they) (?:would|will)\b")
 # A ratio is a comparison before it is a number: "twice as far", "ten times as much as".
 _RATIO = re.compile(
-    r"\b(?:twice|half|(?:\w+ )?times) as (?:\w+ ){0,3}?as\b|"
+    r"\b(?:twice|half|a (?:third|quarter|fifth|tenth)|(?:\w+ )?times) as (?:\w+ ){0,3}?as\b|"
+    r"\b(?:twice|half|double|triple|(?:\w+ )?times) (?:that|those) (?:of|in|at|for|on)\b|"
+    r"\bthan (?:half|twice|double|a (?:third|quarter|fifth|tenth)) (?:the|its|their) "
+    r"(?:[\w-]+ )?(?:pay|wage|salary|price|cost|rate|level|size|amount|number|speed)s? of\b|"
     r"\btimes (?:more|less|higher|lower|larger|smaller|faster|slower|greater)\b|"
     r"\btwice as\b",
     re.I,
+)
+# A figure set against the same figure at an earlier time is a change in one series, checked
+# as the number: "2,140 patients, twice as many as a fortnight earlier" (like "up from").
+_EARLIER = re.compile(
+    r"\bas (?:many|much|high|large|often) as (?:[\w-]+ ){0,4}?(?:earlier|ago|before|"
+    r"(?:in|at the start of|at the end of|since) (?:19|20)\d\d|last (?:year|month|week))\b"
 )
 _DEGREE_COMPARISON = re.compile(
     r"\b(?:slightly|significantly|much|far|substantially|markedly|sharply|considerably) "
@@ -292,7 +301,11 @@ def states_fact(text: str) -> bool:
 
 def ratio(text: str) -> bool:
     """Whether ``text`` compares by a ratio ("twice as far as", "ten times as much")."""
-    return (" as " in text or "times " in text) and bool(_RATIO.search(text))
+    low = text.lower()
+    return any(key in low for key in _RATIO_KEYS) and bool(_RATIO.search(text))
+
+
+_RATIO_KEYS = (" as ", "times ", "twice", "half", "double", "triple")
 
 
 @lru_cache(maxsize=1024)
@@ -386,10 +399,10 @@ def classify(
     if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
             "statistic" in facts and _keyed(_HORIZON_KEYS, _HORIZON, text, low)):
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
-    if ratio(text):
+    if ratio(text) and not ("statistic" in facts and _EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
-        if _keyed(_GAP_KEYS, _GAP, text, low):
+        if _keyed(_GAP_KEYS, _GAP, text, low) or (" any" in low and _RANK.search(text)):
             return "comparison"
         if _keyed(_ACTION_KEYS, _ACTION, text, low):
             return "event"
@@ -450,6 +463,11 @@ _GAP = re.compile(
     r"cheaper)\b|,\s+(?:fewer|more|less) than (?:in|at|during|the same)\b"
 )
 _GAP_KEYS = ("fewer", "less", "cheaper", "more than")
+# A rank against all the others: "the second-lowest of any state", "the highest rate among
+# any of the provinces" (a record against earlier years, "the most in any year", is a number).
+_RANK = re.compile(
+    r"\bthe (?:[\w-]+ )?(?:[\w-]+est|most|least|fewest) (?:[\w-]+ ){0,2}?(?:of|among) any\b", re.I
+)
 # Actions whose number is a detail of what was done: a rate left unchanged, bond set at
 # $250,000, men arrested.
 _ACTION = re.compile(
