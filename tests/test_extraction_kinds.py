@@ -100,3 +100,46 @@ def test_ratios(sentence, kind):
 ])
 def test_ranks(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a vote is checked against the record of the vote, whatever counts surround it
+    ("The cabinet survived a no-confidence motion on Tuesday as hundreds protested outside.",
+     "event"),
+    ("The amendment won 41 votes in the 120-seat chamber, short of the 61 it needed.", "event"),
+    # ... unless it moves money or a share
+    ("The council voted 5-4 to raise the levy by 3 percent.", "statistic"),
+])
+def test_votes(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a status in a clause of time dates the sentence's claim
+    ("The treasurer stepped down in June, a month after prosecutors charged her with fraud.",
+     "event"),
+    # ... but a status in the main clause is the claim
+    ("The treasurer was charged with fraud in June, a month after she stepped down.",
+     "designation"),
+    ("After a jury convicted him in May, the councillor lost his seat.", "designation"),
+])
+def test_a_status_in_a_clause_of_time(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # "a plan to" is a thing that was blocked or dropped; "plans to" is what is to come
+    ("The council scrapped a plan to sell the old library.", "event"),
+    ("The council plans to sell the old library.", "prediction"),
+])
+def test_a_plan_is_not_a_forecast(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # an age after a name says who speaks
+    ("Maria Lopez, 41, said guards locked the doors every night.", "event"),
+    ("Maria Lopez, 41, said guards locked 30 cells every night.", "statistic"),
+])
+def test_an_age_is_not_a_statistic(sentence, kind):
+    assert _kind(sentence) == kind
