@@ -77,11 +77,6 @@ _ANONYMITY_ASIDE = re.compile(
     r"not authori[sz]ed to (?:speak|comment|discuss))\b[^,;]*"
 )
 _ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori")
-_COMPARISON = re.compile(
-    r"\b(?:than|compared (?:with|to)|versus|as (?:much|many) as|twice as|the same as|"
-    r"more|less|fewer|higher|lower|better|worse)\b",
-    re.I,
-)
 _PREDICTION = re.compile(
     r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
     r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
@@ -155,7 +150,6 @@ _EXPLICIT_COMPARISON = re.compile(
     r"surpass\w*|overt(?:ook|aken|akes))\b",
     re.I,
 )
-_MORE_THAN = re.compile(r"\b(?:more|less|fewer)\b.*\bthan\b")
 _DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
@@ -453,7 +447,7 @@ def classify(
         return "prediction" if forecast(said) or _MAY_HAPPEN.search(said) else "quote"
     if "missing_speaker" in flags:
         return "quote"
-    if (_COMPARISON.search(text) and _MORE_THAN.search(text)) or _DEGREE_COMPARISON.search(text):
+    if _DEGREE_COMPARISON.search(text):  # "significantly higher" (an explicit "than" is above)
         return "comparison"
     return "event"
 
