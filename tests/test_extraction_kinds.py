@@ -20,6 +20,7 @@ def _kind(text: str, speaker: str | None = None, quote_run: bool = False) -> str
     ("The Clean Water Act prohibits dumping waste into rivers.", "designation"),
     ("The hospital was placed in special measures after a damning inspection.", "designation"),
     ("The company was placed under state control in 2020.", "designation"),
+    ("The court placed the charity under state oversight last month.", "designation"),
     # ... but not every "code" or "act", nor every "placed"
     ("The act of kindness was filmed by a neighbour.", "event"),
     ("Volunteers placed flowers on the steps of the town hall.", "event"),
@@ -31,6 +32,7 @@ def test_designations(sentence, kind):
 @pytest.mark.parametrize(("sentence", "kind"), [
     ("The rise in complaints is being driven largely by delays at the port.", "causal"),
     ("Rising rents forced three of the town's bakeries to close last year.", "causal"),
+    ("The floods forced 2,000 residents to leave their homes.", "causal"),
     ('"The clinic closed in May and visits to the emergency room doubled. That is no '
      'coincidence," the nurse said.', "causal"),
     ("The strike ended only after the company raised its offer.", "causal"),
@@ -82,6 +84,7 @@ def test_forecasts_and_estimates(sentence, kind):
     # ... but the same figure at an earlier time is a change in one series, a statistic
     ("The shelter housed 310 dogs in June, three times as many as a year earlier.",
      "statistic"),
+    ("Wages rose 3 percent, twice as fast as a year earlier.", "statistic"),
     ("The shelter housed 310 dogs in June, three times as many as the shelter next door.",
      "comparison"),
     # a share is not a ratio
@@ -121,6 +124,7 @@ def test_votes(sentence, kind):
     # ... but a status in the main clause is the claim
     ("The treasurer was charged with fraud in June, a month after she stepped down.",
      "designation"),
+    ("He was released on bail a day after he was charged with assault.", "event"),
     ("After a jury convicted him in May, the councillor lost his seat.", "designation"),
 ])
 def test_a_status_in_a_clause_of_time(sentence, kind):
@@ -142,4 +146,12 @@ def test_a_plan_is_not_a_forecast(sentence, kind):
     ("Maria Lopez, 41, said guards locked 30 cells every night.", "statistic"),
 ])
 def test_an_age_is_not_a_statistic(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Burglars forced entry to the pharmacy through a back window.", "event"),
+    ("The mayor resigned under pressure from law enforcement groups.", "event"),
+])
+def test_look_alikes_of_causes_and_laws(sentence, kind):
     assert _kind(sentence) == kind

@@ -21,11 +21,12 @@ _DESIGNATION = re.compile(
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
-    r"under (?:a |the )?(?:[\w.-]+ ){0,2}?law\b|"
+    r"under (?:a |the )?(?:[\w.-]+ ){0,2}?law\b(?! enforcement| firm| school)|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter) "
     r"(?:requires?|bars?|bans?|forbids?|prohibits?)\b|"
-    r"placed (?:in|into|on|under) (?:special measures|receivership|administration|probation|"
+    r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:special measures|receivership|"
+    r"administration|probation|"
     r"(?:state|federal) (?:control|oversight))|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
@@ -66,7 +67,7 @@ _CAUSAL = re.compile(
     r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
     r"attributed \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) back|prompted|triggered|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
-    r"forc(?:ed|ing) (?!to\b)(?:[\w’'-]+ ){1,5}?to\b|"
+    r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
 )
@@ -106,7 +107,7 @@ _RATIO = re.compile(
 # A figure set against the same figure at an earlier time is a change in one series, checked
 # as the number: "2,140 patients, twice as many as a fortnight earlier" (like "up from").
 _EARLIER = re.compile(
-    r"\bas (?:many|much|high|large|often) as (?:[\w-]+ ){0,4}?(?:earlier|ago|before|"
+    r"\bas \w+ as (?:[\w-]+ ){0,4}?(?:earlier|ago|before|"
     r"(?:in|at the start of|at the end of|since) (?:19|20)\d\d|last (?:year|month|week))\b"
 )
 _DEGREE_COMPARISON = re.compile(
@@ -390,8 +391,8 @@ def _background_status(text: str) -> bool:
     main clause ("..., days after he was charged")."""
     matches = list(_DESIGNATION.finditer(text))
     return bool(matches) and all(
-        m.start() > 0 and _TIME_CLAUSE.search(text, 0, m.start())
-        and text[:m.start()].rfind(",") > 0 for m in matches
+        (clause := _TIME_CLAUSE.search(text, 0, m.start())) and clause.start() > 0
+        for m in matches
     )
 
 
