@@ -155,3 +155,18 @@ def test_an_age_is_not_a_statistic(sentence, kind):
 ])
 def test_look_alikes_of_causes_and_laws(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Youth unemployment in the valley is three times the national rate.", "comparison"),
+    ("Home sales slid to a three-year low in October.", "statistic"),
+    ("The outage was the direct result of a software update.", "causal"),
+    ("The care home was rated inadequate by inspectors in March.", "designation"),
+    ("The treaty bans the testing of nuclear weapons.", "designation"),
+    ("The bill passed the assembly 48-31.", "event"),
+    # look-alikes left alone
+    ("The result of the inquiry is due in May.", "event"),
+    ("Three times the rescuers went back into the mine.", "event"),
+])
+def test_other_phrasings_of_each_kind(sentence, kind):
+    assert _kind(sentence) == kind

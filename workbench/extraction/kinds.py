@@ -23,7 +23,8 @@ _DESIGNATION = re.compile(
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a |the )?(?:[\w.-]+ ){0,2}?law\b(?! enforcement| firm| school)|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
-    r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter) "
+    r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
+    r"directive|convention) "
     r"(?:requires?|bars?|bans?|forbids?|prohibits?)\b|"
     r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:special measures|receivership|"
     r"administration|probation|"
@@ -32,7 +33,8 @@ _DESIGNATION = re.compile(
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
-    r"unconstitutional|eligible|ineligible|guilty|liable))",
+    r"unconstitutional|eligible|ineligible|guilty|liable|inadequate|failing|substandard|"
+    r"uninhabitable))",
     re.I,
 )
 _WORD_NUMBER = (
@@ -47,7 +49,8 @@ _STATISTIC = re.compile(
     r"(?:a )?majority of|minority of|"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:time|consecutive|"
     r"straight)|"
-    r"rank\w*|leading in the polls|per capita|average|(?:nearly|almost) all|most of|"
+    r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
+    r"per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
     re.I,
 )
@@ -64,6 +67,7 @@ _WORD_COUNT = re.compile(
 )
 _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
+    r"(?:is|was|are|were|partly|largely|mainly|mostly) (?:the|a) (?:direct )?result of|"
     r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
     r"attributed \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) back|prompted|triggered|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
@@ -98,6 +102,8 @@ _OWN_PLAN = re.compile(r"\b(?:said|says|announced) (?:that )?(?:it|they) (?:woul
 _RATIO = re.compile(
     r"\b(?:twice|half|a (?:third|quarter|fifth|tenth)|(?:\w+ )?times) as (?:\w+ ){0,3}?as\b|"
     r"\b(?:twice|half|double|triple|(?:\w+ )?times) (?:that|those) (?:of|in|at|for|on)\b|"
+    r"\b(?:twice|double|triple|\w+ times) the (?:[\w-]+ )?(?:rate|level|average|price|cost|"
+    r"size|number|amount|pay|wage|salary|speed)s?\b|"
     r"\bthan (?:half|twice|double|a (?:third|quarter|fifth|tenth)) (?:the|its|their) "
     r"(?:[\w-]+ )?(?:pay|wage|salary|price|cost|rate|level|size|amount|number|speed)s? of\b|"
     r"\btimes (?:more|less|higher|lower|larger|smaller|faster|slower|greater)\b|"
@@ -155,7 +161,7 @@ _DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
     r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
-    r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote))|\b\d{1,3}-year-old\b"
+    r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b"
 )
 # An age after a name, "Ana Ruiz, 34, said": who speaks, not what is checked. (Left out of
 # _DATES: a named witness's account is still worth proposing.)
@@ -217,9 +223,11 @@ _DESIGNATION_KEYS = (
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
     "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
-    "deficient", " law", "under the", "unsafe", "eligible", "guilty", "liable", "rules",
+    "deficient", " law", "under the", "unsafe", "inadequate", "failing", "substandard",
+    "uninhabitable", "eligible", "guilty", "liable", "rules",
     "regulations",
-    "statute", "constitution", "code ", "act ", "ordinance", "charter", "placed", "blocked",
+    "statute", "constitution", "code ", "act ", "ordinance", "charter", "treaty", "directive",
+    "convention", "placed", "blocked",
     "struck down", "upheld", "overturned", "halted",
 )
 
