@@ -1,0 +1,177 @@
+"""Kinds by what a checker would check, on sentences written for these tests: each rule
+with a case it must catch and one it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extraction import kinds
+
+
+def _kind(text: str, speaker: str | None = None, quote_run: bool = False) -> str:
+    return kinds.classify(text, speaker=speaker, quote_run=quote_run)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a rule of law, named by its place or as a code or act, is a legal status
+    ("Under Texas law, a felony conviction bars a person from serving on a jury.",
+     "designation"),
+    ("The state's building code requires every school to have two fire exits.", "designation"),
+    ("The Clean Water Act prohibits dumping waste into rivers.", "designation"),
+    ("The hospital was placed in special measures after a damning inspection.", "designation"),
+    ("The company was placed under state control in 2020.", "designation"),
+    ("The court placed the charity under state oversight last month.", "designation"),
+    # ... but not every "code" or "act", nor every "placed"
+    ("The act of kindness was filmed by a neighbour.", "event"),
+    ("Volunteers placed flowers on the steps of the town hall.", "event"),
+])
+def test_designations(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The rise in complaints is being driven largely by delays at the port.", "causal"),
+    ("Rising rents forced three of the town's bakeries to close last year.", "causal"),
+    ("The floods forced 2,000 residents to leave their homes.", "causal"),
+    ('"The clinic closed in May and visits to the emergency room doubled. That is no '
+     'coincidence," the nurse said.', "causal"),
+    ("The strike ended only after the company raised its offer.", "causal"),
+    # being forced to do something is what happened, not a cause named
+    ("The minister was forced to resign on Tuesday.", "event"),
+    ("The driver was taken to hospital after the crash.", "event"),
+])
+def test_causes(sentence, kind):
+    assert _kind(sentence, speaker="the nurse" if sentence.startswith('"') else None) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # why a source is unnamed is not the claim: the number it gives is
+    ("A clerk, who asked not to be named because she feared for her job, said 40 files "
+     "had been lost.", "statistic"),
+    ("Two officials, speaking on condition of anonymity because the talks are private, "
+     "said the union had rejected the offer.", "event"),
+    # a cause outside the aside still counts
+    ("A driver, who asked not to be named, said the line closed because of a signal fault.",
+     "causal"),
+])
+def test_the_reason_for_anonymity_is_not_the_claim(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a figure to be reached by a date to come is checked when the date comes
+    ("The agency estimates that sea ice could shrink by 40% by 2040.", "prediction"),
+    ("The ministry said the new line would carry 2.5 million passengers by the end of 2031.",
+     "prediction"),
+    ("Fares will rise by 4 percent next year, the operator said.", "prediction"),
+    # what it costs or saves is checked against the estimate now
+    ("The scheme is expected to cost about $12 million a year, officials said.", "statistic"),
+    ("The merger could save the two councils 3 million pounds by 2028.", "statistic"),
+    # a figure with no date to come, or one that looks back, stays a statistic
+    ("The airline said it would cut 900 jobs.", "statistic"),
+    ("The plant would have produced 4,000 cars by 2024 had it stayed open.", "statistic"),
+])
+def test_forecasts_and_estimates(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a ratio against something else is the comparison itself
+    ("The new lamps are a quarter as bright as the old ones, the council says.", "comparison"),
+    ("The dropout rate in rural schools is now twice that in the cities.", "comparison"),
+    ("A trainee nurse earns 1,400 euros a month, less than half the salary of a doctor.",
+     "comparison"),
+    # ... but the same figure at an earlier time is a change in one series, a statistic
+    ("The shelter housed 310 dogs in June, three times as many as a year earlier.",
+     "statistic"),
+    ("Wages rose 3 percent, twice as fast as a year earlier.", "statistic"),
+    ("The shelter housed 310 dogs in June, three times as many as the shelter next door.",
+     "comparison"),
+    # a share is not a ratio
+    ("More than half the 2,000 students passed the exam.", "statistic"),
+])
+def test_ratios(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Idaho's turnout of 41% was the third-highest of any state.", "comparison"),
+    ("The county has the lowest vaccination rate among any of the 12 counties in the region.",
+     "comparison"),
+    # a record against earlier years is a number
+    ("The city recorded 212 fires in 2025, the most in any year since 1998.", "statistic"),
+])
+def test_ranks(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a vote is checked against the record of the vote, whatever counts surround it
+    ("The cabinet survived a no-confidence motion on Tuesday as hundreds protested outside.",
+     "event"),
+    ("The amendment won 41 votes in the 120-seat chamber, short of the 61 it needed.", "event"),
+    # ... unless it moves money or a share
+    ("The council voted 5-4 to raise the levy by 3 percent.", "statistic"),
+])
+def test_votes(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a status in a clause of time dates the sentence's claim
+    ("The treasurer stepped down in June, a month after prosecutors charged her with fraud.",
+     "event"),
+    # ... but a status in the main clause is the claim
+    ("The treasurer was charged with fraud in June, a month after she stepped down.",
+     "designation"),
+    ("He was released on bail a day after he was charged with assault.", "event"),
+    ("After a jury convicted him in May, the councillor lost his seat.", "designation"),
+])
+def test_a_status_in_a_clause_of_time(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # "a plan to" is a thing that was blocked or dropped; "plans to" is what is to come
+    ("The council scrapped a plan to sell the old library.", "event"),
+    ("The council plans to sell the old library.", "prediction"),
+])
+def test_a_plan_is_not_a_forecast(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # an age after a name says who speaks
+    ("Maria Lopez, 41, said guards locked the doors every night.", "event"),
+    ("Maria Lopez, 41, said guards locked 30 cells every night.", "statistic"),
+])
+def test_an_age_is_not_a_statistic(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Burglars forced entry to the pharmacy through a back window.", "event"),
+    ("The mayor resigned under pressure from law enforcement groups.", "event"),
+])
+def test_look_alikes_of_causes_and_laws(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Youth unemployment in the valley is three times the national rate.", "comparison"),
+    ("Home sales slid to a three-year low in October.", "statistic"),
+    ("The outage was the direct result of a software update.", "causal"),
+    ("The care home was rated inadequate by inspectors in March.", "designation"),
+    ("The treaty bans the testing of nuclear weapons.", "designation"),
+    ("The bill passed the assembly 48-31.", "event"),
+    # look-alikes left alone
+    ("The result of the inquiry is due in May.", "event"),
+    ("Three times the rescuers went back into the mine.", "event"),
+])
+def test_other_phrasings_of_each_kind(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+def test_a_date_to_come_in_a_relative_clause_does_not_make_a_forecast():
+    assert _kind("The bridge, which will reopen next year, carries 40,000 cars a day.") == (
+        "statistic")
