@@ -126,7 +126,11 @@ _OWNED_BODY = re.compile(
     r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
-_TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b[^,]{3,120},$")
+_TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b(?:[^,]|,(?=\d)){3,120},$")
+# What stands between a name and its verb: an age ("Kell, 29, said"), a description or
+# both ("Kell, 29, one of eight inmates who testified, said"); a comma inside a figure
+# ("7,000") does not end it.
+_APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,90})"
 # "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
 _NAMED_BODY = re.compile(
     r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
@@ -163,6 +167,19 @@ class Attribution:
 
 
 _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
+_OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
+
+
+def curly_quotes(text: str) -> str:
+    """``text`` with straight quote marks written as opening and closing ones (same length).
+
+    A sentence cut out of a quote that runs over two sentences starts inside it, so its
+    first straight mark may close the quote (`keep," Arruda told`): a mark at the start or
+    after a space opens a quote, any other closes one, as typesetters read them.
+    """
+    if '"' not in text:
+        return text
+    return _OPENING_STRAIGHT.sub(r"\1“", text).replace('"', "”")
 
 
 def _outside_quotes(text: str) -> str:
@@ -225,7 +242,7 @@ _JOINED_NAME = re.compile(
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
-    appositive = re.search(rf"({_TITLE}{_NAME}),\s+[^,]{{3,90}},$", before)
+    appositive = re.search(rf"({_TITLE}{_NAME}),\s+{_APPOSITION},$", before)
     if appositive:
         return _clean_name(appositive.group(1))
     # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
@@ -257,6 +274,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
 
     Returns (None, False) when the sentence attributes nothing itself.
     """
+    text = curly_quotes(text)
     plain = _outside_quotes(text)
     if _MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
@@ -400,6 +418,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     "the company said" means the company the article last named, when its name says it is
     one ("Halvorsen Motors").
     """
+    sentences = [(curly_quotes(text), paragraph) for text, paragraph in sentences]
     out: list[Attribution] = []
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
