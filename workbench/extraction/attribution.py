@@ -125,6 +125,11 @@ _OWNED_BODY = re.compile(
     rf"(?P<body>\b[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
+_OWNED_BODY_FIRST = re.compile(
+    rf"(?P<body>[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))\b"
+)
+# "the auditor's office, which estimated": the relative pronoun stands for the speaker.
+_RELATIVE = re.compile(r",\s+(?:which|who)$")
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
 _TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b(?:[^,]|,(?=\d)){3,120},$")
 # What stands between a name and its verb: an age ("Kell, 29, said"), a description or
@@ -298,12 +303,15 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{_PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
+        relative = _RELATIVE.search(before)
+        if relative:  # "a report by the state auditor's office, which estimated ..."
+            before = before[: relative.start()]
         after = _SAID_NAME.match(plain, match.start())
         if after and by_quote:
             name = _clean_name(after.group("name"))
             if name:
                 return Attribution(name, (), True), False
-        name = _body_before(before) or _subject_before(plain, match.start())
+        name = _body_before(before) or _subject_before(plain, len(before))
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
     if "by " in plain:
@@ -326,6 +334,9 @@ def _according(phrase: str) -> str | None:
     lowered = [w.lower().strip("’'") for w in words]
     if not documents.DOCUMENTS.isdisjoint(lowered):
         return documents.author_named(phrase)
+    owned = ("'s " in phrase or "’s " in phrase) and _OWNED_BODY_FIRST.match(phrase)
+    if owned:  # "Portugal's interior ministry" is the ministry, not a country
+        return owned.group("body")
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
