@@ -23,7 +23,8 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
-    r"predicted|concluded|blamed|blames|accused|accuses|"
+    r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
+    r"credits|credited|pointed to|points to|"
     # a forecast is attributed like speech: "The IMF projected in July that ..."
     r"(?:projected|forecast|projects?)(?= (?:that|in|on|last|this|earlier)\b)|estimate(?= that\b)"
 )
@@ -33,7 +34,14 @@ _TITLE = (
     r"Dr\.|Gen\.|Ambassador|Mayor|Judge)\s+)?"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
+# A named body's or person's estimate is reported like speech ("The agency expects cases
+# to fall", "The union put the turnout at 20,000"); a group's is a general view
+# ("Economists expect prices to rise"), not an unnamed source, so these are not in
+# SPEECH_VERBS.
+_ESTIMATE_VERBS = (
+    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= (?:the|its|their) [^,;:]{1,40}? at (?!risk\b))"
+)
+_VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS}|{_ESTIMATE_VERBS})\b")
 # Lower-case words after "said" that start a phrase of time or place, not a job title.
 _NOT_TITLE = (
     r"(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|next|it|he|she|they|"
@@ -74,6 +82,12 @@ _ANONYMOUS = re.compile(
     r"opponents|witnesses|traders|investors|doctors|astronomers|groups)"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
+)
+# "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
+# speaks for the firm, as its published note does; officials and sources stay unnamed.
+_RESEARCH_DESK = re.compile(
+    r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
+    r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
 )
 # A cheap first look: _ANONYMOUS is tried only on sentences that name such a group.
 _GROUP_NOUNS = frozenset(
@@ -190,10 +204,15 @@ def curly_quotes(text: str) -> str:
 def _outside_quotes(text: str) -> str:
     """``text`` with quoted passages blanked out (same length), so verbs in quotes are ignored.
 
-    A passage runs from “ or " to the next ” or " (or to the end); a stray ” is blanked too.
+    A passage runs from “ or " to the next ” or " (or to the end); a stray ” is blanked too,
+    and so is all before it: a sentence that closes a quote before opening one began
+    inside it (`I'd expect it to stay,” the governor said`).
     """
     if "“" not in text and "”" not in text and '"' not in text:
         return text
+    close = text.find("”")
+    if close >= 0 and not 0 <= text.find("“") < close:
+        text = " " * (close + 1) + text[close + 1 :]
     return _QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -288,6 +307,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     anonymous = (groups and _ANONYMOUS.search(plain)) or _SOMEONE.search(plain)
     if anonymous:
         who = anonymous.group("who").strip()
+        firm = _RESEARCH_DESK.match(who)
+        if firm:  # "Analysts at Banque Cartier said": the firm's published view
+            return Attribution(firm.group("firm"), (), True), False
         return Attribution(who, ("anonymous_source",), True), False
     if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
         return Attribution(None, ("anonymous_source",), True), False

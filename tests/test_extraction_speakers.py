@@ -1,0 +1,108 @@
+"""Speakers as news copy names them: verbs other than "said", titles, appositions, bodies
+named earlier, pronouns and quotes in straight quote marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extraction import extract
+from workbench.extraction.attribution import attribute, curly_quotes
+
+
+def _speaker(sentence: str) -> str | None:
+    found, _ = attribute(sentence)
+    return None if found is None else found.speaker
+
+
+def test_straight_quote_marks_open_after_a_space_and_close_elsewhere():
+    assert curly_quotes('"Rents rose," she said.') == "“Rents rose,” she said."
+    assert curly_quotes('fell by half," Ortiz said.') == "fell by half,” Ortiz said."
+    assert curly_quotes("No quote here.") == "No quote here."
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('We will not cut the grant," Lopez told councillors on Tuesday.', "Lopez"),
+    ('That money is gone," said Ana Ruiz, chief executive of Norvale Foods.', "Ana Ruiz"),
+    ('It cost us $4 million," district attorney Sam Oduya told jurors.', "Sam Oduya"),
+    ('The fund is short," said board Chair Lee Park, a Democrat from Elm Grove.', "Lee Park"),
+])
+def test_the_second_sentence_of_a_straight_quote_names_its_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_a_straight_quote_over_two_sentences_is_one_claim_with_its_speaker():
+    text = ('"We hired 300 nurses this year. We will hire 200 more by June," health '
+            "minister Rui Costa told broadcasters.\n")
+    (claim,) = extract(text)
+    assert (claim.start, claim.end, claim.speaker) == (0, len(text) - 1, "Rui Costa")
+
+
+def test_a_straight_quote_with_no_verb_after_a_persons_quote_has_no_speaker():
+    text = ('"Crime fell by a third," said Ines Mota, the mayor of Braga. '
+            '"Two of our stations closed in March. Nobody asked us."\n')
+    last = extract(text, include_all=True)[-1]
+    assert last.speaker is None and "missing_speaker" in last.flags
+
+
+def test_a_sentence_that_ends_a_quote_reads_only_what_follows_the_quote():
+    sentence = "I'd expect it to fall to 2 percent by June,” Governor Ana Lind said."
+    assert _speaker(sentence) == "Ana Lind"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Norvale, which employs about 4,500 people, says its sales rose 8 percent.", "Norvale"),
+    ("Dana Shaw, 34, said the rent had doubled in two years.", "Dana Shaw"),
+    ("Omar Reyes, 51, one of three drivers who sued, said he was paid $9 an hour.",
+     "Omar Reyes"),
+])
+def test_an_age_or_a_figure_in_an_apposition_keeps_the_name_before_the_verb(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Turnout was 64 percent, according to Kenya's electoral commission.",
+     "Kenya's electoral commission"),
+    ("Exports fell 9 percent, according to Chile's finance ministry on Friday.",
+     "Chile's finance ministry"),
+])
+def test_a_body_owned_by_a_place_is_the_body(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_which_after_a_body_stands_for_the_body():
+    assert _speaker("The fine followed an audit by the state comptroller's office, which "
+                    "estimated the losses at $2 million.") == "the state comptroller's office"
+    assert _speaker("The council approved the plan, which estimated savings of $2 million.") is None
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Westland Health Agency expects cases to peak in February.",
+     "the Westland Health Agency"),
+    ("The Teachers Federation put the crowd at about 15,000.", "the Teachers Federation"),
+    ("Analysts at Norden Bank expect U.S. rates to fall twice next year.", "Norden Bank"),
+    ("Economists at the Bank of Ghana said growth would slow to 4 percent.", "Bank of Ghana"),
+])
+def test_a_named_body_estimates_and_forecasts(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Economists expect prices to keep rising through the winter.",
+    "The storm put the harvest at risk.",
+])
+def test_a_group_view_or_a_risk_is_no_estimate_by_anyone(sentence):
+    found, _ = attribute(sentence)
+    assert found is None or (found.speaker is None and not found.flags)
+
+
+def test_analysts_at_several_firms_stay_unnamed():
+    found, _ = attribute("Analysts at several banks said rates would fall.")
+    assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize("verb", ["pointed to", "cited", "conceded that there was"])
+def test_a_pronoun_with_a_reporting_verb_continues_the_person_named(verb):
+    text = ("Finance Minister Laila Haddad said the deficit had narrowed.\n\n"
+            f"She {verb} a 12% rise in tax receipts since January.\n")
+    last = extract(text, include_all=True)[-1]
+    assert last.speaker == "Laila Haddad"
