@@ -106,3 +106,22 @@ def test_a_pronoun_with_a_reporting_verb_continues_the_person_named(verb):
             f"She {verb} a 12% rise in tax receipts since January.\n")
     last = extract(text, include_all=True)[-1]
     assert last.speaker == "Laila Haddad"
+
+
+def test_the_department_is_the_department_the_article_named():
+    text = ("The Department of Health and Social Care said 11 million people had been "
+            "vaccinated.\n\nHospital admissions rose 12 percent last week, the department "
+            "said.\n\nThe Marlow County Health Department closed two clinics. They saw 4,300 "
+            "patients last year, the county health department said.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True) if "said" in c.text]
+    assert speakers == ["Department of Health and Social Care",
+                        "Department of Health and Social Care",
+                        "Marlow County Health Department"]
+
+
+def test_a_body_whose_name_does_not_say_what_it_is_keeps_the_articles_phrase():
+    text = ("Voltra raised its tariff cap by 2 percent on Friday.\n\n"
+            "Arrears rose to 4.1 billion pounds, according to the regulator.\n\n"
+            "Cases rose 9 percent, the state health department said.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True)][1:]
+    assert speakers == ["the regulator", "the state health department"]

@@ -126,7 +126,7 @@ _BODIES = (
     r"office|bureau|department|agency|ministry|council|committee|commission|court|union|"
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
-    r"campaign|hospital|district|embassy|army|military|observatory"
+    r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog"
 )
 _BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
@@ -455,6 +455,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     out: list[Attribution] = []
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
+    named_bodies: list[str] = []  # the bodies the article named, in order
     previous_paragraph = -1
     open_quote = False
     for text, paragraph in sentences:
@@ -470,6 +471,11 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         )
         if body and company and found.speaker in _COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)
+        elif body and named_bodies:
+            found = Attribution(_body_named(found.speaker, named_bodies), found.flags,
+                                found.explicit)
+        if _BODY_HEAD.search(text):  # a first look: most sentences name no body
+            named_bodies.extend(_named_bodies(text))
         if found is not None:
             result = found
             # "he said" is a person: not a group ("Supporters"), not a body ("the office")
@@ -497,6 +503,47 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         previous_paragraph = paragraph
     _backfill(sentences, out)
     return out
+
+
+# A body named in full: "the Kettle County Health Department", "the Department of Health
+# and Social Care", "the Interior Ministry".
+_BODY_HEADS = (
+    r"Office|Bureau|Department|Agency|Ministry|Council|Committee|Commission|Institute|"
+    r"Administration|Service|Services|Board|Authority|Regulator|Centre|Center|Federation|"
+    r"Union|Association"
+)
+_BODY_HEAD = re.compile(rf"\b(?:{_BODY_HEADS})\b")
+_NAMED_BODY_IN_TEXT = re.compile(
+    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{_BODY_HEADS})\b"
+    r"(?:\s+(?:of|for|on)\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){0,3})?"
+)
+# "the county health department": lower-case words naming a kind of body.
+_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{_BODIES})")
+
+
+def _named_bodies(text: str) -> list[str]:
+    """The bodies ``text`` names in full, of two words or more, without a leading "The"."""
+    out = []
+    for match in _NAMED_BODY_IN_TEXT.finditer(text):
+        name = match.group().removeprefix("The ").removeprefix("the ")
+        if len(name.split()) >= 2:
+            out.append(name)
+    return out
+
+
+def _body_named(speaker: str, named: list[str]) -> str:
+    """The body the article last named that ``speaker`` ("the county health department",
+    "the ministry") describes, word for word; else the article's own phrase, since a name
+    that does not say what it is ("Ofgem" for "the regulator") cannot be told from another
+    body's."""
+    if not _BODY_PHRASE.fullmatch(speaker):
+        return speaker
+    words = speaker.split()[1:]
+    for name in reversed(named):
+        lowered = set(name.lower().split())
+        if all(word in lowered for word in words):
+            return name
+    return speaker
 
 
 def _statement_goes_on(before: Attribution) -> bool:
