@@ -125,3 +125,29 @@ def test_a_body_whose_name_does_not_say_what_it_is_keeps_the_articles_phrase():
             "Cases rose 9 percent, the state health department said.\n")
     speakers = [c.speaker for c in extract(text, include_all=True)][1:]
     assert speakers == ["the regulator", "the state health department"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Consultancy Brightwater Energy forecast that bills would fall 4 percent.",
+     "Brightwater Energy"),
+    ("Pollster Norstat said 40 percent of voters backed the plan.", "Norstat"),
+    ("Economist Jane Roe said prices would rise in the spring.", "Jane Roe"),
+])
+def test_a_kind_of_firm_or_job_before_a_name_is_not_part_of_it(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The drug cleared the infection in mice, a team at the University of Tartu in Estonia "
+     "reported on Monday.", "University of Tartu"),
+    ("Maria Silva in Porto said the rent had doubled.", "Maria Silva"),
+])
+def test_a_place_after_the_speaker_is_not_the_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_the_author_of_a_document_is_the_firm_not_the_place_it_is_in():
+    assert _speaker("A survey by the Dutch bank Vanlo Groep published on Friday found that "
+                    "30 percent of savers had moved money.") == "Vanlo Groep"
+    assert _speaker("Modelling by the Northern Health Agency suggests that 5,000 patients "
+                    "could be in hospital.") == "Northern Health Agency"

@@ -236,10 +236,23 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# What a sentence may say a name is before the name, capitalised as its first word
+# ("Consultancy Harwell Energy Analytics forecast", "Pollster Ipsos found", "Economist
+# Jane Roe said"): the speaker is the name.
+_DESCRIPTORS = frozenset(
+    """Consultancy Consultant Pollster Broker Brokerage Lender Insurer Retailer Carmaker
+    Automaker Drugmaker Chipmaker Miner Regulator Watchdog Airline Carrier Manufacturer
+    Supplier Developer Startup Start-up Charity Firm Economist Analyst Strategist Researcher
+    Astronomer Scientist Historian Activist Campaigner Landlord Farmer Novelist Author""".split()
+)
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip().rstrip(".,;:")
     words = name.split()
     while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    if len(words) >= 2 and words[0] in _DESCRIPTORS:
         words.pop(0)
     if not words:
         return None
@@ -252,6 +265,7 @@ def _without_title(words: list[str]) -> str:
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
+_IN_PLACE = re.compile(rf"\s+in\s+{_NAME}$")
 _NAME_IN_APPOSITION = re.compile(
     r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
     r"[a-z][\w’'-]*,\s+"
@@ -328,6 +342,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         relative = _RELATIVE.search(before)
         if relative:  # "a report by the state auditor's office, which estimated ..."
             before = before[: relative.start()]
+        # "a team at the University of Otago in New Zealand reported": a place is no speaker
+        place = " in " in before and _IN_PLACE.search(before)
+        if place:
+            before = before[: place.start()]
         after = _SAID_NAME.match(plain, match.start())
         if after and by_quote:
             name = _clean_name(after.group("name"))
