@@ -151,3 +151,22 @@ def test_the_author_of_a_document_is_the_firm_not_the_place_it_is_in():
                     "30 percent of savers had moved money.") == "Vanlo Groep"
     assert _speaker("Modelling by the Northern Health Agency suggests that 5,000 patients "
                     "could be in hospital.") == "Northern Health Agency"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Elm County Sheriff's Office found that 12 deputies had been overpaid.",
+     "the Elm County Sheriff's Office"),
+    ("The Trade Department concluded in its review that the mills were subsidised.",
+     "the Trade Department"),
+    ("The company credits a new coating for the drop in complaints.", "the company"),
+])
+def test_findings_and_conclusions_are_reported_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Hillcrest University poll in May found that 58 percent of voters backed the law.",
+    "Inspectors found that the wall had cracked.",
+])
+def test_a_document_or_a_group_that_found_something_is_no_named_speaker(sentence):
+    assert _speaker(sentence) is None

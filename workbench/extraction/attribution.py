@@ -39,7 +39,8 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 # ("Economists expect prices to rise"), not an unnamed source, so these are not in
 # SPEECH_VERBS.
 _ESTIMATE_VERBS = (
-    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= (?:the|its|their) [^,;:]{1,40}? at (?!risk\b))"
+    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= (?:the|its|their) [^,;:]{1,40}? at (?!risk\b))|"
+    r"(?:found|finds)(?= that\b)"
 )
 _VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS}|{_ESTIMATE_VERBS})\b")
 # Lower-case words after "said" that start a phrase of time or place, not a job title.
@@ -167,7 +168,8 @@ _GROUPS = frozenset(
     attorneys regulators executives activists advocates protesters organizers organisers
     leaders members owners farmers families patients neighbors neighbours shoppers
     consumers drivers pilots passengers customers historians engineers planners
-    firefighters commuters retailers landlords tenants environmentalists""".split()
+    firefighters commuters retailers landlords tenants environmentalists inspectors
+    auditors""".split()
 )
 _NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
@@ -346,6 +348,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         place = " in " in before and _IN_PLACE.search(before)
         if place:
             before = before[: place.start()]
+        if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1] in documents.DOCUMENTS:
+            continue  # "A Roanoke College poll found": a document, whose author says "by"
         after = _SAID_NAME.match(plain, match.start())
         if after and by_quote:
             name = _clean_name(after.group("name"))
