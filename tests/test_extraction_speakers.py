@@ -170,3 +170,9 @@ def test_findings_and_conclusions_are_reported_speech(sentence, speaker):
 ])
 def test_a_document_or_a_group_that_found_something_is_no_named_speaker(sentence):
     assert _speaker(sentence) is None
+
+
+def test_a_capitalised_word_that_qualifies_a_noun_is_no_name():
+    assert _speaker("County planning staff project that the mall would bring in $2 million "
+                    "a year.") is None
+    assert _speaker("A letter from Okafor read: the talks are over.") == "Okafor"

@@ -267,6 +267,9 @@ def _without_title(words: list[str]) -> str:
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
+# "City planning staff project": a capitalised word that only qualifies the lower-case
+# noun after it is no one's name.
+_MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 _IN_PLACE = re.compile(rf"\s+in\s+{_NAME}$")
 _NAME_IN_APPOSITION = re.compile(
     r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
@@ -304,7 +307,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     clause = re.split(r"[,;:—–]", before)[-1]
     names = re.findall(rf"(?<![.!?]\s)\b{_TITLE}{_NAME}", clause)
     names = [n for n in names if n.split()[0] not in _NOT_NAMES]
-    if names and len(clause.split()) <= 6:
+    if names and len(clause.split()) <= 6 and not _MODIFIER.match(clause.strip()):
         return _clean_name(names[-1])
     return None
 
