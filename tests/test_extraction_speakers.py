@@ -79,6 +79,7 @@ def test_which_after_a_body_stands_for_the_body():
     ("The Westland Health Agency expects cases to peak in February.",
      "the Westland Health Agency"),
     ("The Teachers Federation put the crowd at about 15,000.", "the Teachers Federation"),
+    ("Chile's central bank put growth at 2.1 percent this year.", "Chile's central bank"),
     ("Analysts at Norden Bank expect U.S. rates to fall twice next year.", "Norden Bank"),
     ("Economists at the Bank of Ghana said growth would slow to 4 percent.", "Bank of Ghana"),
 ])

@@ -39,7 +39,7 @@ _PRONOUN = r"(?:he|she|they|He|She|They)"
 # ("Economists expect prices to rise"), not an unnamed source, so these are not in
 # SPEECH_VERBS.
 _ESTIMATE_VERBS = (
-    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= (?:the|its|their) [^,;:]{1,40}? at (?!risk\b))|"
+    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= [^,;:]{1,40}? at (?:[a-z]+ ){0,2}[$€£]?\d)|"
     r"(?:found|finds)(?= that\b)"
 )
 _VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS}|{_ESTIMATE_VERBS})\b")
