@@ -177,3 +177,14 @@ def test_a_capitalised_word_that_qualifies_a_noun_is_no_name():
     assert _speaker("County planning staff project that the mall would bring in $2 million "
                     "a year.") is None
     assert _speaker("A letter from Okafor read: the talks are over.") == "Okafor"
+
+
+def test_a_companys_statement_runs_on_like_any_bodys():
+    text = ('Ortiz runs Lumen Foods.\n\n"The line saved $4 million," the company said in a '
+            'statement. "The savings will fund two new lines."\n')
+    last = extract(text, include_all=True)[-1]
+    assert last.speaker == "Lumen Foods" and "missing_speaker" not in last.flags
+    person = ('"The line saved $4 million," said Dana Ortiz of Lumen Foods. "The savings '
+              'will fund two new lines."\n')
+    last = extract(person, include_all=True)[-1]
+    assert last.speaker is None and "missing_speaker" in last.flags

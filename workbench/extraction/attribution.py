@@ -440,6 +440,18 @@ COMPANY_NAME = re.compile(
 _COMPANY_SPEAKERS = frozenset(f"{the} {noun}" for the in ("the", "The") for noun in _COMPANY_NOUNS)
 
 
+def _company_name(found: str) -> str:
+    """A company's name as COMPANY_NAME found it, without the full stop that ended the
+    sentence ("... of Lumen Foods.") unless it abbreviates ("Halvorsen Co.")."""
+    name = found.strip()
+    if name.endswith(".") and name.split()[-1] not in _ABBREVIATED_HEADS:
+        name = name[:-1]
+    return name
+
+
+_ABBREVIATED_HEADS = frozenset({"Co.", "Inc.", "Corp."})
+
+
 def _company_before(before: str) -> str | None:
     found = _COMPANY_NOUN.search(before.rstrip())
     return "the " + found.group("noun") if found else None
@@ -489,7 +501,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         _, starts_quoted, still_open = quote_state(text, open_quote)
         if _COMPANY_HEAD.search(text):  # a first look: most sentences name no company
             names = COMPANY_NAME.findall(text)
-            company = names[-1].strip() if names else company
+            company = _company_name(names[-1]) if names else company
         found, pronoun = attribute(text)
         body = found is not None and found.speaker is not None and (
             found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
@@ -577,7 +589,8 @@ def _statement_goes_on(before: Attribution) -> bool:
     each time."""
     if before.speaker is None:
         return "anonymous_source" in before.flags
-    return bool(_BODY_WORD.search(before.speaker)) or "anonymous_source" in before.flags
+    return (bool(_BODY_WORD.search(before.speaker) or COMPANY_NAME.fullmatch(before.speaker))
+            or "anonymous_source" in before.flags)
 
 
 def _unattributed_quote(sentences: list[tuple[str, int]], i: int) -> bool:
