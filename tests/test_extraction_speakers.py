@@ -188,3 +188,20 @@ def test_a_companys_statement_runs_on_like_any_bodys():
               'will fund two new lines."\n')
     last = extract(person, include_all=True)[-1]
     assert last.speaker is None and "missing_speaker" in last.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The White House said the president would sign the bill on Friday.", "the White House"),
+    ("Ortega, the city's first Latina mayor, has said the levy will not rise.", "Ortega"),
+    ("The harbour authority, in a news release, said 3 cranes were damaged.",
+     "the harbour authority"),
+])
+def test_bodies_named_with_the_and_asides_before_the_verb(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_an_unnamed_person_after_a_quote_is_an_unnamed_source():
+    found, _ = attribute("“We ran out of beds by noon,” a nurse at the clinic said.")
+    assert found is not None and "anonymous_source" in found.flags
+    found, _ = attribute("“We ran out of beds by noon,” Nurse Lee Tan said.")
+    assert found is not None and found.speaker == "Lee Tan" and not found.flags

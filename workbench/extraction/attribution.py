@@ -118,7 +118,8 @@ _UNNAMED_WORDS = frozenset(
 )
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
 _SOMEONE = re.compile(
-    r"^(?P<who>(?:A|An|One|Two|Three|Four|Several|Some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+    r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
+    r"some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
     r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
 )
@@ -146,7 +147,9 @@ _OWNED_BODY_FIRST = re.compile(
 # "the auditor's office, which estimated": the relative pronoun stands for the speaker.
 _RELATIVE = re.compile(r",\s+(?:which|who)$")
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
-_TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b(?:[^,]|,(?=\d)){3,120},$")
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|a|an|the|in|on|at)\b(?:[^,]|,(?=\d)){3,120},$"
+)
 # What stands between a name and its verb: an age ("Kell, 29, said"), a description or
 # both ("Kell, 29, one of eight inmates who testified, said"); a comma inside a figure
 # ("7,000") does not end it.
@@ -245,7 +248,8 @@ _DESCRIPTORS = frozenset(
     """Consultancy Consultant Pollster Broker Brokerage Lender Insurer Retailer Carmaker
     Automaker Drugmaker Chipmaker Miner Regulator Watchdog Airline Carrier Manufacturer
     Supplier Developer Startup Start-up Charity Firm Economist Analyst Strategist Researcher
-    Astronomer Scientist Historian Activist Campaigner Landlord Farmer Novelist Author""".split()
+    Astronomer Scientist Historian Activist Campaigner Landlord Farmer Novelist Author Nurse
+    Teacher Coach Pastor Lawyer""".split()
 )
 
 
@@ -270,6 +274,7 @@ def _without_title(words: list[str]) -> str:
 # "City planning staff project": a capitalised word that only qualifies the lower-case
 # noun after it is no one's name.
 _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
+_NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
 _IN_PLACE = re.compile(rf"\s+in\s+{_NAME}$")
 _NAME_IN_APPOSITION = re.compile(
     r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
@@ -285,7 +290,9 @@ _JOINED_NAME = re.compile(
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
-    appositive = re.search(rf"({_TITLE}{_NAME}),\s+{_APPOSITION},$", before)
+    appositive = re.search(
+        rf"({_TITLE}{_NAME}),\s+{_APPOSITION},(?:\s+(?:also|has|had|have))?$", before
+    )
     if appositive:
         return _clean_name(appositive.group(1))
     # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
@@ -301,6 +308,8 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     )
     if direct and direct.group(1).split()[0] not in _NOT_NAMES | {"U.S."}:
         return _clean_name(direct.group(1))
+    if direct and re.fullmatch(rf"The (?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}", direct.group(1)):
+        return "the" + direct.group(1)[3:]  # "The White House said", "The Kremlin said"
     if direct and re.fullmatch(r"[Tt]he [A-Z]{2,6}", direct.group(1)):
         return direct.group(1)[4:]  # "The CDC estimated"
     # "A note from Trump read:" -- the last name in the clause before the verb.
