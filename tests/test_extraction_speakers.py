@@ -205,3 +205,16 @@ def test_an_unnamed_person_after_a_quote_is_an_unnamed_source():
     assert found is not None and "anonymous_source" in found.flags
     found, _ = attribute("“We ran out of beds by noon,” Nurse Lee Tan said.")
     assert found is not None and found.speaker == "Lee Tan" and not found.flags
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("energy minister Pia Sund", "Pia Sund"),
+    ("the Oslo consultancy Fjordline Analytics", "Fjordline Analytics"),
+    ("state broadcaster RTV", "RTV"),
+    ("the Bank of Ghana", "Bank of Ghana"),
+    ("the Office for Budget Responsibility on Monday", "Office for Budget Responsibility"),
+    ("the U.S. Energy Information Administration", "U.S. Energy Information Administration"),
+    ("Pia Sund on Monday", "Pia Sund"),
+])
+def test_according_to_names_the_person_or_body_after_its_description(phrase, speaker):
+    assert _speaker(f"Bills will fall 3 percent in April, according to {phrase}.") == speaker

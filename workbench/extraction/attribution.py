@@ -72,8 +72,11 @@ _SAID_NAME = re.compile(
 # "said , who served" -- a speech verb whose subject or object was lost.
 _MISSING = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+,|\b(?:said|says),\s+who\b")
 _ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_TITLE}{_NAME})")
-# What follows "according to", up to the end of the phrase.
-_ACCORDING_PHRASE = re.compile(r"\baccording to (?P<phrase>[^,.;:“”\"()—–]{1,90})")
+# What follows "according to", up to the end of the phrase; the full stop of an
+# abbreviation ("the U.S. Energy Information Administration", "Dr. Lee") does not end it.
+_ACCORDING_PHRASE = re.compile(
+    r"\baccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])){1,90})"
+)
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
@@ -383,6 +386,20 @@ def _unnamed_group(name: str) -> bool:
     return len(words) <= 3 and words[-1].lower() in _GROUPS and not words[-1].isupper()
 
 
+# A name after a description in lower case, with perhaps a place before it: "energy
+# minister Callum Rhodes", "the Lisbon consultancy Harwell Energy Analytics".
+_DESCRIBED_NAME = re.compile(
+    rf"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:{_NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
+    rf"(?P<name>{_TITLE}{_NAME})"
+)
+
+
+_THE_NAMED = re.compile(
+    r"the\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,6})"
+    r"(?![\w’'-])"
+)
+
+
 def _according(phrase: str) -> str | None:
     """Who "according to ..." names: a person or body, or None for a document (unless it
     says whose: "an analysis by the Legislative Research Department")."""
@@ -393,6 +410,12 @@ def _according(phrase: str) -> str | None:
     owned = ("'s " in phrase or "’s " in phrase) and _OWNED_BODY_FIRST.match(phrase)
     if owned:  # "Portugal's interior ministry" is the ministry, not a country
         return owned.group("body")
+    described = _DESCRIBED_NAME.match(phrase)
+    if described:  # "energy minister Callum Rhodes", "the Lisbon consultancy Harwell"
+        return _clean_name(described.group("name"))
+    the_named = _THE_NAMED.match(phrase)
+    if the_named:  # "the Bank of England", "the Office for Budget Responsibility"
+        return the_named.group("name")
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
