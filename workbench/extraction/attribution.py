@@ -524,7 +524,6 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     out: list[Attribution] = []
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
-    named_bodies: list[str] = []  # the bodies the article named, in order
     previous_paragraph = -1
     open_quote = False
     for text, paragraph in sentences:
@@ -540,11 +539,10 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         )
         if body and company and found.speaker in _COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)
-        elif body and named_bodies:
-            found = Attribution(_body_named(found.speaker, named_bodies), found.flags,
+        elif body and _BODY_PHRASE.fullmatch(found.speaker):
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            found = Attribution(_body_named(found.speaker, earlier), found.flags,
                                 found.explicit)
-        if _BODY_HEAD.search(text):  # a first look: most sentences name no body
-            named_bodies.extend(_named_bodies(text))
         if found is not None:
             result = found
             # "he said" is a person: not a group ("Supporters"), not a body ("the office")
@@ -586,32 +584,27 @@ _NAMED_BODY_IN_TEXT = re.compile(
     rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{_BODY_HEADS})\b"
     r"(?:\s+(?:of|for|on)\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){0,3})?"
 )
+# How far back a body named in full is looked for: an article's length, so that the cost
+# of a long text stays linear.
+_LOOKBACK = 200
 # "the county health department": lower-case words naming a kind of body.
 _BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{_BODIES})")
 
 
-def _named_bodies(text: str) -> list[str]:
-    """The bodies ``text`` names in full, of two words or more, without a leading "The"."""
-    out = []
-    for match in _NAMED_BODY_IN_TEXT.finditer(text):
-        name = match.group().removeprefix("The ").removeprefix("the ")
-        if len(name.split()) >= 2:
-            out.append(name)
-    return out
-
-
-def _body_named(speaker: str, named: list[str]) -> str:
-    """The body the article last named that ``speaker`` ("the county health department",
-    "the ministry") describes, word for word; else the article's own phrase, since a name
-    that does not say what it is ("Ofgem" for "the regulator") cannot be told from another
-    body's."""
-    if not _BODY_PHRASE.fullmatch(speaker):
-        return speaker
+def _body_named(speaker: str, earlier: list[str]) -> str:
+    """The body that ``speaker`` ("the county health department", "the ministry")
+    describes word for word, as the ``earlier`` sentences last named it in full; else the
+    article's own phrase, since a name that does not say what it is ("Ofgem" for "the
+    regulator") cannot be told from another body's."""
     words = speaker.split()[1:]
-    for name in reversed(named):
-        lowered = set(name.lower().split())
-        if all(word in lowered for word in words):
-            return name
+    for text in reversed(earlier):
+        if not _BODY_HEAD.search(text):  # a first look: most sentences name no body
+            continue
+        for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
+            name = match.group().removeprefix("The ").removeprefix("the ")
+            lowered = set(name.lower().split())
+            if len(lowered) >= 2 and all(word in lowered for word in words):
+                return name
     return speaker
 
 
