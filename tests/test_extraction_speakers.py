@@ -218,3 +218,21 @@ def test_an_unnamed_person_after_a_quote_is_an_unnamed_source():
 ])
 def test_according_to_names_the_person_or_body_after_its_description(phrase, speaker):
     assert _speaker(f"Bills will fall 3 percent in April, according to {phrase}.") == speaker
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("‘We don’t know,’ she said.", "“We don’t know,” she said."),
+    ("jobs,’ said Ana Lee.", "jobs,” said Ana Lee."),
+    ("called it ‘a giveaway’ and left.", "called it “a giveaway” and left."),
+    ("The Smiths’ house was sold. It’s gone.", "The Smiths’ house was sold. It’s gone."),
+])
+def test_single_quote_marks_are_read_as_quotes_and_apostrophes_are_left(text, read):
+    assert curly_quotes(text) == read
+
+
+def test_a_quote_in_single_marks_over_two_sentences_is_one_claim_with_its_speaker():
+    text = ("‘We cut 40 jobs in March. We will cut 60 more by June,’ said Dana Ortiz, chief "
+            "executive of Lumen Foods. ‘Nobody wanted this.’\n")
+    first, second = extract(text, include_all=True)
+    assert (first.start, first.speaker) == (0, "Dana Ortiz")
+    assert second.speaker is None and "missing_speaker" in second.flags

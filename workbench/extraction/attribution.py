@@ -195,18 +195,28 @@ class Attribution:
 
 _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
 _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
+_PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
+_CLOSING_SINGLE = re.compile(r"(?<=[,.!?])’(?=\s|$|[)—–])")
 
 
 def curly_quotes(text: str) -> str:
-    """``text`` with straight quote marks written as opening and closing ones (same length).
+    """``text`` with its quote marks written as double opening and closing ones (same
+    length), so that every rule reads one kind of quotation.
 
-    A sentence cut out of a quote that runs over two sentences starts inside it, so its
-    first straight mark may close the quote (`keep," Arruda told`): a mark at the start or
-    after a space opens a quote, any other closes one, as typesetters read them.
+    Straight marks: a sentence cut out of a quote that runs over two sentences starts
+    inside it, so its first straight mark may close the quote (`keep," Arruda told`): a
+    mark at the start or after a space opens a quote, any other closes one, as typesetters
+    read them. Single marks, which some outlets quote with (‘We cut 40 jobs,’ she said): ‘
+    opens; ’ is also the apostrophe, so it closes only after an opening ‘ and not inside a
+    word (‘We don’t know,’), or right after punctuation at the end of words (`jobs,’ said`).
     """
-    if '"' not in text:
-        return text
-    return _OPENING_STRAIGHT.sub(r"\1“", text).replace('"', "”")
+    if '"' in text:
+        text = _OPENING_STRAIGHT.sub(r"\1“", text).replace('"', "”")
+    if "‘" in text:
+        text = _PAIRED_SINGLE.sub(r"“\1”", text).replace("‘", "“")
+    if "’" in text:
+        text = _CLOSING_SINGLE.sub("”", text)
+    return text
 
 
 def _outside_quotes(text: str) -> str:
@@ -494,6 +504,7 @@ _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
     """(has quoted speech, starts inside/at a quote, quote still open at the end)."""
+    text = curly_quotes(text)
     opens = text.count("“")
     closes = text.count("”")
     straight = text.count('"')
