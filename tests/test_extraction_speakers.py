@@ -236,3 +236,10 @@ def test_a_quote_in_single_marks_over_two_sentences_is_one_claim_with_its_speake
     first, second = extract(text, include_all=True)
     assert (first.start, first.speaker) == (0, "Dana Ortiz")
     assert second.speaker is None and "missing_speaker" in second.flags
+
+
+def test_a_name_keeps_its_verb_across_a_title_and_a_relative_clause():
+    assert _speaker("Kevin Moss, president of Local 391, which represents 4,000 officers, "
+                    "said staffing was thin.") == "Kevin Moss"
+    found, _ = attribute("In Lagos, Nigeria's largest city, officials said 40 people died.")
+    assert found is not None and "anonymous_source" in found.flags

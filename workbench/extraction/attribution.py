@@ -304,7 +304,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
     appositive = re.search(
-        rf"({_TITLE}{_NAME}),\s+{_APPOSITION},(?:\s+(?:also|has|had|have))?$", before
+        rf"({_TITLE}{_NAME})(?:,\s+{_APPOSITION}){{1,2}},(?:\s+(?:also|has|had|have))?$", before
     )
     if appositive:
         return _clean_name(appositive.group(1))
