@@ -243,3 +243,19 @@ def test_a_name_keeps_its_verb_across_a_title_and_a_relative_clause():
                     "said staffing was thin.") == "Kevin Moss"
     found, _ = attribute("In Lagos, Nigeria's largest city, officials said 40 people died.")
     assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("According to the ministry, 300 officers were hurt.", "the ministry"),
+    ("According to figures from the Coastal Water Agency, spills fell 12% last year.",
+     "Coastal Water Agency"),
+    ("The minister, Lina Berg, told MPs that spending would reach £4bn.", "Lina Berg"),
+    ("The mine employs 900 people, said Peter Moyo, a union organiser.", "Peter Moyo"),
+])
+def test_sentence_initial_according_to_documents_from_a_body_and_told_after_an_apposition(
+        sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_figures_from_a_year_name_no_one():
+    assert _speaker("Spills fell 12% last year, according to data from 2019.") is None

@@ -75,7 +75,7 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_TITLE}{_NAME})
 # What follows "according to", up to the end of the phrase; the full stop of an
 # abbreviation ("the U.S. Energy Information Administration", "Dr. Lee") does not end it.
 _ACCORDING_PHRASE = re.compile(
-    r"\baccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])){1,90})"
+    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])){1,90})"
 )
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
@@ -377,7 +377,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             continue  # "A Roanoke College poll found": a document, whose author says "by"
         after = _SAID_NAME.match(plain, match.start())
         if after and by_quote:
-            name = _clean_name(after.group("name"))
+            # "The minister, Steve Reed, told MPs": the comma closes an apposition to the
+            # subject, not a statement before the verb
+            subject = raw_before.endswith(",") and _subject_before(plain, len(before))
+            name = subject or _clean_name(after.group("name"))
             if name:
                 return Attribution(name, (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))

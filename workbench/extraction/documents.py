@@ -19,7 +19,7 @@ DOCUMENTS = frozenset(
 
 # Whose document it is: "... published in August by the Federal Reserve Bank of New York".
 _BY_BODY = re.compile(
-    r"\bby (?:the |a |an )?(?:[a-z]+ ){0,2}?(?P<who>[A-Z][\w’'.&-]*"
+    r"\b(?:by|from) (?:the |a |an )?(?:[a-z]+ ){0,2}?(?P<who>[A-Z][\w’'.&-]*"
     r"(?:\s+(?:(?:of|on|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*)"
 )
 # A document by a body, as the subject: "Modelling by the UK Health Security Agency
