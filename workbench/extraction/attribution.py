@@ -197,6 +197,7 @@ _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
 _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
 _PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
 _CLOSING_SINGLE = re.compile(r"(?<=[,.!?])’(?=\s|$|[)—–])")
+_CLOSING_SINGLE_LOOKS = (",’", ".’", "!’", "?’")  # a first look: most ’ are apostrophes
 
 
 def curly_quotes(text: str) -> str:
@@ -214,7 +215,7 @@ def curly_quotes(text: str) -> str:
         text = _OPENING_STRAIGHT.sub(r"\1“", text).replace('"', "”")
     if "‘" in text:
         text = _PAIRED_SINGLE.sub(r"“\1”", text).replace("‘", "“")
-    if "’" in text:
+    if "’" in text and any(mark in text for mark in _CLOSING_SINGLE_LOOKS):
         text = _CLOSING_SINGLE.sub("”", text)
     return text
 
