@@ -259,3 +259,11 @@ def test_sentence_initial_according_to_documents_from_a_body_and_told_after_an_a
 
 def test_figures_from_a_year_name_no_one():
     assert _speaker("Spills fell 12% last year, according to data from 2019.") is None
+
+
+def test_it_said_continues_the_body_that_spoke_just_before():
+    text = ("Norvale Foods said sales rose 8 percent in the quarter. It also said it would "
+            "hire 200 people by June.\n\nThe report was published on Monday. It said 40 "
+            "percent of firms planned cuts.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True)]
+    assert speakers == ["Norvale Foods", "Norvale Foods", None, None]

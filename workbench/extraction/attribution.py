@@ -568,6 +568,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
+        elif text[:3] == "It " and out and _is_body(out[-1].speaker) and _IT_SAID.match(text):
+            # "The ministry said ... It said ...": "it" is the body that spoke just before
+            result = Attribution(out[-1].speaker, (), False, True)
         elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
             paragraph == previous_paragraph and out and _statement_goes_on(out[-1])
         ):
@@ -621,6 +624,19 @@ def _body_named(speaker: str, earlier: list[str]) -> str:
             if len(lowered) >= 2 and all(word in lowered for word in words):
                 return name
     return speaker
+
+
+_IT_SAID = re.compile(
+    rf"It\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{SPEECH_VERBS}|{_ESTIMATE_VERBS})\b"
+)
+
+
+def _is_body(speaker: str | None) -> bool:
+    """Whether ``speaker`` is an institution or a company rather than a person."""
+    return speaker is not None and bool(
+        speaker[:4].lower() == "the " or _BODY_WORD.search(speaker)
+        or COMPANY_NAME.fullmatch(speaker)
+    )
 
 
 def _statement_goes_on(before: Attribution) -> bool:
