@@ -23,7 +23,8 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
-    r"predicted|concluded|blamed|blames|accused|accuses|"
+    r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
+    r"credits|credited|pointed to|points to|"
     # a forecast is attributed like speech: "The IMF projected in July that ..."
     r"(?:projected|forecast|projects?)(?= (?:that|in|on|last|this|earlier)\b)|estimate(?= that\b)"
 )
@@ -33,7 +34,15 @@ _TITLE = (
     r"Dr\.|Gen\.|Ambassador|Mayor|Judge)\s+)?"
 )
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
+# A named body's or person's estimate is reported like speech ("The agency expects cases
+# to fall", "The union put the turnout at 20,000"); a group's is a general view
+# ("Economists expect prices to rise"), not an unnamed source, so these are not in
+# SPEECH_VERBS.
+_ESTIMATE_VERBS = (
+    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= [^,;:]{1,40}? at (?:[a-z]+ ){0,2}[$€£]?\d)|"
+    r"(?:found|finds)(?= that\b)"
+)
+_VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS}|{_ESTIMATE_VERBS})\b")
 # Lower-case words after "said" that start a phrase of time or place, not a job title.
 _NOT_TITLE = (
     r"(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|next|it|he|she|they|"
@@ -63,8 +72,11 @@ _SAID_NAME = re.compile(
 # "said , who served" -- a speech verb whose subject or object was lost.
 _MISSING = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+,|\b(?:said|says),\s+who\b")
 _ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_TITLE}{_NAME})")
-# What follows "according to", up to the end of the phrase.
-_ACCORDING_PHRASE = re.compile(r"\baccording to (?P<phrase>[^,.;:“”\"()—–]{1,90})")
+# What follows "according to", up to the end of the phrase; the full stop of an
+# abbreviation ("the U.S. Energy Information Administration", "Dr. Lee") does not end it.
+_ACCORDING_PHRASE = re.compile(
+    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])){1,90})"
+)
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
@@ -74,6 +86,12 @@ _ANONYMOUS = re.compile(
     r"opponents|witnesses|traders|investors|doctors|astronomers|groups)"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
+)
+# "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
+# speaks for the firm, as its published note does; officials and sources stay unnamed.
+_RESEARCH_DESK = re.compile(
+    r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
+    r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
 )
 # A cheap first look: _ANONYMOUS is tried only on sentences that name such a group.
 _GROUP_NOUNS = frozenset(
@@ -103,7 +121,8 @@ _UNNAMED_WORDS = frozenset(
 )
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
 _SOMEONE = re.compile(
-    r"^(?P<who>(?:A|An|One|Two|Three|Four|Several|Some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+    r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
+    r"some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
     r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
 )
@@ -112,7 +131,7 @@ _BODIES = (
     r"office|bureau|department|agency|ministry|council|committee|commission|court|union|"
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
-    r"campaign|hospital|district|embassy|army|military|observatory"
+    r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog"
 )
 _BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
@@ -125,8 +144,19 @@ _OWNED_BODY = re.compile(
     rf"(?P<body>\b[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
+_OWNED_BODY_FIRST = re.compile(
+    rf"(?P<body>[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))\b"
+)
+# "the auditor's office, which estimated": the relative pronoun stands for the speaker.
+_RELATIVE = re.compile(r",\s+(?:which|who)$")
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
-_TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|whose|a|an|the)\b[^,]{3,120},$")
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|a|an|the|in|on|at)\b(?:[^,]|,(?=\d)){3,120},$"
+)
+# What stands between a name and its verb: an age ("Kell, 29, said"), a description or
+# both ("Kell, 29, one of eight inmates who testified, said"); a comma inside a figure
+# ("7,000") does not end it.
+_APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,90})"
 # "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
 _NAMED_BODY = re.compile(
     r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
@@ -144,7 +174,8 @@ _GROUPS = frozenset(
     attorneys regulators executives activists advocates protesters organizers organisers
     leaders members owners farmers families patients neighbors neighbours shoppers
     consumers drivers pilots passengers customers historians engineers planners
-    firefighters commuters retailers landlords tenants environmentalists""".split()
+    firefighters commuters retailers landlords tenants environmentalists inspectors
+    auditors""".split()
 )
 _NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
@@ -163,15 +194,44 @@ class Attribution:
 
 
 _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
+_OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
+_PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
+_CLOSING_SINGLE = re.compile(r"(?<=[,.!?])’(?=\s|$|[)—–])")
+_CLOSING_SINGLE_LOOKS = (",’", ".’", "!’", "?’")  # a first look: most ’ are apostrophes
+
+
+def curly_quotes(text: str) -> str:
+    """``text`` with its quote marks written as double opening and closing ones (same
+    length), so that every rule reads one kind of quotation.
+
+    Straight marks: a sentence cut out of a quote that runs over two sentences starts
+    inside it, so its first straight mark may close the quote (`keep," Arruda told`): a
+    mark at the start or after a space opens a quote, any other closes one, as typesetters
+    read them. Single marks, which some outlets quote with (‘We cut 40 jobs,’ she said): ‘
+    opens; ’ is also the apostrophe, so it closes only after an opening ‘ and not inside a
+    word (‘We don’t know,’), or right after punctuation at the end of words (`jobs,’ said`).
+    """
+    if '"' in text:
+        text = _OPENING_STRAIGHT.sub(r"\1“", text).replace('"', "”")
+    if "‘" in text:
+        text = _PAIRED_SINGLE.sub(r"“\1”", text).replace("‘", "“")
+    if "’" in text and any(mark in text for mark in _CLOSING_SINGLE_LOOKS):
+        text = _CLOSING_SINGLE.sub("”", text)
+    return text
 
 
 def _outside_quotes(text: str) -> str:
     """``text`` with quoted passages blanked out (same length), so verbs in quotes are ignored.
 
-    A passage runs from “ or " to the next ” or " (or to the end); a stray ” is blanked too.
+    A passage runs from “ or " to the next ” or " (or to the end); a stray ” is blanked too,
+    and so is all before it: a sentence that closes a quote before opening one began
+    inside it (`I'd expect it to stay,” the governor said`).
     """
     if "“" not in text and "”" not in text and '"' not in text:
         return text
+    close = text.find("”")
+    if close >= 0 and not 0 <= text.find("“") < close:
+        text = " " * (close + 1) + text[close + 1 :]
     return _QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
 
 
@@ -195,10 +255,24 @@ _TITLE_WORDS = frozenset(
 )
 
 
+# What a sentence may say a name is before the name, capitalised as its first word
+# ("Consultancy Harwell Energy Analytics forecast", "Pollster Ipsos found", "Economist
+# Jane Roe said"): the speaker is the name.
+_DESCRIPTORS = frozenset(
+    """Consultancy Consultant Pollster Broker Brokerage Lender Insurer Retailer Carmaker
+    Automaker Drugmaker Chipmaker Miner Regulator Watchdog Airline Carrier Manufacturer
+    Supplier Developer Startup Start-up Charity Firm Economist Analyst Strategist Researcher
+    Astronomer Scientist Historian Activist Campaigner Landlord Farmer Novelist Author Nurse
+    Teacher Coach Pastor Lawyer""".split()
+)
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip().rstrip(".,;:")
     words = name.split()
     while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    if len(words) >= 2 and words[0] in _DESCRIPTORS:
         words.pop(0)
     if not words:
         return None
@@ -211,6 +285,11 @@ def _without_title(words: list[str]) -> str:
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
+# "City planning staff project": a capitalised word that only qualifies the lower-case
+# noun after it is no one's name.
+_MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
+_NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
+_IN_PLACE = re.compile(rf"\s+in\s+{_NAME}$")
 _NAME_IN_APPOSITION = re.compile(
     r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
     r"[a-z][\w’'-]*,\s+"
@@ -225,7 +304,9 @@ _JOINED_NAME = re.compile(
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
-    appositive = re.search(rf"({_TITLE}{_NAME}),\s+[^,]{{3,90}},$", before)
+    appositive = re.search(
+        rf"({_TITLE}{_NAME})(?:,\s+{_APPOSITION}){{1,2}},(?:\s+(?:also|has|had|have))?$", before
+    )
     if appositive:
         return _clean_name(appositive.group(1))
     # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
@@ -241,13 +322,15 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     )
     if direct and direct.group(1).split()[0] not in _NOT_NAMES | {"U.S."}:
         return _clean_name(direct.group(1))
+    if direct and re.fullmatch(rf"The (?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}", direct.group(1)):
+        return "the" + direct.group(1)[3:]  # "The White House said", "The Kremlin said"
     if direct and re.fullmatch(r"[Tt]he [A-Z]{2,6}", direct.group(1)):
         return direct.group(1)[4:]  # "The CDC estimated"
     # "A note from Trump read:" -- the last name in the clause before the verb.
     clause = re.split(r"[,;:—–]", before)[-1]
     names = re.findall(rf"(?<![.!?]\s)\b{_TITLE}{_NAME}", clause)
     names = [n for n in names if n.split()[0] not in _NOT_NAMES]
-    if names and len(clause.split()) <= 6:
+    if names and len(clause.split()) <= 6 and not _MODIFIER.match(clause.strip()):
         return _clean_name(names[-1])
     return None
 
@@ -257,6 +340,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
 
     Returns (None, False) when the sentence attributes nothing itself.
     """
+    text = curly_quotes(text)
     plain = _outside_quotes(text)
     if _MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
@@ -265,6 +349,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     anonymous = (groups and _ANONYMOUS.search(plain)) or _SOMEONE.search(plain)
     if anonymous:
         who = anonymous.group("who").strip()
+        firm = _RESEARCH_DESK.match(who)
+        if firm:  # "Analysts at Banque Cartier said": the firm's published view
+            return Attribution(firm.group("firm"), (), True), False
         return Attribution(who, ("anonymous_source",), True), False
     if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
         return Attribution(None, ("anonymous_source",), True), False
@@ -280,12 +367,24 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{_PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
+        relative = _RELATIVE.search(before)
+        if relative:  # "a report by the state auditor's office, which estimated ..."
+            before = before[: relative.start()]
+        # "a team at the University of Otago in New Zealand reported": a place is no speaker
+        place = " in " in before and _IN_PLACE.search(before)
+        if place:
+            before = before[: place.start()]
+        if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1] in documents.DOCUMENTS:
+            continue  # "A Roanoke College poll found": a document, whose author says "by"
         after = _SAID_NAME.match(plain, match.start())
         if after and by_quote:
-            name = _clean_name(after.group("name"))
+            # "The minister, Steve Reed, told MPs": the comma closes an apposition to the
+            # subject, not a statement before the verb
+            subject = raw_before.endswith(",") and _subject_before(plain, len(before))
+            name = subject or _clean_name(after.group("name"))
             if name:
                 return Attribution(name, (), True), False
-        name = _body_before(before) or _subject_before(plain, match.start())
+        name = _body_before(before) or _subject_before(plain, len(before))
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
     if "by " in plain:
@@ -301,6 +400,20 @@ def _unnamed_group(name: str) -> bool:
     return len(words) <= 3 and words[-1].lower() in _GROUPS and not words[-1].isupper()
 
 
+# A name after a description in lower case, with perhaps a place before it: "energy
+# minister Callum Rhodes", "the Lisbon consultancy Harwell Energy Analytics".
+_DESCRIBED_NAME = re.compile(
+    rf"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:{_NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
+    rf"(?P<name>{_TITLE}{_NAME})"
+)
+
+
+_THE_NAMED = re.compile(
+    r"the\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,6})"
+    r"(?![\w’'-])"
+)
+
+
 def _according(phrase: str) -> str | None:
     """Who "according to ..." names: a person or body, or None for a document (unless it
     says whose: "an analysis by the Legislative Research Department")."""
@@ -308,6 +421,15 @@ def _according(phrase: str) -> str | None:
     lowered = [w.lower().strip("’'") for w in words]
     if not documents.DOCUMENTS.isdisjoint(lowered):
         return documents.author_named(phrase)
+    owned = ("'s " in phrase or "’s " in phrase) and _OWNED_BODY_FIRST.match(phrase)
+    if owned:  # "Portugal's interior ministry" is the ministry, not a country
+        return owned.group("body")
+    described = _DESCRIBED_NAME.match(phrase)
+    if described:  # "energy minister Callum Rhodes", "the Lisbon consultancy Harwell"
+        return _clean_name(described.group("name"))
+    the_named = _THE_NAMED.match(phrase)
+    if the_named:  # "the Bank of England", "the Office for Budget Responsibility"
+        return the_named.group("name")
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
@@ -364,6 +486,18 @@ COMPANY_NAME = re.compile(
 _COMPANY_SPEAKERS = frozenset(f"{the} {noun}" for the in ("the", "The") for noun in _COMPANY_NOUNS)
 
 
+def _company_name(found: str) -> str:
+    """A company's name as COMPANY_NAME found it, without the full stop that ended the
+    sentence ("... of Lumen Foods.") unless it abbreviates ("Halvorsen Co.")."""
+    name = found.strip()
+    if name.endswith(".") and name.split()[-1] not in _ABBREVIATED_HEADS:
+        name = name[:-1]
+    return name
+
+
+_ABBREVIATED_HEADS = frozenset({"Co.", "Inc.", "Corp."})
+
+
 def _company_before(before: str) -> str | None:
     found = _COMPANY_NOUN.search(before.rstrip())
     return "the " + found.group("noun") if found else None
@@ -374,6 +508,7 @@ _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
     """(has quoted speech, starts inside/at a quote, quote still open at the end)."""
+    text = curly_quotes(text)
     opens = text.count("“")
     closes = text.count("”")
     straight = text.count('"')
@@ -400,6 +535,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     "the company said" means the company the article last named, when its name says it is
     one ("Halvorsen Motors").
     """
+    sentences = [(curly_quotes(text), paragraph) for text, paragraph in sentences]
     out: list[Attribution] = []
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
@@ -411,13 +547,17 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         _, starts_quoted, still_open = quote_state(text, open_quote)
         if _COMPANY_HEAD.search(text):  # a first look: most sentences name no company
             names = COMPANY_NAME.findall(text)
-            company = names[-1].strip() if names else company
+            company = _company_name(names[-1]) if names else company
         found, pronoun = attribute(text)
         body = found is not None and found.speaker is not None and (
             found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
         if body and company and found.speaker in _COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)
+        elif body and _BODY_PHRASE.fullmatch(found.speaker):
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            found = Attribution(_body_named(found.speaker, earlier), found.flags,
+                                found.explicit)
         if found is not None:
             result = found
             # "he said" is a person: not a group ("Supporters"), not a body ("the office")
@@ -428,6 +568,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
+        elif text[:3] == "It " and out and _is_body(out[-1].speaker) and _IT_SAID.match(text):
+            # "The ministry said ... It said ...": "it" is the body that spoke just before
+            result = Attribution(out[-1].speaker, (), False, True)
         elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
             paragraph == previous_paragraph and out and _statement_goes_on(out[-1])
         ):
@@ -447,13 +590,63 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
+# A body named in full: "the Kettle County Health Department", "the Department of Health
+# and Social Care", "the Interior Ministry".
+_BODY_HEADS = (
+    r"Office|Bureau|Department|Agency|Ministry|Council|Committee|Commission|Institute|"
+    r"Administration|Service|Services|Board|Authority|Regulator|Centre|Center|Federation|"
+    r"Union|Association"
+)
+_BODY_HEAD = re.compile(rf"\b(?:{_BODY_HEADS})\b")
+_NAMED_BODY_IN_TEXT = re.compile(
+    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{_BODY_HEADS})\b"
+    r"(?:\s+(?:of|for|on)\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){0,3})?"
+)
+# How far back a body named in full is looked for: an article's length, so that the cost
+# of a long text stays linear.
+_LOOKBACK = 200
+# "the county health department": lower-case words naming a kind of body.
+_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{_BODIES})")
+
+
+def _body_named(speaker: str, earlier: list[str]) -> str:
+    """The body that ``speaker`` ("the county health department", "the ministry")
+    describes word for word, as the ``earlier`` sentences last named it in full; else the
+    article's own phrase, since a name that does not say what it is ("Ofgem" for "the
+    regulator") cannot be told from another body's."""
+    words = speaker.split()[1:]
+    for text in reversed(earlier):
+        if not _BODY_HEAD.search(text):  # a first look: most sentences name no body
+            continue
+        for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
+            name = match.group().removeprefix("The ").removeprefix("the ")
+            lowered = set(name.lower().split())
+            if len(lowered) >= 2 and all(word in lowered for word in words):
+                return name
+    return speaker
+
+
+_IT_SAID = re.compile(
+    rf"It\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{SPEECH_VERBS}|{_ESTIMATE_VERBS})\b"
+)
+
+
+def _is_body(speaker: str | None) -> bool:
+    """Whether ``speaker`` is an institution or a company rather than a person."""
+    return speaker is not None and bool(
+        speaker[:4].lower() == "the " or _BODY_WORD.search(speaker)
+        or COMPANY_NAME.fullmatch(speaker)
+    )
+
+
 def _statement_goes_on(before: Attribution) -> bool:
     """A body's statement or an unnamed source's words may run on in quote marks without
     a new verb (“...,” the attorney's office said. “...”); a person's quote is attributed
     each time."""
     if before.speaker is None:
         return "anonymous_source" in before.flags
-    return bool(_BODY_WORD.search(before.speaker)) or "anonymous_source" in before.flags
+    return (bool(_BODY_WORD.search(before.speaker) or COMPANY_NAME.fullmatch(before.speaker))
+            or "anonymous_source" in before.flags)
 
 
 def _unattributed_quote(sentences: list[tuple[str, int]], i: int) -> bool:

@@ -197,8 +197,8 @@ def _attributed_again(body: list[Sentence], whos: list[attribution.Attribution],
 def _quote_run(body: list[Sentence], group: list[int]) -> bool:
     """Whether the group is direct speech throughout: it opens with a quote mark and ends
     inside the quote or on its closing mark."""
-    first = body[group[0]].text.lstrip()
-    last = body[group[-1]].text.rstrip()
+    first = attribution.curly_quotes(body[group[0]].text).lstrip()
+    last = attribution.curly_quotes(body[group[-1]].text).rstrip()
     still_open = False
     for i in group:
         still_open = attribution.quote_state(body[i].text, still_open)[2]

@@ -19,7 +19,7 @@ DOCUMENTS = frozenset(
 
 # Whose document it is: "... published in August by the Federal Reserve Bank of New York".
 _BY_BODY = re.compile(
-    r"\bby (?:the |a |an )?(?:[a-z]+ ){0,2}?(?P<who>[A-Z][\w’'.&-]*"
+    r"\b(?:by|from) (?:the |a |an )?(?:[a-z]+ ){0,2}?(?P<who>[A-Z][\w’'.&-]*"
     r"(?:\s+(?:(?:of|on|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*)"
 )
 # A document by a body, as the subject: "Modelling by the UK Health Security Agency
@@ -28,6 +28,13 @@ _DOCUMENT_BY = re.compile(
     r"^(?:(?:The|A|An|New|Its|Their)\s+)?(?:[\w-]+\s+){0,2}?(?P<doc>[A-Za-z]+)\s+"
     r"(?:(?:published|released|issued|conducted|commissioned|prepared)\s+(?:[\w,]+\s+){0,4}?)?"
     r"by\s+"
+)
+_KIND_THEN_NAME = re.compile(
+    r"\s+(?:firm|company|pollster|consultancy|group|agency|charity|bank|lender|broker|"
+    r"institute|organi[sz]ation|university|laboratory|lab|newspaper|broadcaster)\s+(?=[A-Z])"
+)
+_NAME_AT = re.compile(
+    r"(?P<who>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|on|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*)"
 )
 _DATE_AFTER = re.compile(
     r"\s+(?:on|in|of|for|the|and|&)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -52,7 +59,16 @@ def author_named(phrase: str) -> str | None:
 
 
 def _author(found: re.Match[str] | None) -> str | None:
-    """The body a _BY_BODY match names, without a date after it ("NHS England on Thursday")."""
+    """The body a _BY_BODY match names, without a date after it ("NHS England on Thursday").
+
+    "by the Lisbon firm Sondagem Atlântica": a place that says where the firm is comes
+    before the kind of firm; the author is the name after it.
+    """
     if not found:
         return None
+    kind = _KIND_THEN_NAME.match(found.string, found.end())
+    if kind:
+        found = _NAME_AT.match(found.string, kind.end())
+        if not found:
+            return None
     return _DATE_AFTER.sub("", found.group("who")) or None

@@ -1,0 +1,269 @@
+"""Speakers as news copy names them: verbs other than "said", titles, appositions, bodies
+named earlier, pronouns and quotes in straight quote marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extraction import extract
+from workbench.extraction.attribution import attribute, curly_quotes
+
+
+def _speaker(sentence: str) -> str | None:
+    found, _ = attribute(sentence)
+    return None if found is None else found.speaker
+
+
+def test_straight_quote_marks_open_after_a_space_and_close_elsewhere():
+    assert curly_quotes('"Rents rose," she said.') == "“Rents rose,” she said."
+    assert curly_quotes('fell by half," Ortiz said.') == "fell by half,” Ortiz said."
+    assert curly_quotes("No quote here.") == "No quote here."
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('We will not cut the grant," Lopez told councillors on Tuesday.', "Lopez"),
+    ('That money is gone," said Ana Ruiz, chief executive of Norvale Foods.', "Ana Ruiz"),
+    ('It cost us $4 million," district attorney Sam Oduya told jurors.', "Sam Oduya"),
+    ('The fund is short," said board Chair Lee Park, a Democrat from Elm Grove.', "Lee Park"),
+])
+def test_the_second_sentence_of_a_straight_quote_names_its_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_a_straight_quote_over_two_sentences_is_one_claim_with_its_speaker():
+    text = ('"We hired 300 nurses this year. We will hire 200 more by June," health '
+            "minister Rui Costa told broadcasters.\n")
+    (claim,) = extract(text)
+    assert (claim.start, claim.end, claim.speaker) == (0, len(text) - 1, "Rui Costa")
+
+
+def test_a_straight_quote_with_no_verb_after_a_persons_quote_has_no_speaker():
+    text = ('"Crime fell by a third," said Ines Mota, the mayor of Braga. '
+            '"Two of our stations closed in March. Nobody asked us."\n')
+    last = extract(text, include_all=True)[-1]
+    assert last.speaker is None and "missing_speaker" in last.flags
+
+
+def test_a_sentence_that_ends_a_quote_reads_only_what_follows_the_quote():
+    sentence = "I'd expect it to fall to 2 percent by June,” Governor Ana Lind said."
+    assert _speaker(sentence) == "Ana Lind"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Norvale, which employs about 4,500 people, says its sales rose 8 percent.", "Norvale"),
+    ("Dana Shaw, 34, said the rent had doubled in two years.", "Dana Shaw"),
+    ("Omar Reyes, 51, one of three drivers who sued, said he was paid $9 an hour.",
+     "Omar Reyes"),
+])
+def test_an_age_or_a_figure_in_an_apposition_keeps_the_name_before_the_verb(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Turnout was 64 percent, according to Kenya's electoral commission.",
+     "Kenya's electoral commission"),
+    ("Exports fell 9 percent, according to Chile's finance ministry on Friday.",
+     "Chile's finance ministry"),
+])
+def test_a_body_owned_by_a_place_is_the_body(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_which_after_a_body_stands_for_the_body():
+    assert _speaker("The fine followed an audit by the state comptroller's office, which "
+                    "estimated the losses at $2 million.") == "the state comptroller's office"
+    assert _speaker("The council approved the plan, which estimated savings of $2 million.") is None
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Westland Health Agency expects cases to peak in February.",
+     "the Westland Health Agency"),
+    ("The Teachers Federation put the crowd at about 15,000.", "the Teachers Federation"),
+    ("Chile's central bank put growth at 2.1 percent this year.", "Chile's central bank"),
+    ("Analysts at Norden Bank expect U.S. rates to fall twice next year.", "Norden Bank"),
+    ("Economists at the Bank of Ghana said growth would slow to 4 percent.", "Bank of Ghana"),
+])
+def test_a_named_body_estimates_and_forecasts(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Economists expect prices to keep rising through the winter.",
+    "The storm put the harvest at risk.",
+])
+def test_a_group_view_or_a_risk_is_no_estimate_by_anyone(sentence):
+    found, _ = attribute(sentence)
+    assert found is None or (found.speaker is None and not found.flags)
+
+
+def test_analysts_at_several_firms_stay_unnamed():
+    found, _ = attribute("Analysts at several banks said rates would fall.")
+    assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize("verb", ["pointed to", "cited", "conceded that there was"])
+def test_a_pronoun_with_a_reporting_verb_continues_the_person_named(verb):
+    text = ("Finance Minister Laila Haddad said the deficit had narrowed.\n\n"
+            f"She {verb} a 12% rise in tax receipts since January.\n")
+    last = extract(text, include_all=True)[-1]
+    assert last.speaker == "Laila Haddad"
+
+
+def test_the_department_is_the_department_the_article_named():
+    text = ("The Department of Health and Social Care said 11 million people had been "
+            "vaccinated.\n\nHospital admissions rose 12 percent last week, the department "
+            "said.\n\nThe Marlow County Health Department closed two clinics. They saw 4,300 "
+            "patients last year, the county health department said.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True) if "said" in c.text]
+    assert speakers == ["Department of Health and Social Care",
+                        "Department of Health and Social Care",
+                        "Marlow County Health Department"]
+
+
+def test_a_body_whose_name_does_not_say_what_it_is_keeps_the_articles_phrase():
+    text = ("Voltra raised its tariff cap by 2 percent on Friday.\n\n"
+            "Arrears rose to 4.1 billion pounds, according to the regulator.\n\n"
+            "Cases rose 9 percent, the state health department said.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True)][1:]
+    assert speakers == ["the regulator", "the state health department"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Consultancy Brightwater Energy forecast that bills would fall 4 percent.",
+     "Brightwater Energy"),
+    ("Pollster Norstat said 40 percent of voters backed the plan.", "Norstat"),
+    ("Economist Jane Roe said prices would rise in the spring.", "Jane Roe"),
+])
+def test_a_kind_of_firm_or_job_before_a_name_is_not_part_of_it(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The drug cleared the infection in mice, a team at the University of Tartu in Estonia "
+     "reported on Monday.", "University of Tartu"),
+    ("Maria Silva in Porto said the rent had doubled.", "Maria Silva"),
+])
+def test_a_place_after_the_speaker_is_not_the_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_the_author_of_a_document_is_the_firm_not_the_place_it_is_in():
+    assert _speaker("A survey by the Dutch bank Vanlo Groep published on Friday found that "
+                    "30 percent of savers had moved money.") == "Vanlo Groep"
+    assert _speaker("Modelling by the Northern Health Agency suggests that 5,000 patients "
+                    "could be in hospital.") == "Northern Health Agency"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Elm County Sheriff's Office found that 12 deputies had been overpaid.",
+     "the Elm County Sheriff's Office"),
+    ("The Trade Department concluded in its review that the mills were subsidised.",
+     "the Trade Department"),
+    ("The company credits a new coating for the drop in complaints.", "the company"),
+])
+def test_findings_and_conclusions_are_reported_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Hillcrest University poll in May found that 58 percent of voters backed the law.",
+    "Inspectors found that the wall had cracked.",
+])
+def test_a_document_or_a_group_that_found_something_is_no_named_speaker(sentence):
+    assert _speaker(sentence) is None
+
+
+def test_a_capitalised_word_that_qualifies_a_noun_is_no_name():
+    assert _speaker("County planning staff project that the mall would bring in $2 million "
+                    "a year.") is None
+    assert _speaker("A letter from Okafor read: the talks are over.") == "Okafor"
+
+
+def test_a_companys_statement_runs_on_like_any_bodys():
+    text = ('Ortiz runs Lumen Foods.\n\n"The line saved $4 million," the company said in a '
+            'statement. "The savings will fund two new lines."\n')
+    last = extract(text, include_all=True)[-1]
+    assert last.speaker == "Lumen Foods" and "missing_speaker" not in last.flags
+    person = ('"The line saved $4 million," said Dana Ortiz of Lumen Foods. "The savings '
+              'will fund two new lines."\n')
+    last = extract(person, include_all=True)[-1]
+    assert last.speaker is None and "missing_speaker" in last.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The White House said the president would sign the bill on Friday.", "the White House"),
+    ("Ortega, the city's first Latina mayor, has said the levy will not rise.", "Ortega"),
+    ("The harbour authority, in a news release, said 3 cranes were damaged.",
+     "the harbour authority"),
+])
+def test_bodies_named_with_the_and_asides_before_the_verb(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_an_unnamed_person_after_a_quote_is_an_unnamed_source():
+    found, _ = attribute("“We ran out of beds by noon,” a nurse at the clinic said.")
+    assert found is not None and "anonymous_source" in found.flags
+    found, _ = attribute("“We ran out of beds by noon,” Nurse Lee Tan said.")
+    assert found is not None and found.speaker == "Lee Tan" and not found.flags
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("energy minister Pia Sund", "Pia Sund"),
+    ("the Oslo consultancy Fjordline Analytics", "Fjordline Analytics"),
+    ("state broadcaster RTV", "RTV"),
+    ("the Bank of Ghana", "Bank of Ghana"),
+    ("the Office for Budget Responsibility on Monday", "Office for Budget Responsibility"),
+    ("the U.S. Energy Information Administration", "U.S. Energy Information Administration"),
+    ("Pia Sund on Monday", "Pia Sund"),
+])
+def test_according_to_names_the_person_or_body_after_its_description(phrase, speaker):
+    assert _speaker(f"Bills will fall 3 percent in April, according to {phrase}.") == speaker
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("‘We don’t know,’ she said.", "“We don’t know,” she said."),
+    ("jobs,’ said Ana Lee.", "jobs,” said Ana Lee."),
+    ("called it ‘a giveaway’ and left.", "called it “a giveaway” and left."),
+    ("The Smiths’ house was sold. It’s gone.", "The Smiths’ house was sold. It’s gone."),
+])
+def test_single_quote_marks_are_read_as_quotes_and_apostrophes_are_left(text, read):
+    assert curly_quotes(text) == read
+
+
+def test_a_quote_in_single_marks_over_two_sentences_is_one_claim_with_its_speaker():
+    text = ("‘We cut 40 jobs in March. We will cut 60 more by June,’ said Dana Ortiz, chief "
+            "executive of Lumen Foods. ‘Nobody wanted this.’\n")
+    first, second = extract(text, include_all=True)
+    assert (first.start, first.speaker) == (0, "Dana Ortiz")
+    assert second.speaker is None and "missing_speaker" in second.flags
+
+
+def test_a_name_keeps_its_verb_across_a_title_and_a_relative_clause():
+    assert _speaker("Kevin Moss, president of Local 391, which represents 4,000 officers, "
+                    "said staffing was thin.") == "Kevin Moss"
+    found, _ = attribute("In Lagos, Nigeria's largest city, officials said 40 people died.")
+    assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("According to the ministry, 300 officers were hurt.", "the ministry"),
+    ("According to figures from the Coastal Water Agency, spills fell 12% last year.",
+     "Coastal Water Agency"),
+    ("The minister, Lina Berg, told MPs that spending would reach £4bn.", "Lina Berg"),
+    ("The mine employs 900 people, said Peter Moyo, a union organiser.", "Peter Moyo"),
+])
+def test_sentence_initial_according_to_documents_from_a_body_and_told_after_an_apposition(
+        sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_figures_from_a_year_name_no_one():
+    assert _speaker("Spills fell 12% last year, according to data from 2019.") is None
+
+
+def test_it_said_continues_the_body_that_spoke_just_before():
+    text = ("Norvale Foods said sales rose 8 percent in the quarter. It also said it would "
+            "hire 200 people by June.\n\nThe report was published on Monday. It said 40 "
+            "percent of firms planned cuts.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True)]
+    assert speakers == ["Norvale Foods", "Norvale Foods", None, None]
