@@ -15,7 +15,7 @@ never swallow more than its own paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ROLES = ("body", "caption", "credit", "dateline", "source_line", "byline", "heading")
 
@@ -42,9 +42,36 @@ _DATE_LINE = re.compile(
     r"(?:\s+updated\s+(?:\d{1,2}|an?|one)\s+(?:minutes?|hours?|days?)\s+ago)?\s*$",
     re.I,
 )
-# "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
+# A date line of another form than _DATE_LINE's: every word of it is a date, a time, a
+# time zone or a word such as "Posted", "Updated", "Issued on" ("Issued on: 27/11/2026 -
+# 19:42 Modified: 27/11/2026 - 21:05", "Posted Mon 30 Nov 2026 at 6:04am, updated ...").
+_STAMP_WORDS = frozenset(
+    """posted published updated modified issued last first created edited revised
+    originally on at am pm a.m. p.m. ago an a one minute minutes min mins hour hours hr hrs
+    day days""".split()
+)
+_STAMP_DAY_OR_MONTH = re.compile(
+    rf"^(?:{_MONTHS}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|\w+day)$", re.I
+)
+_STAMP_NUMBER = re.compile(
+    r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|[A-Z]{1,4}T"
+    r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
+)
+_STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
+_STAMP_SPLIT = re.compile(r"[\s,|·•:–—()]+|\s-\s")
+# "Carlos Mendes Lobo / AFP", "Jane Doe/Getty Images", "AFP / Getty Images": a photo credit
+# on a line of its own (a person or agency, a slash, an agency).
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:photo|image|picture)s?\s*:\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*"
+    r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$"
+)
+# "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)",
+# "... on Nov. 25. Carlos Mendes Lobo / AFP", "... months old. (ABC News: Tom Hollis)"
 _CREDIT_TAIL = re.compile(
-    r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
+    r"(?:(?-i:(?<=[.!?])\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w.&'’-]*"
+    r"(?:\s+[A-Z][\w.&'’-]*){0,3}(?<![.!?]))"
+    r"|(?-i:(?<=[.!?])\s+\([A-Z][\w.&'’ -]{1,40}:\s*[A-Z][\w.'’ -]{1,40}\))"
+    r"|\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
     r"|(?<!\s)\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
@@ -65,9 +92,14 @@ _PHOTO_VERBS = (
     r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
     r"address(?:es)?|arrives?|prepares?|protests?|holds? up)"
 )
+# The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
+_PHOTO_DATE = (
+    rf"(?:{_WEEKDAYS}\b|(?:January|February|March|April|May|June|July|August|September|"
+    rf"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{{1,2}}, \d{{4}})"
+)
 _PHOTO_DESCRIPTION = re.compile(
     rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
-    rf"from|before|after|as|the|a|an)\b[^“”\"]{{0,160}}?\b{_WEEKDAYS}\b[^“”\"]{{0,80}}$"
+    rf"from|before|after|as|the|a|an)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
 )
 # The outlet's own notes at the foot of a report (and what each of them holds: a first look).
 _NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information")
@@ -81,10 +113,28 @@ _NOTE_LINE = re.compile(
 _SOURCE_LINE = re.compile(
     r"^(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
     r"reporting by|editing by|edited by|write to|contact|read more|related|subscribe|sign up|"
-    r"advertisement|this article|originally published|appeared in)\b",
+    r"advertisement|this article|originally published|appeared in|follow us|see also)\b"
+    r"|^(?:correction|clarification|editor['’]s note|update)\s*:",
     re.I,
 )
-_BYLINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*$")
+# The outlet's notes about the report itself: "This story has been updated to correct ...",
+# "An earlier version of this article misstated ...", "Corrected to show ...".
+_REVISION_NOTE = re.compile(
+    r"^(?:(?:This|The) (?:story|article|report|post|piece|version)(?: \w+){0,2} (?:has been|"
+    r"was|is being|had been) (?:updated|corrected|amended|changed|edited|clarified|revised)\b"
+    r"|An? (?:earlier|previous) version of this (?:story|article|report|post)\b"
+    r"|(?:Updated|Corrected|Clarified|Amended) (?:to|with) (?:correct|show|include|add|"
+    r"reflect|clarify|remove|comments?|details?)\b)"
+)
+# A wire's exchange-rate note: "($1 = 0.7912 pounds)", "(£1 = $1.2701)", "(1 euro = $1.08)".
+_RATE_NOTE = re.compile(r"^\(\s*\S{0,4}\s?1\s?\w{0,6} = \S{0,4}\s?[\d.,]+[^()]{0,30}\)$")
+_BYLINE = re.compile(
+    r"^(?:[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*"
+    # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
+    r"|By\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
+    # "Jane Doe @janedoe": a name and the writer's social handle
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+)$"
+)
 # "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
 _DATELINE_PREFIX = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[A-ZÀ-Þ][\w.'’ ]{0,30})?"
@@ -197,10 +247,15 @@ def _cap_length(para: str, start: int, end: int) -> list[tuple[int, int]]:
 def _line_role(line: str) -> str | None:
     """A role for a whole line that is not article body, or None."""
     stripped = line.strip()
-    if _DATE_LINE.match(stripped):
+    if _DATE_LINE.match(stripped) or _timestamp(stripped):
         return "dateline"
-    if len(stripped) <= 200 and _SOURCE_LINE.match(stripped):
+    if len(stripped) <= 200 and (
+        _SOURCE_LINE.match(stripped) or _REVISION_NOTE.match(stripped)
+        or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
+    ):
         return "source_line"
+    if len(stripped) <= 100 and "/" in stripped and _CREDIT_LINE.match(stripped):
+        return "credit"
     if len(stripped) <= 300 and any(key in stripped for key in _NOTE_KEYS) and (
         _NOTE_LINE.match(stripped)
     ):
@@ -210,6 +265,22 @@ def _line_role(line: str) -> str | None:
     if _BYLINE.match(stripped):
         return "byline"
     return None
+
+
+def _timestamp(line: str) -> bool:
+    """Whether ``line`` is only a time stamp: every word is a date, a time, a time zone or
+    a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date."""
+    if len(line) > 160 or not any(c.isdigit() for c in line[:40]):
+        return False
+    dated = False
+    for word in _STAMP_SPLIT.split(line):
+        if not word or word == "-" or word.lower() in _STAMP_WORDS:
+            continue
+        if _STAMP_DAY_OR_MONTH.match(word) or _STAMP_DATE.fullmatch(word):
+            dated = True
+        elif not _STAMP_NUMBER.match(word):
+            return False
+    return dated
 
 
 def _is_heading(line: str, paragraph: int) -> bool:
@@ -227,6 +298,7 @@ def segment(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = -1
     pos = 0
+    top_end: int | None = None  # the paragraph of the first byline or date line, if near the top
     for line in text.splitlines(keepends=True):
         line_start = pos
         pos += len(line)
@@ -239,6 +311,8 @@ def segment(text: str) -> list[Sentence]:
         role = _line_role(body)
         if role:
             out.append(Sentence(text[start:end], start, end, role, paragraph))
+            if role in ("byline", "dateline") and top_end is None and paragraph <= _TOP_LINES:
+                top_end = paragraph
             continue
         content = text[start:end]
         credit = _CREDIT_TAIL.search(content)
@@ -261,7 +335,24 @@ def segment(text: str) -> list[Sentence]:
             out.append(Sentence(trimmed, start, start + len(trimmed), "dateline", paragraph))
             start = stop
         _emit(out, text, start, end, "body", paragraph)
-    return out
+    return _top_matter(out, top_end)
+
+
+_TOP_LINES = 7  # how far down a byline or date line still closes the top matter
+
+
+def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
+    """Lines between the headline and the byline or date line under it are top matter (a
+    standfirst, a summary, "key points"), not body: news copy runs headline, standfirst,
+    byline, date, body. Only when the text opens with a headline and no lead paragraph
+    (one that opens with a dateline such as ``WASHINGTON —``) comes before the byline."""
+    if top_end is None or not out or out[0].role != "heading" or out[0].paragraph != 0:
+        return out
+    top = [s for s in out if 0 < s.paragraph < top_end]
+    if any(s.role == "dateline" for s in top):
+        return out
+    return [replace(s, role="heading") if s.role == "body" and 0 < s.paragraph < top_end
+            else s for s in out]
 
 
 def _looks_like_place(place: str) -> bool:

@@ -1,0 +1,112 @@
+"""Page furniture, service notes and opinion that a fact-check desk skips: each rule with
+sentences written for these tests, and a case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extraction import extract, segment
+
+
+def roles(article: str) -> list[tuple[str, str]]:
+    return [(s.role, s.text) for s in segment(article)]
+
+
+def role_of(line: str) -> str:
+    (sentence,) = segment(line)
+    return sentence.role
+
+
+@pytest.mark.parametrize("line", [
+    "Issued on: 03/02/2027 - 08:15 Modified: 03/02/2027 - 10:40",
+    "Posted Tue 2 Feb 2027 at 7:12pm, updated Wed 3 Feb 2027 at 8:01am",
+    "Published Fri, Mar 5 2027 9:02 AM EST Updated Fri, Mar 5 2027 11:30 AM EST",
+    "Wed 17 Mar 2027 06.00 GMT",
+    "Last updated: 14.03.2027 at 16:45 CET",
+])
+def test_time_stamps_of_any_common_form_are_date_lines(line):
+    assert role_of(line) == "dateline"
+
+
+def test_a_short_dated_sentence_is_not_a_time_stamp():
+    assert role_of("Voting ends on March 14, 2027.") == "body"
+    assert role_of("In 2026 the firm hired 300 people.") == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "This story has been updated to include a statement from the school district.",
+    "This article was corrected to show the vote took place on Tuesday.",
+    "An earlier version of this story misstated the mayor's age.",
+    "Correction: The bridge opened in 1971, not 1917.",
+    "($1 = 148.20 yen)",
+    "(£1 = $1.2650)",
+    "Follow us on Instagram",
+])
+def test_the_outlets_notes_are_not_body(line):
+    assert role_of(line) == "source_line"
+
+
+def test_a_sentence_about_an_update_is_still_body():
+    assert role_of("The agency updated its guidance on Tuesday.") == "body"
+    assert role_of("(The figure includes 12 people who later recovered.)") == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Maria Kowalczyk / Reuters",
+    "Dan Ortega/Getty Images",
+    "AFP / Getty Images",
+])
+def test_a_credit_on_its_own_line(line):
+    assert role_of(line) == "credit"
+
+
+def test_a_credit_after_a_caption_in_one_line():
+    caption = "Farmers block a motorway near Lyon on March 3, 2027. Anne Petit / AFP"
+    assert roles(caption) == [
+        ("caption", "Farmers block a motorway near Lyon on March 3, 2027."),
+        ("credit", "Anne Petit / AFP"),
+    ]
+    assert roles("The ward is the busiest in the region. (ABC News: Sam Cole)")[-1] == (
+        "credit", "(ABC News: Sam Cole)"
+    )
+
+
+def test_a_sentence_with_a_slash_is_not_a_credit():
+    assert [r for r, _ in roles("Sales rose 4 percent. Imports/exports fell.")] == [
+        "body", "body"
+    ]
+    assert role_of("The dean and/or the provost must sign the form.") == "body"
+
+
+def test_bylines_of_other_forms():
+    assert role_of("By science correspondent Ruth Abara") == "byline"
+    assert role_of("Lena Fischer @lenafischer_news") == "byline"
+    assert role_of("By the end of the year, the plant had closed.") == "body"
+
+
+def test_a_standfirst_between_headline_and_byline_is_top_matter():
+    article = (
+        "Port strike halts grain exports\n\n"
+        "Dockworkers walked out over pay; shippers say 40 vessels are waiting. "
+        "The union says talks have stalled.\n\n"
+        "By Jo Amari\n\n"
+        "March 4, 2027\n\n"
+        "Dockworkers at the port walked out on Monday.\n"
+    )
+    got = roles(article)
+    assert [r for r, _ in got] == [
+        "heading", "heading", "heading", "byline", "dateline", "body"
+    ]
+    proposed = [c.text for c in extract(article)]
+    assert all("shippers" not in text for text in proposed)
+
+
+def test_no_top_matter_when_the_lead_comes_before_the_byline():
+    article = (
+        "Port strike halts grain exports\n\n"
+        "ROTTERDAM — Dockworkers at the port walked out on Monday.\n\n"
+        "By Jo Amari\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "dateline", "body", "byline"]
+    no_headline = "Dockworkers walked out on Monday.\n\nBy Jo Amari\n"
+    assert [r for r, _ in roles(no_headline)] == ["body", "byline"]
