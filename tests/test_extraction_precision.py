@@ -110,3 +110,59 @@ def test_no_top_matter_when_the_lead_comes_before_the_byline():
     assert [r for r, _ in roles(article)] == ["heading", "dateline", "body", "byline"]
     no_headline = "Dockworkers walked out on Monday.\n\nBy Jo Amari\n"
     assert [r for r, _ in roles(no_headline)] == ["body", "byline"]
+
+
+def proposed(article: str) -> list[str]:
+    return [c.text for c in extract(article)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Flu shots are free at the library this week, and residents can call 555-201-7788 to "
+    "book one.",
+    "The shelter is at 40 Dock Road; beds can be booked online through the county website.",
+    "Parents with questions should call the school office on (03) 9555 0142.",
+])
+def test_a_service_note_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_hotline_in_a_statistic_is_still_proposed():
+    sentence = "The crisis hotline took 4,180 calls in its first month, the health department said."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“The board has finally admitted that the old plan was never going to work,” said "
+    "Hal Brandt, a retired engineer who sits on the advisory panel.",
+    "“I don't think anyone in this building expected the vote to go this way,” said "
+    "council member Ada Ruiz.",
+    "“They treated the pension fund like a piggy bank,” said Nora Quist, a lawyer for the "
+    "retirees.",
+])
+def test_a_quote_that_gives_a_view_is_an_opinion(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_quote_with_a_stance_word_and_a_fact_is_still_proposed():
+    sentence = ("“Frankly, the plant has lost 2,300 jobs since 2019,” said union president "
+                "Ada Ruiz.")
+    assert proposed(sentence) == [sentence]
+
+
+def test_narration_with_a_stance_word_is_not_an_opinion():
+    scores = {c.text: c.score for c in extract(
+        "The council finally approved the budget on Tuesday. "
+        "The council approved the budget on Tuesday.", include_all=True)}
+    first, second = scores.values()
+    assert first == pytest.approx(second, abs=0.2)
+
+
+def test_an_announcement_on_a_date_is_a_schedule():
+    sentence = "The commission will announce its ruling on the merger on April 9."
+    assert proposed(sentence) == []
+
+
+def test_a_crowd_filling_a_room_is_colour():
+    assert proposed("Farmers in work boots filled the hallway outside the hearing room.") == []
+    fact = "Applications filled all 1,200 places in the program within a week."
+    assert proposed(fact) == [fact]
