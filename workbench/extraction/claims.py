@@ -278,10 +278,11 @@ _REACTION = re.compile(
 # "(02) 9555 0123", "0800 555 0199", "+44 20 7946 0958") or an invitation to call, book or
 # visit ("can call", "can be booked at").
 _PHONE = re.compile(
-    r"(?<![\w,.$€£-])(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # 616-555-0133
-    r"|(?<![\w,.$€£-])(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )"  # +44 20 ..., (02)
-    r"\d{3,4}[ -]?\d{3,4}(?![\w-])"
+    r"(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # 616-555-0133
+    r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
 )
+_DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
+_CONTACT_KEYS = ("can ", "should ", "may ", "must ", "urged", "asked", "encouraged", "advised")
 _CONTACT = re.compile(
     r"\b(?:can|should|may|must|are (?:urged|asked|encouraged|advised) to) (?:also )?"
     r"(?:call|phone|ring|text|email|contact|visit|book|register|sign up)\b"
@@ -351,8 +352,11 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
 def _service_note(text: str) -> bool:
     """Whether ``text`` tells readers how to reach a service (a phone number to call, a
     place to book): a notice, not a claim, whatever figures it holds."""
-    return bool(_CONTACT.search(text) or (
-        sum(c.isdigit() for c in text) >= 7 and _PHONE.search(text)))
+    if any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text):
+        return True
+    return bool(_DIGIT_GAP.search(text)) and any(
+        m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",.$€£-")
+        for m in _PHONE.finditer(text))
 
 
 def _furniture(s: Sentence) -> Candidate:

@@ -58,6 +58,7 @@ _STAMP_NUMBER = re.compile(
     r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
 )
 _STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
+_DIGIT = re.compile(r"\d")
 _STAMP_SPLIT = re.compile(r"[\s,|·•:–—()]+|\s-\s")
 # "Carlos Mendes Lobo / AFP", "Jane Doe/Getty Images", "AFP / Getty Images": a photo credit
 # on a line of its own (a person or agency, a slash, an agency).
@@ -65,13 +66,16 @@ _CREDIT_LINE = re.compile(
     r"^(?:(?:photo|image|picture)s?\s*:\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*"
     r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$"
 )
-# "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)",
-# "... on Nov. 25. Carlos Mendes Lobo / AFP", "... months old. (ABC News: Tom Hollis)"
+# A credit after the caption's last stop: "... on Nov. 25. Carlos Mendes Lobo / AFP",
+# "... months old. (ABC News: Tom Hollis)" (a first look: "/" or "(" in the line).
+_CREDIT_AFTER_STOP = re.compile(
+    r"(?<=[.!?])\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w.&'’-]*"
+    r"(?:\s+[A-Z][\w.&'’-]*){0,3}(?<![.!?])"
+    r"|\([A-Z][\w.&'’ -]{1,40}:\s*[A-Z][\w.'’ -]{1,40}\))\s*$"
+)
+# "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 _CREDIT_TAIL = re.compile(
-    r"(?:(?-i:(?<=[.!?])\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w.&'’-]*"
-    r"(?:\s+[A-Z][\w.&'’-]*){0,3}(?<![.!?]))"
-    r"|(?-i:(?<=[.!?])\s+\([A-Z][\w.&'’ -]{1,40}:\s*[A-Z][\w.'’ -]{1,40}\))"
-    r"|\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
+    r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
     r"|(?<!\s)\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
@@ -270,7 +274,7 @@ def _line_role(line: str) -> str | None:
 def _timestamp(line: str) -> bool:
     """Whether ``line`` is only a time stamp: every word is a date, a time, a time zone or
     a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date."""
-    if len(line) > 160 or not any(c.isdigit() for c in line[:40]):
+    if len(line) > 160 or not _DIGIT.search(line, 0, 40):
         return False
     dated = False
     for word in _STAMP_SPLIT.split(line):
@@ -316,6 +320,8 @@ def segment(text: str) -> list[Sentence]:
             continue
         content = text[start:end]
         credit = _CREDIT_TAIL.search(content)
+        if not credit and (")" in content[-2:] or "/" in content[-60:]):
+            credit = _CREDIT_AFTER_STOP.search(content)
         if credit and credit.start() > 0:
             cut = start + credit.start()
             credit_start = cut + (len(credit.group()) - len(credit.group().lstrip()))
