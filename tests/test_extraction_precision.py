@@ -166,3 +166,11 @@ def test_a_crowd_filling_a_room_is_colour():
     assert proposed("Farmers in work boots filled the hallway outside the hearing room.") == []
     fact = "Applications filled all 1,200 places in the program within a week."
     assert proposed(fact) == [fact]
+
+
+def test_reported_plan_with_a_quoted_phrase_is_proposed():
+    plan = ("Transport Minister Eli Varga said on Monday that the government would "
+            "\"move heaven and earth\" to reopen the rail line.")
+    assert proposed(plan) == [plan]
+    view = "Transport Minister Eli Varga said the plan was \"a betrayal of every commuter\"."
+    assert proposed(view) == []

@@ -303,7 +303,8 @@ _STANCE = re.compile(
 
 def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> float:
     """Log-odds added to the model's: checkable speech (quoted by a named person, or
-    reported by a named, institutional or unnamed source), facts and forecasts stated in
+    reported by a named, institutional or unnamed source; reported speech with a quoted
+    phrase counts as checkable when it reports what will be done), facts and forecasts stated in
     narration and dated events lift a sentence; words that only judge (in a quote, only the
     quoted words count, and a stance word or a simile there judges too), speech that states
     nothing checkable and a crowd's reaction lower it unless they also state a fact, and so
@@ -322,7 +323,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     elif _service_note(text):
         return SERVICE_PRIOR
     elif quoted:
-        if named and kinds.checkable(said):
+        if named and (kinds.checkable(said) or (not quote_run and kinds.forecast(text))):
             prior = QUOTE_PRIOR
         elif named:
             prior = EMPTY_QUOTE_PRIOR
