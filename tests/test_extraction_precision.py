@@ -174,3 +174,10 @@ def test_reported_plan_with_a_quoted_phrase_is_proposed():
     assert proposed(plan) == [plan]
     view = "Transport Minister Eli Varga said the plan was \"a betrayal of every commuter\"."
     assert proposed(view) == []
+
+
+def test_a_dateline_in_ordinary_case_with_an_agency_tag():
+    got = roles("Nairobi, Kenya (Reuters) - Kenya's central bank cut its main rate on Tuesday.")
+    assert got[0] == ("dateline", "Nairobi, Kenya (Reuters) -")
+    assert got[1][0] == "body"
+    assert [r for r, _ in roles("Sales (in dollars) - not units - rose 4 percent.")] == ["body"]

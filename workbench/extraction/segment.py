@@ -145,6 +145,14 @@ _DATELINE_PREFIX = re.compile(
     r"(?:\s*\([A-Za-z. ]{1,30}\))?)\s*(?:—|–|--|-)\s*"
 )
 
+# "Lisbon (AFP) -", "Nairobi, Kenya (Reuters) —": a place in ordinary case is a dateline
+# only with the agency's tag after it.
+_AGENCY_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3}(?:, [A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*)"
+    r"{0,2})?(?:, [A-Z][a-z]{2}\.? \d{1,2})? \((?:AFP|AP|Reuters|Bloomberg|dpa|EFE|ANSA|PA|"
+    r"AAP|CP|UPI|Xinhua|Kyodo|Yonhap)\)\s*(?:—|–|--|-)\s*"
+)
+
 # Abbreviations after which a period does not end a sentence (lowercased, no period).
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen sens rep reps gov gen lt col maj capt cmdr adm sgt cpl pvt
@@ -335,7 +343,9 @@ def segment(text: str) -> list[Sentence]:
             out.append(Sentence(content, start, end, "heading", paragraph))
             continue
         dateline = _DATELINE_PREFIX.match(content)
-        if dateline and _looks_like_place(dateline.group("place")):
+        if not (dateline and _looks_like_place(dateline.group("place"))):
+            dateline = "(" in content[:60] and _AGENCY_DATELINE.match(content)
+        if dateline:
             stop = start + dateline.end()
             trimmed = text[start:stop].rstrip()
             out.append(Sentence(trimmed, start, start + len(trimmed), "dateline", paragraph))
