@@ -181,3 +181,23 @@ def test_a_dateline_in_ordinary_case_with_an_agency_tag():
     assert got[0] == ("dateline", "Nairobi, Kenya (Reuters) -")
     assert got[1][0] == "body"
     assert [r for r, _ in roles("Sales (in dollars) - not units - rose 4 percent.")] == ["body"]
+
+
+@pytest.mark.parametrize("line", [
+    "(Reporting by Ana Silva in Porto; Editing by Mark Heller)",
+    "Tom Okafor is a science correspondent for The Daily Ledger.",
+    "Tom Okafor reported from Geneva.",
+    "This is a developing story.",
+    "Have a news tip? Email us at desk@example.org.",
+])
+def test_more_of_the_outlets_notes(line):
+    assert {s.role for s in segment(line)} == {"source_line"}
+
+
+def test_a_reporter_in_the_story_is_still_body():
+    assert role_of("Tom Okafor reported from the courtroom that two jurors were excused.") == (
+        "body"
+    )
+    assert role_of("Ana Silva is a former reporter for the Ledger who now runs a charity.") == (
+        "body"
+    )

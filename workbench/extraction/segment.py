@@ -106,18 +106,26 @@ _PHOTO_DESCRIPTION = re.compile(
     rf"from|before|after|as|the|a|an)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
 )
 # The outlet's own notes at the foot of a report (and what each of them holds: a first look).
-_NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information")
+_NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information",
+              "reported from", "reporter", "correspondent", "editor", "writer")
 _NOTE_LINE = re.compile(
     r"^(?:[^.]{3,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)|"
+    # "Jane Doe reported from Lisbon.", "Jane Doe is a health reporter at The Sentinel."
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})? "
+    r"(?:reported from [A-Z][^.]{1,60}\.?$|is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|"
+    r"correspondent|editor|writer|columnist) (?:at|for|with) (?:the )?[A-Z][\w.'’&-]*"
+    r"(?: (?:of |the |and |& )?[A-Z][\w.'’&-]*){0,5}\.?$)|"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
     r"for (?:the )?[A-Z][^.]{1,60}|A version of this (?:article|story) appear|"
     r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
     r"\b(?:call|contact|email|text)\b)",
 )
 _SOURCE_LINE = re.compile(
-    r"^(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
+    r"^\(?(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
     r"reporting by|editing by|edited by|write to|contact|read more|related|subscribe|sign up|"
-    r"advertisement|this article|originally published|appeared in|follow us|see also)\b"
+    r"advertisement|this article|originally published|appeared in|follow us|see also|"
+    r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
+    r"(?:story|news)|this story is developing)\b"
     r"|^(?:correction|clarification|editor['’]s note|update)\s*:",
     re.I,
 )
