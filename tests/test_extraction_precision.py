@@ -201,3 +201,15 @@ def test_a_reporter_in_the_story_is_still_body():
     assert role_of("Ana Silva is a former reporter for the Ledger who now runs a charity.") == (
         "body"
     )
+
+
+def test_an_unpunctuated_line_under_the_headline_is_a_standfirst():
+    article = (
+        "Water board raises rates\n\n"
+        "Residents will pay more from July as the board blames a decade of deferred repairs "
+        "and rising costs for chemicals and power at its two treatment plants\n\n"
+        "The water board voted 4-1 on Monday to raise rates by 9 percent.\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "heading", "body"]
+    lead = "The board voted 4-1 on Monday.\n\nRates will rise 9 percent from July\n"
+    assert [r for r, _ in roles(lead)] == ["body", "body"]

@@ -303,6 +303,13 @@ def _timestamp(line: str) -> bool:
     return dated
 
 
+def _standfirst(line: str) -> bool:
+    """A line under the headline that does not end as a sentence does (a subheadline such
+    as "Commissioners say ...; health officials warn of ..."): body copy always does."""
+    stripped = line.strip()
+    return stripped[-1] not in ".!?:;,”\"’)…" and len(stripped.split()) <= 60
+
+
 def _is_heading(line: str, paragraph: int) -> bool:
     """Short, unpunctuated lines at the top are titles; elsewhere they are sub-heads."""
     stripped = line.strip()
@@ -347,7 +354,9 @@ def segment(text: str) -> list[Sentence]:
         if _CAPTION_LEAD.match(content):
             out.append(Sentence(content, start, end, "caption", paragraph))
             continue
-        if _is_heading(content, paragraph):
+        if _is_heading(content, paragraph) or (
+            paragraph == 1 and out and out[0].role == "heading" and _standfirst(content)
+        ):
             out.append(Sentence(content, start, end, "heading", paragraph))
             continue
         dateline = _DATELINE_PREFIX.match(content)
