@@ -213,3 +213,13 @@ def test_an_unpunctuated_line_under_the_headline_is_a_standfirst():
     assert [r for r, _ in roles(article)] == ["heading", "heading", "body"]
     lead = "The board voted 4-1 on Monday.\n\nRates will rise 9 percent from July\n"
     assert [r for r, _ in roles(lead)] == ["body", "body"]
+
+
+def test_a_byline_under_the_first_paragraphs_leaves_them_body():
+    article = (
+        "Mill to close\n\n"
+        "The mill will close in May. It employs 400 people. Orders fell 30 percent. "
+        "The owners blamed imports. Talks with buyers failed.\n\n"
+        "By Jo Amari\n"
+    )
+    assert [r for r, _ in roles(article)][1:6] == ["body"] * 5

@@ -372,17 +372,19 @@ def segment(text: str) -> list[Sentence]:
 
 
 _TOP_LINES = 7  # how far down a byline or date line still closes the top matter
+_TOP_BODY = 4  # at most so many sentences of top matter: more is the article itself
 
 
 def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
     """Lines between the headline and the byline or date line under it are top matter (a
     standfirst, a summary, "key points"), not body: news copy runs headline, standfirst,
-    byline, date, body. Only when the text opens with a headline and no lead paragraph
-    (one that opens with a dateline such as ``WASHINGTON —``) comes before the byline."""
+    byline, date, body. Only when the text opens with a headline, no lead paragraph (one
+    that opens with a dateline such as ``WASHINGTON —``) comes before the byline and the
+    lines above it are few."""
     if top_end is None or not out or out[0].role != "heading" or out[0].paragraph != 0:
         return out
     top = [s for s in out if 0 < s.paragraph < top_end]
-    if any(s.role == "dateline" for s in top):
+    if any(s.role == "dateline" for s in top) or sum(s.role == "body" for s in top) > _TOP_BODY:
         return out
     return [replace(s, role="heading") if s.role == "body" and 0 < s.paragraph < top_end
             else s for s in out]
