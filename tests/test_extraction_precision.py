@@ -223,3 +223,16 @@ def test_a_byline_under_the_first_paragraphs_leaves_them_body():
         "By Jo Amari\n"
     )
     assert [r for r, _ in roles(article)][1:6] == ["body"] * 5
+
+
+@pytest.mark.parametrize("sentence", [
+    "The inquiry resumes on Tuesday with evidence from the fire chief.",
+    "Public comment on the proposal runs until March 30.",
+])
+def test_more_schedule_notes_are_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_forecast_of_a_decision_is_not_a_schedule():
+    forecast = "The central bank is expected to raise rates by half a point, economists said."
+    assert proposed(forecast) == [forecast]

@@ -247,7 +247,9 @@ _DATE_ANCHOR = re.compile(
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
     r"released|announced)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
-    r"announce|unveil|rule)\b|"
+    r"announce|unveil|rule|resume|reconvene)\b|"
+    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
+    r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
     r"(?:takes?|took) effect|goes into effect|go into effect)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
