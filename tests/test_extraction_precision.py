@@ -236,3 +236,10 @@ def test_more_schedule_notes_are_not_proposed(sentence):
 def test_a_forecast_of_a_decision_is_not_a_schedule():
     forecast = "The central bank is expected to raise rates by half a point, economists said."
     assert proposed(forecast) == [forecast]
+
+
+def test_a_crowd_counted_vaguely_is_colour_on_any_day():
+    crowd = "Hundreds of fans gathered outside the stadium on Saturday to greet the team."
+    assert proposed(crowd) == []
+    counted = "About 2,500 fans gathered outside the stadium on Saturday, police said."
+    assert proposed(counted) == [counted]

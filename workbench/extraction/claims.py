@@ -283,6 +283,7 @@ _PHONE = re.compile(
     r"(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # 616-555-0133
     r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
 )
+_DIGIT = re.compile(r"\d")
 _DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
 _CONTACT_KEYS = ("can ", "should ", "may ", "must ", "urged", "asked", "encouraged", "advised")
 _CONTACT = re.compile(
@@ -343,8 +344,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             prior = REPORTED_EVENT_PRIOR
         elif reported:
             prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
-        elif not facts and _REACTION.search(text):
-            prior = REACTION_PRIOR
+        elif facts <= {"statistic"} and _REACTION.search(text) and not _DIGIT.search(text):
+            return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
     if _SCHEDULE.search(text):
         prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
     elif _DATE_ANCHOR.search(text):
