@@ -243,3 +243,23 @@ def test_a_crowd_counted_vaguely_is_colour_on_any_day():
     assert proposed(crowd) == []
     counted = "About 2,500 fans gathered outside the stadium on Saturday, police said."
     assert proposed(counted) == [counted]
+
+
+def test_a_list_of_links_under_related_is_furniture():
+    article = (
+        "The plant closed on Friday.\n\n"
+        "More on this story\n\n"
+        "Workers fear for town's future\n\n"
+        "Plant owner reports 30% drop in orders\n\n"
+        "The union said it would appeal.\n"
+    )
+    assert [r for r, _ in roles(article)] == [
+        "body", "source_line", "source_line", "source_line", "body"
+    ]
+    box = "The plant closed on Friday.\n\nOrders fell 30% in the third quarter\n"
+    assert [r for r, _ in roles(box)] == ["body", "body"]
+
+
+def test_opening_hours_are_a_service_note():
+    hours = "The new library branch is open 9 a.m. to 7 p.m. every day except Sunday."
+    assert proposed(hours) == []

@@ -285,11 +285,13 @@ _PHONE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
-_CONTACT_KEYS = ("can ", "should ", "may ", "must ", "urged", "asked", "encouraged", "advised")
+_CONTACT_KEYS = ("can ", "should ", "may ", "must ", "urged", "asked", "encouraged", "advised",
+                 " open ")
 _CONTACT = re.compile(
     r"\b(?:can|should|may|must|are (?:urged|asked|encouraged|advised) to) (?:also )?"
     r"(?:call|phone|ring|text|email|contact|visit|book|register|sign up)\b"
     r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
+    r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
 )
 # Words a speaker uses to give a view, not a fact: a stance adverb ("finally", "frankly"),
 # a belief in the first person, negated or not ("I don't think"), or a simile ("ran this

@@ -124,9 +124,16 @@ _SOURCE_LINE = re.compile(
     r"^\(?(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
     r"reporting by|editing by|edited by|write to|contact|read more|related|subscribe|sign up|"
     r"advertisement|this article|originally published|appeared in|follow us|see also|"
+    r"recommended|most read|more on this|you may also like|further reading|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
     r"(?:story|news)|this story is developing)\b"
     r"|^(?:correction|clarification|editor['’]s note|update)\s*:",
+    re.I,
+)
+# A line that heads a list of links to other reports ("Related Articles", "More on this story").
+_LINKS_HEAD = re.compile(
+    r"^(?:related|read more|more on this|more from|see also|recommended|most read|"
+    r"more stories|you may also like|further reading)\b[^.!?]{0,40}:?$",
     re.I,
 )
 # The outlet's notes about the report itself: "This story has been updated to correct ...",
@@ -326,6 +333,7 @@ def segment(text: str) -> list[Sentence]:
     paragraph = -1
     pos = 0
     top_end: int | None = None  # the paragraph of the first byline or date line, if near the top
+    links = False  # under a "Related" line: the headlines of other reports follow
     for line in text.splitlines(keepends=True):
         line_start = pos
         pos += len(line)
@@ -336,11 +344,15 @@ def segment(text: str) -> list[Sentence]:
         lead = len(body) - len(body.lstrip())
         start, end = line_start + lead, line_start + len(body.rstrip())
         role = _line_role(body)
+        if not role and links and _standfirst(body):
+            role = "source_line"  # a headline in a list of links
         if role:
             out.append(Sentence(text[start:end], start, end, role, paragraph))
             if role in ("byline", "dateline") and top_end is None and paragraph <= _TOP_LINES:
                 top_end = paragraph
+            links = role == "source_line" and (links or bool(_LINKS_HEAD.match(body.strip())))
             continue
+        links = False
         content = text[start:end]
         credit = _CREDIT_TAIL.search(content)
         if not credit and (")" in content[-2:] or "/" in content[-60:]):
