@@ -263,3 +263,33 @@ def test_a_list_of_links_under_related_is_furniture():
 def test_opening_hours_are_a_service_note():
     hours = "The new library branch is open 9 a.m. to 7 p.m. every day except Sunday."
     assert proposed(hours) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sources close to the mayor said the deal was worth $2 billion.",
+    "Contact tracing began on Monday after 14 cases were confirmed.",
+])
+def test_a_body_sentence_that_opens_like_a_note_stays_body(sentence):
+    assert role_of(sentence) == "body"
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_caption_with_a_full_date_and_no_weekday():
+    assert role_of("A cyclist rides past the flooded depot in Leeds on February 9, 2027.") == (
+        "caption"
+    )
+
+
+@pytest.mark.parametrize("line", [
+    "The Daily Ledger receives support from the Harlow Trust for its coverage of rural health.",
+    "This version corrects the name of the school.",
+])
+def test_funding_and_version_notes(line):
+    assert role_of(line) == "source_line"
+
+
+def test_an_instruction_to_the_reader_is_a_service_note():
+    note = "If you need support, call the 24-hour helpline on 13 11 14 or visit its website."
+    assert proposed(note) == []
+    fact = "Calls to the helpline rose 40% in October, the charity said."
+    assert proposed(fact) == [fact]

@@ -293,6 +293,12 @@ _CONTACT = re.compile(
     r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
 )
+# An instruction to the reader, at the start of the sentence or after "If you ...,":
+# "Call 988 ...", "If you have information, contact the police at ..."
+_INSTRUCTION = re.compile(
+    r"^(?:If you\b[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
+    r"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|[A-Z]|www)"
+)
 # Words a speaker uses to give a view, not a fact: a stance adverb ("finally", "frankly"),
 # a belief in the first person, negated or not ("I don't think"), or a simile ("ran this
 # like a business"). They make a quote an opinion only when it states no fact.
@@ -359,6 +365,8 @@ def _service_note(text: str) -> bool:
     """Whether ``text`` tells readers how to reach a service (a phone number to call, a
     place to book): a notice, not a claim, whatever figures it holds."""
     if any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text):
+        return True
+    if text[:1] in "CcTtRrPpEeVvI" and _INSTRUCTION.match(text):
         return True
     return bool(_DIGIT_GAP.search(text)) and any(
         m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",.$€£-")

@@ -103,7 +103,7 @@ _PHOTO_DATE = (
 )
 _PHOTO_DESCRIPTION = re.compile(
     rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
-    rf"from|before|after|as|the|a|an)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
+    rf"from|before|after|as|the|a|an|past|along|through|across|into|by|behind|beside)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
 )
 # The outlet's own notes at the foot of a report (and what each of them holds: a first look).
 _NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information",
@@ -121,8 +121,10 @@ _NOTE_LINE = re.compile(
     r"\b(?:call|contact|email|text)\b)",
 )
 _SOURCE_LINE = re.compile(
-    r"^\(?(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
-    r"reporting by|editing by|edited by|write to|contact|read more|related|subscribe|sign up|"
+    # "Source: WSJ", not "Sources close to ..."; "Contact Jane Doe at", not "Contact tracing"
+    r"^\(?(?:courtesy\s*/\s*)?(?:sources?(?=\s*[:/|])|courtesy|copyright|©|\(c\)|"
+    r"additional reporting|reporting by|editing by|edited by|write to|"
+    r"contact(?=\s*:|\s+(?:us|the|(?-i:[A-Z])))|read more|related|subscribe|sign up|"
     r"advertisement|this article|originally published|appeared in|follow us|see also|"
     r"recommended|most read|more on this|you may also like|further reading|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
@@ -142,6 +144,12 @@ _REVISION_NOTE = re.compile(
     r"^(?:(?:This|The) (?:story|article|report|post|piece|version)(?: \w+){0,2} (?:has been|"
     r"was|is being|had been) (?:updated|corrected|amended|changed|edited|clarified|revised)\b"
     r"|An? (?:earlier|previous) version of this (?:story|article|report|post)\b"
+    r"|This version (?:corrects|updates|adds|removes|clarifies)\b"
+    # an outlet's funding note: "The Daily Ledger receives support from ... for its coverage"
+    r"|(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} receives? (?:financial )?(?:support|"
+    r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
+    r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
+    r"made possible) by\b"
     r"|(?:Updated|Corrected|Clarified|Amended) (?:to|with) (?:correct|show|include|add|"
     r"reflect|clarify|remove|comments?|details?)\b)"
 )
@@ -287,7 +295,9 @@ def _line_role(line: str) -> str | None:
         _NOTE_LINE.match(stripped)
     ):
         return "source_line"
-    if len(stripped) <= 250 and "day" in stripped and _PHOTO_DESCRIPTION.match(stripped):
+    if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped) and (
+        _PHOTO_DESCRIPTION.match(stripped)
+    ):
         return "caption"
     if _BYLINE.match(stripped):
         return "byline"
