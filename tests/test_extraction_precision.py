@@ -138,6 +138,11 @@ def test_a_hotline_in_a_statistic_is_still_proposed():
     "council member Ada Ruiz.",
     "“They treated the pension fund like a piggy bank,” said Nora Quist, a lawyer for the "
     "retirees.",
+    "“This board has betrayed every parent in the district,” said Nora Quist, who chairs the "
+    "parents' association.",
+    "Opposition leader Sam Ellery said the government had \"thrown small farmers under the "
+    "bus\".",
+    "“The regulator turned a blind eye while bills climbed,” said consumer advocate Ida Marr.",
 ])
 def test_a_quote_that_gives_a_view_is_an_opinion(sentence):
     assert proposed(sentence) == []
@@ -292,4 +297,9 @@ def test_an_instruction_to_the_reader_is_a_service_note():
     note = "If you need support, call the 24-hour helpline on 13 11 14 or visit its website."
     assert proposed(note) == []
     fact = "Calls to the helpline rose 40% in October, the charity said."
+    assert proposed(fact) == [fact]
+
+
+def test_a_failure_that_is_a_fact_is_not_blame():
+    fact = "“Both pumps failed the safety inspection in March,” said inspector Ida Marr."
     assert proposed(fact) == [fact]

@@ -300,13 +300,21 @@ _INSTRUCTION = re.compile(
     r"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|[A-Z]|www)"
 )
 # Words a speaker uses to give a view, not a fact: a stance adverb ("finally", "frankly"),
-# a belief in the first person, negated or not ("I don't think"), or a simile ("ran this
-# like a business"). They make a quote an opinion only when it states no fact.
+# a belief in the first person, negated or not ("I don't think"), blame in words that judge
+# ("betrayed every family") or a simile ("ran this like a business"). They make a quote an
+# opinion only when it states no fact.
 _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|sadly|unfortunately|thankfully|"
     r"hopefully|regrettably)\b"
     r"|\bI (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?(?:think|believe|"
     r"feel|suspect|doubt|reckon)\b|\bin my (?:view|opinion)\b"
+    # blame: what someone did to people, in words that judge it ("betrayed every family",
+    # "failed our children", "left families at the mercy of", "turned it into a crime")
+    r"|\b(?:betray(?:ed|s|ing)?|let (?:\w+ ){1,2}down|sold (?:\w+ ){1,2}out|"
+    r"turn(?:ed|s|ing)? a blind eye|at the mercy of|(?:threw|thrown|throw) (?:\w+ ){1,2}under "
+    r"the bus|turn(?:ed|s)? (?:it|this|that|them|him|her) into)\b"
+    r"|\bfail(?:ed|s|ing)? (?:our|their|its|every|the) (?:\w+ )?(?:children|families|"
+    r"patients|residents|workers|people|voters|taxpayers|students|profession|community)\b"
     r"|\b(?:ran|runs?|running|treats?|treated|treating|acts?|acted|behaves?|behaved|looks?|"
     r"looked|reads?|sounds?|sounded) (?:[\w’'-]+ ){0,3}like (?:a|an|one|it|they|we|he|she)\b"
 )
