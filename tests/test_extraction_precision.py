@@ -303,3 +303,21 @@ def test_an_instruction_to_the_reader_is_a_service_note():
 def test_a_failure_that_is_a_fact_is_not_blame():
     fact = "“Both pumps failed the safety inspection in March,” said inspector Ida Marr."
     assert proposed(fact) == [fact]
+
+
+def test_a_magazine_byline_and_reading_time_close_the_top_matter():
+    article = (
+        "The last ferry\n\n"
+        "The island's link to the mainland is failing. Its people are tired of waiting.\n\n"
+        "Words by Ola Brandt | Photography by Kit Moreno\n\n"
+        "March 2, 2027 · 6 min read\n\n"
+        "The ferry made 212 crossings last year, down from 540 in 2019.\n"
+    )
+    assert [r for r, _ in roles(article)] == [
+        "heading", "heading", "heading", "byline", "dateline", "body"
+    ]
+
+
+def test_a_scene_on_a_qualified_weekday_is_colour():
+    scene = "At 7.15 on a grey Thursday morning, the queue outside the clinic is 30 people long."
+    assert proposed(scene) == []

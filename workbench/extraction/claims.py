@@ -268,8 +268,8 @@ _VOX_POP = re.compile(
 )
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 _SCENE = re.compile(
-    r"^(?:(?:On|One) (?:a )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on (?:a )?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
+    r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
+    r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
     r"(?:morning|afternoon|evening|night|day),"
 )
 _REACTION = re.compile(

@@ -48,7 +48,7 @@ _DATE_LINE = re.compile(
 _STAMP_WORDS = frozenset(
     """posted published updated modified issued last first created edited revised
     originally on at am pm a.m. p.m. ago an a one minute minutes min mins hour hours hr hrs
-    day days""".split()
+    day days read""".split()  # "December 1, 2026 · 8 min read"
 )
 _STAMP_DAY_OR_MONTH = re.compile(
     rf"^(?:{_MONTHS}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|\w+day)$", re.I
@@ -158,7 +158,7 @@ _RATE_NOTE = re.compile(r"^\(\s*\S{0,4}\s?1\s?\w{0,6} = \S{0,4}\s?[\d.,]+[^()]{0
 _BYLINE = re.compile(
     r"^(?:[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*"
     # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
-    r"|By\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
+    r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
     # "Jane Doe @janedoe": a name and the writer's social handle
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+)$"
 )
