@@ -321,3 +321,8 @@ def test_a_magazine_byline_and_reading_time_close_the_top_matter():
 def test_a_scene_on_a_qualified_weekday_is_colour():
     scene = "At 7.15 on a grey Thursday morning, the queue outside the clinic is 30 people long."
     assert proposed(scene) == []
+
+
+def test_a_duty_under_the_law_is_not_a_service_note():
+    duty = "Under the new law, landlords must register every rental unit with the city by 2028."
+    assert proposed(duty) == [duty]

@@ -285,11 +285,11 @@ _PHONE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
-_CONTACT_KEYS = ("can ", "should ", "may ", "must ", "urged", "asked", "encouraged", "advised",
+_CONTACT_KEYS = ("can ", "should ", "may ", "urged", "asked", "encouraged", "advised",
                  " open ")
 _CONTACT = re.compile(
-    r"\b(?:can|should|may|must|are (?:urged|asked|encouraged|advised) to) (?:also )?"
-    r"(?:call|phone|ring|text|email|contact|visit|book|register|sign up)\b"
+    r"\b(?:can|should|may|are (?:urged|asked|encouraged|advised) to) (?:also )?"
+    r"(?:call|phone|ring|text|email|contact|visit|book)\b"
     r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
 )
