@@ -231,6 +231,8 @@ REACTION_PRIOR = -1.5  # colour: how a crowd reacted ("Supporters cheered outsid
 # quoted on what they lived through), whatever numbers or dates they hold
 COLOUR_PRIOR = -4.0
 SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
+# a service note: where to call, book or go ("Appointments can be booked at 555-0100")
+SERVICE_PRIOR = -4.0
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)"
@@ -244,7 +246,10 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider)\b|"
+    r"released|announced)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
+    r"announce|unveil|rule|resume|reconvene)\b|"
+    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
+    r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
     r"(?:takes?|took) effect|goes into effect|go into effect)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -263,35 +268,81 @@ _VOX_POP = re.compile(
 )
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 _SCENE = re.compile(
-    r"^(?:(?:On|One) (?:a )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on (?:a )?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
+    r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
+    r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
     r"(?:morning|afternoon|evening|night|day),"
 )
 _REACTION = re.compile(
     r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
-    r"gathered|erupted)\b"
+    r"gathered|erupted|filled|crowded|thronged|queued)\b"
+)
+# A service note tells the reader how to reach a service: a telephone number ("616-555-0133",
+# "(02) 9555 0123", "0800 555 0199", "+44 20 7946 0958") or an invitation to call, book or
+# visit ("can call", "can be booked at").
+_PHONE = re.compile(
+    r"(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # 616-555-0133
+    r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
+)
+_DIGIT = re.compile(r"\d")
+_DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
+_CONTACT_KEYS = ("can ", "should ", "may ", "urged", "asked", "encouraged", "advised",
+                 " open ")
+_CONTACT = re.compile(
+    r"\b(?:can|should|may|are (?:urged|asked|encouraged|advised) to) (?:also )?"
+    r"(?:call|phone|ring|text|email|contact|visit|book)\b"
+    r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
+    r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
+)
+# An instruction to the reader, at the start of the sentence or after "If you ...,":
+# "Call 988 ...", "If you have information, contact the police at ..."
+_INSTRUCTION = re.compile(
+    r"^(?:If you\b[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
+    r"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|[A-Z]|www)"
+)
+# Words a speaker uses to give a view, not a fact: a stance adverb ("finally", "frankly"),
+# a belief in the first person, negated or not ("I don't think"), blame in words that judge
+# ("betrayed every family") or a simile ("ran this like a business"). They make a quote an
+# opinion only when it states no fact.
+_STANCE = re.compile(
+    r"\b(?:finally|frankly|honestly|obviously|clearly|surely|sadly|unfortunately|thankfully|"
+    r"hopefully|regrettably)\b"
+    r"|\bI (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?(?:think|believe|"
+    r"feel|suspect|doubt|reckon)\b|\bin my (?:view|opinion)\b"
+    # blame: what someone did to people, in words that judge it ("betrayed every family",
+    # "failed our children", "left families at the mercy of", "turned it into a crime")
+    r"|\b(?:betray(?:ed|s|ing)?|let (?:\w+ ){1,2}down|sold (?:\w+ ){1,2}out|"
+    r"turn(?:ed|s|ing)? a blind eye|at the mercy of|(?:threw|thrown|throw) (?:\w+ ){1,2}under "
+    r"the bus|turn(?:ed|s)? (?:it|this|that|them|him|her) into)\b"
+    r"|\bfail(?:ed|s|ing)? (?:our|their|its|every|the) (?:\w+ )?(?:children|families|"
+    r"patients|residents|workers|people|voters|taxpayers|students|profession|community)\b"
+    r"|\b(?:ran|runs?|running|treats?|treated|treating|acts?|acted|behaves?|behaved|looks?|"
+    r"looked|reads?|sounds?|sounded) (?:[\w’'-]+ ){0,3}like (?:a|an|one|it|they|we|he|she)\b"
 )
 
 
 def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> float:
     """Log-odds added to the model's: checkable speech (quoted by a named person, or
-    reported by a named, institutional or unnamed source), facts and forecasts stated in
+    reported by a named, institutional or unnamed source; reported speech with a quoted
+    phrase counts as checkable when it reports what will be done), facts and forecasts stated in
     narration and dated events lift a sentence; words that only judge (in a quote, only the
-    quoted words count), speech that states nothing checkable and a crowd's reaction lower
-    it unless they also state a fact, and so does a notice of what is scheduled."""
+    quoted words count, and a stance word or a simile there judges too), speech that states
+    nothing checkable and a crowd's reaction lower it unless they also state a fact, and so
+    do a notice of what is scheduled and a service note (a number to call, a place to book).
+    Colour (a scene, a vox pop) is set aside first, whatever else it holds."""
     quoted = quote_run or "“" in text or '"' in text
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
-    if (kinds.value_judgement(said) and not kinds.states_fact(said)) or (
-        quoted and _CHARACTERISED.search(text)
-    ):
+    if text[:3] in ("On ", "One", "At ", "In ", "Out", "Ins") and _SCENE.match(text):
+        return COLOUR_PRIOR
+    if quoted and named and "who" in text and _VOX_POP.search(text):
+        return COLOUR_PRIOR
+    judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
+    if (judges and not kinds.states_fact(said)) or (quoted and _CHARACTERISED.search(text)):
         prior = OPINION_PRIOR
-    elif text[:3] in ("On ", "One", "At ", "In ", "Out", "Ins") and _SCENE.match(text):
-        return COLOUR_PRIOR
-    elif quoted and named and "who" in text and _VOX_POP.search(text):
-        return COLOUR_PRIOR
+    elif _service_note(text):
+        return SERVICE_PRIOR
     elif quoted:
-        if named and kinds.checkable(said):
+        if named and (kinds.checkable(said) or (not quote_run and kinds.forecast(text))):
             prior = QUOTE_PRIOR
         elif named:
             prior = EMPTY_QUOTE_PRIOR
@@ -309,13 +360,25 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             prior = REPORTED_EVENT_PRIOR
         elif reported:
             prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
-        elif not facts and _REACTION.search(text):
-            prior = REACTION_PRIOR
+        elif facts <= {"statistic"} and _REACTION.search(text) and not _DIGIT.search(text):
+            return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
     if _SCHEDULE.search(text):
         prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
     elif _DATE_ANCHOR.search(text):
         prior += DATE_PRIOR
     return prior
+
+
+def _service_note(text: str) -> bool:
+    """Whether ``text`` tells readers how to reach a service (a phone number to call, a
+    place to book): a notice, not a claim, whatever figures it holds."""
+    if any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text):
+        return True
+    if text[:1] in "CcTtRrPpEeVvI" and _INSTRUCTION.match(text):
+        return True
+    return bool(_DIGIT_GAP.search(text)) and any(
+        m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",.$€£-")
+        for m in _PHONE.finditer(text))
 
 
 def _furniture(s: Sentence) -> Candidate:

@@ -15,7 +15,7 @@ never swallow more than its own paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ROLES = ("body", "caption", "credit", "dateline", "source_line", "byline", "heading")
 
@@ -42,6 +42,37 @@ _DATE_LINE = re.compile(
     r"(?:\s+updated\s+(?:\d{1,2}|an?|one)\s+(?:minutes?|hours?|days?)\s+ago)?\s*$",
     re.I,
 )
+# A date line of another form than _DATE_LINE's: every word of it is a date, a time, a
+# time zone or a word such as "Posted", "Updated", "Issued on" ("Issued on: 27/11/2026 -
+# 19:42 Modified: 27/11/2026 - 21:05", "Posted Mon 30 Nov 2026 at 6:04am, updated ...").
+_STAMP_WORDS = frozenset(
+    """posted published updated modified issued last first created edited revised
+    originally on at am pm a.m. p.m. ago an a one minute minutes min mins hour hours hr hrs
+    day days read""".split()  # "December 1, 2026 · 8 min read"
+)
+_STAMP_DAY_OR_MONTH = re.compile(
+    rf"^(?:{_MONTHS}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|\w+day)$", re.I
+)
+_STAMP_NUMBER = re.compile(
+    r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|[A-Z]{1,4}T"
+    r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
+)
+_STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
+_DIGIT = re.compile(r"\d")
+_STAMP_SPLIT = re.compile(r"[\s,|·•:–—()]+|\s-\s")
+# "Carlos Mendes Lobo / AFP", "Jane Doe/Getty Images", "AFP / Getty Images": a photo credit
+# on a line of its own (a person or agency, a slash, an agency).
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:photo|image|picture)s?\s*:\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*"
+    r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$"
+)
+# A credit after the caption's last stop: "... on Nov. 25. Carlos Mendes Lobo / AFP",
+# "... months old. (ABC News: Tom Hollis)" (a first look: "/" or "(" in the line).
+_CREDIT_AFTER_STOP = re.compile(
+    r"(?<=[.!?])\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w.&'’-]*"
+    r"(?:\s+[A-Z][\w.&'’-]*){0,3}(?<![.!?])"
+    r"|\([A-Z][\w.&'’ -]{1,40}:\s*[A-Z][\w.'’ -]{1,40}\))\s*$"
+)
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 _CREDIT_TAIL = re.compile(
     r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
@@ -65,30 +96,84 @@ _PHOTO_VERBS = (
     r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
     r"address(?:es)?|arrives?|prepares?|protests?|holds? up)"
 )
+# The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
+_PHOTO_DATE = (
+    rf"(?:{_WEEKDAYS}\b|(?:January|February|March|April|May|June|July|August|September|"
+    rf"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{{1,2}}, \d{{4}})"
+)
 _PHOTO_DESCRIPTION = re.compile(
     rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
-    rf"from|before|after|as|the|a|an)\b[^“”\"]{{0,160}}?\b{_WEEKDAYS}\b[^“”\"]{{0,80}}$"
+    rf"from|before|after|as|the|a|an|past|along|through|across|into|by|behind|beside)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
 )
 # The outlet's own notes at the foot of a report (and what each of them holds: a first look).
-_NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information")
+_NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information",
+              "reported from", "reporter", "correspondent", "editor", "writer")
 _NOTE_LINE = re.compile(
     r"^(?:[^.]{3,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)|"
+    # "Jane Doe reported from Lisbon.", "Jane Doe is a health reporter at The Sentinel."
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})? "
+    r"(?:reported from [A-Z][^.]{1,60}\.?$|is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|"
+    r"correspondent|editor|writer|columnist) (?:at|for|with) (?:the )?[A-Z][\w.'’&-]*"
+    r"(?: (?:of |the |and |& )?[A-Z][\w.'’&-]*){0,5}\.?$)|"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
     r"for (?:the )?[A-Z][^.]{1,60}|A version of this (?:article|story) appear|"
     r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
     r"\b(?:call|contact|email|text)\b)",
 )
 _SOURCE_LINE = re.compile(
-    r"^(?:courtesy\s*/\s*)?(?:source|sources|courtesy|copyright|©|\(c\)|additional reporting|"
-    r"reporting by|editing by|edited by|write to|contact|read more|related|subscribe|sign up|"
-    r"advertisement|this article|originally published|appeared in)\b",
+    # "Source: WSJ", not "Sources close to ..."; "Contact Jane Doe at", not "Contact tracing"
+    r"^\(?(?:courtesy\s*/\s*)?(?:sources?(?=\s*[:/|])|courtesy|copyright|©|\(c\)|"
+    r"additional reporting|reporting by|editing by|edited by|write to|"
+    r"contact(?=\s*:|\s+(?:us|the|(?-i:[A-Z])))|read more|related|subscribe|sign up|"
+    r"advertisement|this article|originally published|appeared in|follow us|see also|"
+    r"recommended|most read|more on this|you may also like|further reading|"
+    r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
+    r"(?:story|news)|this story is developing)\b"
+    r"|^(?:correction|clarification|editor['’]s note|update)\s*:",
     re.I,
 )
-_BYLINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*$")
+# A line that heads a list of links to other reports ("Related Articles", "More on this story").
+_LINKS_HEAD = re.compile(
+    r"^(?:related|read more|more on this|more from|see also|recommended|most read|"
+    r"more stories|you may also like|further reading)\b[^.!?]{0,40}:?$",
+    re.I,
+)
+# The outlet's notes about the report itself: "This story has been updated to correct ...",
+# "An earlier version of this article misstated ...", "Corrected to show ...".
+_REVISION_NOTE = re.compile(
+    r"^(?:(?:This|The) (?:story|article|report|post|piece|version)(?: \w+){0,2} (?:has been|"
+    r"was|is being|had been) (?:updated|corrected|amended|changed|edited|clarified|revised)\b"
+    r"|An? (?:earlier|previous) version of this (?:story|article|report|post)\b"
+    r"|This version (?:corrects|updates|adds|removes|clarifies)\b"
+    # an outlet's funding note: "The Daily Ledger receives support from ... for its coverage"
+    r"|(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} receives? (?:financial )?(?:support|"
+    r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
+    r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
+    r"made possible) by\b"
+    r"|(?:Updated|Corrected|Clarified|Amended) (?:to|with) (?:correct|show|include|add|"
+    r"reflect|clarify|remove|comments?|details?)\b)"
+)
+# A wire's exchange-rate note: "($1 = 0.7912 pounds)", "(£1 = $1.2701)", "(1 euro = $1.08)".
+_RATE_NOTE = re.compile(r"^\(\s*\S{0,4}\s?1\s?\w{0,6} = \S{0,4}\s?[\d.,]+[^()]{0,30}\)$")
+_BYLINE = re.compile(
+    r"^(?:[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*"
+    # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
+    r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
+    # "Jane Doe @janedoe": a name and the writer's social handle
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+)$"
+)
 # "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
 _DATELINE_PREFIX = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[A-ZÀ-Þ][\w.'’ ]{0,30})?"
     r"(?:\s*\([A-Za-z. ]{1,30}\))?)\s*(?:—|–|--|-)\s*"
+)
+
+# "Lisbon (AFP) -", "Nairobi, Kenya (Reuters) —": a place in ordinary case is a dateline
+# only with the agency's tag after it.
+_AGENCY_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3}(?:, [A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*)"
+    r"{0,2})?(?:, [A-Z][a-z]{2}\.? \d{1,2})? \((?:AFP|AP|Reuters|Bloomberg|dpa|EFE|ANSA|PA|"
+    r"AAP|CP|UPI|Xinhua|Kyodo|Yonhap)\)\s*(?:—|–|--|-)\s*"
 )
 
 # Abbreviations after which a period does not end a sentence (lowercased, no period).
@@ -197,19 +282,49 @@ def _cap_length(para: str, start: int, end: int) -> list[tuple[int, int]]:
 def _line_role(line: str) -> str | None:
     """A role for a whole line that is not article body, or None."""
     stripped = line.strip()
-    if _DATE_LINE.match(stripped):
+    if _DATE_LINE.match(stripped) or _timestamp(stripped):
         return "dateline"
-    if len(stripped) <= 200 and _SOURCE_LINE.match(stripped):
+    if len(stripped) <= 200 and (
+        _SOURCE_LINE.match(stripped) or _REVISION_NOTE.match(stripped)
+        or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
+    ):
         return "source_line"
+    if len(stripped) <= 100 and "/" in stripped and _CREDIT_LINE.match(stripped):
+        return "credit"
     if len(stripped) <= 300 and any(key in stripped for key in _NOTE_KEYS) and (
         _NOTE_LINE.match(stripped)
     ):
         return "source_line"
-    if len(stripped) <= 250 and "day" in stripped and _PHOTO_DESCRIPTION.match(stripped):
+    if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped) and (
+        _PHOTO_DESCRIPTION.match(stripped)
+    ):
         return "caption"
     if _BYLINE.match(stripped):
         return "byline"
     return None
+
+
+def _timestamp(line: str) -> bool:
+    """Whether ``line`` is only a time stamp: every word is a date, a time, a time zone or
+    a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date."""
+    if len(line) > 160 or not _DIGIT.search(line, 0, 40):
+        return False
+    dated = False
+    for word in _STAMP_SPLIT.split(line):
+        if not word or word == "-" or word.lower() in _STAMP_WORDS:
+            continue
+        if _STAMP_DAY_OR_MONTH.match(word) or _STAMP_DATE.fullmatch(word):
+            dated = True
+        elif not _STAMP_NUMBER.match(word):
+            return False
+    return dated
+
+
+def _standfirst(line: str) -> bool:
+    """A line under the headline that does not end as a sentence does (a subheadline such
+    as "Commissioners say ...; health officials warn of ..."): body copy always does."""
+    stripped = line.strip()
+    return stripped[-1] not in ".!?:;,”\"’)…" and len(stripped.split()) <= 60
 
 
 def _is_heading(line: str, paragraph: int) -> bool:
@@ -227,6 +342,8 @@ def segment(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = -1
     pos = 0
+    top_end: int | None = None  # the paragraph of the first byline or date line, if near the top
+    links = False  # under a "Related" line: the headlines of other reports follow
     for line in text.splitlines(keepends=True):
         line_start = pos
         pos += len(line)
@@ -237,11 +354,19 @@ def segment(text: str) -> list[Sentence]:
         lead = len(body) - len(body.lstrip())
         start, end = line_start + lead, line_start + len(body.rstrip())
         role = _line_role(body)
+        if not role and links and _standfirst(body):
+            role = "source_line"  # a headline in a list of links
         if role:
             out.append(Sentence(text[start:end], start, end, role, paragraph))
+            if role in ("byline", "dateline") and top_end is None and paragraph <= _TOP_LINES:
+                top_end = paragraph
+            links = role == "source_line" and (links or bool(_LINKS_HEAD.match(body.strip())))
             continue
+        links = False
         content = text[start:end]
         credit = _CREDIT_TAIL.search(content)
+        if not credit and (")" in content[-2:] or "/" in content[-60:]):
+            credit = _CREDIT_AFTER_STOP.search(content)
         if credit and credit.start() > 0:
             cut = start + credit.start()
             credit_start = cut + (len(credit.group()) - len(credit.group().lstrip()))
@@ -251,17 +376,40 @@ def segment(text: str) -> list[Sentence]:
         if _CAPTION_LEAD.match(content):
             out.append(Sentence(content, start, end, "caption", paragraph))
             continue
-        if _is_heading(content, paragraph):
+        if _is_heading(content, paragraph) or (
+            paragraph == 1 and out and out[0].role == "heading" and _standfirst(content)
+        ):
             out.append(Sentence(content, start, end, "heading", paragraph))
             continue
         dateline = _DATELINE_PREFIX.match(content)
-        if dateline and _looks_like_place(dateline.group("place")):
+        if not (dateline and _looks_like_place(dateline.group("place"))):
+            dateline = "(" in content[:60] and _AGENCY_DATELINE.match(content)
+        if dateline:
             stop = start + dateline.end()
             trimmed = text[start:stop].rstrip()
             out.append(Sentence(trimmed, start, start + len(trimmed), "dateline", paragraph))
             start = stop
         _emit(out, text, start, end, "body", paragraph)
-    return out
+    return _top_matter(out, top_end)
+
+
+_TOP_LINES = 7  # how far down a byline or date line still closes the top matter
+_TOP_BODY = 4  # at most so many sentences of top matter: more is the article itself
+
+
+def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
+    """Lines between the headline and the byline or date line under it are top matter (a
+    standfirst, a summary, "key points"), not body: news copy runs headline, standfirst,
+    byline, date, body. Only when the text opens with a headline, no lead paragraph (one
+    that opens with a dateline such as ``WASHINGTON —``) comes before the byline and the
+    lines above it are few."""
+    if top_end is None or not out or out[0].role != "heading" or out[0].paragraph != 0:
+        return out
+    top = [s for s in out if 0 < s.paragraph < top_end]
+    if any(s.role == "dateline" for s in top) or sum(s.role == "body" for s in top) > _TOP_BODY:
+        return out
+    return [replace(s, role="heading") if s.role == "body" and 0 < s.paragraph < top_end
+            else s for s in out]
 
 
 def _looks_like_place(place: str) -> bool:

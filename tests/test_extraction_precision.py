@@ -1,0 +1,328 @@
+"""Page furniture, service notes and opinion that a fact-check desk skips: each rule with
+sentences written for these tests, and a case it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extraction import extract, segment
+
+
+def roles(article: str) -> list[tuple[str, str]]:
+    return [(s.role, s.text) for s in segment(article)]
+
+
+def role_of(line: str) -> str:
+    (sentence,) = segment(line)
+    return sentence.role
+
+
+@pytest.mark.parametrize("line", [
+    "Issued on: 03/02/2027 - 08:15 Modified: 03/02/2027 - 10:40",
+    "Posted Tue 2 Feb 2027 at 7:12pm, updated Wed 3 Feb 2027 at 8:01am",
+    "Published Fri, Mar 5 2027 9:02 AM EST Updated Fri, Mar 5 2027 11:30 AM EST",
+    "Wed 17 Mar 2027 06.00 GMT",
+    "Last updated: 14.03.2027 at 16:45 CET",
+])
+def test_time_stamps_of_any_common_form_are_date_lines(line):
+    assert role_of(line) == "dateline"
+
+
+def test_a_short_dated_sentence_is_not_a_time_stamp():
+    assert role_of("Voting ends on March 14, 2027.") == "body"
+    assert role_of("In 2026 the firm hired 300 people.") == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "This story has been updated to include a statement from the school district.",
+    "This article was corrected to show the vote took place on Tuesday.",
+    "An earlier version of this story misstated the mayor's age.",
+    "Correction: The bridge opened in 1971, not 1917.",
+    "($1 = 148.20 yen)",
+    "(£1 = $1.2650)",
+    "Follow us on Instagram",
+])
+def test_the_outlets_notes_are_not_body(line):
+    assert role_of(line) == "source_line"
+
+
+def test_a_sentence_about_an_update_is_still_body():
+    assert role_of("The agency updated its guidance on Tuesday.") == "body"
+    assert role_of("(The figure includes 12 people who later recovered.)") == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Maria Kowalczyk / Reuters",
+    "Dan Ortega/Getty Images",
+    "AFP / Getty Images",
+])
+def test_a_credit_on_its_own_line(line):
+    assert role_of(line) == "credit"
+
+
+def test_a_credit_after_a_caption_in_one_line():
+    caption = "Farmers block a motorway near Lyon on March 3, 2027. Anne Petit / AFP"
+    assert roles(caption) == [
+        ("caption", "Farmers block a motorway near Lyon on March 3, 2027."),
+        ("credit", "Anne Petit / AFP"),
+    ]
+    assert roles("The ward is the busiest in the region. (ABC News: Sam Cole)")[-1] == (
+        "credit", "(ABC News: Sam Cole)"
+    )
+
+
+def test_a_sentence_with_a_slash_is_not_a_credit():
+    assert [r for r, _ in roles("Sales rose 4 percent. Imports/exports fell.")] == [
+        "body", "body"
+    ]
+    assert role_of("The dean and/or the provost must sign the form.") == "body"
+
+
+def test_bylines_of_other_forms():
+    assert role_of("By science correspondent Ruth Abara") == "byline"
+    assert role_of("Lena Fischer @lenafischer_news") == "byline"
+    assert role_of("By the end of the year, the plant had closed.") == "body"
+
+
+def test_a_standfirst_between_headline_and_byline_is_top_matter():
+    article = (
+        "Port strike halts grain exports\n\n"
+        "Dockworkers walked out over pay; shippers say 40 vessels are waiting. "
+        "The union says talks have stalled.\n\n"
+        "By Jo Amari\n\n"
+        "March 4, 2027\n\n"
+        "Dockworkers at the port walked out on Monday.\n"
+    )
+    got = roles(article)
+    assert [r for r, _ in got] == [
+        "heading", "heading", "heading", "byline", "dateline", "body"
+    ]
+    proposed = [c.text for c in extract(article)]
+    assert all("shippers" not in text for text in proposed)
+
+
+def test_no_top_matter_when_the_lead_comes_before_the_byline():
+    article = (
+        "Port strike halts grain exports\n\n"
+        "ROTTERDAM — Dockworkers at the port walked out on Monday.\n\n"
+        "By Jo Amari\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "dateline", "body", "byline"]
+    no_headline = "Dockworkers walked out on Monday.\n\nBy Jo Amari\n"
+    assert [r for r, _ in roles(no_headline)] == ["body", "byline"]
+
+
+def proposed(article: str) -> list[str]:
+    return [c.text for c in extract(article)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Flu shots are free at the library this week, and residents can call 555-201-7788 to "
+    "book one.",
+    "The shelter is at 40 Dock Road; beds can be booked online through the county website.",
+    "Parents with questions should call the school office on (03) 9555 0142.",
+])
+def test_a_service_note_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_hotline_in_a_statistic_is_still_proposed():
+    sentence = "The crisis hotline took 4,180 calls in its first month, the health department said."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“The board has finally admitted that the old plan was never going to work,” said "
+    "Hal Brandt, a retired engineer who sits on the advisory panel.",
+    "“I don't think anyone in this building expected the vote to go this way,” said "
+    "council member Ada Ruiz.",
+    "“They treated the pension fund like a piggy bank,” said Nora Quist, a lawyer for the "
+    "retirees.",
+    "“This board has betrayed every parent in the district,” said Nora Quist, who chairs the "
+    "parents' association.",
+    "Opposition leader Sam Ellery said the government had \"thrown small farmers under the "
+    "bus\".",
+    "“The regulator turned a blind eye while bills climbed,” said consumer advocate Ida Marr.",
+])
+def test_a_quote_that_gives_a_view_is_an_opinion(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_quote_with_a_stance_word_and_a_fact_is_still_proposed():
+    sentence = ("“Frankly, the plant has lost 2,300 jobs since 2019,” said union president "
+                "Ada Ruiz.")
+    assert proposed(sentence) == [sentence]
+
+
+def test_narration_with_a_stance_word_is_not_an_opinion():
+    scores = {c.text: c.score for c in extract(
+        "The council finally approved the budget on Tuesday. "
+        "The council approved the budget on Tuesday.", include_all=True)}
+    first, second = scores.values()
+    assert first == pytest.approx(second, abs=0.2)
+
+
+def test_an_announcement_on_a_date_is_a_schedule():
+    sentence = "The commission will announce its ruling on the merger on April 9."
+    assert proposed(sentence) == []
+
+
+def test_a_crowd_filling_a_room_is_colour():
+    assert proposed("Farmers in work boots filled the hallway outside the hearing room.") == []
+    fact = "Applications filled all 1,200 places in the program within a week."
+    assert proposed(fact) == [fact]
+
+
+def test_reported_plan_with_a_quoted_phrase_is_proposed():
+    plan = ("Transport Minister Eli Varga said on Monday that the government would "
+            "\"move heaven and earth\" to reopen the rail line.")
+    assert proposed(plan) == [plan]
+    view = "Transport Minister Eli Varga said the plan was \"a betrayal of every commuter\"."
+    assert proposed(view) == []
+
+
+def test_a_dateline_in_ordinary_case_with_an_agency_tag():
+    got = roles("Nairobi, Kenya (Reuters) - Kenya's central bank cut its main rate on Tuesday.")
+    assert got[0] == ("dateline", "Nairobi, Kenya (Reuters) -")
+    assert got[1][0] == "body"
+    assert [r for r, _ in roles("Sales (in dollars) - not units - rose 4 percent.")] == ["body"]
+
+
+@pytest.mark.parametrize("line", [
+    "(Reporting by Ana Silva in Porto; Editing by Mark Heller)",
+    "Tom Okafor is a science correspondent for The Daily Ledger.",
+    "Tom Okafor reported from Geneva.",
+    "This is a developing story.",
+    "Have a news tip? Email us at desk@example.org.",
+])
+def test_more_of_the_outlets_notes(line):
+    assert {s.role for s in segment(line)} == {"source_line"}
+
+
+def test_a_reporter_in_the_story_is_still_body():
+    assert role_of("Tom Okafor reported from the courtroom that two jurors were excused.") == (
+        "body"
+    )
+    assert role_of("Ana Silva is a former reporter for the Ledger who now runs a charity.") == (
+        "body"
+    )
+
+
+def test_an_unpunctuated_line_under_the_headline_is_a_standfirst():
+    article = (
+        "Water board raises rates\n\n"
+        "Residents will pay more from July as the board blames a decade of deferred repairs "
+        "and rising costs for chemicals and power at its two treatment plants\n\n"
+        "The water board voted 4-1 on Monday to raise rates by 9 percent.\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "heading", "body"]
+    lead = "The board voted 4-1 on Monday.\n\nRates will rise 9 percent from July\n"
+    assert [r for r, _ in roles(lead)] == ["body", "body"]
+
+
+def test_a_byline_under_the_first_paragraphs_leaves_them_body():
+    article = (
+        "Mill to close\n\n"
+        "The mill will close in May. It employs 400 people. Orders fell 30 percent. "
+        "The owners blamed imports. Talks with buyers failed.\n\n"
+        "By Jo Amari\n"
+    )
+    assert [r for r, _ in roles(article)][1:6] == ["body"] * 5
+
+
+@pytest.mark.parametrize("sentence", [
+    "The inquiry resumes on Tuesday with evidence from the fire chief.",
+    "Public comment on the proposal runs until March 30.",
+])
+def test_more_schedule_notes_are_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_forecast_of_a_decision_is_not_a_schedule():
+    forecast = "The central bank is expected to raise rates by half a point, economists said."
+    assert proposed(forecast) == [forecast]
+
+
+def test_a_crowd_counted_vaguely_is_colour_on_any_day():
+    crowd = "Hundreds of fans gathered outside the stadium on Saturday to greet the team."
+    assert proposed(crowd) == []
+    counted = "About 2,500 fans gathered outside the stadium on Saturday, police said."
+    assert proposed(counted) == [counted]
+
+
+def test_a_list_of_links_under_related_is_furniture():
+    article = (
+        "The plant closed on Friday.\n\n"
+        "More on this story\n\n"
+        "Workers fear for town's future\n\n"
+        "Plant owner reports 30% drop in orders\n\n"
+        "The union said it would appeal.\n"
+    )
+    assert [r for r, _ in roles(article)] == [
+        "body", "source_line", "source_line", "source_line", "body"
+    ]
+    box = "The plant closed on Friday.\n\nOrders fell 30% in the third quarter\n"
+    assert [r for r, _ in roles(box)] == ["body", "body"]
+
+
+def test_opening_hours_are_a_service_note():
+    hours = "The new library branch is open 9 a.m. to 7 p.m. every day except Sunday."
+    assert proposed(hours) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sources close to the mayor said the deal was worth $2 billion.",
+    "Contact tracing began on Monday after 14 cases were confirmed.",
+])
+def test_a_body_sentence_that_opens_like_a_note_stays_body(sentence):
+    assert role_of(sentence) == "body"
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_caption_with_a_full_date_and_no_weekday():
+    assert role_of("A cyclist rides past the flooded depot in Leeds on February 9, 2027.") == (
+        "caption"
+    )
+
+
+@pytest.mark.parametrize("line", [
+    "The Daily Ledger receives support from the Harlow Trust for its coverage of rural health.",
+    "This version corrects the name of the school.",
+])
+def test_funding_and_version_notes(line):
+    assert role_of(line) == "source_line"
+
+
+def test_an_instruction_to_the_reader_is_a_service_note():
+    note = "If you need support, call the 24-hour helpline on 13 11 14 or visit its website."
+    assert proposed(note) == []
+    fact = "Calls to the helpline rose 40% in October, the charity said."
+    assert proposed(fact) == [fact]
+
+
+def test_a_failure_that_is_a_fact_is_not_blame():
+    fact = "“Both pumps failed the safety inspection in March,” said inspector Ida Marr."
+    assert proposed(fact) == [fact]
+
+
+def test_a_magazine_byline_and_reading_time_close_the_top_matter():
+    article = (
+        "The last ferry\n\n"
+        "The island's link to the mainland is failing. Its people are tired of waiting.\n\n"
+        "Words by Ola Brandt | Photography by Kit Moreno\n\n"
+        "March 2, 2027 · 6 min read\n\n"
+        "The ferry made 212 crossings last year, down from 540 in 2019.\n"
+    )
+    assert [r for r, _ in roles(article)] == [
+        "heading", "heading", "heading", "byline", "dateline", "body"
+    ]
+
+
+def test_a_scene_on_a_qualified_weekday_is_colour():
+    scene = "At 7.15 on a grey Thursday morning, the queue outside the clinic is 30 people long."
+    assert proposed(scene) == []
+
+
+def test_a_duty_under_the_law_is_not_a_service_note():
+    duty = "Under the new law, landlords must register every rental unit with the city by 2028."
+    assert proposed(duty) == [duty]
