@@ -126,7 +126,9 @@ _SOURCE_LINE = re.compile(
     r"additional reporting|reporting by|editing by|edited by|write to|"
     r"contact(?=\s*:|\s+(?:us|the|(?-i:[A-Z])))|read more|related|subscribe|sign up|"
     r"advertisement|this article|originally published|appeared in|follow us|see also|"
-    r"recommended|most read|more on this|you may also like|further reading|"
+    # "Recommended:" heads a list of links; "Recommended doses were cut" is a sentence
+    r"recommended(?=\s*(?::|$|for you\b|stories\b|reading\b|articles\b))|"
+    r"most read|more on this|you may also like|further reading|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
     r"(?:story|news)|this story is developing)\b"
     r"|^(?:correction|clarification|editor['’]s note|update)\s*:",
@@ -141,7 +143,10 @@ _LINKS_HEAD = re.compile(
 # The outlet's notes about the report itself: "This story has been updated to correct ...",
 # "An earlier version of this article misstated ...", "Corrected to show ...".
 _REVISION_NOTE = re.compile(
-    r"^(?:(?:This|The) (?:story|article|report|post|piece|version)(?: \w+){0,2} (?:has been|"
+    # "This story has been updated": the outlet's own piece ("The report was revised in
+    # June" is about some other report, and a claim)
+    r"^(?:(?:This (?:story|article|report|post|piece|version)|The (?:story|article|post))"
+    r"(?: \w+){0,2} (?:has been|"
     r"was|is being|had been) (?:updated|corrected|amended|changed|edited|clarified|revised)\b"
     r"|An? (?:earlier|previous) version of this (?:story|article|report|post)\b"
     r"|This version (?:corrects|updates|adds|removes|clarifies)\b"
