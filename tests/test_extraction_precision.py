@@ -326,3 +326,47 @@ def test_a_scene_on_a_qualified_weekday_is_colour():
 def test_a_duty_under_the_law_is_not_a_service_note():
     duty = "Under the new law, landlords must register every rental unit with the city by 2028."
     assert proposed(duty) == [duty]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Recommended doses for children were halved in 2024, the agency said.",
+    "The report was revised in June after errors were found in the figures for three regions.",
+    "The version of the bill passed by the Senate cut funding by 12%.",
+])
+def test_a_sentence_that_opens_like_a_link_list_or_revision_note_stays_body(sentence):
+    assert role_of(sentence) == "body"
+
+
+def test_a_link_list_head_and_the_outlets_revision_note_are_still_furniture():
+    assert role_of("Recommended:") == "source_line"
+    assert role_of("This report has been updated to correct the date of the vote.") == (
+        "source_line")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The helpline, 0800 123 4567, received 12,000 calls in its first week, the ministry said.",
+    "Patients can book appointments online at 40 new clinics, up from 12 last year.",
+    "The president may visit the three worst-hit towns in January, officials said.",
+])
+def test_a_fact_beside_a_number_to_call_is_not_a_service_note(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_notice_of_where_to_call_is_still_a_service_note():
+    assert proposed("Anyone with concerns can call the helpline on 0800 555 0199.") == []
+    assert proposed("The enrolment office, 55 Mill Street, can be reached on 555-0199.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "“Sadly, the maternity unit closed in May and has not reopened,” said Dr. Ann Howe.",
+    "“It looks like they will shut the plant before Christmas,” said union steward Ray Odom.",
+])
+def test_a_feeling_or_a_hedged_forecast_in_a_quote_is_not_a_view(sentence):
+    scores = {c.text: c.score for c in extract(sentence, include_all=True)}
+    assert scores[sentence] > 0.2
+
+
+def test_damage_counted_in_words_is_not_a_crowd():
+    damage = "Floodwater filled hundreds of basements across the county overnight."
+    assert proposed(damage) == [damage]
+    assert proposed("Dozens of neighbours gathered outside the burned house.") == []
