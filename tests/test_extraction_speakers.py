@@ -267,3 +267,12 @@ def test_it_said_continues_the_body_that_spoke_just_before():
             "percent of firms planned cuts.\n")
     speakers = [c.speaker for c in extract(text, include_all=True)]
     assert speakers == ["Norvale Foods", "Norvale Foods", None, None]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Carrier Global said it would cut 700 jobs at its Indiana plant.", "Carrier Global"),
+    ("Developer Group said the tower would open in 2028.", "Developer Group"),
+    ("Retailer Kestrel Outfitters said sales rose 6 percent.", "Kestrel Outfitters"),
+])
+def test_a_descriptor_is_dropped_only_before_a_name_not_from_a_company_name(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -267,12 +267,21 @@ _DESCRIPTORS = frozenset(
 )
 
 
+# What ends a company's name: "Carrier Global", "Coach Inc." are companies whose first
+# word is also a descriptor, not a carrier called "Global".
+_CORPORATE_TAILS = frozenset(
+    """Global Group Inc Corp Co Ltd Holdings PLC Plc International Industries""".split()
+)
+
+
 def _clean_name(name: str) -> str | None:
     name = name.strip().rstrip(".,;:")
     words = name.split()
     while words and words[0] in _NOT_NAMES:
         words.pop(0)
-    if len(words) >= 2 and words[0] in _DESCRIPTORS:
+    if len(words) >= 2 and words[0] in _DESCRIPTORS and not (
+        len(words) == 2 and words[1].rstrip(".") in _CORPORATE_TAILS
+    ):
         words.pop(0)
     if not words:
         return None
