@@ -175,3 +175,15 @@ def test_other_phrasings_of_each_kind(sentence, kind):
 def test_a_date_to_come_in_a_relative_clause_does_not_make_a_forecast():
     assert _kind("The bridge, which will reopen next year, carries 40,000 cars a day.") == (
         "statistic")
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The new hospital will have 450 beds by 2029, the health board said.", "prediction"),
+    ("The airport will have handled 30 million passengers by the end of next year.",
+     "prediction"),
+    # a path not taken is no forecast
+    ("Under the original plan the plant would have employed 900 people by 2024.",
+     "statistic"),
+])
+def test_will_have_by_a_date_is_a_forecast_would_have_is_not(sentence, kind):
+    assert _kind(sentence) == kind

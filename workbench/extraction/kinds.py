@@ -476,7 +476,8 @@ _OUTLOOK_KEYS = (
 # A figure that will, would or could be reached by a date to come: "could reach 9,000 by
 # 2029", "will be handing out eight inches next year", "would add 0.2 points in early 2027".
 _HORIZON = re.compile(
-    r"(?:(?<!which )(?<!who )\b(?:[Ww]ill|would|could|might)\b(?! have\b)|['’]ll\b)"
+    # "would have" looks back at what did not happen; "will have 400 beds" looks ahead
+    r"(?:(?<!which )(?<!who )\b(?:[Ww]ill\b|(?:would|could|might)\b(?! have\b))|['’]ll\b)"
     r"(?:[^.;]|\.\d){0,80}?\b(?:"
     r"by (?:the (?:end|middle|start) of )?(?:early |late |mid-)?(?:(?:19|20)\d\d|next \w+)|"
     r"next (?:year|month|decade|spring|summer|autumn|fall|winter)|"
