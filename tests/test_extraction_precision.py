@@ -370,3 +370,13 @@ def test_damage_counted_in_words_is_not_a_crowd():
     damage = "Floodwater filled hundreds of basements across the county overnight."
     assert proposed(damage) == [damage]
     assert proposed("Dozens of neighbours gathered outside the burned house.") == []
+
+
+def test_a_byline_at_the_foot_of_a_short_item_leaves_it_body():
+    article = (
+        "Pool to reopen\n\n"
+        "The town pool will reopen on June 1 after a $600,000 repair, the council said.\n\n"
+        "Season passes will cost $90, up from $75.\n\n"
+        "By Lena Ford\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "body", "body", "byline"]

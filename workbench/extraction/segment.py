@@ -406,12 +406,15 @@ def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
     """Lines between the headline and the byline or date line under it are top matter (a
     standfirst, a summary, "key points"), not body: news copy runs headline, standfirst,
     byline, date, body. Only when the text opens with a headline, no lead paragraph (one
-    that opens with a dateline such as ``WASHINGTON —``) comes before the byline and the
-    lines above it are few."""
+    that opens with a dateline such as ``WASHINGTON —``) comes before the byline, the
+    lines above it are few and the article goes on under it (a byline at the foot of a
+    short item closes the item, not its top matter)."""
     if top_end is None or not out or out[0].role != "heading" or out[0].paragraph != 0:
         return out
     top = [s for s in out if 0 < s.paragraph < top_end]
-    if any(s.role == "dateline" for s in top) or sum(s.role == "body" for s in top) > _TOP_BODY:
+    above = sum(s.role == "body" for s in top)
+    below = any(s.role == "body" for s in out if s.paragraph > top_end)
+    if any(s.role == "dateline" for s in top) or above > _TOP_BODY or not below:
         return out
     return [replace(s, role="heading") if s.role == "body" and 0 < s.paragraph < top_end
             else s for s in out]
