@@ -380,3 +380,16 @@ def test_a_byline_at_the_foot_of_a_short_item_leaves_it_body():
         "By Lena Ford\n"
     )
     assert [r for r, _ in roles(article)] == ["heading", "body", "body", "byline"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Jobless claims fell to 201,000 last week. (Source: Department of Labor)",
+    "The fund returned 7% in 2026. (Data: Morningstar)",
+])
+def test_a_source_in_brackets_after_a_body_paragraph_is_no_photo_credit(paragraph):
+    assert roles(paragraph)[0][0] == "body"
+
+
+def test_an_outlet_and_photographer_in_brackets_still_close_a_caption():
+    got = roles("Volunteers clear debris in Lismore in March. (ABC News: Sam Ortiz)")
+    assert [r for r, _ in got] == ["caption", "credit"]

@@ -71,7 +71,10 @@ _CREDIT_LINE = re.compile(
 _CREDIT_AFTER_STOP = re.compile(
     r"(?<=[.!?])\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w.&'’-]*"
     r"(?:\s+[A-Z][\w.&'’-]*){0,3}(?<![.!?])"
-    r"|\([A-Z][\w.&'’ -]{1,40}:\s*[A-Z][\w.'’ -]{1,40}\))\s*$"
+    # "(ABC News: Tom Hollis)": an outlet and a person's name, every word capitalised;
+    # "(Source: Bureau of Labor Statistics)" ends a body paragraph, not a caption
+    r"|\((?!(?:Sources?|Data|Notes?|Figures?|Update|Correction)\s*:)[A-Z][\w.&'’ -]{1,40}:\s*"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\))\s*$"
 )
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 _CREDIT_TAIL = re.compile(
