@@ -330,6 +330,7 @@ def test_a_duty_under_the_law_is_not_a_service_note():
 
 @pytest.mark.parametrize("sentence", [
     "Recommended doses for children were halved in 2024, the agency said.",
+    "Related charges against two former directors were dropped in March.",
     "The report was revised in June after errors were found in the figures for three regions.",
     "The version of the bill passed by the Senate cut funding by 12%.",
 ])
@@ -339,6 +340,7 @@ def test_a_sentence_that_opens_like_a_link_list_or_revision_note_stays_body(sent
 
 def test_a_link_list_head_and_the_outlets_revision_note_are_still_furniture():
     assert role_of("Recommended:") == "source_line"
+    assert role_of("Related coverage") == "source_line"
     assert role_of("This report has been updated to correct the date of the vote.") == (
         "source_line")
 

@@ -127,7 +127,10 @@ _SOURCE_LINE = re.compile(
     # "Source: WSJ", not "Sources close to ..."; "Contact Jane Doe at", not "Contact tracing"
     r"^\(?(?:courtesy\s*/\s*)?(?:sources?(?=\s*[:/|])|courtesy|copyright|©|\(c\)|"
     r"additional reporting|reporting by|editing by|edited by|write to|"
-    r"contact(?=\s*:|\s+(?:us|the|(?-i:[A-Z])))|read more|related|subscribe|sign up|"
+    r"contact(?=\s*:|\s+(?:us|the|(?-i:[A-Z])))|read more|subscribe|sign up|"
+    # "Related:", "Related coverage"; "Related charges were filed" is a sentence
+    r"related(?=\s*(?::|$|articles?\b|stories\b|coverage\b|content\b|links?\b|news\b|"
+    r"reading\b|topics?\b))|"
     r"advertisement|this article|originally published|appeared in|follow us|see also|"
     # "Recommended:" heads a list of links; "Recommended doses were cut" is a sentence
     r"recommended(?=\s*(?::|$|for you\b|stories\b|reading\b|articles\b))|"
