@@ -99,3 +99,37 @@ def test_eval_extraction_refuses_a_folder_without_reports(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["eval-extraction", str(tmp_path)])
     assert "holds no .news reports" in capsys.readouterr().err
+
+
+def test_a_second_labelling_is_scored_like_proposals(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    lines = ["N | - | - | - | By Jane Roe", "",
+             "Y | statistic | census bureau | - | The town grew 6 percent, the bureau said.",
+             "Y | event | - | - | The mayor resigned on Monday.",
+             "N | opinion | - | - | It is a lovely town."]
+    (first / "one.news").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (second / "one.news").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    same = newsset.compare_labellings(first, second).to_dict()
+    assert (same["recall"], same["precision"], same["kinds"], same["speakers"]) == (
+        1.0, 1.0, 1.0, 1.0)
+    lines[3] = "Y | designation | - | - | The mayor resigned on Monday."
+    lines[4] = "Y | opinion | - | - | It is a lovely town."
+    (second / "one.news").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    other = newsset.compare_labellings(first, second).to_dict()
+    assert (other["recall"], other["precision"], other["kinds"]) == (1.0, round(2 / 3, 4), 0.5)
+    lines[4] = "Y | opinion | - | - | It is a lovely village."
+    (second / "one.news").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="do not hold the same units"):
+        newsset.compare_labellings(first, second)
+
+
+def test_the_committed_second_labelling_matches_its_reports(capsys):
+    second = Path(__file__).resolve().parent / "news_agreement"
+    names = {p.stem for p in second.glob("*.news")}
+    assert len(names) >= 8
+    main(["eval-extraction", str(NEWS), "--labels-from", str(second), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["articles"] == len(names)
+    assert 0.5 < data["kinds"] < 1.0 and data["recall"] > 0.8

@@ -19,17 +19,22 @@ def eval_extraction(
     as_json: JsonOpt = False,
     threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
     mistakes: Annotated[bool, typer.Option("--mistakes", help="List what was wrong.")] = False,
+    labels_from: Annotated[Path | None, typer.Option(
+        "--labels-from", help="Score a second labelling of the same reports instead.")] = None,
 ) -> None:
     """Score the whole extraction pipeline on labelled news reports."""
     from workbench.extraction import newsset
 
-    data = newsset.evaluate_reports(folder, threshold=threshold).to_dict()
+    if labels_from is not None:
+        data = newsset.compare_labellings(folder, labels_from).to_dict()
+    else:
+        data = newsset.evaluate_reports(folder, threshold=threshold).to_dict()
     if as_json:
         print_json(data)
         return
     typer.echo(
         f"{data['articles']} reports, {data['units']} units, {data['checkworthy']} check-worthy, "
-        f"{data['proposals']} proposals\n"
+        f"{data['proposals']} {'units labelled Y' if labels_from else 'proposals'}\n"
         f"recall {data['recall']:.3f}  precision {data['precision']:.3f}  "
         f"kinds {data['kinds']:.3f}  speakers {data['speakers']:.3f}  flags {data['flags']:.3f}  "
         f"split quotes {data['split']}"

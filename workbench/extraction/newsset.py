@@ -29,8 +29,8 @@ from workbench.errors import InputError
 from workbench.extraction.claims import Candidate, extract
 from workbench.extraction.kinds import KINDS
 
-__all__ = ["Candidate", "NewsScores", "Report", "Unit", "evaluate_reports", "read_reports",
-           "same_speaker", "score_report"]
+__all__ = ["Candidate", "NewsScores", "Report", "Unit", "compare_labellings", "evaluate_reports",
+           "read_reports", "same_speaker", "score_report"]
 
 FLAGS = ("anonymous_source", "missing_speaker", "hedged")
 _TITLES = frozenset(
@@ -244,4 +244,35 @@ def evaluate_reports(folder: str | Path, *, threshold: float | None = None) -> N
     scores = NewsScores()
     for report in read_reports(folder):
         score_report(report, extract(report.text, threshold=threshold), scores)
+    return scores
+
+
+def labels_as_proposals(report: Report) -> list[Candidate]:
+    """A labelling's check-worthy units, shaped as the pipeline's proposals."""
+    return [
+        Candidate(text=report.text[u.start:u.end], start=u.start, end=u.end, score=1.0,
+                  checkworthy=True, kind=u.kind or "", speaker=u.speaker,
+                  flags=tuple(sorted(u.flags)), entities=(), numbers=(), restatement="")
+        for u in report.units if u.worthy
+    ]
+
+
+def compare_labellings(folder: str | Path, second: str | Path) -> NewsScores:
+    """A second person's labels of the same reports, scored as if they were proposals.
+
+    The figures are those of the pipeline, so the two can be set side by side: how far
+    two careful people agree is as far as a program can be expected to agree with either.
+    Each report of ``second`` must hold the same text, cut into the same units, as the
+    report of the same name under ``folder``; reports found only in ``folder`` are skipped.
+    """
+    firsts = {r.name: r for r in read_reports(folder)}
+    scores = NewsScores()
+    for other in read_reports(second):
+        first = firsts.get(other.name)
+        if first is None:
+            raise InputError(f"The report {other.name} of {second} is not in {folder}.")
+        if first.text != other.text or [(u.start, u.end) for u in first.units] != [
+                (u.start, u.end) for u in other.units]:
+            raise InputError(f"The two labellings of {other.name} do not hold the same units.")
+        score_report(first, labels_as_proposals(other), scores)
     return scores
