@@ -395,3 +395,46 @@ def test_a_source_in_brackets_after_a_body_paragraph_is_no_photo_credit(paragrap
 def test_an_outlet_and_photographer_in_brackets_still_close_a_caption():
     got = roles("Volunteers clear debris in Lismore in March. (ABC News: Sam Ortiz)")
     assert [r for r, _ in got] == ["caption", "credit"]
+
+
+@pytest.mark.parametrize("line", [
+    "Correction, 4 March 2027: An earlier version of this story gave the wrong date. It was May.",
+    "Update, Jan. 9, 3:15 p.m.: Added a statement from the council.",
+    "Clarification Feb. 2, 2027: The grant was from the state, not the county.",
+    "To contact the reporter on this story: Ana Silva in Lisbon at asilva@example.org",
+    "This report by Wire News Service was first published March 3, 2027.",
+    "This story appears in the April 2 print edition of the Valley Herald.",
+    "This article was compiled from our live coverage on Friday.",
+])
+def test_dated_notes_and_contact_lines_are_the_outlets(line):
+    assert {s.role for s in segment(line)} == {"source_line"}
+
+
+def test_a_correction_in_the_news_is_still_body():
+    assert role_of("Correction officers at the prison said 14 inmates were moved.") == "body"
+    assert role_of("This report was published by the health ministry in March.") == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for The Morning Desk, our free daily newsletter.",
+    "Get the week's best business stories in your inbox every Friday.",
+    "Download the Channel 4 News app for breaking news alerts.",
+    "Support local journalism. Subscribe for $2 a month.",
+    "Like what you're reading? Subscribe to the Gazette for $40 a year.",
+])
+def test_prompts_to_subscribe_are_not_body(line):
+    assert {s.role for s in segment(line)} == {"source_line"}
+
+
+def test_an_imperative_that_is_no_prompt_is_still_body():
+    assert role_of("Get ready for higher bills, the regulator warned on Monday.") == "body"
+
+
+def test_a_caption_that_ends_with_its_toggle():
+    line = "A nurse checks a patient's chart in Reno on Feb. 4. Sam Ortiz/Valley Radio hide caption"
+    assert {s.role for s in segment(line)} == {"caption"}
+
+
+def test_a_submitted_photo_credit_closes_a_caption():
+    got = roles("Snow covers cars on Elm Street in Brandon on Monday. (Submitted by Jo Park)")
+    assert [r for r, _ in got] == ["caption", "credit"]

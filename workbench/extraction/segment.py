@@ -79,7 +79,8 @@ _CREDIT_AFTER_STOP = re.compile(
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 _CREDIT_TAIL = re.compile(
     r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
-    r"|(?<!\s)\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
+    r"|(?<!\s)\s*\((?:photo|image|credit|pictured|submitted by|supplied by|courtesy of|"
+    r"handout)[^)\n]{0,80}\)"
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
     r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
@@ -137,9 +138,24 @@ _SOURCE_LINE = re.compile(
     r"most read|more on this|you may also like|further reading|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
     r"(?:story|news)|this story is developing)\b"
-    r"|^(?:correction|clarification|editor['’]s note|update)\s*:",
+    # "Correction:", and with the date of the note: "Correction, 1 December 2026:",
+    # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon)
+    r"|^(?:correction|clarification|editor['’]s note|update)"
+    r"(?:,?\s+(?=[^:]{0,50}\d)[\w.,]+(?:\s+[\w.,]+){0,5})?\s*:"
+    # "To contact the reporter on this story:", "To contact the editors responsible ..."
+    r"|^to contact the (?:reporters?|editors?|writers?|authors?)\b",
     re.I,
 )
+_CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
+# A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
+# "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
+# the app for alerts". The opening verb alone is not enough ("Get ready for higher bills").
+_PROMO_OPEN = re.compile(
+    r"^(?:get|download|sign up|subscribe|support (?:local |independent |our )?journalism|"
+    r"like what you['’]re reading|enjoying this|don['’]t miss)\b",
+    re.I,
+)
+_PROMO_WORDS = re.compile(r"\b(?:newsletters?|inbox|subscri\w+|sign up|app|alerts|podcast)\b", re.I)
 # A line that heads a list of links to other reports ("Related Articles", "More on this story").
 _LINKS_HEAD = re.compile(
     r"^(?:related|read more|more on this|more from|see also|recommended|most read|"
@@ -161,6 +177,12 @@ _REVISION_NOTE = re.compile(
     r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
     r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
     r"made possible) by\b"
+    # where and when the piece ran: "This report by The Canadian Press was first published
+    # Nov. 30", "This story appears in the Dec. 3 print edition", "This story was compiled
+    # from our live coverage"
+    r"|This (?:story|article|report|piece)(?: by [^.]{1,60}?)? (?:was (?:first|originally) "
+    r"published|was (?:compiled|adapted) from|(?:first )?appear(?:s|ed) in (?:the |our )?"
+    r"[^!?]{0,40}?\b(?:print|edition|issue)\b)"
     r"|(?:Updated|Corrected|Clarified|Amended) (?:to|with) (?:correct|show|include|add|"
     r"reflect|clarify|remove|comments?|details?)\b)"
 )
@@ -299,6 +321,10 @@ def _line_role(line: str) -> str | None:
         _SOURCE_LINE.match(stripped) or _REVISION_NOTE.match(stripped)
         or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
     ):
+        return "source_line"
+    if stripped[-7:].lower() == "caption" and _CAPTION_TOGGLE.search(stripped):
+        return "caption"  # a web caption ends with its toggle: "... Jane Doe/AP hide caption"
+    if len(stripped) <= 250 and _PROMO_OPEN.match(stripped) and _PROMO_WORDS.search(stripped):
         return "source_line"
     if len(stripped) <= 100 and "/" in stripped and _CREDIT_LINE.match(stripped):
         return "credit"
