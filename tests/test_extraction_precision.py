@@ -438,3 +438,19 @@ def test_a_caption_that_ends_with_its_toggle():
 def test_a_submitted_photo_credit_closes_a_caption():
     got = roles("Snow covers cars on Elm Street in Brandon on Monday. (Submitted by Jo Park)")
     assert [r for r, _ in got] == ["caption", "credit"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shoppers can take the heaters back to the store or call the maker at 1-800-555-0199, "
+    "weekdays 9 a.m. to 5 p.m.",
+    "Drivers can report damaged signs to the town garage at 555-0148.",
+    "Anyone who bought the salad should throw it away and call their doctor, or 911 in an "
+    "emergency.",
+])
+def test_more_service_notes_are_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_number_like_a_phone_beside_a_fact_is_still_proposed():
+    sentence = "The hotline, 555-0148, took 9,300 calls in March, up from 2,100 a year earlier."
+    assert proposed(sentence) == [sentence]

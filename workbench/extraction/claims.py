@@ -280,7 +280,8 @@ _REACTION = re.compile(
 # "(02) 9555 0123", "0800 555 0199", "+44 20 7946 0958") or an invitation to call, book or
 # visit ("can call", "can be booked at").
 _PHONE = re.compile(
-    r"(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # 616-555-0133
+    r"(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # (1-)616-555-0133
+    r"|(?<![\d.,-])\d{3}-\d{4}(?![\w-])"  # a local number without its area code: 555-0162
     r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
 )
 _DIGIT = re.compile(r"\d")
@@ -289,7 +290,9 @@ _CONTACT_KEYS = ("can ", "should ", "urged", "asked", "encouraged", "advised",
                  " open ")
 _CONTACT = re.compile(
     # "can" and "should", not "may": "The president may visit Kyiv" is news, not a service
+    # "should stop using it and call": one more step may come before the call
     r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also )?"
+    r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
     r"(?:call|phone|ring|text|email|contact|visit|book)\b"
     r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
@@ -391,6 +394,8 @@ def _service_note(text: str) -> bool:
     contact = any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text)
     if contact:  # what is left once the invitation's own clause is taken out
         end = _CLAUSE_END.search(text, contact.end())
+        while end and text.startswith(" or ", end.end()):  # "call 111, or 999 in an emergency"
+            end = _CLAUSE_END.search(text, end.end())
         rest = text[: contact.start()] + (text[end.start():] if end else "")
     elif _DIGIT_GAP.search(text) and any(
         m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",.$€£-")
