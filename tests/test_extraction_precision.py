@@ -454,3 +454,30 @@ def test_more_service_notes_are_not_proposed(sentence):
 def test_a_number_like_a_phone_beside_a_fact_is_still_proposed():
     sentence = "The hotline, 555-0148, took 9,300 calls in March, up from 2,100 a year earlier."
     assert proposed(sentence) == [sentence]
+
+
+def test_a_byline_with_a_bullet_and_a_date():
+    assert role_of("Ana Silva, Health Reporter • March 3, 2027") == "byline"
+    assert role_of("Ana Silva · 4 March 2027") == "byline"
+    assert role_of("City Council • March 3, 2027 meeting moved to the library.") == "body"
+
+
+def test_a_headline_with_a_full_stop_above_a_byline_is_top_matter():
+    article = (
+        "Rents in Dunmore rose 9% this year, survey finds.\n\n"
+        "Tenants in older buildings saw the steepest rises.\n\n"
+        "Ana Silva, Housing Reporter • March 3, 2027\n\n"
+        "The median rent for a one-bedroom flat reached $1,420 in February, the survey found.\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "heading", "byline", "body"]
+
+
+def test_a_long_first_paragraph_above_a_byline_stays_body():
+    article = (
+        "The median rent for a one-bedroom flat in Dunmore reached $1,420 in February, up 9% "
+        "from a year earlier and the steepest rise in the region, according to a survey "
+        "published on Monday by the county housing office.\n\n"
+        "Ana Silva, Housing Reporter • March 3, 2027\n\n"
+        "Tenants in older buildings saw the steepest rises.\n"
+    )
+    assert roles(article)[0][0] == "body"

@@ -336,9 +336,25 @@ def _line_role(line: str) -> str | None:
         _PHOTO_DESCRIPTION.match(stripped)
     ):
         return "caption"
-    if _BYLINE.match(stripped):
+    if _BYLINE.match(stripped) or _signed_and_dated(stripped):
         return "byline"
     return None
+
+
+# "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
+_SIGNATURE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:, [A-Z][\w'’ -]{2,40})?$")
+_BULLET = re.compile(r"\s[•·|]\s")
+
+
+def _signed_and_dated(line: str) -> bool:
+    """A byline that carries the date: the writer's name before a bullet, a date after it."""
+    if len(line) > 120 or not _DIGIT.search(line):
+        return False
+    parts = _BULLET.split(line, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    name, date = parts[0].strip(), parts[1].strip()
+    return bool(_SIGNATURE.match(name)) and bool(_DATE_LINE.match(date) or _timestamp(date))
 
 
 def _timestamp(line: str) -> bool:
@@ -441,15 +457,30 @@ def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
     that opens with a dateline such as ``WASHINGTON —``) comes before the byline, the
     lines above it are few and the article goes on under it (a byline at the foot of a
     short item closes the item, not its top matter)."""
-    if top_end is None or not out or out[0].role != "heading" or out[0].paragraph != 0:
+    if top_end is None or not out or out[0].paragraph != 0 or not (
+        out[0].role == "heading" or _short_headline(out)
+    ):
         return out
     top = [s for s in out if 0 < s.paragraph < top_end]
     above = sum(s.role == "body" for s in top)
     below = any(s.role == "body" for s in out if s.paragraph > top_end)
     if any(s.role == "dateline" for s in top) or above > _TOP_BODY or not below:
         return out
-    return [replace(s, role="heading") if s.role == "body" and 0 < s.paragraph < top_end
+    return [replace(s, role="heading") if s.role == "body" and s.paragraph < top_end
             else s for s in out]
+
+
+_HEADLINE_WORDS = 25  # a first paragraph no longer than this can be a headline with a stop
+
+
+def _short_headline(out: list[Sentence]) -> bool:
+    """Some outlets end a headline with a full stop ("Rents rose 9% this year, survey
+    finds."): a short first paragraph can be one, if a byline follows (checked by the
+    caller), and it is no dateline lead."""
+    first = [s for s in out if s.paragraph == 0]
+    return all(s.role == "body" for s in first) and (
+        sum(len(s.text.split()) for s in first) <= _HEADLINE_WORDS
+    )
 
 
 def _looks_like_place(place: str) -> bool:
