@@ -481,3 +481,13 @@ def test_a_long_first_paragraph_above_a_byline_stays_body():
         "Tenants in older buildings saw the steepest rises.\n"
     )
     assert roles(article)[0][0] == "body"
+
+
+def test_a_byline_with_an_updated_stamp():
+    assert role_of("Ana Silva, Money Editor Updated March 3, 2027 at 9:10 a.m. ET") == "byline"
+
+
+def test_a_writers_beat_and_contact_are_a_note():
+    line = "Ana Silva covers city hall. Reach her at asilva@example.org or 555-0110."
+    assert {s.role for s in segment(line)} == {"source_line"}
+    assert role_of("Medicare covers the cost of the test, the agency said.") == "body"

@@ -120,7 +120,11 @@ _NOTE_LINE = re.compile(
     r"correspondent|editor|writer|columnist) (?:at|for|with) (?:the )?[A-Z][\w.'’&-]*"
     r"(?: (?:of |the |and |& )?[A-Z][\w.'’&-]*){0,5}\.?$)|"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
-    r"for (?:the )?[A-Z][^.]{1,60}|A version of this (?:article|story) appear|"
+    r"for (?:the )?[A-Z][^.]{1,60}|"
+    # "Jane Doe covers the courts. Reach her at ...": the beat, then how to reach the writer
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80}\. "
+    r"(?:Reach|Contact|Email|Write to) (?:him|her|them)\b|"
+    r"A version of this (?:article|story) appear|"
     r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
     r"\b(?:call|contact|email|text)\b)",
 )
@@ -343,7 +347,8 @@ def _line_role(line: str) -> str | None:
 
 # "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
 _SIGNATURE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:, [A-Z][\w'’ -]{2,40})?$")
-_BULLET = re.compile(r"\s[•·|]\s")
+# the date after a bullet, or after the stamp word that opens it ("... Reporter Updated Nov. 30")
+_BULLET = re.compile(r"\s[•·|]\s|\s(?=(?:Updated|Published|Posted)\b)")
 
 
 def _signed_and_dated(line: str) -> bool:
