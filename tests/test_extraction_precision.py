@@ -491,3 +491,61 @@ def test_a_writers_beat_and_contact_are_a_note():
     line = "Ana Silva covers city hall. Reach her at asilva@example.org or 555-0110."
     assert {s.role for s in segment(line)} == {"source_line"}
     assert role_of("Medicare covers the cost of the test, the agency said.") == "body"
+
+
+@pytest.mark.parametrize("sentence", [
+    "On a Friday evening last month, the line outside the food bank ran past 30 people.",
+    "Behind the depot on a cold morning this week, two drivers scraped ice off 12 buses.",
+])
+def test_a_scene_at_an_hour_with_an_indefinite_article_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_an_event_on_a_named_morning_is_still_proposed():
+    sentence = "On Tuesday morning, the council voted 5-2 to cut the library budget by 12%."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 60 people, some holding candles, filled the church hall.",
+    "More than 200 fans lined the road outside the stadium.",
+])
+def test_a_crowd_counted_roughly_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_protest_count_is_still_proposed():
+    sentence = "About 3,000 people marched through the capital on Saturday, police said."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The authority's next board meeting is on March 9.",
+    "The bill goes back to the Senate next week.",
+    "A ruling is expected before the summer recess.",
+])
+def test_more_schedule_forms_are_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some analysts expect the central bank to cut rates again in June.",
+    "Other economists cautioned that one month of data says little about the trend.",
+])
+def test_a_view_of_a_loose_group_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_poll_of_economists_is_still_proposed():
+    sentence = "Most economists polled by the newspaper expect the jobless rate to rise to 5.1%."
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_street_address_adds_no_statistic_to_the_prior():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.claims import news_prior
+
+    who = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
+    plain = "The clinic moved to a larger building near the station."
+    with_address = "The clinic moved to a larger building at 210 S. Oak St."
+    assert news_prior(with_address, who, False) == news_prior(plain, who, False)

@@ -250,7 +250,12 @@ _SCHEDULE = re.compile(
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
     r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
-    r"(?:takes?|took) effect|goes into effect|go into effect)"
+    r"(?:takes?|took) effect|goes into effect|go into effect|"
+    # "The board's next meeting is on May 2", "A ruling is expected before the recess",
+    # "The bill returns to the Senate next week"
+    r"next (?:[\w-]+ ){0,2}(?:meeting|session|sitting|hearing) (?:is|will be)\b|"
+    r"(?:is|are) expected (?:before|by) (?:the|[A-Z]\w+)\b|"
+    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # The next step of a criminal case is a court record, not a routine notice.
@@ -266,11 +271,33 @@ _VOX_POP = re.compile(
     r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
     r"coordinates|coordinated|is|was|serves|served|helped)\b)"
 )
+# A view or forecast put to a loose group that no one could ask ("Some traders expect ...",
+# "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
+# to check against, unlike "people familiar with the talks" or "economists polled by ...".
+_LOOSE_GROUP = re.compile(
+    r"^(?:Some|Other|Several|Many|Most) (?:[\w-]+ ){0,3}"
+    r"(?:analysts|economists|traders|experts|scientists|researchers|ecologists|oceanographers|"
+    r"investors|observers|critics|strategists|academics|specialists)\b(?! polled| surveyed)"
+    r"[^,.]{0,60}? (?:said|say|says|warned|warn|cautioned|caution|expect|expected|believe|"
+    r"argued|argue)\b"
+)
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
+# An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
+# "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
 _SCENE = re.compile(
     r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
     r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
     r"(?:morning|afternoon|evening|night|day),"
+    r"|^(?:[A-Z][^,]{0,80}? [Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
+    r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
+)
+# A crowd counted roughly that fills a room or looks on ("About 40 people filled the
+# gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
+_ROUGH_CROWD = re.compile(
+    r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
+    r"Scores)\b[^.;]{0,40}?\b(?:people|residents|parents|supporters|fans|spectators|onlookers|"
+    r"neighbou?rs|relatives|family members|students|teachers|workers|commuters)\b"
+    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on)\b"
 )
 _REACTION = re.compile(
     r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
@@ -337,7 +364,10 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     quoted = quote_run or "“" in text or '"' in text
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
-    if text[:3] in ("On ", "One", "At ", "In ", "Out", "Ins") and _SCENE.match(text):
+    if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
+            or " day," in text) and _SCENE.match(text):
+        return COLOUR_PRIOR
+    if _ROUGH_CROWD.match(text):
         return COLOUR_PRIOR
     if quoted and named and "who" in text and _VOX_POP.search(text):
         return COLOUR_PRIOR
@@ -354,11 +384,15 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         else:
             prior = 0.0
     else:
-        facts = set(kinds.fact_kinds(text))
+        # a street address says where, not how many: "at 1400 N. Elm St." is no statistic
+        plain = _ADDRESS.sub(" ", text) if _DIGIT.search(text) else text
+        facts = set(kinds.fact_kinds(plain))
         if kinds.forecast(text) and not _SCHEDULE.search(text):
             facts.add("prediction")
         prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
+        if text[:4] in ("Some", "Othe", "Seve", "Many", "Most") and _LOOSE_GROUP.match(text):
+            return EMPTY_QUOTE_PRIOR  # a view of "some analysts", whatever it forecasts
         if reported and facts:
             prior = max(prior, REPORTED_PRIOR)
         elif reported and kinds.past_event(text):
@@ -408,10 +442,11 @@ def _service_note(text: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;]")
-# A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road".
+# A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road",
+# "1400 N. Elm St.".
 _ADDRESS = re.compile(
-    r"\b\d{1,5}(?: [A-Z][\w'’-]*){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|"
-    r"Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
+    r"\b\d{1,5}(?: (?:[NSEW]\.|[A-Z][\w'’-]*)){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+    r"Boulevard|Dr|Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
 )
 
 
