@@ -549,3 +549,22 @@ def test_a_street_address_adds_no_statistic_to_the_prior():
     plain = "The clinic moved to a larger building near the station."
     with_address = "The clinic moved to a larger building at 210 S. Oak St."
     assert news_prior(with_address, who, False) == news_prior(plain, who, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "“It is a disgrace that patients are left waiting in corridors,” said Ana Silva, who "
+    "chairs the patients' group.",
+    "“We think the board went about this the wrong way,” said lawyer Tom Okafor.",
+    "“Families are already stretched. I can't vote for this,” council member Jo Park said.",
+    "“She ran the charity like her own piggy bank,” prosecutor Sam Ortiz told the jury.",
+])
+def test_more_quotes_that_only_give_a_view(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_first_person_view_with_a_fact_is_still_proposed():
+    sentence = (
+        "“We believe the plant will close in March and 400 jobs will go,” union leader "
+        "Jo Park said."
+    )
+    assert proposed(sentence) == [sentence]

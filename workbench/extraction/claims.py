@@ -338,8 +338,13 @@ _INSTRUCTION = re.compile(
 # close the plant"): a report and a forecast.
 _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
-    r"|\bI (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?(?:think|believe|"
-    r"feel|suspect|doubt|reckon)\b|\bin my (?:view|opinion)\b"
+    r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
+    r"(?:think|believe|feel|suspect|doubt|reckon)\b|\bin (?:my|our) (?:view|opinion)\b"
+    # a vote or a stand refused in the first person ("I can't vote for this")
+    r"|\b(?:I|[Ww]e) (?:can['’]t|cannot|won['’]t|will not) (?:vote for|support|accept|back)\b"
+    # "It is a scandal that ...", "It's a disgrace"
+    r"|\b(?:[Ii]t is|[Ii]t['’]s|[Tt]his is|[Tt]hat is) (?:a|an|an absolute|a national) "
+    r"(?:scandal|disgrace|outrage|travesty|shame|insult)\b"
     # blame: what someone did to people, in words that judge it ("betrayed every family",
     # "failed our children", "left families at the mercy of", "turned it into a crime")
     r"|\b(?:betray(?:ed|s|ing)?|let (?:\w+ ){1,2}down|sold (?:\w+ ){1,2}out|"
@@ -349,6 +354,9 @@ _STANCE = re.compile(
     r"patients|residents|workers|people|voters|taxpayers|students|profession|community)\b"
     r"|\b(?:ran|runs?|running|treats?|treated|treating|acts?|acted|behaves?|behaved|looks?|"
     r"looked|reads?|sounds?|sounded) (?:[\w’'-]+ ){0,3}like (?:a|an|one)\b"
+    # "treated the account like his own wallet"
+    r"|\b(?:ran|runs?|running|treats?|treated|treating|used|uses) (?:[\w’'-]+ ){0,4}like "
+    r"(?:his|her|their|its|my|our|your) own\b"
 )
 
 
