@@ -568,3 +568,32 @@ def test_a_first_person_view_with_a_fact_is_still_proposed():
         "Jo Park said."
     )
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "That is how Ana Silva, the engineer who led the review, described the findings.",
+    "That was the assessment of the fire chief at a briefing on Monday.",
+    "Those were the words his widow read to the court before the sentence.",
+])
+def test_a_sentence_pointing_back_to_a_quote_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_sentence_on_how_something_was_done_is_still_proposed():
+    sentence = "That is how the firm moved $4 million offshore in 2025, prosecutors said."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The airline declined to comment on the talks.",
+    "A spokesman for the ministry declined to say how many staff would be affected.",
+])
+def test_no_answer_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_source_who_declined_to_be_named_still_answered():
+    sentence = (
+        "An official who declined to be named said the plant would close in March."
+    )
+    assert proposed(sentence) == [sentence]

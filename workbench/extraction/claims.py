@@ -281,6 +281,20 @@ _LOOSE_GROUP = re.compile(
     r"[^,.]{0,60}? (?:said|say|says|warned|warn|cautioned|caution|expect|expected|believe|"
     r"argued|argue)\b"
 )
+# No answer: "The company declined to comment", "A spokeswoman declined to say how many
+# ..." (not "an official, who declined to be named, said ...": that one did answer).
+_NO_ANSWER = re.compile(
+    r"(?<!who )\b(?:declined|refused) to (?:comment|say|disclose|discuss|elaborate|specify|"
+    r"confirm|answer)\b"
+)
+# A sentence that points back to a quote to attribute it: "That is how the ecologist
+# described the results", "That was the assessment of the fire chief", "Those were the
+# words his daughter read to the court".
+_POINTER = re.compile(
+    r"^(?:That|This|Those|These) (?:is|was|were|are) (?:how [^.]{1,80}? (?:described|put it|"
+    r"summed (?:it )?up|characteri[sz]ed|explained)\b|the (?:words|assessment|verdict|view|"
+    r"message|warning) of\b|the words [A-Z])"
+)
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
 # "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
@@ -370,6 +384,10 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     do a notice of what is scheduled and a service note (a number to call, a place to book).
     Colour (a scene, a vox pop) is set aside first, whatever else it holds."""
     quoted = quote_run or "“" in text or '"' in text
+    if text[:2] == "Th" and _POINTER.match(text):
+        return EMPTY_QUOTE_PRIOR
+    if "to " in text and _NO_ANSWER.search(text) and not quoted:
+        return EMPTY_QUOTE_PRIOR
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
     if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
