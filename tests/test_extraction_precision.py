@@ -597,3 +597,16 @@ def test_a_source_who_declined_to_be_named_still_answered():
         "An official who declined to be named said the plant would close in March."
     )
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The study was funded by the National Institutes of Health.",
+    "The research received funding from the Wellcome Trust and the city council.",
+])
+def test_a_studys_funding_note_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_sum_granted_is_still_proposed():
+    sentence = "The project was funded by a $2.4 million grant from the state in 2025."
+    assert proposed(sentence) == [sentence]

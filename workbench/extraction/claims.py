@@ -295,6 +295,15 @@ _POINTER = re.compile(
     r"summed (?:it )?up|characteri[sz]ed|explained)\b|the (?:words|assessment|verdict|view|"
     r"message|warning) of\b|the words [A-Z])"
 )
+# A study's funding note, the close of a science report: "The study was funded by the
+# national science foundation", "The work received funding from ..." (not a sum granted:
+# "The project received $2 million from the state" is news).
+_FUNDING_NOTE = re.compile(
+    r"^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
+    r"analysis)(?: was| is)? (?:funded|supported|paid for) by\b"
+    r"|^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
+    r"analysis) (?:received|receives|had) (?:funding|support|financial support) from\b"
+)
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
 # "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
@@ -382,10 +391,16 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     quoted words count, and a stance word or a simile there judges too), speech that states
     nothing checkable and a crowd's reaction lower it unless they also state a fact, and so
     do a notice of what is scheduled and a service note (a number to call, a place to book).
-    Colour (a scene, a vox pop) is set aside first, whatever else it holds."""
+    Colour (a scene, a vox pop, a roughly counted crowd) is set aside first, whatever else
+    it holds, and so are a sentence that only points back to a quote, a refusal to comment,
+    a study's funding note and a view put to a loose group ("some analysts")."""
     quoted = quote_run or "“" in text or '"' in text
     if text[:2] == "Th" and _POINTER.match(text):
         return EMPTY_QUOTE_PRIOR
+    if (" by " in text or " from " in text) and _FUNDING_NOTE.match(text) and (
+        not _DIGIT.search(text)
+    ):
+        return SERVICE_PRIOR  # who paid for a study, no sum: a disclosure, like a service note
     if "to " in text and _NO_ANSWER.search(text) and not quoted:
         return EMPTY_QUOTE_PRIOR
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
