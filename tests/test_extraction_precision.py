@@ -395,3 +395,218 @@ def test_a_source_in_brackets_after_a_body_paragraph_is_no_photo_credit(paragrap
 def test_an_outlet_and_photographer_in_brackets_still_close_a_caption():
     got = roles("Volunteers clear debris in Lismore in March. (ABC News: Sam Ortiz)")
     assert [r for r, _ in got] == ["caption", "credit"]
+
+
+@pytest.mark.parametrize("line", [
+    "Correction, 4 March 2027: An earlier version of this story gave the wrong date. It was May.",
+    "Update, Jan. 9, 3:15 p.m.: Added a statement from the council.",
+    "Clarification Feb. 2, 2027: The grant was from the state, not the county.",
+    "To contact the reporter on this story: Ana Silva in Lisbon at asilva@example.org",
+    "This report by Wire News Service was first published March 3, 2027.",
+    "This story appears in the April 2 print edition of the Valley Herald.",
+    "This article was compiled from our live coverage on Friday.",
+])
+def test_dated_notes_and_contact_lines_are_the_outlets(line):
+    assert {s.role for s in segment(line)} == {"source_line"}
+
+
+def test_a_correction_in_the_news_is_still_body():
+    assert role_of("Correction officers at the prison said 14 inmates were moved.") == "body"
+    assert role_of("This report was published by the health ministry in March.") == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for The Morning Desk, our free daily newsletter.",
+    "Get the week's best business stories in your inbox every Friday.",
+    "Download the Channel 4 News app for breaking news alerts.",
+    "Support local journalism. Subscribe for $2 a month.",
+    "Like what you're reading? Subscribe to the Gazette for $40 a year.",
+])
+def test_prompts_to_subscribe_are_not_body(line):
+    assert {s.role for s in segment(line)} == {"source_line"}
+
+
+def test_an_imperative_that_is_no_prompt_is_still_body():
+    assert role_of("Get ready for higher bills, the regulator warned on Monday.") == "body"
+
+
+def test_a_caption_that_ends_with_its_toggle():
+    line = "A nurse checks a patient's chart in Reno on Feb. 4. Sam Ortiz/Valley Radio hide caption"
+    assert {s.role for s in segment(line)} == {"caption"}
+
+
+def test_a_submitted_photo_credit_closes_a_caption():
+    got = roles("Snow covers cars on Elm Street in Brandon on Monday. (Submitted by Jo Park)")
+    assert [r for r, _ in got] == ["caption", "credit"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shoppers can take the heaters back to the store or call the maker at 1-800-555-0199, "
+    "weekdays 9 a.m. to 5 p.m.",
+    "Drivers can report damaged signs to the town garage at 555-0148.",
+    "Anyone who bought the salad should throw it away and call their doctor, or 911 in an "
+    "emergency.",
+])
+def test_more_service_notes_are_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_number_like_a_phone_beside_a_fact_is_still_proposed():
+    sentence = "The hotline, 555-0148, took 9,300 calls in March, up from 2,100 a year earlier."
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_byline_with_a_bullet_and_a_date():
+    assert role_of("Ana Silva, Health Reporter • March 3, 2027") == "byline"
+    assert role_of("Ana Silva · 4 March 2027") == "byline"
+    assert role_of("City Council • March 3, 2027 meeting moved to the library.") == "body"
+
+
+def test_a_headline_with_a_full_stop_above_a_byline_is_top_matter():
+    article = (
+        "Rents in Dunmore rose 9% this year, survey finds.\n\n"
+        "Tenants in older buildings saw the steepest rises.\n\n"
+        "Ana Silva, Housing Reporter • March 3, 2027\n\n"
+        "The median rent for a one-bedroom flat reached $1,420 in February, the survey found.\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "heading", "byline", "body"]
+
+
+def test_a_long_first_paragraph_above_a_byline_stays_body():
+    article = (
+        "The median rent for a one-bedroom flat in Dunmore reached $1,420 in February, up 9% "
+        "from a year earlier and the steepest rise in the region, according to a survey "
+        "published on Monday by the county housing office.\n\n"
+        "Ana Silva, Housing Reporter • March 3, 2027\n\n"
+        "Tenants in older buildings saw the steepest rises.\n"
+    )
+    assert roles(article)[0][0] == "body"
+
+
+def test_a_byline_with_an_updated_stamp():
+    assert role_of("Ana Silva, Money Editor Updated March 3, 2027 at 9:10 a.m. ET") == "byline"
+
+
+def test_a_writers_beat_and_contact_are_a_note():
+    line = "Ana Silva covers city hall. Reach her at asilva@example.org or 555-0110."
+    assert {s.role for s in segment(line)} == {"source_line"}
+    assert role_of("Medicare covers the cost of the test, the agency said.") == "body"
+
+
+@pytest.mark.parametrize("sentence", [
+    "On a Friday evening last month, the line outside the food bank ran past 30 people.",
+    "Behind the depot on a cold morning this week, two drivers scraped ice off 12 buses.",
+])
+def test_a_scene_at_an_hour_with_an_indefinite_article_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_an_event_on_a_named_morning_is_still_proposed():
+    sentence = "On Tuesday morning, the council voted 5-2 to cut the library budget by 12%."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 60 people, some holding candles, filled the church hall.",
+    "More than 200 fans lined the road outside the stadium.",
+])
+def test_a_crowd_counted_roughly_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_protest_count_is_still_proposed():
+    sentence = "About 3,000 people marched through the capital on Saturday, police said."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The authority's next board meeting is on March 9.",
+    "The bill goes back to the Senate next week.",
+    "A ruling is expected before the summer recess.",
+])
+def test_more_schedule_forms_are_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some analysts expect the central bank to cut rates again in June.",
+    "Other economists cautioned that one month of data says little about the trend.",
+])
+def test_a_view_of_a_loose_group_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_poll_of_economists_is_still_proposed():
+    sentence = "Most economists polled by the newspaper expect the jobless rate to rise to 5.1%."
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_street_address_adds_no_statistic_to_the_prior():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.claims import news_prior
+
+    who = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
+    plain = "The clinic moved to a larger building near the station."
+    with_address = "The clinic moved to a larger building at 210 S. Oak St."
+    assert news_prior(with_address, who, False) == news_prior(plain, who, False)
+
+
+@pytest.mark.parametrize("sentence", [
+    "“It is a disgrace that patients are left waiting in corridors,” said Ana Silva, who "
+    "chairs the patients' group.",
+    "“We think the board went about this the wrong way,” said lawyer Tom Okafor.",
+    "“Families are already stretched. I can't vote for this,” council member Jo Park said.",
+    "“She ran the charity like her own piggy bank,” prosecutor Sam Ortiz told the jury.",
+])
+def test_more_quotes_that_only_give_a_view(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_first_person_view_with_a_fact_is_still_proposed():
+    sentence = (
+        "“We believe the plant will close in March and 400 jobs will go,” union leader "
+        "Jo Park said."
+    )
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "That is how Ana Silva, the engineer who led the review, described the findings.",
+    "That was the assessment of the fire chief at a briefing on Monday.",
+    "Those were the words his widow read to the court before the sentence.",
+])
+def test_a_sentence_pointing_back_to_a_quote_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_sentence_on_how_something_was_done_is_still_proposed():
+    sentence = "That is how the firm moved $4 million offshore in 2025, prosecutors said."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The airline declined to comment on the talks.",
+    "A spokesman for the ministry declined to say how many staff would be affected.",
+])
+def test_no_answer_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_source_who_declined_to_be_named_still_answered():
+    sentence = (
+        "An official who declined to be named said the plant would close in March."
+    )
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The study was funded by the National Institutes of Health.",
+    "The research received funding from the Wellcome Trust and the city council.",
+])
+def test_a_studys_funding_note_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_sum_granted_is_still_proposed():
+    sentence = "The project was funded by a $2.4 million grant from the state in 2025."
+    assert proposed(sentence) == [sentence]

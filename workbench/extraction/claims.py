@@ -250,7 +250,12 @@ _SCHEDULE = re.compile(
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
     r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
-    r"(?:takes?|took) effect|goes into effect|go into effect)"
+    r"(?:takes?|took) effect|goes into effect|go into effect|"
+    # "The board's next meeting is on May 2", "A ruling is expected before the recess",
+    # "The bill returns to the Senate next week"
+    r"next (?:[\w-]+ ){0,2}(?:meeting|session|sitting|hearing) (?:is|will be)\b|"
+    r"(?:is|are) expected (?:before|by) (?:the|[A-Z]\w+)\b|"
+    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b)"
 )
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # The next step of a criminal case is a court record, not a routine notice.
@@ -266,11 +271,56 @@ _VOX_POP = re.compile(
     r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
     r"coordinates|coordinated|is|was|serves|served|helped)\b)"
 )
+# A view or forecast put to a loose group that no one could ask ("Some traders expect ...",
+# "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
+# to check against, unlike "people familiar with the talks" or "economists polled by ...".
+_LOOSE_GROUP = re.compile(
+    r"^(?:Some|Other|Several|Many|Most) (?:[\w-]+ ){0,3}"
+    r"(?:analysts|economists|traders|experts|scientists|researchers|ecologists|oceanographers|"
+    r"investors|observers|critics|strategists|academics|specialists)\b(?! polled| surveyed)"
+    r"[^,.]{0,60}? (?:said|say|says|warned|warn|cautioned|caution|expect|expected|believe|"
+    r"argued|argue)\b"
+)
+# No answer: "The company declined to comment", "A spokeswoman declined to say how many
+# ..." (not "an official, who declined to be named, said ...": that one did answer).
+_NO_ANSWER = re.compile(
+    r"(?<!who )\b(?:declined|refused) to (?:comment|say|disclose|discuss|elaborate|specify|"
+    r"confirm|answer)\b"
+)
+# A sentence that points back to a quote to attribute it: "That is how the ecologist
+# described the results", "That was the assessment of the fire chief", "Those were the
+# words his daughter read to the court".
+_POINTER = re.compile(
+    r"^(?:That|This|Those|These) (?:is|was|were|are) (?:how [^.]{1,80}? (?:described|put it|"
+    r"summed (?:it )?up|characteri[sz]ed|explained)\b|the (?:words|assessment|verdict|view|"
+    r"message|warning) of\b|the words [A-Z])"
+)
+# A study's funding note, the close of a science report: "The study was funded by the
+# national science foundation", "The work received funding from ..." (not a sum granted:
+# "The project received $2 million from the state" is news).
+_FUNDING_NOTE = re.compile(
+    r"^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
+    r"analysis)(?: was| is)? (?:funded|supported|paid for) by\b"
+    r"|^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
+    r"analysis) (?:received|receives|had) (?:funding|support|financial support) from\b"
+)
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
+# An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
+# "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
 _SCENE = re.compile(
     r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
     r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
     r"(?:morning|afternoon|evening|night|day),"
+    r"|^(?:[A-Z][^,]{0,80}? [Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
+    r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
+)
+# A crowd counted roughly that fills a room or looks on ("About 40 people filled the
+# gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
+_ROUGH_CROWD = re.compile(
+    r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
+    r"Scores)\b[^.;]{0,40}?\b(?:people|residents|parents|supporters|fans|spectators|onlookers|"
+    r"neighbou?rs|relatives|family members|students|teachers|workers|commuters)\b"
+    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on)\b"
 )
 _REACTION = re.compile(
     r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
@@ -280,7 +330,8 @@ _REACTION = re.compile(
 # "(02) 9555 0123", "0800 555 0199", "+44 20 7946 0958") or an invitation to call, book or
 # visit ("can call", "can be booked at").
 _PHONE = re.compile(
-    r"(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # 616-555-0133
+    r"(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # (1-)616-555-0133
+    r"|(?<![\d.,-])\d{3}-\d{4}(?![\w-])"  # a local number without its area code: 555-0162
     r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
 )
 _DIGIT = re.compile(r"\d")
@@ -289,7 +340,9 @@ _CONTACT_KEYS = ("can ", "should ", "urged", "asked", "encouraged", "advised",
                  " open ")
 _CONTACT = re.compile(
     # "can" and "should", not "may": "The president may visit Kyiv" is news, not a service
+    # "should stop using it and call": one more step may come before the call
     r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also )?"
+    r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
     r"(?:call|phone|ring|text|email|contact|visit|book)\b"
     r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
@@ -308,8 +361,13 @@ _INSTRUCTION = re.compile(
 # close the plant"): a report and a forecast.
 _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
-    r"|\bI (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?(?:think|believe|"
-    r"feel|suspect|doubt|reckon)\b|\bin my (?:view|opinion)\b"
+    r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
+    r"(?:think|believe|feel|suspect|doubt|reckon)\b|\bin (?:my|our) (?:view|opinion)\b"
+    # a vote or a stand refused in the first person ("I can't vote for this")
+    r"|\b(?:I|[Ww]e) (?:can['’]t|cannot|won['’]t|will not) (?:vote for|support|accept|back)\b"
+    # "It is a scandal that ...", "It's a disgrace"
+    r"|\b(?:[Ii]t is|[Ii]t['’]s|[Tt]his is|[Tt]hat is) (?:a|an|an absolute|a national) "
+    r"(?:scandal|disgrace|outrage|travesty|shame|insult)\b"
     # blame: what someone did to people, in words that judge it ("betrayed every family",
     # "failed our children", "left families at the mercy of", "turned it into a crime")
     r"|\b(?:betray(?:ed|s|ing)?|let (?:\w+ ){1,2}down|sold (?:\w+ ){1,2}out|"
@@ -319,6 +377,9 @@ _STANCE = re.compile(
     r"patients|residents|workers|people|voters|taxpayers|students|profession|community)\b"
     r"|\b(?:ran|runs?|running|treats?|treated|treating|acts?|acted|behaves?|behaved|looks?|"
     r"looked|reads?|sounds?|sounded) (?:[\w’'-]+ ){0,3}like (?:a|an|one)\b"
+    # "treated the account like his own wallet"
+    r"|\b(?:ran|runs?|running|treats?|treated|treating|used|uses) (?:[\w’'-]+ ){0,4}like "
+    r"(?:his|her|their|its|my|our|your) own\b"
 )
 
 
@@ -330,11 +391,24 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     quoted words count, and a stance word or a simile there judges too), speech that states
     nothing checkable and a crowd's reaction lower it unless they also state a fact, and so
     do a notice of what is scheduled and a service note (a number to call, a place to book).
-    Colour (a scene, a vox pop) is set aside first, whatever else it holds."""
+    Colour (a scene, a vox pop, a roughly counted crowd) is set aside first, whatever else
+    it holds, and so are a sentence that only points back to a quote, a refusal to comment,
+    a study's funding note and a view put to a loose group ("some analysts")."""
     quoted = quote_run or "“" in text or '"' in text
+    if text[:2] == "Th" and _POINTER.match(text):
+        return EMPTY_QUOTE_PRIOR
+    if (" by " in text or " from " in text) and _FUNDING_NOTE.match(text) and (
+        not _DIGIT.search(text)
+    ):
+        return SERVICE_PRIOR  # who paid for a study, no sum: a disclosure, like a service note
+    if "to " in text and _NO_ANSWER.search(text) and not quoted:
+        return EMPTY_QUOTE_PRIOR
     said = text if quote_run or not quoted else " ".join(_QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
-    if text[:3] in ("On ", "One", "At ", "In ", "Out", "Ins") and _SCENE.match(text):
+    if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
+            or " day," in text) and _SCENE.match(text):
+        return COLOUR_PRIOR
+    if _ROUGH_CROWD.match(text):
         return COLOUR_PRIOR
     if quoted and named and "who" in text and _VOX_POP.search(text):
         return COLOUR_PRIOR
@@ -351,11 +425,15 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         else:
             prior = 0.0
     else:
-        facts = set(kinds.fact_kinds(text))
+        # a street address says where, not how many: "at 1400 N. Elm St." is no statistic
+        plain = _ADDRESS.sub(" ", text) if _DIGIT.search(text) else text
+        facts = set(kinds.fact_kinds(plain))
         if kinds.forecast(text) and not _SCHEDULE.search(text):
             facts.add("prediction")
         prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
+        if text[:4] in ("Some", "Othe", "Seve", "Many", "Most") and _LOOSE_GROUP.match(text):
+            return EMPTY_QUOTE_PRIOR  # a view of "some analysts", whatever it forecasts
         if reported and facts:
             prior = max(prior, REPORTED_PRIOR)
         elif reported and kinds.past_event(text):
@@ -391,6 +469,8 @@ def _service_note(text: str) -> bool:
     contact = any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text)
     if contact:  # what is left once the invitation's own clause is taken out
         end = _CLAUSE_END.search(text, contact.end())
+        while end and text.startswith(" or ", end.end()):  # "call 111, or 999 in an emergency"
+            end = _CLAUSE_END.search(text, end.end())
         rest = text[: contact.start()] + (text[end.start():] if end else "")
     elif _DIGIT_GAP.search(text) and any(
         m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",.$€£-")
@@ -403,10 +483,11 @@ def _service_note(text: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;]")
-# A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road".
+# A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road",
+# "1400 N. Elm St.".
 _ADDRESS = re.compile(
-    r"\b\d{1,5}(?: [A-Z][\w'’-]*){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|"
-    r"Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
+    r"\b\d{1,5}(?: (?:[NSEW]\.|[A-Z][\w'’-]*)){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+    r"Boulevard|Dr|Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
 )
 
 

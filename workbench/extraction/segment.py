@@ -79,7 +79,8 @@ _CREDIT_AFTER_STOP = re.compile(
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 _CREDIT_TAIL = re.compile(
     r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
-    r"|(?<!\s)\s*\((?:photo|image|credit|pictured)[^)\n]{0,80}\)"
+    r"|(?<!\s)\s*\((?:photo|image|credit|pictured|submitted by|supplied by|courtesy of|"
+    r"handout)[^)\n]{0,80}\)"
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
     r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
@@ -119,7 +120,11 @@ _NOTE_LINE = re.compile(
     r"correspondent|editor|writer|columnist) (?:at|for|with) (?:the )?[A-Z][\w.'’&-]*"
     r"(?: (?:of |the |and |& )?[A-Z][\w.'’&-]*){0,5}\.?$)|"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
-    r"for (?:the )?[A-Z][^.]{1,60}|A version of this (?:article|story) appear|"
+    r"for (?:the )?[A-Z][^.]{1,60}|"
+    # "Jane Doe covers the courts. Reach her at ...": the beat, then how to reach the writer
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80}\. "
+    r"(?:Reach|Contact|Email|Write to) (?:him|her|them)\b|"
+    r"A version of this (?:article|story) appear|"
     r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
     r"\b(?:call|contact|email|text)\b)",
 )
@@ -137,9 +142,24 @@ _SOURCE_LINE = re.compile(
     r"most read|more on this|you may also like|further reading|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
     r"(?:story|news)|this story is developing)\b"
-    r"|^(?:correction|clarification|editor['’]s note|update)\s*:",
+    # "Correction:", and with the date of the note: "Correction, 1 December 2026:",
+    # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon)
+    r"|^(?:correction|clarification|editor['’]s note|update)"
+    r"(?:,?\s+(?=[^:]{0,50}\d)[\w.,]+(?:\s+[\w.,]+){0,5})?\s*:"
+    # "To contact the reporter on this story:", "To contact the editors responsible ..."
+    r"|^to contact the (?:reporters?|editors?|writers?|authors?)\b",
     re.I,
 )
+_CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
+# A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
+# "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
+# the app for alerts". The opening verb alone is not enough ("Get ready for higher bills").
+_PROMO_OPEN = re.compile(
+    r"^(?:get|download|sign up|subscribe|support (?:local |independent |our )?journalism|"
+    r"like what you['’]re reading|enjoying this|don['’]t miss)\b",
+    re.I,
+)
+_PROMO_WORDS = re.compile(r"\b(?:newsletters?|inbox|subscri\w+|sign up|app|alerts|podcast)\b", re.I)
 # A line that heads a list of links to other reports ("Related Articles", "More on this story").
 _LINKS_HEAD = re.compile(
     r"^(?:related|read more|more on this|more from|see also|recommended|most read|"
@@ -161,6 +181,12 @@ _REVISION_NOTE = re.compile(
     r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
     r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
     r"made possible) by\b"
+    # where and when the piece ran: "This report by The Canadian Press was first published
+    # Nov. 30", "This story appears in the Dec. 3 print edition", "This story was compiled
+    # from our live coverage"
+    r"|This (?:story|article|report|piece)(?: by [^.]{1,60}?)? (?:was (?:first|originally) "
+    r"published|was (?:compiled|adapted) from|(?:first )?appear(?:s|ed) in (?:the |our )?"
+    r"[^!?]{0,40}?\b(?:print|edition|issue)\b)"
     r"|(?:Updated|Corrected|Clarified|Amended) (?:to|with) (?:correct|show|include|add|"
     r"reflect|clarify|remove|comments?|details?)\b)"
 )
@@ -300,6 +326,10 @@ def _line_role(line: str) -> str | None:
         or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
     ):
         return "source_line"
+    if stripped[-7:].lower() == "caption" and _CAPTION_TOGGLE.search(stripped):
+        return "caption"  # a web caption ends with its toggle: "... Jane Doe/AP hide caption"
+    if len(stripped) <= 250 and _PROMO_OPEN.match(stripped) and _PROMO_WORDS.search(stripped):
+        return "source_line"
     if len(stripped) <= 100 and "/" in stripped and _CREDIT_LINE.match(stripped):
         return "credit"
     if len(stripped) <= 300 and any(key in stripped for key in _NOTE_KEYS) and (
@@ -310,9 +340,26 @@ def _line_role(line: str) -> str | None:
         _PHOTO_DESCRIPTION.match(stripped)
     ):
         return "caption"
-    if _BYLINE.match(stripped):
+    if _BYLINE.match(stripped) or _signed_and_dated(stripped):
         return "byline"
     return None
+
+
+# "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
+_SIGNATURE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:, [A-Z][\w'’ -]{2,40})?$")
+# the date after a bullet, or after the stamp word that opens it ("... Reporter Updated Nov. 30")
+_BULLET = re.compile(r"\s[•·|]\s|\s(?=(?:Updated|Published|Posted)\b)")
+
+
+def _signed_and_dated(line: str) -> bool:
+    """A byline that carries the date: the writer's name before a bullet, a date after it."""
+    if len(line) > 120 or not _DIGIT.search(line):
+        return False
+    parts = _BULLET.split(line, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    name, date = parts[0].strip(), parts[1].strip()
+    return bool(_SIGNATURE.match(name)) and bool(_DATE_LINE.match(date) or _timestamp(date))
 
 
 def _timestamp(line: str) -> bool:
@@ -415,15 +462,30 @@ def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
     that opens with a dateline such as ``WASHINGTON —``) comes before the byline, the
     lines above it are few and the article goes on under it (a byline at the foot of a
     short item closes the item, not its top matter)."""
-    if top_end is None or not out or out[0].role != "heading" or out[0].paragraph != 0:
+    if top_end is None or not out or out[0].paragraph != 0 or not (
+        out[0].role == "heading" or _short_headline(out)
+    ):
         return out
     top = [s for s in out if 0 < s.paragraph < top_end]
     above = sum(s.role == "body" for s in top)
     below = any(s.role == "body" for s in out if s.paragraph > top_end)
     if any(s.role == "dateline" for s in top) or above > _TOP_BODY or not below:
         return out
-    return [replace(s, role="heading") if s.role == "body" and 0 < s.paragraph < top_end
+    return [replace(s, role="heading") if s.role == "body" and s.paragraph < top_end
             else s for s in out]
+
+
+_HEADLINE_WORDS = 25  # a first paragraph no longer than this can be a headline with a stop
+
+
+def _short_headline(out: list[Sentence]) -> bool:
+    """Some outlets end a headline with a full stop ("Rents rose 9% this year, survey
+    finds."): a short first paragraph can be one, if a byline follows (checked by the
+    caller), and it is no dateline lead."""
+    first = [s for s in out if s.paragraph == 0]
+    return all(s.role == "body" for s in first) and (
+        sum(len(s.text.split()) for s in first) <= _HEADLINE_WORDS
+    )
 
 
 def _looks_like_place(place: str) -> bool:
