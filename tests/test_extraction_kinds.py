@@ -30,6 +30,29 @@ def test_designations(sentence, kind):
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
+    # a court's outcome is a legal status, whatever term or amount comes with it
+    ("A former treasurer was sentenced on Friday to four years in prison for embezzlement.",
+     "designation"),
+    ("A jury found the builder, a 52-year-old father of three, guilty of two counts of fraud.",
+     "designation"),
+    ("She remains held in the county jail on a $40,000 bond.", "designation"),
+    ("Arson carries a maximum sentence of 15 years.", "designation"),
+    # ... and so is what a named act, an agreement or a legal cap allows
+    ("Workers are entitled to 12 weeks of leave under the Family Care Act.", "designation"),
+    ("The plant is run by the city under a 2004 agreement with the county.", "designation"),
+    ("The province caps rent increases at 2.5 percent a year.", "designation"),
+    ("The regulator placed the lender on formal probation in 2023.", "designation"),
+    ("Since March, the drug has qualified as an essential medicine.", "designation"),
+    # ... but not a number that merely sits near such words
+    ("Police arrested two men near the bank on Monday.", "event"),
+    ("The band played for 40,000 fans under a clear sky.", "statistic"),
+    ("The article is available under a Creative Commons license.", "event"),
+])
+def test_legal_outcomes_and_rules(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
     ("The rise in complaints is being driven largely by delays at the port.", "causal"),
     ("Rising rents forced three of the town's bakeries to close last year.", "causal"),
     ("The floods forced 2,000 residents to leave their homes.", "causal"),

@@ -19,20 +19,25 @@ _DESIGNATION = re.compile(
     r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
-    r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
+    r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
+    r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
+    r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|(?:qualif(?:y|ies|ied)|regarded) as|"
+    r"(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
-    r"under (?:a |the )?(?:[\w.-]+ ){0,2}?law\b(?! enforcement| firm| school)|"
+    r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
+    r"under (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
+    r"[\w-]+ (?:rules|agreement|treaty))\b|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
     r"directive|convention) "
     r"(?:requires?|bars?|bans?|forbids?|prohibits?)\b|"
-    r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:special measures|receivership|"
+    r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
     r"administration|probation|"
     r"(?:state|federal) (?:control|oversight))|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
-    r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
+    r"(?:rated|declared|deemed|ruled|found) (?:[\w’'.,-]+ ){0,16}?(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable|inadequate|failing|substandard|"
     r"uninhabitable))",
     re.I,
@@ -222,11 +227,12 @@ _DESIGNATION_KEYS = (
     "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
-    "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
+    "accused of", "fined", "acquitted", "sentenced", "term limit", "term-limited", " again",
+    "maximum", "bond", "bail", "qualif", "regarded as", "cap", "agreement", "treat",
     "deficient", " law", "under the", "unsafe", "inadequate", "failing", "substandard",
     "uninhabitable", "eligible", "guilty", "liable", "rules",
     "regulations",
-    "statute", "constitution", "code ", "act ", "ordinance", "charter", "treaty", "directive",
+    "statute", "constitution", "code", " act", "ordinance", "charter", "treaty", "directive",
     "convention", "placed", "blocked",
     "struck down", "upheld", "overturned", "halted",
 )
