@@ -121,8 +121,15 @@ def test_ratios(sentence, kind):
     ("Idaho's turnout of 41% was the third-highest of any state.", "comparison"),
     ("The county has the lowest vaccination rate among any of the 12 counties in the region.",
      "comparison"),
+    # a figure against its peers: a rank among them, "than any other", "outpacing"
+    ("The port handled 3.2 million containers, the most among the country's ten ports.",
+     "comparison"),
+    ("Ferrytown pays nurses $41 an hour, more than any other hospital in the state.",
+     "comparison"),
+    ("Copper rose 12% this year, outpacing a 4% gain in aluminium.", "comparison"),
     # a record against earlier years is a number
     ("The city recorded 212 fires in 2025, the most in any year since 1998.", "statistic"),
+    ("Sales reached 4,100 homes in May, up from 3,600 a year earlier.", "statistic"),
 ])
 def test_ranks(sentence, kind):
     assert _kind(sentence) == kind

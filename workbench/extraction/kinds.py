@@ -440,7 +440,7 @@ def classify(
     if ratio(text) and not ("statistic" in facts and _EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
-        if _keyed(_GAP_KEYS, _GAP, text, low) or (" any" in low and _RANK.search(text)):
+        if _keyed(_GAP_KEYS, _GAP, text, low) or _keyed(_PEERS_KEYS, _PEERS, text, low):
             return "comparison"
         if _keyed(_ACTION_KEYS, _ACTION, text, low):
             return "event"
@@ -503,11 +503,17 @@ _GAP = re.compile(
     r"cheaper)\b|,\s+(?:fewer|more|less) than (?:in|at|during|the same)\b"
 )
 _GAP_KEYS = ("fewer", "less", "cheaper", "more than")
-# A rank against all the others: "the second-lowest of any state", "the highest rate among
-# any of the provinces" (a record against earlier years, "the most in any year", is a number).
-_RANK = re.compile(
-    r"\bthe (?:[\w-]+ )?(?:[\w-]+est|most|least|fewest) (?:[\w-]+ ){0,2}?(?:of|among) any\b", re.I
+# A figure set against its peers is the comparison itself: "the second-lowest of any state",
+# "the highest rate among the five largest economies", "less than any of its neighbours",
+# "outpacing a 9% rise in", "below every estimate" (a record against earlier years, "the
+# most in any year since 2011", is a number).
+_PEERS = re.compile(
+    r"\bthe (?:[\w-]+ )?(?:[\w-]+est|most|least|fewest) (?:[\w-]+ ){0,2}?(?:of|among) any\b|"
+    r"\b(?:[\w-]+est|most|least|fewest) (?:[\w.-]+ ){0,4}?among\b|"
+    r"\bthan any (?:other|of)\b|\boutpac(?:e|es|ed|ing)\b|\b(?:below|above) (?:every|all)\b",
+    re.I,
 )
+_PEERS_KEYS = (" any", "among", "outpac", " every", " all")
 # Actions whose number is a detail of what was done: a rate left unchanged, bond set at
 # $250,000, men arrested.
 _ACTION = re.compile(
