@@ -217,3 +217,17 @@ def test_a_date_to_come_in_a_relative_clause_does_not_make_a_forecast():
 ])
 def test_will_have_by_a_date_is_a_forecast_would_have_is_not(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a day before its month, a road's or a gate's number are context, not a figure
+    ("The ferry ran aground on 14 March off the island's northern tip.", "event"),
+    ("Police closed Route 17 after a lorry overturned.", "event"),
+    ("The flight left from Gate 22 two hours late.", "event"),
+    # ... while a count next to them is still one
+    ("The storm cut power to 12,000 homes along Highway 4 on 3 April.", "statistic"),
+    # a vote's tally written as "by 81 votes to 67" is the record of the vote
+    ("The assembly rejected the amendment by 54 votes to 49 on Tuesday.", "event"),
+])
+def test_dates_road_numbers_and_tallies(sentence, kind):
+    assert _kind(sentence) == kind
