@@ -74,7 +74,11 @@ _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
     r"(?:is|was|are|were|partly|largely|mainly|mostly) (?:the|a) (?:direct )?result of|"
     r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
-    r"attributed \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) back|prompted|triggered|"
+    r"attribut(?:e|es|ed|ing) \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) "
+    r"(?:[\w-]+ ){0,2}?back|prompted|triggered|"
+    r"traced (?:[\w-]+ ){1,4}?to|(?:been|is|are|was|were) (?:\w+ )?linked to|"
+    r"account(?:s|ed)? for [^.;]{0,40}?\b(?:increase|rise|rising|fall|drop|decline|growth|"
+    r"gain|loss|jump|change)|(?:drove|drives|pushed|pushes) (?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
@@ -253,8 +257,9 @@ def designation(text: str) -> bool:
 _CAUSAL_KEYS = (
     "because", "caus", "due to", "result", "led to", "lead to", "driven", "reflect",
     "coincidence", "forc", "only after",
-    "thanks to", "blamed", "responsible for", "so that", "attributed", " back", "prompted",
-    "triggered", "sparked", "fuel", "contributed to", "without", "explain",
+    "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
+    "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
+    "linked to", "account", "drove", "drives", "pushe",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
 _PREDICTION_KEYS = (
