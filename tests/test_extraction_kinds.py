@@ -250,3 +250,19 @@ def test_dates_road_numbers_and_tallies(sentence, kind):
 ])
 def test_other_verbs_of_cause(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a figure that could or may come to pass is an outlook
+    ("Analysts said the price of copper could reach $12,000 a tonne by June.", "prediction"),
+    ("Hundreds of flights may be cancelled if the strike goes ahead.", "prediction"),
+    # ... but not a cost estimate, an announced cut, a past "could have", or May the month
+    ("The scheme could cost the city about $2 million a year.", "statistic"),
+    ("The company said it would cut 600 jobs.", "statistic"),
+    ("Sales rose 4% in May, the agency said.", "statistic"),
+    ('"We lost 300 members last year," she said. "Nobody could have seen it coming."',
+     "statistic"),
+])
+def test_a_figure_that_may_come_to_pass(sentence, kind):
+    speaker = "she" if sentence.startswith('"') else None
+    assert _kind(sentence, speaker=speaker) == kind

@@ -446,6 +446,8 @@ def classify(
     if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
             "statistic" in facts and _keyed(_HORIZON_KEYS, _HORIZON, text, low)):
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
+    if "statistic" in facts and _uncertain_figure(text):
+        return "prediction"  # "could reach C$880", "may be needed": the figure is an outlook
     if ratio(text) and not ("statistic" in facts and _EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
@@ -474,6 +476,22 @@ def classify(
     if _DEGREE_COMPARISON.search(text):  # "significantly higher" (an explicit "than" is above)
         return "comparison"
     return "event"
+
+
+# "could", "might", "may" (not "could have", which looks back; "May" the month is capitalised).
+_UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _uncertain_figure(text: str) -> bool:
+    """Whether a figure and a "could", "might" or "may" share one sentence: what may come to
+    pass is checked when it does, whatever its number ("hundreds of hearings could be
+    postponed"). What a plan costs is kept apart above; "will" and "would" are not here, as
+    an announced cut of 1,400 jobs is checked as the number now."""
+    if not any(word in text for word in ("could", "might", "may")):
+        return False
+    return any(_UNSURE.search(part) and _statistic(part)
+               for part in _SENTENCE_BREAK.split(text))
 
 
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
