@@ -266,3 +266,15 @@ def test_other_verbs_of_cause(sentence, kind):
 def test_a_figure_that_may_come_to_pass(sentence, kind):
     speaker = "she" if sentence.startswith('"') else None
     assert _kind(sentence, speaker=speaker) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a count written out in words past twenty, or in hundreds, is a figure
+    ("Thirty-one people were treated for smoke inhalation, the fire service said.",
+     "statistic"),
+    ("The choir has sung the anthem about six hundred times.", "statistic"),
+    # ... a small count among the words of an account is not
+    ("Two officers found the car abandoned near the river.", "event"),
+])
+def test_counts_written_in_words(sentence, kind):
+    assert _kind(sentence) == kind
