@@ -224,6 +224,10 @@ def test_will_have_by_a_date_is_a_forecast_would_have_is_not(sentence, kind):
     ("The ferry ran aground on 14 March off the island's northern tip.", "event"),
     ("Police closed Route 17 after a lorry overturned.", "event"),
     ("The flight left from Gate 22 two hours late.", "event"),
+    # a size or a length joined to its noun names the thing ("a 24-hour strike")
+    ("The nurses began a 24-hour strike at dawn on Tuesday.", "event"),
+    ("The trust opened a 40-bed ward for older patients.", "event"),
+    ("The pound fell to a 12-month low against the euro.", "statistic"),
     # ... while a count next to them is still one
     ("The storm cut power to 12,000 homes along Highway 4 on 3 April.", "statistic"),
     # a vote's tally written as "by 81 votes to 67" is the record of the vote

@@ -175,7 +175,9 @@ _DATES = re.compile(
     r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
-    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight) \d+\b"
+    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight) \d+\b|"
+    r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
+    r"(?! (?:high|low|record|peak))"
 )
 # An age after a name, "Ana Ruiz, 34, said": who speaks, not what is checked. (Left out of
 # _DATES: a named witness's account is still worth proposing.)
