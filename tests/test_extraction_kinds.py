@@ -42,9 +42,14 @@ def test_designations(sentence, kind):
     ("The plant is run by the city under a 2004 agreement with the county.", "designation"),
     ("The province caps rent increases at 2.5 percent a year.", "designation"),
     ("The regulator placed the lender on formal probation in 2023.", "designation"),
+    ("The charter says 60 percent of the board must be elected.", "designation"),
+    ("The country signed the 1997 accord, which commits members to cut emissions by 5%.",
+     "designation"),
+    ("A new law makes it a criminal offence to fly drones near prisons.", "designation"),
     ("Since March, the drug has qualified as an essential medicine.", "designation"),
     # ... but not a number that merely sits near such words
     ("Police arrested two men near the bank on Monday.", "event"),
+    ("The contract says nothing about overtime, the union said.", "event"),
     ("The band played for 40,000 fans under a clear sky.", "statistic"),
     ("The article is available under a Creative Commons license.", "event"),
 ])

@@ -29,8 +29,9 @@ _DESIGNATION = re.compile(
     r"[\w-]+ (?:rules|agreement|treaty))\b|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
-    r"directive|convention) "
-    r"(?:requires?|bars?|bans?|forbids?|prohibits?)\b|"
+    r"directive|convention|agreement|accord),? (?:which )?"
+    r"(?:requires?|bars?|bans?|forbids?|prohibits?|says|allows|permits|commits|entitles)\b|"
+    r"criminal offen[cs]e|"
     r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
     r"administration|probation|"
     r"(?:state|federal) (?:control|oversight))|"
@@ -244,7 +245,7 @@ _DESIGNATION_KEYS = (
     "uninhabitable", "eligible", "guilty", "liable", "rules",
     "regulations",
     "statute", "constitution", "code", " act", "ordinance", "charter", "treaty", "directive",
-    "convention", "placed", "blocked",
+    "convention", "placed", "blocked", "accord", "offen",
     "struck down", "upheld", "overturned", "halted",
 )
 
