@@ -38,7 +38,8 @@ _DESIGNATION = re.compile(
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
-    r"(?:rated|declared|deemed|ruled|found) (?:[\w’'.,-]+ ){0,16}?(?:deficient|unsafe|illegal|"
+    r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
+    r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable|inadequate|failing|substandard|"
     r"uninhabitable))",
     re.I,
@@ -78,7 +79,8 @@ _CAUSAL = re.compile(
     r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
     r"attribut(?:e|es|ed|ing) \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) "
     r"(?:[\w-]+ ){0,2}?back|prompted|triggered|"
-    r"traced (?:[\w-]+ ){1,4}?to|(?:been|is|are|was|were) (?:\w+ )?linked to|"
+    r"traced (?:[\w-]+ ){1,4}?to|"
+    r"(?:(?<=\bbeen )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere ))linked to|"
     r"account(?:s|ed)? for [^.;]{0,40}?\b(?:increase|rise|rising|fall|drop|decline|growth|"
     r"gain|loss|jump|change)|(?:drove|drives|pushed|pushes) (?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
@@ -240,12 +242,14 @@ _DESIGNATION_KEYS = (
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
     "accused of", "fined", "acquitted", "sentenced", "term limit", "term-limited", " again",
-    "maximum", "bond", "bail", "qualif", "regarded as", "cap", "agreement", "treat",
+    "maximum sentence", "maximum penalty", "bond", "bail", "qualif", "regarded as", "caps ",
+    " cap ", "capped", "agreement",
     "deficient", " law", "under the", "unsafe", "inadequate", "failing", "substandard",
     "uninhabitable", "eligible", "guilty", "liable", "rules",
     "regulations",
-    "statute", "constitution", "code", " act", "ordinance", "charter", "treaty", "directive",
-    "convention", "placed", "blocked", "accord", "offen",
+    "statute", "constitution", "code ", "code,", "code.", "act ", "act,", "act.", "ordinance",
+    "charter", "treaty", "directive",
+    "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
     "struck down", "upheld", "overturned", "halted",
 )
 
@@ -556,5 +560,10 @@ _ACTION_KEYS = ("unchanged", "steady", "bail", "bond", "arrest", "detained")
 
 def _strip_dates(text: str) -> str:
     """Days, years, times, ages and vote tallies do not make a statistic: "on April 3",
-    "in 2026", "at 2 a.m.", "a 34-year-old man", "voted 61-38" are context."""
-    return _DATES.sub(" ", text)
+    "in 2026", "at 2 a.m.", "a 34-year-old man", "voted 61-38", "on 28 November", "Route 9",
+    "a 48-hour strike" are context. Each of them holds a digit: a sentence without one is
+    left as it is, unsearched."""
+    return _DATES.sub(" ", text) if _DIGIT.search(text) else text
+
+
+_DIGIT = re.compile(r"\d")
