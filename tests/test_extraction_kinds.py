@@ -287,3 +287,20 @@ def test_a_figure_that_may_come_to_pass(sentence, kind):
 ])
 def test_counts_written_in_words(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # why a source's name is withheld is not the claim
+    ("A nurse, who asked that her name not be used because she feared losing her job, said "
+     "the ward had been closed twice.", "event"),
+    ("Two drivers, who asked that their names be withheld because they were not allowed to "
+     "talk to the press, said the depot had shut.", "event"),
+    ("A porter, who asked that his name be withheld, said the lifts failed because of a "
+     "power cut.", "causal"),
+    # "rather than", "other than" offer an alternative, not a comparison
+    ("The council chose to repair the old bridge rather than build a new one.", "event"),
+    ("No one other than the mayor was told of the plan.", "event"),
+    ("The new bridge was built faster than the old one.", "comparison"),
+])
+def test_asides_and_alternatives(sentence, kind):
+    assert _kind(sentence) == kind

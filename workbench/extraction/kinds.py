@@ -92,9 +92,11 @@ _CAUSAL = re.compile(
 # for their jobs" (up to the end of the aside).
 _ANONYMITY_ASIDE = re.compile(
     r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified)|"
-    r"not authori[sz]ed to (?:speak|comment|discuss))\b[^,;]*"
+    r"names? (?:not be used|be withheld)|"
+    r"not authori[sz]ed to (?:speak|comment|discuss|talk))\b[^,;]*"
 )
-_ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori")
+_ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "name not",
+                   "names not", "withheld")
 _PREDICTION = re.compile(
     r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
     r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
@@ -167,8 +169,9 @@ _EXPECT_TO = re.compile(
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _EXPLICIT_COMPARISON = re.compile(
-    r"\b(?:than|compared (?:with|to)|versus|twice as|outpac\w+|outperform\w*|"
-    r"surpass\w*|overt(?:ook|aken|akes))\b",
+    # "rather than", "other than" offer an alternative, not a comparison
+    r"\b(?:(?<!rather )(?<!other )than|compared (?:with|to)|versus|twice as|outpac\w+|"
+    r"outperform\w*|surpass\w*|overt(?:ook|aken|akes))\b",
     re.I,
 )
 _DATES = re.compile(
