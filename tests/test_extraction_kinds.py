@@ -282,8 +282,12 @@ def test_a_figure_that_may_come_to_pass(sentence, kind):
     ("Thirty-one people were treated for smoke inhalation, the fire service said.",
      "statistic"),
     ("The choir has sung the anthem about six hundred times.", "statistic"),
+    # how many times something has happened: "the third X since", "its second this year"
+    ("It was the fourth recall of a company product since 2023.", "statistic"),
+    ("The ferry broke down on Friday, its second breakdown this year.", "statistic"),
     # ... a small count among the words of an account is not
     ("Two officers found the car abandoned near the river.", "event"),
+    ("The second suspect was arrested in Leeds.", "event"),
 ])
 def test_counts_written_in_words(sentence, kind):
     assert _kind(sentence) == kind

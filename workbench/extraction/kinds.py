@@ -55,8 +55,8 @@ _STATISTIC = re.compile(
     r"hundreds|thousands|millions|billions|trillions|hundred|thousand|million|billion|trillion|"
     r"dozens|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
     r"(?:a )?majority of|minority of|"
-    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:time|consecutive|"
-    r"straight)|"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:[\w-]+ ){0,5}?"
+    r"(?:time|consecutive|straight|in a row|since|this year)|"
     r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
     r"per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
