@@ -135,6 +135,11 @@ def test_ratios(sentence, kind):
     # a record against earlier years is a number
     ("The city recorded 212 fires in 2025, the most in any year since 1998.", "statistic"),
     ("Sales reached 4,100 homes in May, up from 3,600 a year earlier.", "statistic"),
+    # "compared with" another place is the comparison; with an earlier time, a number
+    ("Only 61% of trains ran on time in the north, compared with 78% in the south.",
+     "comparison"),
+    ("The firm sold 12,400 cars in March, compared with 9,800 in the same month of 2025.",
+     "statistic"),
 ])
 def test_ranks(sentence, kind):
     assert _kind(sentence) == kind

@@ -462,7 +462,8 @@ def classify(
     if ratio(text) and not ("statistic" in facts and _EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
-        if _keyed(_GAP_KEYS, _GAP, text, low) or _keyed(_PEERS_KEYS, _PEERS, text, low):
+        if (_keyed(_GAP_KEYS, _GAP, text, low) or _keyed(_PEERS_KEYS, _PEERS, text, low)
+                or ("compared" in low and _COMPARED_ELSEWHERE.search(text))):
             return "comparison"
         if _keyed(_ACTION_KEYS, _ACTION, text, low):
             return "event"
@@ -552,6 +553,13 @@ _PEERS = re.compile(
     re.I,
 )
 _PEERS_KEYS = (" any", "among", "outpac", " every", " all")
+# A figure set against another place or group is the comparison itself ("52% at the trust,
+# compared with 59% across England"); against an earlier time it is a change in one series,
+# checked as the number ("612 cases, compared with 285 in 2025").
+_COMPARED_ELSEWHERE = re.compile(
+    r"\bcompared (?:with|to)\b(?!(?:[^,;]|,(?=\d))*\b(?:(?:19|20)\d\d|years?|months?|weeks?|"
+    r"period|ago|earlier|before|last)\b)"
+)
 # Actions whose number is a detail of what was done: a rate left unchanged, bond set at
 # $250,000, men arrested.
 _ACTION = re.compile(
