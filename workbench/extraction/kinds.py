@@ -19,19 +19,26 @@ _DESIGNATION = re.compile(
     r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
-    r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced to|term limits?|"
+    r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
+    r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
+    r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|(?:qualif(?:y|ies|ied)|regarded) as|"
+    r"(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
-    r"under (?:a |the )?(?:[\w.-]+ ){0,2}?law\b(?! enforcement| firm| school)|"
+    r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
+    r"under (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
+    r"[\w-]+ (?:rules|agreement|treaty))\b|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
-    r"directive|convention) "
-    r"(?:requires?|bars?|bans?|forbids?|prohibits?)\b|"
-    r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:special measures|receivership|"
+    r"directive|convention|agreement|accord),? (?:which )?"
+    r"(?:requires?|bars?|bans?|forbids?|prohibits?|says|allows|permits|commits|entitles)\b|"
+    r"criminal offen[cs]e|"
+    r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
     r"administration|probation|"
     r"(?:state|federal) (?:control|oversight))|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
+    r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable|inadequate|failing|substandard|"
     r"uninhabitable))",
@@ -45,10 +52,11 @@ _STATISTIC = re.compile(
     r"\d|%|\b(?:percent|record(?!s\b)\w*|highest|lowest|largest|biggest|smallest|fewest|"
     r"(?:more|fewer|less) than any other|more \w+ than ever|than ever|all-time|doubled|"
     r"tripled|halved|"
-    r"hundreds|thousands|millions|billions|trillions|million|billion|trillion|dozens|"
+    r"hundreds|thousands|millions|billions|trillions|hundred|thousand|million|billion|trillion|"
+    r"dozens|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
     r"(?:a )?majority of|minority of|"
-    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:time|consecutive|"
-    r"straight)|"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:[\w-]+ ){0,5}?"
+    r"(?:time|consecutive|straight|in a row|since|this year)|"
     r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
     r"per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
@@ -69,7 +77,12 @@ _CAUSAL = re.compile(
     r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
     r"(?:is|was|are|were|partly|largely|mainly|mostly) (?:the|a) (?:direct )?result of|"
     r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
-    r"attributed \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) back|prompted|triggered|"
+    r"attribut(?:e|es|ed|ing) \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) "
+    r"(?:[\w-]+ ){0,2}?back|prompted|triggered|"
+    r"traced (?:[\w-]+ ){1,4}?to|"
+    r"(?:(?<=\bbeen )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere ))linked to|"
+    r"account(?:s|ed)? for [^.;]{0,40}?\b(?:increase|rise|rising|fall|drop|decline|growth|"
+    r"gain|loss|jump|change)|(?:drove|drives|pushed|pushes) (?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
@@ -79,9 +92,11 @@ _CAUSAL = re.compile(
 # for their jobs" (up to the end of the aside).
 _ANONYMITY_ASIDE = re.compile(
     r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified)|"
-    r"not authori[sz]ed to (?:speak|comment|discuss))\b[^,;]*"
+    r"names? (?:not be used|be withheld)|"
+    r"not authori[sz]ed to (?:speak|comment|discuss|talk))\b[^,;]*"
 )
-_ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori")
+_ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "name not",
+                   "names not", "withheld")
 _PREDICTION = re.compile(
     r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
     r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
@@ -125,7 +140,8 @@ _DEGREE_COMPARISON = re.compile(
 # context; only money and shares make it a statistic.
 _VOTE = re.compile(
     r"\bvot(?:ed|e of|ing) (?:\d+|[a-z]+)(?:-| to )(?:\d+|[a-z]+)\b|\b(?:won|received|got|"
-    r"drew|secured) (?:only |just )?(?:\d+|[a-z]+) votes\b|\b(?:no-)?confidence (?:motion|vote)|"
+    r"drew|secured) (?:only |just )?(?:\d+|[a-z]+) votes\b|\b\d+ votes? to \d+\b|"
+    r"\b(?:no-)?confidence (?:motion|vote)|"
     r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b"
 )
 _MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
@@ -153,15 +169,21 @@ _EXPECT_TO = re.compile(
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _EXPLICIT_COMPARISON = re.compile(
-    r"\b(?:than|compared (?:with|to)|versus|twice as|outpac\w+|outperform\w*|"
-    r"surpass\w*|overt(?:ook|aken|akes))\b",
+    # "rather than", "other than" offer an alternative, not a comparison
+    r"\b(?:(?<!rather )(?<!other )than|compared (?:with|to)|versus|twice as|outpac\w+|"
+    r"outperform\w*|surpass\w*|overt(?:ook|aken|akes))\b",
     re.I,
 )
 _DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
     r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
-    r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b"
+    r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
+    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight) \d+\b|"
+    r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
+    r"(?! (?:high|low|record|peak))"
 )
 # An age after a name, "Ana Ruiz, 34, said": who speaks, not what is checked. (Left out of
 # _DATES: a named witness's account is still worth proposing.)
@@ -222,12 +244,15 @@ _DESIGNATION_KEYS = (
     "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
-    "accused of", "fined", "acquitted", "sentenced to", "term limit", "term-limited", " again",
+    "accused of", "fined", "acquitted", "sentenced", "term limit", "term-limited", " again",
+    "maximum sentence", "maximum penalty", "bond", "bail", "qualif", "regarded as", "caps ",
+    " cap ", "capped", "agreement",
     "deficient", " law", "under the", "unsafe", "inadequate", "failing", "substandard",
     "uninhabitable", "eligible", "guilty", "liable", "rules",
     "regulations",
-    "statute", "constitution", "code ", "act ", "ordinance", "charter", "treaty", "directive",
-    "convention", "placed", "blocked",
+    "statute", "constitution", "code ", "code,", "code.", "act ", "act,", "act.", "ordinance",
+    "charter", "treaty", "directive",
+    "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
     "struck down", "upheld", "overturned", "halted",
 )
 
@@ -243,8 +268,9 @@ def designation(text: str) -> bool:
 _CAUSAL_KEYS = (
     "because", "caus", "due to", "result", "led to", "lead to", "driven", "reflect",
     "coincidence", "forc", "only after",
-    "thanks to", "blamed", "responsible for", "so that", "attributed", " back", "prompted",
-    "triggered", "sparked", "fuel", "contributed to", "without", "explain",
+    "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
+    "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
+    "linked to", "account", "drove", "drives", "pushe",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
 _PREDICTION_KEYS = (
@@ -431,10 +457,13 @@ def classify(
     if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
             "statistic" in facts and _keyed(_HORIZON_KEYS, _HORIZON, text, low)):
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
+    if "statistic" in facts and _uncertain_figure(text):
+        return "prediction"  # "could reach C$880", "may be needed": the figure is an outlook
     if ratio(text) and not ("statistic" in facts and _EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
-        if _keyed(_GAP_KEYS, _GAP, text, low) or (" any" in low and _RANK.search(text)):
+        if (_keyed(_GAP_KEYS, _GAP, text, low) or _keyed(_PEERS_KEYS, _PEERS, text, low)
+                or ("compared" in low and _COMPARED_ELSEWHERE.search(text))):
             return "comparison"
         if _keyed(_ACTION_KEYS, _ACTION, text, low):
             return "event"
@@ -459,6 +488,22 @@ def classify(
     if _DEGREE_COMPARISON.search(text):  # "significantly higher" (an explicit "than" is above)
         return "comparison"
     return "event"
+
+
+# "could", "might", "may" (not "could have", which looks back; "May" the month is capitalised).
+_UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b)")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _uncertain_figure(text: str) -> bool:
+    """Whether a figure and a "could", "might" or "may" share one sentence: what may come to
+    pass is checked when it does, whatever its number ("hundreds of hearings could be
+    postponed"). What a plan costs is kept apart above; "will" and "would" are not here, as
+    an announced cut of 1,400 jobs is checked as the number now."""
+    if not any(word in text for word in ("could", "might", "may")):
+        return False
+    return any(_UNSURE.search(part) and _statistic(part)
+               for part in _SENTENCE_BREAK.split(text))
 
 
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
@@ -497,10 +542,23 @@ _GAP = re.compile(
     r"cheaper)\b|,\s+(?:fewer|more|less) than (?:in|at|during|the same)\b"
 )
 _GAP_KEYS = ("fewer", "less", "cheaper", "more than")
-# A rank against all the others: "the second-lowest of any state", "the highest rate among
-# any of the provinces" (a record against earlier years, "the most in any year", is a number).
-_RANK = re.compile(
-    r"\bthe (?:[\w-]+ )?(?:[\w-]+est|most|least|fewest) (?:[\w-]+ ){0,2}?(?:of|among) any\b", re.I
+# A figure set against its peers is the comparison itself: "the second-lowest of any state",
+# "the highest rate among the five largest economies", "less than any of its neighbours",
+# "outpacing a 9% rise in", "below every estimate" (a record against earlier years, "the
+# most in any year since 2011", is a number).
+_PEERS = re.compile(
+    r"\bthe (?:[\w-]+ )?(?:[\w-]+est|most|least|fewest) (?:[\w-]+ ){0,2}?(?:of|among) any\b|"
+    r"\b(?:[\w-]+est|most|least|fewest) (?:[\w.-]+ ){0,4}?among\b|"
+    r"\bthan any (?:other|of)\b|\boutpac(?:e|es|ed|ing)\b|\b(?:below|above) (?:every|all)\b",
+    re.I,
+)
+_PEERS_KEYS = (" any", "among", "outpac", " every", " all")
+# A figure set against another place or group is the comparison itself ("52% at the trust,
+# compared with 59% across England"); against an earlier time it is a change in one series,
+# checked as the number ("612 cases, compared with 285 in 2025").
+_COMPARED_ELSEWHERE = re.compile(
+    r"\bcompared (?:with|to)\b(?!(?:[^,;]|,(?=\d))*\b(?:(?:19|20)\d\d|years?|months?|weeks?|"
+    r"period|ago|earlier|before|last)\b)"
 )
 # Actions whose number is a detail of what was done: a rate left unchanged, bond set at
 # $250,000, men arrested.
@@ -513,5 +571,10 @@ _ACTION_KEYS = ("unchanged", "steady", "bail", "bond", "arrest", "detained")
 
 def _strip_dates(text: str) -> str:
     """Days, years, times, ages and vote tallies do not make a statistic: "on April 3",
-    "in 2026", "at 2 a.m.", "a 34-year-old man", "voted 61-38" are context."""
-    return _DATES.sub(" ", text)
+    "in 2026", "at 2 a.m.", "a 34-year-old man", "voted 61-38", "on 28 November", "Route 9",
+    "a 48-hour strike" are context. Each of them holds a digit: a sentence without one is
+    left as it is, unsearched."""
+    return _DATES.sub(" ", text) if _DIGIT.search(text) else text
+
+
+_DIGIT = re.compile(r"\d")
