@@ -276,3 +276,16 @@ def test_it_said_continues_the_body_that_spoke_just_before():
 ])
 def test_a_descriptor_is_dropped_only_before_a_name_not_from_a_company_name(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("A new boiler typically costs $4,000 to $6,000 to install.", True),
+    ("Police believe the two fires were started by the same person.", True),
+    ("The council expects the share of late buses to fall below 5 percent by May.", True),
+    ("The bridge is closed, with no estimated time for reopening.", False),
+    ("She believes in second chances, she said.", False),
+    ("Harlan faces up to 15 years in prison.", False),
+])
+def test_hedges_in_general_wording(sentence, hedge):
+    from workbench.extraction.kinds import hedged
+    assert hedged(sentence) is hedge
