@@ -289,3 +289,19 @@ def test_a_descriptor_is_dropped_only_before_a_name_not_from_a_company_name(sent
 def test_hedges_in_general_wording(sentence, hedge):
     from workbench.extraction.kinds import hedged
     assert hedged(sentence) is hedge
+
+
+@pytest.mark.parametrize("sentence", [
+    "A nurse at the clinic, who asked that her name be withheld, said staff were told to wait.",
+    "A neighbour who declined to give his name said the van had been parked there for weeks.",
+    "One council member, speaking privately, said the vote would be close.",
+])
+def test_a_source_who_withholds_a_name_is_anonymous(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and found.speaker is None
+    assert found.flags == ("anonymous_source",)
+
+
+def test_a_name_given_is_not_anonymous():
+    found, _ = attribute("Ana Ruiz, who gave her name as she left, said the line was long.")
+    assert found is not None and "anonymous_source" not in found.flags

@@ -106,7 +106,9 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 _UNNAMED = re.compile(
     r"\b(?:(?:on|under) (?:the )?condition (?:of|that \w+ not be) (?:anonymity|named|identified)|"
     r"(?:asked|declined|refused) (?:not )?to be (?:named|identified)|"
-    r"asked that (?:his|her|their) names? not be (?:used|published|given)|"
+    r"asked that (?:his|her|their) names? (?:not be (?:used|published|given)|be withheld)|"
+    r"(?:declined|refused) to (?:give|be identified by|share) (?:his|her|their) (?:full )?names?|"
+    r"speaking (?:privately|anonymously|on background)|"
     r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
     r"requested anonymity|on background|(?:people|person) (?:familiar|close) (?:with|to)|"
     r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
@@ -117,6 +119,7 @@ _UNNAMED = re.compile(
 )
 _UNNAMED_WORDS = frozenset(
     "condition anonymity named identified authorized authorised background familiar close "
+    "withheld name names privately anonymously "
     "unnamed briefed knowledge people person officials sources insiders".split()
 )
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
