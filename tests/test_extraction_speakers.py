@@ -304,3 +304,21 @@ def test_a_source_who_withholds_a_name_is_anonymous(sentence):
 def test_a_name_given_is_not_anonymous():
     found, _ = attribute("Ana Ruiz, who gave her name as she left, said the line was long.")
     assert found is not None and "anonymous_source" not in found.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The ferry will not run on Sunday, a Department of Transport and Roads spokesman said.",
+     "Department of Transport and Roads"),
+    ("A spokeswoman for the Harbour Authority said the berth would reopen in May.",
+     "Harbour Authority"),
+    ("A club spokesperson said ticket sales had doubled.", "the club"),
+])
+def test_a_spokesperson_speaks_for_the_body(sentence, speaker):
+    found, _ = attribute(sentence)
+    assert found is not None and found.speaker == speaker and found.flags == ()
+
+
+def test_a_spokesperson_not_authorized_to_speak_is_anonymous():
+    found, _ = attribute("A company spokesman, who was not authorized to speak publicly, "
+                         "said 300 jobs would go.")
+    assert found is not None and found.flags == ("anonymous_source",)

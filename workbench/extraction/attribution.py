@@ -357,6 +357,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     if _MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
     words = set(_LOWER_WORDS.findall(plain.lower()))
+    if "spokes" in plain and _UNNAMED_WORDS.isdisjoint(words):
+        body = _spokesperson_for(plain)
+        if body:
+            return Attribution(body, (), True), False
     groups = not _GROUP_NOUNS.isdisjoint(words)
     anonymous = (groups and _ANONYMOUS.search(plain)) or _SOMEONE.search(plain)
     if anonymous:
@@ -404,6 +408,39 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if author:
             return Attribution(author, (), True), False
     return None, False
+
+
+_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7}"
+_SPOKES = r"spokes(?:man|woman|person)"
+# "a Department of Transport spokesman said", "a spokesperson for the trust said", "a
+# company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
+_SPOKESPERSON = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
+    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z]+)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
+    rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
+)
+# What a spokesperson in lower case may speak for: "a company spokesman", "a club
+# spokeswoman"; not "a senior spokesman".
+_SPOKEN_FOR = frozenset(
+    """company firm carrier airline carmaker automaker lender retailer insurer chain
+    manufacturer drugmaker bank utility club trust team school charity group network
+    league""".split()
+)
+
+
+def _spokesperson_for(plain: str) -> str | None:
+    """The body a spokesperson speaks for, when the sentence names it or says what it is
+    ("the company"); a spokesperson whose body is not said is an unnamed source."""
+    found = _SPOKESPERSON.search(plain)
+    if not found:
+        return None
+    name = found.group("name") or found.group("for")
+    if name:
+        return _clean_name(name)
+    noun = found.group("noun") or found.group("the")
+    if noun in _SPOKEN_FOR or _BODY_WORD.fullmatch(noun):
+        return "the " + noun
+    return None
 
 
 def _unnamed_group(name: str) -> bool:
