@@ -322,3 +322,26 @@ def test_a_spokesperson_not_authorized_to_speak_is_anonymous():
     found, _ = attribute("A company spokesman, who was not authorized to speak publicly, "
                          "said 300 jobs would go.")
     assert found is not None and found.flags == ("anonymous_source",)
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract(text, threshold=0.0)]
+
+
+def test_the_company_is_the_name_the_sentence_opens_with():
+    text = ("Marlow Biotech will close its Leeds plant in June, cutting 240 jobs, the company "
+            "said on Monday.\n\nThe company said output would move to a site in Ghent, "
+            "which employs 900 people.")
+    assert _speakers(text) == ["Marlow Biotech", "Marlow Biotech"]
+
+
+def test_the_agency_is_the_body_last_cited_by_name():
+    text = ("Bus fares in the region will rise 8 percent in April, the Regional Transit "
+            "Authority said on Tuesday.\n\nThe agency said ridership fell 12 percent in 2025.")
+    assert _speakers(text)[-1] == "the Regional Transit Authority"
+
+
+def test_a_person_opening_the_sentence_is_not_the_company():
+    text = ("“We lost 300 customers,” said Ana Ruiz, a shop owner.\n\nRuiz was paid "
+            "$4,000 in compensation last year, the company said.")
+    assert _speakers(text)[-1] == "the company"

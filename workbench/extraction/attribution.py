@@ -293,7 +293,8 @@ def _clean_name(name: str) -> str | None:
 
 def _without_title(words: list[str]) -> str:
     """The name after the last title word, when a name of two words or more follows it."""
-    titles = [i for i, word in enumerate(words[:-2]) if word in _TITLE_WORDS]
+    titles = [i for i, word in enumerate(words[:-2])
+              if word in _TITLE_WORDS and not _BODY_HEAD.fullmatch(words[i + 1])]
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
@@ -510,7 +511,11 @@ def _named_body_before(before: str) -> str | None:
         return "the" + found[3:] if found[:3] == "The" else found
     named = _NAMED_BODY.search(before)
     if named and _BODY_WORD.search(named.group("body")):
-        return _without_title(named.group("body").split())  # "Police Chief Tom Brandt"
+        words = named.group("body").split()
+        owners = [i for i, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))]
+        if owners:  # "the Justice Department's Executive Office for ...": the office
+            words = words[owners[-1] + 1:]
+        return _without_title(words)  # "Police Chief Tom Brandt"
     return None
 
 
@@ -588,6 +593,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     out: list[Attribution] = []
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
+    organisation: str | None = None  # the body or company the article last cited by name
     previous_paragraph = -1
     open_quote = False
     for text, paragraph in sentences:
@@ -607,6 +613,13 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
             found = Attribution(_body_named(found.speaker, earlier), found.flags,
                                 found.explicit)
+        if body and _REFERS_BACK.fullmatch(found.speaker):
+            named = _named_subject(text, last) or organisation
+            if named:
+                found = Attribution(named, found.flags, found.explicit)
+                organisation = named
+        elif found is not None and found.speaker and _names_organisation(found.speaker):
+            organisation = found.speaker
         if found is not None:
             result = found
             # "he said" is a person: not a group ("Supporters"), not a body ("the office")
@@ -639,12 +652,52 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
+# "the agency", "the club": an organisation the reader knows from before. Offices,
+# departments, courts and the like are left as written: an article often has several.
+_REFERS_BACK = re.compile(
+    r"[Tt]he (?:company|firm|agency|club|union|trust|coalition|regulator|watchdog|"
+    r"association|federation|group|charity|airline|carrier|lender|bank|retailer|insurer|"
+    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
+)
+# The name a sentence opens with, as its subject: "Lilly will cut ...", "Brentwell
+# Laboratories is recalling ...", after a dateline ("OSLO — ").
+_SUBJECT = re.compile(
+    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?"
+    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:&\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
+    r"(?:is|was|has|had|will|would|plans|lost|made|cut|[a-z]+ed)\b"
+)
+
+
+def _named_subject(text: str, person: Attribution | None) -> str | None:
+    """The name the sentence opens with, when it is no one the article quoted as a person:
+    in "Lilly will cut its price, the company said" the company is Lilly."""
+    found = _SUBJECT.match(text.lstrip())
+    if not found:
+        return None
+    name = found.group("name")
+    if name.split()[0] in _NOT_NAMES or is_group(name):
+        return None
+    if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
+        return None
+    return name
+
+
+def _names_organisation(speaker: str) -> bool:
+    """Whether a speaker is a body or company named as such ("Mortgage Bankers
+    Association", "Halvorsen Motors", "the FDA"), not a person or a description."""
+    speaker = speaker.removeprefix("the ")  # "the Regional Transit Authority"
+    if not speaker[:1].isupper() or speaker[:4] == "The " or is_group(speaker):
+        return False
+    return bool(_BODY_WORD.search(speaker) or COMPANY_NAME.fullmatch(speaker)
+                or speaker.isupper())
+
+
 # A body named in full: "the Kettle County Health Department", "the Department of Health
 # and Social Care", "the Interior Ministry".
 _BODY_HEADS = (
     r"Office|Bureau|Department|Agency|Ministry|Council|Committee|Commission|Institute|"
     r"Administration|Service|Services|Board|Authority|Regulator|Centre|Center|Federation|"
-    r"Union|Association"
+    r"Union|Association|Trust|Coalition"
 )
 _BODY_HEAD = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 _NAMED_BODY_IN_TEXT = re.compile(
@@ -655,7 +708,7 @@ _NAMED_BODY_IN_TEXT = re.compile(
 # of a long text stays linear.
 _LOOKBACK = 200
 # "the county health department": lower-case words naming a kind of body.
-_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{_BODIES})")
+_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{_BODIES}|trust|coalition)")
 
 
 def _body_named(speaker: str, earlier: list[str]) -> str:
