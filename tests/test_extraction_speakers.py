@@ -345,3 +345,18 @@ def test_a_person_opening_the_sentence_is_not_the_company():
     text = ("“We lost 300 customers,” said Ana Ruiz, a shop owner.\n\nRuiz was paid "
             "$4,000 in compensation last year, the company said.")
     assert _speakers(text)[-1] == "the company"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Tuition will rise 4 percent, the university disclosed in a filing on Monday.",
+     "the university"),
+    ("The Weather Service forecasts that March will be drier than usual.",
+     "the Weather Service"),
+    ("The retailer forecast third-quarter sales of $2 billion.", "the retailer"),
+    ("The Royal Academy of Surgeons said waits had doubled since 2022.",
+     "Royal Academy of Surgeons"),
+    ("Wages rose 3 percent, according to the Labour Data Institute.", "Labour Data Institute"),
+    ("Waits fell 8 percent, according to the board's Annual Waiting Times Report.", None),
+])
+def test_bodies_verbs_and_documents(sentence, speaker):
+    assert _speaker(sentence) == speaker

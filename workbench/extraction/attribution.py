@@ -24,9 +24,10 @@ SPEECH_VERBS = (
     r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
     r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
-    r"credits|credited|pointed to|points to|"
+    r"credits|credited|pointed to|points to|disclosed|discloses|"
     # a forecast is attributed like speech: "The IMF projected in July that ..."
-    r"(?:projected|forecast|projects?)(?= (?:that|in|on|last|this|earlier)\b)|estimate(?= that\b)"
+    r"(?:projected|forecasts?|projects?)"
+    r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
 )
 _NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
 _TITLE = (
@@ -134,7 +135,8 @@ _BODIES = (
     r"office|bureau|department|agency|ministry|council|committee|commission|court|union|"
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
-    r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog"
+    r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
+    r"academy|programme|program"
 )
 _BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
@@ -468,7 +470,9 @@ def _according(phrase: str) -> str | None:
     """Who "according to ..." names: a person or body, or None for a document (unless it
     says whose: "an analysis by the Legislative Research Department")."""
     words = phrase.split()
-    lowered = [w.lower().strip("’'") for w in words]
+    # a document's title ends with what it is ("the Air Travel Consumer Report"); "the
+    # Border Court Data Project" is a body
+    lowered = [w.strip("’'") for w in words] + [words[-1].lower().strip("’'")]
     if not documents.DOCUMENTS.isdisjoint(lowered):
         return documents.author_named(phrase)
     owned = ("'s " in phrase or "’s " in phrase) and _OWNED_BODY_FIRST.match(phrase)
