@@ -360,3 +360,16 @@ def test_a_person_opening_the_sentence_is_not_the_company():
 ])
 def test_bodies_verbs_and_documents(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Exports fell 6 percent, the Korea Customs Service (KCS) said on Monday.",
+     "the Korea Customs Service"),
+    ("Rates will rise, said Fine Gael's finance spokeswoman Orla Keane.", "Orla Keane"),
+    ("Fares rose 9 percent, according to Transport for Wales.", "Transport for Wales"),
+    ("Smith hid $2 million, according to the U.S. attorney's office.", "U.S. attorney's office"),
+    ("Rainfall hit a record, Forestry and Land Scotland said.", "Forestry and Land Scotland"),
+    ("The fund lost $40 million, Ana Ruiz said.", "Ana Ruiz"),
+])
+def test_names_of_bodies_in_full(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -53,7 +53,8 @@ _NOT_TITLE = (
 # A job title written in lower case before a name: "chief executive", "council member",
 # "police chief", "the company's chief financial officer".
 _JOB = (
-    r"(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w.-]*[’']s\s+)?(?:[a-z][\w’'-]*\s+){0,3}?"
+    r"(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*[’']s\s+)?"
+    r"(?:[a-z][\w’'-]*\s+){0,3}?"
     r"(?:executive|officer|director|president|superintendent|spokes(?:man|woman|person)|"
     r"secretary|minister|senator|mayor|governor|manager|chair(?:man|woman)?|economist|"
     r"analyst|professor|commissioner|chancellor|principal|coach|lieutenant|sergeant|"
@@ -68,7 +69,7 @@ _JOB = (
 # "said Benjamin Gedan", "said Gedan.", "said chief executive Greg Halvorsen",
 # "said her lawyer, David Ortiz"
 _SAID_NAME = re.compile(
-    rf"\b(?:{SPEECH_VERBS})\s+(?:{_JOB},?\s+)?(?P<name>{_TITLE}{_NAME})(?=[\s,.;:]|$)"
+    rf"\b(?:{SPEECH_VERBS})\s+(?:(?:{_JOB}),?\s+)?(?P<name>{_TITLE}{_NAME})(?=[\s,.;:]|$)"
 )
 # "said , who served" -- a speech verb whose subject or object was lost.
 _MISSING = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+,|\b(?:said|says),\s+who\b")
@@ -76,7 +77,8 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_TITLE}{_NAME})
 # What follows "according to", up to the end of the phrase; the full stop of an
 # abbreviation ("the U.S. Energy Information Administration", "Dr. Lee") does not end it.
 _ACCORDING_PHRASE = re.compile(
-    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])){1,90})"
+    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])|"
+    r"(?<=\b[A-Z])\.(?=\s[a-z])){1,90})"
 )
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
@@ -150,7 +152,7 @@ _OWNED_BODY = re.compile(
     r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
 _OWNED_BODY_FIRST = re.compile(
-    rf"(?P<body>[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))\b"
+    rf"(?:the\s+)?(?P<body>(?:[A-Z][\w.-]*\s+)?[A-Za-z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))\b"
 )
 # "the auditor's office, which estimated": the relative pronoun stands for the speaker.
 _RELATIVE = re.compile(r",\s+(?:which|who)$")
@@ -198,6 +200,7 @@ class Attribution:
     pronoun: bool = False  # the sentence attributes itself with a pronoun ("he said")
 
 
+_ACRONYM = re.compile(r" \([A-Z][A-Za-z]{1,7}\)(?=[\s,])")
 _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
 _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
 _PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
@@ -329,7 +332,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     if named:
         return named.group("name")
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
-    joined = " and " in before and _JOINED_NAME.fullmatch(before)
+    joined = " and " in before and _JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
     if joined:
         return joined.group("name")
     direct = re.search(
@@ -357,6 +360,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     """
     text = curly_quotes(text)
     plain = _outside_quotes(text)
+    if "(" in plain:  # "the Philippine Statistics Authority (PSA) said": the name in full
+        plain = _ACRONYM.sub(lambda m: " " * len(m.group()), plain)
     if _MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
     words = set(_LOWER_WORDS.findall(plain.lower()))
@@ -466,6 +471,12 @@ _THE_NAMED = re.compile(
 )
 
 
+_JOINED_BODY = re.compile(
+    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*\s+(?:of|for|and)\s+[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,4}(?![\w’'-])"
+)
+
+
 def _according(phrase: str) -> str | None:
     """Who "according to ..." names: a person or body, or None for a document (unless it
     says whose: "an analysis by the Legislative Research Department")."""
@@ -484,6 +495,9 @@ def _according(phrase: str) -> str | None:
     the_named = _THE_NAMED.match(phrase)
     if the_named:  # "the Bank of England", "the Office for Budget Responsibility"
         return the_named.group("name")
+    joined = _JOINED_BODY.match(phrase)
+    if joined:  # "Transport for NSW", "Statistics and Research Scotland"
+        return _clean_name(joined.group())
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
