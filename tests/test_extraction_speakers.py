@@ -373,3 +373,24 @@ def test_bodies_verbs_and_documents(sentence, speaker):
 ])
 def test_names_of_bodies_in_full(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+def test_she_said_means_the_person_the_narration_introduced():
+    text = ("“The plan works,” said Mayor Tom Hale.\n\n"
+            "Dana Roe, 52, a nurse from Elm Grove, has waited 11 months for surgery.\n\n"
+            "She said her operation was cancelled three times in 2025.")
+    assert _speakers(text)[-1] == "Dana Roe"
+
+
+def test_a_characterisation_introduces_its_speaker():
+    text = ("“The cost is $4 million,” said Tom Hale, the finance minister.\n\n"
+            "Opposition critic Dana Roe called the bill “a stunt.”\n\n"
+            "She said the province had cut 40 clinics since 2019.")
+    assert _speakers(text)[-1] == "Dana Roe"
+
+
+def test_a_body_introduced_is_not_whom_he_said_means():
+    text = ("“We hired 40 officers,” said Chief Tom Hale.\n\n"
+            "The Kettle County Council, the county's governing body, met on Monday.\n\n"
+            "He said crime fell 12 percent in 2025.")
+    assert _speakers(text)[-1] == "Tom Hale"

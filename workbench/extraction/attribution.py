@@ -638,6 +638,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
                 organisation = named
         elif found is not None and found.speaker and _names_organisation(found.speaker):
             organisation = found.speaker
+        if found is None and not pronoun:
+            mentioned = _person_mentioned(text)
+            last = Attribution(mentioned) if mentioned else last
         if found is not None:
             result = found
             # "he said" is a person: not a group ("Supporters"), not a body ("the office")
@@ -696,6 +699,26 @@ def _named_subject(text: str, person: Attribution | None) -> str | None:
     if name.split()[0] in _NOT_NAMES or is_group(name):
         return None
     if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
+        return None
+    return name
+
+
+# A person the narration introduces, whom a later "she said" means: a name with an age
+# or a description after it ("Dana Roe, 44, a nurse, ..."), or a named person's
+# characterisation of something ("Housing critic Dana Roe called the plan ...").
+_INTRODUCED = re.compile(
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
+    r"|(?P<named>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+)
+
+
+def _person_mentioned(text: str) -> str | None:
+    """The person a sentence without attribution introduces, if it names one."""
+    found = _INTRODUCED.search(_outside_quotes(curly_quotes(text)))
+    if not found:
+        return None
+    name = _clean_name(found.group("name") or found.group("named"))
+    if not name or len(name.split()) < 2 or is_group(name) or _is_body(name):
         return None
     return name
 
