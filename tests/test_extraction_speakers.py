@@ -394,3 +394,23 @@ def test_a_body_introduced_is_not_whom_he_said_means():
             "The Kettle County Council, the county's governing body, met on Monday.\n\n"
             "He said crime fell 12 percent in 2025.")
     assert _speakers(text)[-1] == "Tom Hale"
+
+
+def test_the_researchers_of_a_study_are_no_anonymous_source():
+    found, _ = attribute("“Noise alone explains the drop,” the researchers wrote.")
+    assert found is not None and found.flags == ()
+    found, _ = attribute("Researchers said the drop was the largest since 1990.")
+    assert found is not None and found.flags == ("anonymous_source",)
+
+
+def test_a_short_name_is_the_name_written_in_full_before():
+    text = ("Corvel Aerospace will launch 12 satellites in 2027, its chief executive said.\n\n"
+            "Corvel has raised $90 million since 2024, it says.\n\n"
+            "Corvel said the rocket cost $14 million to build.")
+    assert _speakers(text)[1:] == ["Corvel Aerospace", "Corvel Aerospace"]
+
+
+def test_a_surname_is_not_lengthened():
+    text = ("“We lost $2 million,” said Ana Ortiz, the owner.\n\n"
+            "Ortiz said sales fell 20 percent in 2025.")
+    assert _speakers(text)[-1] == "Ortiz"

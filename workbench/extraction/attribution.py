@@ -92,6 +92,7 @@ _ANONYMOUS = re.compile(
 )
 # "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
 # speaks for the firm, as its published note does; officials and sources stay unnamed.
+_DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
 _RESEARCH_DESK = re.compile(
     r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
     r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
@@ -376,6 +377,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         firm = _RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False
+        if _DEFINITE.search(plain, 0, anonymous.start()) and len(who.split()) == 1:
+            # "the researchers wrote": the study's authors, whom the article has named
+            return Attribution(None, (), True), False
         return Attribution(who, ("anonymous_source",), True), False
     if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
         return Attribution(None, ("anonymous_source",), True), False
@@ -391,6 +395,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{_PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
+        if before.endswith(", it"):  # "Nordvik has signed 40 contracts, it says"
+            return Attribution("it", (), True), False
         relative = _RELATIVE.search(before)
         if relative:  # "a report by the state auditor's office, which estimated ..."
             before = before[: relative.start()]
@@ -631,13 +637,19 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
             found = Attribution(_body_named(found.speaker, earlier), found.flags,
                                 found.explicit)
-        if body and _REFERS_BACK.fullmatch(found.speaker):
+        if found is not None and found.speaker == "it":
+            found = Attribution(_named_subject(text, last) or organisation, found.flags,
+                                found.explicit)
+        elif body and _REFERS_BACK.fullmatch(found.speaker):
             named = _named_subject(text, last) or organisation
             if named:
                 found = Attribution(named, found.flags, found.explicit)
                 organisation = named
         elif found is not None and found.speaker and _names_organisation(found.speaker):
             organisation = found.speaker
+        if found is not None and found.speaker and " " not in found.speaker:
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            found = Attribution(_in_full(found.speaker, earlier), found.flags, found.explicit)
         if found is None and not pronoun:
             mentioned = _person_mentioned(text)
             last = Attribution(mentioned) if mentioned else last
@@ -709,6 +721,26 @@ def _named_subject(text: str, person: Attribution | None) -> str | None:
 _INTRODUCED = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
     r"|(?P<named>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+)
+
+
+def _in_full(name: str, earlier: list[str]) -> str:
+    """A one-word name as the article first wrote it in full: "Sunbelt said" after
+    "Sunbelt Airways will pay ...". A surname alone is a person's, named before it."""
+    if not name[:1].isupper() or name.isupper():
+        return name
+    pattern = re.compile(rf"\b{re.escape(name)}\s+(?P<rest>{_NAME_WORD})\b")
+    for text in earlier:
+        if name in text:  # a first look
+            found = pattern.search(text)
+            if found and found.group("rest") not in _NOT_NAMES | _MONTHS:
+                return f"{name} {found.group('rest')}"
+    return name
+
+
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December"
+    .split()
 )
 
 
