@@ -414,3 +414,19 @@ def test_a_surname_is_not_lengthened():
     text = ("“We lost $2 million,” said Ana Ortiz, the owner.\n\n"
             "Ortiz said sales fell 20 percent in 2025.")
     assert _speakers(text)[-1] == "Ortiz"
+
+
+def test_the_club_is_the_name_the_article_opened_with():
+    text = ("Harwick Rovers lost £12m last season, according to accounts filed on Friday.\n\n"
+            "The club said wages rose 14 percent to £30m.")
+    assert _speakers(text) == [None, "Harwick Rovers"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“Rents rose 9 percent,” the Minister for Finance, Orla Keane, told the chamber.",
+     "Orla Keane"),
+    ("“Rents rose 9 percent,” the finance minister, Orla Keane, said.", "Orla Keane"),
+    ("“Rents rose 9 percent,” Orla Keane, 51, a landlord, said.", "Orla Keane"),
+])
+def test_a_name_in_apposition_to_a_title(sentence, speaker):
+    assert _speaker(sentence) == speaker

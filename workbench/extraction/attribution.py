@@ -139,7 +139,7 @@ _BODIES = (
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
-    r"academy|programme|program"
+    r"academy|programme|program|club|coalition"
 )
 _BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
@@ -310,8 +310,9 @@ _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 _NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
 _IN_PLACE = re.compile(rf"\s+in\s+{_NAME}$")
 _NAME_IN_APPOSITION = re.compile(
-    r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
-    r"[a-z][\w’'-]*,\s+"
+    r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+    r"(?:[a-z][\w’'-]*|(?:Minister|Secretary|Director|Commissioner|Chair) (?:of|for) "
+    r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){1,3}),$"
 )
 _JOINED_NAME = re.compile(
@@ -323,15 +324,15 @@ _JOINED_NAME = re.compile(
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
+    # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
+    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
+    if named:
+        return named.group("name")
     appositive = re.search(
         rf"({_TITLE}{_NAME})(?:,\s+{_APPOSITION}){{1,2}},(?:\s+(?:also|has|had|have))?$", before
     )
     if appositive:
         return _clean_name(appositive.group(1))
-    # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
-    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
-    if named:
-        return named.group("name")
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
     joined = " and " in before and _JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
     if joined:
@@ -618,6 +619,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
     organisation: str | None = None  # the body or company the article last cited by name
+    lead: str | None = None  # the name the article's first sentence opens with
     previous_paragraph = -1
     open_quote = False
     for text, paragraph in sentences:
@@ -628,6 +630,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             names = COMPANY_NAME.findall(text)
             company = _company_name(names[-1]) if names else company
         found, pronoun = attribute(text)
+        if not out:
+            lead = _named_subject(text, None)
         body = found is not None and found.speaker is not None and (
             found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
@@ -641,7 +645,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             found = Attribution(_named_subject(text, last) or organisation, found.flags,
                                 found.explicit)
         elif body and _REFERS_BACK.fullmatch(found.speaker):
-            named = _named_subject(text, last) or organisation
+            named = organisation
+            if _COMPANY_LIKE.fullmatch(found.speaker):  # not "the regulator": see _body_named
+                named = _named_subject(text, last) or organisation or lead
             if named:
                 found = Attribution(named, found.flags, found.explicit)
                 organisation = named
@@ -690,6 +696,13 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
 _REFERS_BACK = re.compile(
     r"[Tt]he (?:company|firm|agency|club|union|trust|coalition|regulator|watchdog|"
     r"association|federation|group|charity|airline|carrier|lender|bank|retailer|insurer|"
+    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
+)
+# What is most often the article's own subject: "Lilly will cut its price, the company
+# said"; a regulator or an agency is more often someone else's ("Voltra raised its cap,
+# the regulator said").
+_COMPANY_LIKE = re.compile(
+    r"[Tt]he (?:company|firm|club|group|charity|airline|carrier|lender|bank|retailer|insurer|"
     r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
 )
 # The name a sentence opens with, as its subject: "Lilly will cut ...", "Brentwell
