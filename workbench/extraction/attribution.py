@@ -732,9 +732,12 @@ def _named_subject(text: str, person: Attribution | None) -> str | None:
 # or a description after it ("Dana Roe, 44, a nurse, ..."), or a named person's
 # characterisation of something ("Housing critic Dana Roe called the plan ...").
 _INTRODUCED = re.compile(
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
-    r"|(?P<named>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
 )
+_CHARACTERISES = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+)
+_CHARACTERISING_VERBS = ("called", "described", "dismissed")
 
 
 def _in_full(name: str, earlier: list[str]) -> str:
@@ -742,9 +745,10 @@ def _in_full(name: str, earlier: list[str]) -> str:
     "Sunbelt Airways will pay ...". A surname alone is a person's, named before it."""
     if not name[:1].isupper() or name.isupper():
         return name
-    pattern = re.compile(rf"\b{re.escape(name)}\s+(?P<rest>{_NAME_WORD})\b")
+    pattern = None
     for text in earlier:
-        if name in text:  # a first look
+        if name + " " in text:  # a first look
+            pattern = pattern or re.compile(rf"\b{re.escape(name)}\s+(?P<rest>{_NAME_WORD})\b")
             found = pattern.search(text)
             if found and found.group("rest") not in _NOT_NAMES | _MONTHS:
                 return f"{name} {found.group('rest')}"
@@ -759,10 +763,13 @@ _MONTHS = frozenset(
 
 def _person_mentioned(text: str) -> str | None:
     """The person a sentence without attribution introduces, if it names one."""
-    found = _INTRODUCED.search(_outside_quotes(curly_quotes(text)))
+    plain = _outside_quotes(curly_quotes(text))
+    found = ", " in plain and _INTRODUCED.search(plain)
+    if not found and any(verb in plain for verb in _CHARACTERISING_VERBS):
+        found = _CHARACTERISES.search(plain)
     if not found:
         return None
-    name = _clean_name(found.group("name") or found.group("named"))
+    name = _clean_name(found.group("name"))
     if not name or len(name.split()) < 2 or is_group(name) or _is_body(name):
         return None
     return name
