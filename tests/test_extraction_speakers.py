@@ -285,6 +285,8 @@ def test_a_descriptor_is_dropped_only_before_a_name_not_from_a_company_name(sent
     ("The bridge is closed, with no estimated time for reopening.", False),
     ("She believes in second chances, she said.", False),
     ("Harlan faces up to 15 years in prison.", False),
+    ("Girls were twice as likely as boys to finish the course.", False),
+    ("The judge said the rule was likely unlawful.", True),
 ])
 def test_hedges_in_general_wording(sentence, hedge):
     from workbench.extraction.kinds import hedged

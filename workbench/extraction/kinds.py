@@ -139,7 +139,7 @@ _QUANTITY = (
 )
 _HEDGES = re.compile(
     r"\b(?:may\b|(?i:(?:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
-    r"(?<!less )(?<!more )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
+    r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
     r"believes?(?! in\b)|appeared to|appears to|seems?|suggest(?:s|ed)?|roughly|nearly|"
     r"almost|worries|expected to|typically|(?<!no )estimated)\b|"
     rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) "
