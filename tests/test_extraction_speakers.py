@@ -432,3 +432,13 @@ def test_the_club_is_the_name_the_article_opened_with():
 ])
 def test_a_name_in_apposition_to_a_title(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    ("Teachers who work in the district say class sizes have grown to 34.", ("anonymous_source",)),
+    ("Many parents who use the service said fees rose 20 percent.", ("anonymous_source",)),
+    ("Ana Ruiz, who runs the shelter, said 40 beds were added.", ()),
+])
+def test_a_group_described_by_a_clause_is_unnamed(sentence, flags):
+    found, _ = attribute(sentence)
+    assert found is not None and found.flags == flags

@@ -92,6 +92,10 @@ _ANONYMOUS = re.compile(
 )
 # "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
 # speaks for the firm, as its published note does; officials and sources stay unnamed.
+_GROUP_WHO = re.compile(
+    r"(?:^\s*|[,;]\s+)(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal)\s+)?(?P<who>[A-Za-z]+s)"
+    r"\s+who\s+[^,;.“”]{3,80}?\s+(?:say|said|warn|warned)\b"
+)
 _DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
 _RESEARCH_DESK = re.compile(
     r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
@@ -383,6 +387,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             return Attribution(None, (), True), False
         return Attribution(who, ("anonymous_source",), True), False
     if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
+        return Attribution(None, ("anonymous_source",), True), False
+    who_group = " who " in plain and _GROUP_WHO.search(plain)
+    if who_group and who_group.group("who").lower() in _GROUPS:
+        # "Lawyers who practice before the court say": people described, not named
         return Attribution(None, ("anonymous_source",), True), False
     phrase = _ACCORDING_PHRASE.search(plain)
     if phrase:
