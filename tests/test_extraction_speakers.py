@@ -442,3 +442,12 @@ def test_a_name_in_apposition_to_a_title(sentence, speaker):
 def test_a_group_described_by_a_clause_is_unnamed(sentence, flags):
     found, _ = attribute(sentence)
     assert found is not None and found.flags == flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The county declared a state of emergency at noon, which lets it close roads.", None),
+    ("Bank of Leeds reported a loss on Monday and said 300 jobs would go.", "Bank of Leeds"),
+    ("“It is over,” Ruiz declared.", "Ruiz"),
+])
+def test_declaring_an_emergency_is_an_act_not_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker

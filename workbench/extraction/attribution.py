@@ -21,7 +21,8 @@ from workbench.extraction import documents
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
-    r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
+    r"insisted|warned|declared(?! (?:a|an|the|its|his|her|their)\b)|stated|claimed|asked|"
+    r"replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
     r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
     r"credits|credited|pointed to|points to|disclosed|discloses|"
@@ -423,6 +424,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             name = subject or _clean_name(after.group("name"))
             if name:
                 return Attribution(name, (), True), False
+        opening = before.endswith(" and") and _SUBJECT.match(plain.lstrip())
+        if opening and opening.group("name").split()[0] not in _NOT_NAMES:
+            # "The trust declared an incident on Monday and said ...": the sentence's subject
+            return Attribution(opening.group("name"), (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
@@ -717,7 +722,7 @@ _COMPANY_LIKE = re.compile(
 # Laboratories is recalling ...", after a dateline ("OSLO — ").
 _SUBJECT = re.compile(
     r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?"
-    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:&\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
+    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
     r"(?:is|was|has|had|will|would|plans|lost|made|cut|[a-z]+ed)\b"
 )
 
