@@ -145,9 +145,13 @@ def test_the_company_is_the_company_the_article_named():
     named = extract("Norbrook Foods will shut two bakeries in March, the company said.\n\n"
                     "The company, which employs 900 people, said 80 jobs would go.\n")
     assert [c.speaker for c in named] == ["Norbrook Foods", "Norbrook Foods"]
-    # a bare name might be a person's: the article's own words are kept
+    # the name the sentence opens with is the company's, as most labels read it ...
     assert _last("Kessler will shut two bakeries in March, the company said.").speaker == (
-        "the company")
+        "Kessler")
+    # ... unless the article quoted that name as a person's: its own words are kept
+    person = ("“We had no choice,” said Anna Kessler, its owner.\n\n"
+              "Kessler will shut two bakeries in March, the company said.\n")
+    assert _last(person).speaker == "the company"
 
 
 @pytest.mark.parametrize(("sentence", "kind", "flags"), [

@@ -276,3 +276,178 @@ def test_it_said_continues_the_body_that_spoke_just_before():
 ])
 def test_a_descriptor_is_dropped_only_before_a_name_not_from_a_company_name(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("A new boiler typically costs $4,000 to $6,000 to install.", True),
+    ("Police believe the two fires were started by the same person.", True),
+    ("The council expects the share of late buses to fall below 5 percent by May.", True),
+    ("The bridge is closed, with no estimated time for reopening.", False),
+    ("She believes in second chances, she said.", False),
+    ("Harlan faces up to 15 years in prison.", False),
+    ("Girls were twice as likely as boys to finish the course.", False),
+    ("The judge said the rule was likely unlawful.", True),
+])
+def test_hedges_in_general_wording(sentence, hedge):
+    from workbench.extraction.kinds import hedged
+    assert hedged(sentence) is hedge
+
+
+@pytest.mark.parametrize("sentence", [
+    "A nurse at the clinic, who asked that her name be withheld, said staff were told to wait.",
+    "A neighbour who declined to give his name said the van had been parked there for weeks.",
+    "One council member, speaking privately, said the vote would be close.",
+])
+def test_a_source_who_withholds_a_name_is_anonymous(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and found.flags == ("anonymous_source",)
+
+
+def test_a_name_given_is_not_anonymous():
+    found, _ = attribute("Ana Ruiz, who gave her name as she left, said the line was long.")
+    assert found is not None and "anonymous_source" not in found.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The ferry will not run on Sunday, a Department of Transport and Roads spokesman said.",
+     "Department of Transport and Roads"),
+    ("A spokeswoman for the Harbour Authority said the berth would reopen in May.",
+     "Harbour Authority"),
+    ("A club spokesperson said ticket sales had doubled.", "the club"),
+])
+def test_a_spokesperson_speaks_for_the_body(sentence, speaker):
+    found, _ = attribute(sentence)
+    assert found is not None and found.speaker == speaker and found.flags == ()
+
+
+def test_a_spokesperson_not_authorized_to_speak_is_anonymous():
+    found, _ = attribute("A company spokesman, who was not authorized to speak publicly, "
+                         "said 300 jobs would go.")
+    assert found is not None and found.flags == ("anonymous_source",)
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in extract(text, threshold=0.0)]
+
+
+def test_the_company_is_the_name_the_sentence_opens_with():
+    text = ("Marlow Biotech will close its Leeds plant in June, cutting 240 jobs, the company "
+            "said on Monday.\n\nThe company said output would move to a site in Ghent, "
+            "which employs 900 people.")
+    assert _speakers(text) == ["Marlow Biotech", "Marlow Biotech"]
+
+
+def test_the_agency_is_the_body_last_cited_by_name():
+    text = ("Bus fares in the region will rise 8 percent in April, the Regional Transit "
+            "Authority said on Tuesday.\n\nThe agency said ridership fell 12 percent in 2025.")
+    assert _speakers(text)[-1] == "the Regional Transit Authority"
+
+
+def test_a_person_opening_the_sentence_is_not_the_company():
+    text = ("“We lost 300 customers,” said Ana Ruiz, a shop owner.\n\nRuiz was paid "
+            "$4,000 in compensation last year, the company said.")
+    assert _speakers(text)[-1] == "the company"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Tuition will rise 4 percent, the university disclosed in a filing on Monday.",
+     "the university"),
+    ("The Weather Service forecasts that March will be drier than usual.",
+     "the Weather Service"),
+    ("The retailer forecast third-quarter sales of $2 billion.", "the retailer"),
+    ("The Royal Academy of Surgeons said waits had doubled since 2022.",
+     "Royal Academy of Surgeons"),
+    ("Wages rose 3 percent, according to the Labour Data Institute.", "Labour Data Institute"),
+    ("Waits fell 8 percent, according to the board's Annual Waiting Times Report.", None),
+])
+def test_bodies_verbs_and_documents(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Exports fell 6 percent, the Korea Customs Service (KCS) said on Monday.",
+     "the Korea Customs Service"),
+    ("Rates will rise, said Fine Gael's finance spokeswoman Orla Keane.", "Orla Keane"),
+    ("Fares rose 9 percent, according to Transport for Wales.", "Transport for Wales"),
+    ("Smith hid $2 million, according to the U.S. attorney's office.", "U.S. attorney's office"),
+    ("Rainfall hit a record, Forestry and Land Scotland said.", "Forestry and Land Scotland"),
+    ("The fund lost $40 million, Ana Ruiz said.", "Ana Ruiz"),
+])
+def test_names_of_bodies_in_full(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_she_said_means_the_person_the_narration_introduced():
+    text = ("“The plan works,” said Mayor Tom Hale.\n\n"
+            "Dana Roe, 52, a nurse from Elm Grove, has waited 11 months for surgery.\n\n"
+            "She said her operation was cancelled three times in 2025.")
+    assert _speakers(text)[-1] == "Dana Roe"
+
+
+def test_a_characterisation_introduces_its_speaker():
+    text = ("“The cost is $4 million,” said Tom Hale, the finance minister.\n\n"
+            "Opposition critic Dana Roe called the bill “a stunt.”\n\n"
+            "She said the province had cut 40 clinics since 2019.")
+    assert _speakers(text)[-1] == "Dana Roe"
+
+
+def test_a_body_introduced_is_not_whom_he_said_means():
+    text = ("“We hired 40 officers,” said Chief Tom Hale.\n\n"
+            "The Kettle County Council, the county's governing body, met on Monday.\n\n"
+            "He said crime fell 12 percent in 2025.")
+    assert _speakers(text)[-1] == "Tom Hale"
+
+
+def test_the_researchers_of_a_study_are_no_anonymous_source():
+    found, _ = attribute("“Noise alone explains the drop,” the researchers wrote.")
+    assert found is not None and found.flags == ()
+    found, _ = attribute("Researchers said the drop was the largest since 1990.")
+    assert found is not None and found.flags == ("anonymous_source",)
+
+
+def test_a_short_name_is_the_name_written_in_full_before():
+    text = ("Corvel Aerospace will launch 12 satellites in 2027, its chief executive said.\n\n"
+            "Corvel has raised $90 million since 2024, it says.\n\n"
+            "Corvel said the rocket cost $14 million to build.")
+    assert _speakers(text)[1:] == ["Corvel Aerospace", "Corvel Aerospace"]
+
+
+def test_a_surname_is_not_lengthened():
+    text = ("“We lost $2 million,” said Ana Ortiz, the owner.\n\n"
+            "Ortiz said sales fell 20 percent in 2025.")
+    assert _speakers(text)[-1] == "Ortiz"
+
+
+def test_the_club_is_the_name_the_article_opened_with():
+    text = ("Harwick Rovers lost £12m last season, according to accounts filed on Friday.\n\n"
+            "The club said wages rose 14 percent to £30m.")
+    assert _speakers(text) == [None, "Harwick Rovers"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“Rents rose 9 percent,” the Minister for Finance, Orla Keane, told the chamber.",
+     "Orla Keane"),
+    ("“Rents rose 9 percent,” the finance minister, Orla Keane, said.", "Orla Keane"),
+    ("“Rents rose 9 percent,” Orla Keane, 51, a landlord, said.", "Orla Keane"),
+])
+def test_a_name_in_apposition_to_a_title(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    ("Teachers who work in the district say class sizes have grown to 34.", ("anonymous_source",)),
+    ("Many parents who use the service said fees rose 20 percent.", ("anonymous_source",)),
+    ("Ana Ruiz, who runs the shelter, said 40 beds were added.", ()),
+])
+def test_a_group_described_by_a_clause_is_unnamed(sentence, flags):
+    found, _ = attribute(sentence)
+    assert found is not None and found.flags == flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The county declared a state of emergency at noon, which lets it close roads.", None),
+    ("Bank of Leeds reported a loss on Monday and said 300 jobs would go.", "Bank of Leeds"),
+    ("“It is over,” Ruiz declared.", "Ruiz"),
+])
+def test_declaring_an_emergency_is_an_act_not_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -21,12 +21,14 @@ from workbench.extraction import documents
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
-    r"insisted|warned|declared|stated|claimed|asked|replied|recalled|acknowledged|"
+    r"insisted|warned|declared(?! (?:a|an|the|its|his|her|their)\b)|stated|claimed|asked|"
+    r"replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
     r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
-    r"credits|credited|pointed to|points to|"
+    r"credits|credited|pointed to|points to|disclosed|discloses|"
     # a forecast is attributed like speech: "The IMF projected in July that ..."
-    r"(?:projected|forecast|projects?)(?= (?:that|in|on|last|this|earlier)\b)|estimate(?= that\b)"
+    r"(?:projected|forecasts?|projects?)"
+    r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
 )
 _NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
 _TITLE = (
@@ -52,7 +54,8 @@ _NOT_TITLE = (
 # A job title written in lower case before a name: "chief executive", "council member",
 # "police chief", "the company's chief financial officer".
 _JOB = (
-    r"(?:(?:the|his|her|their|its)\s+)?(?:[A-Z][\w.-]*[’']s\s+)?(?:[a-z][\w’'-]*\s+){0,3}?"
+    r"(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*[’']s\s+)?"
+    r"(?:[a-z][\w’'-]*\s+){0,3}?"
     r"(?:executive|officer|director|president|superintendent|spokes(?:man|woman|person)|"
     r"secretary|minister|senator|mayor|governor|manager|chair(?:man|woman)?|economist|"
     r"analyst|professor|commissioner|chancellor|principal|coach|lieutenant|sergeant|"
@@ -67,7 +70,7 @@ _JOB = (
 # "said Benjamin Gedan", "said Gedan.", "said chief executive Greg Halvorsen",
 # "said her lawyer, David Ortiz"
 _SAID_NAME = re.compile(
-    rf"\b(?:{SPEECH_VERBS})\s+(?:{_JOB},?\s+)?(?P<name>{_TITLE}{_NAME})(?=[\s,.;:]|$)"
+    rf"\b(?:{SPEECH_VERBS})\s+(?:(?:{_JOB}),?\s+)?(?P<name>{_TITLE}{_NAME})(?=[\s,.;:]|$)"
 )
 # "said , who served" -- a speech verb whose subject or object was lost.
 _MISSING = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+,|\b(?:said|says),\s+who\b")
@@ -75,7 +78,8 @@ _ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{_TITLE}{_NAME})
 # What follows "according to", up to the end of the phrase; the full stop of an
 # abbreviation ("the U.S. Energy Information Administration", "Dr. Lee") does not end it.
 _ACCORDING_PHRASE = re.compile(
-    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])){1,90})"
+    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])|"
+    r"(?<=\b[A-Z])\.(?=\s[a-z])){1,90})"
 )
 _ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
@@ -89,6 +93,11 @@ _ANONYMOUS = re.compile(
 )
 # "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
 # speaks for the firm, as its published note does; officials and sources stay unnamed.
+_GROUP_WHO = re.compile(
+    r"(?:^\s*|[,;]\s+)(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal)\s+)?(?P<who>[A-Za-z]+s)"
+    r"\s+who\s+[^,;.“”]{3,80}?\s+(?:say|said|warn|warned)\b"
+)
+_DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
 _RESEARCH_DESK = re.compile(
     r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
     r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
@@ -106,7 +115,9 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 _UNNAMED = re.compile(
     r"\b(?:(?:on|under) (?:the )?condition (?:of|that \w+ not be) (?:anonymity|named|identified)|"
     r"(?:asked|declined|refused) (?:not )?to be (?:named|identified)|"
-    r"asked that (?:his|her|their) names? not be (?:used|published|given)|"
+    r"asked that (?:his|her|their) names? (?:not be (?:used|published|given)|be withheld)|"
+    r"(?:declined|refused) to (?:give|be identified by|share) (?:his|her|their) (?:full )?names?|"
+    r"speaking (?:privately|anonymously|on background)|"
     r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
     r"requested anonymity|on background|(?:people|person) (?:familiar|close) (?:with|to)|"
     r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
@@ -117,6 +128,7 @@ _UNNAMED = re.compile(
 )
 _UNNAMED_WORDS = frozenset(
     "condition anonymity named identified authorized authorised background familiar close "
+    "withheld name names privately anonymously "
     "unnamed briefed knowledge people person officials sources insiders".split()
 )
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
@@ -131,7 +143,8 @@ _BODIES = (
     r"office|bureau|department|agency|ministry|council|committee|commission|court|union|"
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
-    r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog"
+    r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
+    r"academy|programme|program|club|coalition"
 )
 _BODY_WORD = re.compile(rf"\b(?:{_BODIES})s?\b", re.I)
 _BODY_BEFORE = re.compile(
@@ -145,7 +158,7 @@ _OWNED_BODY = re.compile(
     r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
 _OWNED_BODY_FIRST = re.compile(
-    rf"(?P<body>[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))\b"
+    rf"(?:the\s+)?(?P<body>(?:[A-Z][\w.-]*\s+)?[A-Za-z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{_BODIES}))\b"
 )
 # "the auditor's office, which estimated": the relative pronoun stands for the speaker.
 _RELATIVE = re.compile(r",\s+(?:which|who)$")
@@ -193,6 +206,7 @@ class Attribution:
     pronoun: bool = False  # the sentence attributes itself with a pronoun ("he said")
 
 
+_ACRONYM = re.compile(r" \([A-Z][A-Za-z]{1,7}\)(?=[\s,])")
 _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
 _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
 _PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
@@ -290,7 +304,8 @@ def _clean_name(name: str) -> str | None:
 
 def _without_title(words: list[str]) -> str:
     """The name after the last title word, when a name of two words or more follows it."""
-    titles = [i for i, word in enumerate(words[:-2]) if word in _TITLE_WORDS]
+    titles = [i for i, word in enumerate(words[:-2])
+              if word in _TITLE_WORDS and not _BODY_HEAD.fullmatch(words[i + 1])]
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
@@ -300,8 +315,9 @@ _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 _NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
 _IN_PLACE = re.compile(rf"\s+in\s+{_NAME}$")
 _NAME_IN_APPOSITION = re.compile(
-    r"(?:^|,\s+)(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
-    r"[a-z][\w’'-]*,\s+"
+    r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+    r"(?:[a-z][\w’'-]*|(?:Minister|Secretary|Director|Commissioner|Chair) (?:of|for) "
+    r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){1,3}),$"
 )
 _JOINED_NAME = re.compile(
@@ -313,17 +329,17 @@ _JOINED_NAME = re.compile(
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
+    # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
+    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
+    if named:
+        return named.group("name")
     appositive = re.search(
         rf"({_TITLE}{_NAME})(?:,\s+{_APPOSITION}){{1,2}},(?:\s+(?:also|has|had|have))?$", before
     )
     if appositive:
         return _clean_name(appositive.group(1))
-    # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
-    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
-    if named:
-        return named.group("name")
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
-    joined = " and " in before and _JOINED_NAME.fullmatch(before)
+    joined = " and " in before and _JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
     if joined:
         return joined.group("name")
     direct = re.search(
@@ -351,9 +367,15 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     """
     text = curly_quotes(text)
     plain = _outside_quotes(text)
+    if "(" in plain:  # "the Philippine Statistics Authority (PSA) said": the name in full
+        plain = _ACRONYM.sub(lambda m: " " * len(m.group()), plain)
     if _MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
     words = set(_LOWER_WORDS.findall(plain.lower()))
+    if "spokes" in plain and _UNNAMED_WORDS.isdisjoint(words):
+        body = _spokesperson_for(plain)
+        if body:
+            return Attribution(body, (), True), False
     groups = not _GROUP_NOUNS.isdisjoint(words)
     anonymous = (groups and _ANONYMOUS.search(plain)) or _SOMEONE.search(plain)
     if anonymous:
@@ -361,8 +383,15 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         firm = _RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False
+        if _DEFINITE.search(plain, 0, anonymous.start()) and len(who.split()) == 1:
+            # "the researchers wrote": the study's authors, whom the article has named
+            return Attribution(None, (), True), False
         return Attribution(who, ("anonymous_source",), True), False
     if not _UNNAMED_WORDS.isdisjoint(words) and _UNNAMED.search(plain):
+        return Attribution(None, ("anonymous_source",), True), False
+    who_group = " who " in plain and _GROUP_WHO.search(plain)
+    if who_group and who_group.group("who").lower() in _GROUPS:
+        # "Lawyers who practice before the court say": people described, not named
         return Attribution(None, ("anonymous_source",), True), False
     phrase = _ACCORDING_PHRASE.search(plain)
     if phrase:
@@ -376,6 +405,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{_PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
+        if before.endswith(", it"):  # "Nordvik has signed 40 contracts, it says"
+            return Attribution("it", (), True), False
         relative = _RELATIVE.search(before)
         if relative:  # "a report by the state auditor's office, which estimated ..."
             before = before[: relative.start()]
@@ -393,6 +424,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             name = subject or _clean_name(after.group("name"))
             if name:
                 return Attribution(name, (), True), False
+        opening = before.endswith(" and") and _SUBJECT.match(plain.lstrip())
+        if opening and opening.group("name").split()[0] not in _NOT_NAMES:
+            # "The trust declared an incident on Monday and said ...": the sentence's subject
+            return Attribution(opening.group("name"), (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
@@ -401,6 +436,39 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if author:
             return Attribution(author, (), True), False
     return None, False
+
+
+_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7}"
+_SPOKES = r"spokes(?:man|woman|person)"
+# "a Department of Transport spokesman said", "a spokesperson for the trust said", "a
+# company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
+_SPOKESPERSON = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
+    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z]+)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
+    rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
+)
+# What a spokesperson in lower case may speak for: "a company spokesman", "a club
+# spokeswoman"; not "a senior spokesman".
+_SPOKEN_FOR = frozenset(
+    """company firm carrier airline carmaker automaker lender retailer insurer chain
+    manufacturer drugmaker bank utility club trust team school charity group network
+    league""".split()
+)
+
+
+def _spokesperson_for(plain: str) -> str | None:
+    """The body a spokesperson speaks for, when the sentence names it or says what it is
+    ("the company"); a spokesperson whose body is not said is an unnamed source."""
+    found = _SPOKESPERSON.search(plain)
+    if not found:
+        return None
+    name = found.group("name") or found.group("for")
+    if name:
+        return _clean_name(name)
+    noun = found.group("noun") or found.group("the")
+    if noun in _SPOKEN_FOR or _BODY_WORD.fullmatch(noun):
+        return "the " + noun
+    return None
 
 
 def _unnamed_group(name: str) -> bool:
@@ -423,11 +491,19 @@ _THE_NAMED = re.compile(
 )
 
 
+_JOINED_BODY = re.compile(
+    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*\s+(?:of|for|and)\s+[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,4}(?![\w’'-])"
+)
+
+
 def _according(phrase: str) -> str | None:
     """Who "according to ..." names: a person or body, or None for a document (unless it
     says whose: "an analysis by the Legislative Research Department")."""
     words = phrase.split()
-    lowered = [w.lower().strip("’'") for w in words]
+    # a document's title ends with what it is ("the Air Travel Consumer Report"); "the
+    # Border Court Data Project" is a body
+    lowered = [w.strip("’'") for w in words] + [words[-1].lower().strip("’'")]
     if not documents.DOCUMENTS.isdisjoint(lowered):
         return documents.author_named(phrase)
     owned = ("'s " in phrase or "’s " in phrase) and _OWNED_BODY_FIRST.match(phrase)
@@ -439,6 +515,9 @@ def _according(phrase: str) -> str | None:
     the_named = _THE_NAMED.match(phrase)
     if the_named:  # "the Bank of England", "the Office for Budget Responsibility"
         return the_named.group("name")
+    joined = _JOINED_BODY.match(phrase)
+    if joined:  # "Transport for NSW", "Statistics and Research Scotland"
+        return _clean_name(joined.group())
     named = _ACCORDING.search("according to " + phrase)
     if named:
         name = _clean_name(named.group("name"))
@@ -470,7 +549,11 @@ def _named_body_before(before: str) -> str | None:
         return "the" + found[3:] if found[:3] == "The" else found
     named = _NAMED_BODY.search(before)
     if named and _BODY_WORD.search(named.group("body")):
-        return _without_title(named.group("body").split())  # "Police Chief Tom Brandt"
+        words = named.group("body").split()
+        owners = [i for i, word in enumerate(words[:-1]) if word.endswith(("'s", "’s"))]
+        if owners:  # "the Justice Department's Executive Office for ...": the office
+            words = words[owners[-1] + 1:]
+        return _without_title(words)  # "Police Chief Tom Brandt"
     return None
 
 
@@ -548,6 +631,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     out: list[Attribution] = []
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
+    organisation: str | None = None  # the body or company the article last cited by name
+    lead: str | None = None  # the name the article's first sentence opens with
     previous_paragraph = -1
     open_quote = False
     for text, paragraph in sentences:
@@ -558,6 +643,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             names = COMPANY_NAME.findall(text)
             company = _company_name(names[-1]) if names else company
         found, pronoun = attribute(text)
+        if not out:
+            lead = _named_subject(text, None)
         body = found is not None and found.speaker is not None and (
             found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
@@ -567,6 +654,24 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
             found = Attribution(_body_named(found.speaker, earlier), found.flags,
                                 found.explicit)
+        if found is not None and found.speaker == "it":
+            found = Attribution(_named_subject(text, last) or organisation, found.flags,
+                                found.explicit)
+        elif body and _REFERS_BACK.fullmatch(found.speaker):
+            named = organisation
+            if _COMPANY_LIKE.fullmatch(found.speaker):  # not "the regulator": see _body_named
+                named = _named_subject(text, last) or organisation or lead
+            if named:
+                found = Attribution(named, found.flags, found.explicit)
+                organisation = named
+        elif found is not None and found.speaker and _names_organisation(found.speaker):
+            organisation = found.speaker
+        if found is not None and found.speaker and " " not in found.speaker:
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            found = Attribution(_in_full(found.speaker, earlier), found.flags, found.explicit)
+        if found is None and not pronoun:
+            mentioned = _person_mentioned(text)
+            last = Attribution(mentioned) if mentioned else last
         if found is not None:
             result = found
             # "he said" is a person: not a group ("Supporters"), not a body ("the office")
@@ -599,12 +704,106 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
+# "the agency", "the club": an organisation the reader knows from before. Offices,
+# departments, courts and the like are left as written: an article often has several.
+_REFERS_BACK = re.compile(
+    r"[Tt]he (?:company|firm|agency|club|union|trust|coalition|regulator|watchdog|"
+    r"association|federation|group|charity|airline|carrier|lender|bank|retailer|insurer|"
+    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
+)
+# What is most often the article's own subject: "Lilly will cut its price, the company
+# said"; a regulator or an agency is more often someone else's ("Voltra raised its cap,
+# the regulator said").
+_COMPANY_LIKE = re.compile(
+    r"[Tt]he (?:company|firm|club|group|charity|airline|carrier|lender|bank|retailer|insurer|"
+    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
+)
+# The name a sentence opens with, as its subject: "Lilly will cut ...", "Brentwell
+# Laboratories is recalling ...", after a dateline ("OSLO — ").
+_SUBJECT = re.compile(
+    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?"
+    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
+    r"(?:is|was|has|had|will|would|plans|lost|made|cut|[a-z]+ed)\b"
+)
+
+
+def _named_subject(text: str, person: Attribution | None) -> str | None:
+    """The name the sentence opens with, when it is no one the article quoted as a person:
+    in "Lilly will cut its price, the company said" the company is Lilly."""
+    found = _SUBJECT.match(text.lstrip())
+    if not found:
+        return None
+    name = found.group("name")
+    if name.split()[0] in _NOT_NAMES or is_group(name):
+        return None
+    if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
+        return None
+    return name
+
+
+# A person the narration introduces, whom a later "she said" means: a name with an age
+# or a description after it ("Dana Roe, 44, a nurse, ..."), or a named person's
+# characterisation of something ("Housing critic Dana Roe called the plan ...").
+_INTRODUCED = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
+)
+_CHARACTERISES = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+)
+_CHARACTERISING_VERBS = ("called", "described", "dismissed")
+
+
+def _in_full(name: str, earlier: list[str]) -> str:
+    """A one-word name as the article first wrote it in full: "Sunbelt said" after
+    "Sunbelt Airways will pay ...". A surname alone is a person's, named before it."""
+    if not name[:1].isupper() or name.isupper():
+        return name
+    pattern = None
+    for text in earlier:
+        if name + " " in text:  # a first look
+            pattern = pattern or re.compile(rf"\b{re.escape(name)}\s+(?P<rest>{_NAME_WORD})\b")
+            found = pattern.search(text)
+            if found and found.group("rest") not in _NOT_NAMES | _MONTHS:
+                return f"{name} {found.group('rest')}"
+    return name
+
+
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December"
+    .split()
+)
+
+
+def _person_mentioned(text: str) -> str | None:
+    """The person a sentence without attribution introduces, if it names one."""
+    plain = _outside_quotes(curly_quotes(text))
+    found = ", " in plain and _INTRODUCED.search(plain)
+    if not found and any(verb in plain for verb in _CHARACTERISING_VERBS):
+        found = _CHARACTERISES.search(plain)
+    if not found:
+        return None
+    name = _clean_name(found.group("name"))
+    if not name or len(name.split()) < 2 or is_group(name) or _is_body(name):
+        return None
+    return name
+
+
+def _names_organisation(speaker: str) -> bool:
+    """Whether a speaker is a body or company named as such ("Mortgage Bankers
+    Association", "Halvorsen Motors", "the FDA"), not a person or a description."""
+    speaker = speaker.removeprefix("the ")  # "the Regional Transit Authority"
+    if not speaker[:1].isupper() or speaker[:4] == "The " or is_group(speaker):
+        return False
+    return bool(_BODY_WORD.search(speaker) or COMPANY_NAME.fullmatch(speaker)
+                or speaker.isupper())
+
+
 # A body named in full: "the Kettle County Health Department", "the Department of Health
 # and Social Care", "the Interior Ministry".
 _BODY_HEADS = (
     r"Office|Bureau|Department|Agency|Ministry|Council|Committee|Commission|Institute|"
     r"Administration|Service|Services|Board|Authority|Regulator|Centre|Center|Federation|"
-    r"Union|Association"
+    r"Union|Association|Trust|Coalition"
 )
 _BODY_HEAD = re.compile(rf"\b(?:{_BODY_HEADS})\b")
 _NAMED_BODY_IN_TEXT = re.compile(
@@ -615,7 +814,7 @@ _NAMED_BODY_IN_TEXT = re.compile(
 # of a long text stays linear.
 _LOOKBACK = 200
 # "the county health department": lower-case words naming a kind of body.
-_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{_BODIES})")
+_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{_BODIES}|trust|coalition)")
 
 
 def _body_named(speaker: str, earlier: list[str]) -> str:

@@ -155,16 +155,18 @@ _QUANTITY = (
 )
 _HEDGES = re.compile(
     r"\b(?:may\b|(?i:(?:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
-    r"(?<!less )(?<!more )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
-    r"appeared to|appears to|seems?|suggest(?:s|ed)?|estimated|roughly|nearly|almost|worries|"
-    r"expected to)\b|"
-    rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) (?={_QUANTITY}|the size of)))"
+    r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
+    r"believes?(?! in\b)|appeared to|appears to|seems?|suggest(?:s|ed)?|roughly|nearly|"
+    r"almost|worries|expected to|typically|(?<!no )estimated)\b|"
+    rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) "
+    rf"(?={_QUANTITY}|the size of)))"
 )
 # "expect prices to rise", "we expect to be back", "now expects only one cut", "a 60 per
 # cent chance of": a forecast's own hedge
 _EXPECT_TO = re.compile(
-    r"\b(?:[Ee]xpects? (?:[a-z]+ ){0,3}?to\b|(?:I|we|[Ww]e|[a-z]+|[Oo]fficials?) (?:now |still )?"
-    r"expects?\b(?! that\b)|(?:per ?cent|percent|%) (?:chance|probability|likelihood)\b)"
+    r"\b(?:[Ee]xpects? (?:[a-z][\w-]* ){0,6}?to\b|"
+    r"(?:I|we|[Ww]e|[a-z]+|[Oo]fficials?) (?:now |still )?expects?\b(?! that\b)|"
+    r"(?:per ?cent|percent|%) (?:chance|probability|likelihood)\b)"
 )
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -279,9 +281,9 @@ _PREDICTION_KEYS = (
 )
 _HEDGE_KEYS = (
     "may", "could", "might", "perhaps", "possibl", "probabl", "likely", "considered",
-    "reportedly", "allegedly", "apparent", "believed to", "appear", "seem", "suggest",
+    "reportedly", "allegedly", "apparent", "believe", "appear", "seem", "suggest",
     "estimated", "roughly", "nearly", "almost", "worries", "expect", "about", "around",
-    "approximately", "as many", "as much", "as few",
+    "approximately", "as many", "as much", "as few", "typically",
 )
 
 
