@@ -60,18 +60,19 @@ SCORES_BEGIN, SCORES_END = "<!-- scores:begin -->", "<!-- scores:end -->"
 class Featurizer:
     """Vocabularies and idf fitted on one set of sentences, and the design matrix."""
 
-    def __init__(self, examples: list[Example]) -> None:
+    def __init__(self, examples: list[Example], max_n: int = 2) -> None:
+        self.max_n = max_n  # longest word n-gram
         word_df: Counter[str] = Counter()
         char_df: Counter[str] = Counter()
         for e in examples:
-            grams, words, _ = features.analyse(e.text)
+            grams, words, _ = features.analyse(e.text, max_n)
             word_df.update(set(grams))
             char_df.update({g for w in words for g in features._char_grams(w)})  # noqa: SLF001
         self.word_vocab = sorted(g for g, n in word_df.items() if n >= WORD_MIN_DF)
         self.char_vocab = sorted(g for g, n in char_df.items() if n >= CHAR_MIN_DF)
         self.words = Block({g: i for i, g in enumerate(self.word_vocab)}, np.ones(0), np.ones(0))
         self.chars = Block({g: i for i, g in enumerate(self.char_vocab)}, np.ones(0), np.ones(0))
-        batch = index_batch([e.text for e in examples], self.words, self.chars)
+        batch = index_batch([e.text for e in examples], self.words, self.chars, self.max_n)
         n = len(examples)
         for block, lengths, cols in ((self.words, batch.word_lengths, batch.word_cols),
                                      (self.chars, batch.char_lengths, batch.char_cols)):
@@ -84,7 +85,7 @@ class Featurizer:
     def design(self, examples: list[Example]):
         from scipy import sparse
 
-        batch = index_batch([e.text for e in examples], self.words, self.chars)
+        batch = index_batch([e.text for e in examples], self.words, self.chars, self.max_n)
         n = len(examples)
         parts = []
         for block, lengths, cols in ((self.words, batch.word_lengths, batch.word_cols),
