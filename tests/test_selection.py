@@ -123,3 +123,23 @@ def test_the_nb_lr_average_is_one_linear_model():
     assert np.allclose(both.proba(x), 1 / (1 + np.exp(-mean)))
     alone = train.fit_linear(x, y, 2.0, nb_average=False)
     assert np.allclose(alone.proba(x), plain.predict_proba(x)[:, 1])
+
+
+def test_a_weighted_nb_lr_average_with_raw_columns_is_still_one_linear_model():
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(1)
+    x = sparse.csr_matrix(rng.random((200, 6)) * (rng.random((200, 6)) < 0.5))
+    y = np.asarray(x[:, 0].toarray().ravel() + 0.2 * rng.random(200) > 0.4)
+    ratio = train.nb_ratio(x, y)
+    ratio[4:] = 1.0  # the last two columns enter unscaled
+    nb = LogisticRegression(C=2.0, max_iter=5000, class_weight="balanced").fit(
+        x @ sparse.diags(ratio), y)
+    member = train.nb_member(x, y, 2.0, raw=slice(4, None))
+    assert np.allclose(x @ member.coef + member.intercept,
+                       nb.decision_function(x @ sparse.diags(ratio)))
+    plain = train.fit_linear(x, y, 2.0, nb_average=False)
+    mixed = train.mix(plain, member, 0.75)
+    logit = 0.25 * (x @ plain.coef + plain.intercept) + 0.75 * (x @ member.coef + member.intercept)
+    assert np.allclose(mixed.proba(x), 1 / (1 + np.exp(-logit)))

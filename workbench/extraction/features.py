@@ -57,11 +57,14 @@ def _shape(token: str) -> str:
     return _DIGITS.sub("#", token) if token[0].isdigit() else token
 
 
-def word_grams(tokens: list[str]) -> list[str]:
-    """Unigrams (numbers shaped, and raw), then bigrams of the shaped tokens."""
+def word_grams(tokens: list[str], max_n: int = 2) -> list[str]:
+    """Unigrams (numbers shaped, and raw), trigrams if ``max_n`` is 3, then bigrams of the
+    shaped tokens (bigrams last: the signals read them off the end)."""
     shaped = [_shape(t) if t[0].isdigit() else t for t in tokens]
     grams = list(shaped)
     grams.extend(t for t, s in zip(tokens, shaped, strict=True) if t is not s)
+    if max_n >= 3:
+        grams.extend(" ".join(shaped[i : i + 3]) for i in range(len(shaped) - 2))
     grams.extend(f"{a} {b}" for a, b in zip(shaped, shaped[1:], strict=False))
     return grams
 
@@ -206,12 +209,12 @@ def signal_vector(text: str, tokens: list[str], bigrams: list[str]) -> dict[int,
     return out
 
 
-def analyse(text: str) -> tuple[list[str], list[str], dict[int, float]]:
+def analyse(text: str, max_n: int = 2) -> tuple[list[str], list[str], dict[int, float]]:
     """(word n-grams, words for the character block, signals) of one sentence."""
     normal = normalise(text)
     lowered = normal.lower()
     tokens = _WORD.findall(lowered)
-    grams = word_grams(tokens)
+    grams = word_grams(tokens, max_n)
     n = len(tokens)
     bigrams = grams[len(grams) - max(n - 1, 0) :] if n > 1 else []
     return grams, lowered.split(), signal_vector(normal, tokens, bigrams)

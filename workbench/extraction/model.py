@@ -108,11 +108,11 @@ class Indexed:
     signals: list[dict[int, float]]
 
 
-def index_batch(texts: Sequence[str], words: Block, chars: Block) -> Indexed:
+def index_batch(texts: Sequence[str], words: Block, chars: Block, max_n: int = 2) -> Indexed:
     """Tokenise and index ``texts`` (training and inference both go through here)."""
     out = Indexed([], [], [], [], [])
     for text in texts:
-        grams, tokens, sig = features.analyse(text)
+        grams, tokens, sig = features.analyse(text, max_n)
         w = words.gram_indices(grams)
         c = chars.word_indices(tokens)
         out.word_lengths.append(len(w))

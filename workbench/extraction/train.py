@@ -60,18 +60,19 @@ SCORES_BEGIN, SCORES_END = "<!-- scores:begin -->", "<!-- scores:end -->"
 class Featurizer:
     """Vocabularies and idf fitted on one set of sentences, and the design matrix."""
 
-    def __init__(self, examples: list[Example]) -> None:
+    def __init__(self, examples: list[Example], max_n: int = 2) -> None:
+        self.max_n = max_n  # longest word n-gram
         word_df: Counter[str] = Counter()
         char_df: Counter[str] = Counter()
         for e in examples:
-            grams, words, _ = features.analyse(e.text)
+            grams, words, _ = features.analyse(e.text, max_n)
             word_df.update(set(grams))
             char_df.update({g for w in words for g in features._char_grams(w)})  # noqa: SLF001
         self.word_vocab = sorted(g for g, n in word_df.items() if n >= WORD_MIN_DF)
         self.char_vocab = sorted(g for g, n in char_df.items() if n >= CHAR_MIN_DF)
         self.words = Block({g: i for i, g in enumerate(self.word_vocab)}, np.ones(0), np.ones(0))
         self.chars = Block({g: i for i, g in enumerate(self.char_vocab)}, np.ones(0), np.ones(0))
-        batch = index_batch([e.text for e in examples], self.words, self.chars)
+        batch = index_batch([e.text for e in examples], self.words, self.chars, self.max_n)
         n = len(examples)
         for block, lengths, cols in ((self.words, batch.word_lengths, batch.word_cols),
                                      (self.chars, batch.char_lengths, batch.char_cols)):
@@ -84,7 +85,7 @@ class Featurizer:
     def design(self, examples: list[Example]):
         from scipy import sparse
 
-        batch = index_batch([e.text for e in examples], self.words, self.chars)
+        batch = index_batch([e.text for e in examples], self.words, self.chars, self.max_n)
         n = len(examples)
         parts = []
         for block, lengths, cols in ((self.words, batch.word_lengths, batch.word_cols),
@@ -128,16 +129,31 @@ def fit_linear(x, y: np.ndarray, c: float, sample_weight=None,
                nb_average: bool = NB_AVERAGE) -> Linear:
     """Logistic regression; with ``nb_average``, averaged in log-odds with NB-LR (the same
     regression on features scaled by :func:`nb_ratio`), which is again one linear model."""
+    plain = _classifier(c).fit(x, y, sample_weight=sample_weight)
+    fitted = Linear(plain.coef_.ravel(), float(plain.intercept_[0]))
+    if not nb_average:
+        return fitted
+    return mix(fitted, nb_member(x, y, c, sample_weight), 0.5)
+
+
+def nb_member(x, y: np.ndarray, c: float, sample_weight=None, raw: slice | None = None
+              ) -> Linear:
+    """NB-LR as a linear model over the unscaled features: the regression is fitted on the
+    features scaled by :func:`nb_ratio`, so the ratio folds back into its coefficients.
+    Columns in ``raw`` keep a ratio of 1 (dense signals are not counts of a word)."""
     from scipy import sparse
 
-    plain = _classifier(c).fit(x, y, sample_weight=sample_weight)
-    coef, intercept = plain.coef_.ravel(), float(plain.intercept_[0])
-    if not nb_average:
-        return Linear(coef, intercept)
     ratio = nb_ratio(x, y, sample_weight)
+    if raw is not None:
+        ratio[raw] = 1.0
     nb = _classifier(c).fit(x @ sparse.diags(ratio), y, sample_weight=sample_weight)
-    return Linear((coef + ratio * nb.coef_.ravel()) / 2.0,
-                  (intercept + float(nb.intercept_[0])) / 2.0)
+    return Linear(ratio * nb.coef_.ravel(), float(nb.intercept_[0]))
+
+
+def mix(plain: Linear, nb: Linear, weight: float) -> Linear:
+    """Weighted average in log-odds of two linear models: again one linear model."""
+    return Linear((1.0 - weight) * plain.coef + weight * nb.coef,
+                  (1.0 - weight) * plain.intercept + weight * nb.intercept)
 
 
 def best_threshold(labels: list[bool], probs: np.ndarray) -> tuple[float, float]:
