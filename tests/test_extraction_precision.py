@@ -501,6 +501,12 @@ def test_a_scene_at_an_hour_with_an_indefinite_article_is_colour(sentence):
     assert proposed(sentence) == []
 
 
+def test_an_event_that_happened_on_an_indefinite_night_is_still_proposed():
+    # only an opening phrase of place sets a scene; here the clause is the event
+    sentence = "The blaze broke out at the mill on a Sunday night, injuring three workers."
+    assert proposed(sentence) == [sentence]
+
+
 def test_an_event_on_a_named_morning_is_still_proposed():
     sentence = "On Tuesday morning, the council voted 5-2 to cut the library budget by 12%."
     assert proposed(sentence) == [sentence]

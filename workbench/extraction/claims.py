@@ -307,11 +307,14 @@ _FUNDING_NOTE = re.compile(
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
 # "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
+# Only an opening phrase of place sets a scene: "The fire broke out on a Sunday night, ..."
+# is the event itself.
 _SCENE = re.compile(
     r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
     r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
     r"(?:morning|afternoon|evening|night|day),"
-    r"|^(?:[A-Z][^,]{0,80}? [Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
+    r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
+    r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
     r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
 )
 # A crowd counted roughly that fills a room or looks on ("About 40 people filled the
