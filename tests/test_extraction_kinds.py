@@ -146,6 +146,39 @@ def test_ranks(sentence, kind):
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
+    # "most of" is a share, not a rank among peers
+    ("Most of the cases were among children under 5, the clinic said.",
+     "statistic"),
+    ("The clinic saw 90 patients, the most among the county's clinics.", "comparison"),
+])
+def test_most_of_is_no_rank(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a "may" and a figure in separate clauses, or a "could" that asks, forecast nothing
+    ("Drivers may renew their permits online, which saved the office 4,000 visits last year.",
+     "statistic"),
+    ("The firm would not say whether more stores could shut, but it has closed 38 since 2024.",
+     "statistic"),
+    ("Up to 900 flights could be cancelled if the strike goes ahead.", "prediction"),
+])
+def test_an_uncertain_figure_shares_the_clause(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # being pushed out of a place is no cause; a rise pushing prices up is
+    ("About 300 families were pushed out of streets they grew up on.", "statistic"),
+    ("The drought pushed wheat prices up 14% in a month.", "causal"),
+    # a reputation is no status
+    ("The bakery is regarded as one of the oldest in the county, opened in 1921.", "event"),
+])
+def test_no_cause_or_status_from_loose_words(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
     # a vote is checked against the record of the vote, whatever counts surround it
     ("The cabinet survived a no-confidence motion on Tuesday as hundreds protested outside.",
      "event"),
