@@ -337,6 +337,23 @@ def test_the_company_is_the_name_the_sentence_opens_with():
     assert _speakers(text) == ["Marlow Biotech", "Marlow Biotech"]
 
 
+def test_the_club_is_a_lead_that_names_a_club():
+    text = ("Ferrow Athletic lost 4.2 million pounds last season, its accounts show.\n\n"
+            "The club said wages rose 18 percent.")
+    assert _speakers(text)[-1] == "Ferrow Athletic"
+
+
+def test_a_lead_that_names_a_person_is_not_the_club():
+    text = ("Dana Whitlock was appointed manager of Ferrow Athletic on Friday, the first "
+            "woman in the role.\n\nWhitlock, 39, coached in Norway for six years.\n\n"
+            "Season ticket sales fell 9 percent last year, the club said.")
+    assert _speakers(text)[-1] == "the club"
+    text = ("Dana Whitlock was appointed manager of Ferrow Athletic on Friday.\n\n"
+            "She replaces a manager who left in May.\n\n"
+            "The club said it received 150 applications.")
+    assert _speakers(text)[-1] == "the club"
+
+
 def test_the_agency_is_the_body_last_cited_by_name():
     text = ("Bus fares in the region will rise 8 percent in April, the Regional Transit "
             "Authority said on Tuesday.\n\nThe agency said ridership fell 12 percent in 2025.")

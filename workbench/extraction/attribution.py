@@ -645,6 +645,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         found, pronoun = attribute(text)
         if not out:
             lead = _named_subject(text, None)
+            if lead and _a_person(lead, [t for t, _ in sentences[1:_LOOKBACK]]):
+                lead = None  # "Sarah Grant was named coach ... Grant, 44, ...": no company
         body = found is not None and found.speaker is not None and (
             found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
@@ -725,6 +727,21 @@ _SUBJECT = re.compile(
     r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
     r"(?:is|was|has|had|will|would|plans|lost|made|cut|[a-z]+ed)\b"
 )
+
+
+def _a_person(name: str, later: list[str]) -> bool:
+    """Whether the article goes on to treat the name its lead opens with as a person's:
+    by the last name alone with an age or a verb of speech ("Grant, 44, spent ...", "Grant
+    said"), or with "she" or "he" opening the next sentence. A company or a club is not
+    written so, and "the club said" may then mean it."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if later and later[0][:3] in ("He ", "She"):
+        return True
+    surname = re.compile(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}"
+                         rf"(?:,\s+\d{{1,3}},|\s+(?:said|says|told)\b)")
+    return any(words[-1] in text and surname.search(text) for text in later)
 
 
 def _named_subject(text: str, person: Attribution | None) -> str | None:
