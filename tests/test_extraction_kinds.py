@@ -162,6 +162,8 @@ def test_most_of_is_no_rank(sentence, kind):
     ("The firm would not say whether more stores could shut, but it has closed 38 since 2024.",
      "statistic"),
     ("Up to 900 flights could be cancelled if the strike goes ahead.", "prediction"),
+    # an aside of its own: "which may be challenged"
+    ("The levy, which may be challenged in court, raised $31 million last year.", "statistic"),
 ])
 def test_an_uncertain_figure_shares_the_clause(sentence, kind):
     assert _kind(sentence) == kind

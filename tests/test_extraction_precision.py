@@ -542,6 +542,33 @@ def test_a_view_of_a_loose_group_is_not_proposed(sentence):
     assert proposed(sentence) == []
 
 
+def test_a_loose_groups_account_of_a_past_figure_keeps_its_prior():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.claims import EMPTY_QUOTE_PRIOR, news_prior
+
+    def prior(text):
+        return news_prior(text, Attribution(None, ("anonymous_source",), True), False)
+
+    # what has happened can be checked, whoever says it
+    assert prior("Many scientists say the shoreline has retreated 40 metres since 1990.") > (
+        EMPTY_QUOTE_PRIOR)
+    # their forecast, even with a figure, is a view
+    assert prior("Some traders expect the rand to weaken to 19 to the dollar by June.") == (
+        EMPTY_QUOTE_PRIOR)
+
+
+def test_a_crowd_followed_by_news_of_its_own_is_not_colour():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.claims import COLOUR_PRIOR, news_prior
+
+    who = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
+    news = "About 400 workers filled the depot yard after the firm announced 250 job cuts."
+    assert news_prior(news, who, False) > COLOUR_PRIOR
+    # a time is no figure of its own
+    colour = "More than 100 parents packed the gym for the vote, which ended at 10:40."
+    assert news_prior(colour, who, False) == COLOUR_PRIOR
+
+
 def test_a_poll_of_economists_is_still_proposed():
     sentence = "Most economists polled by the newspaper expect the jobless rate to rise to 5.1%."
     assert proposed(sentence) == [sentence]

@@ -501,6 +501,9 @@ _UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b)")
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?])\s+|;\s+|,\s+(?=(?:but|which|while|although|though|and)\b)"
 )
+# An aside set off by commas ("The law, which may be challenged, affects 2 million renters")
+# is a clause of its own: it is checked apart from the sentence around it.
+_ASIDE = re.compile(r",\s+(?:which|who)\b(?:[^,;]|,(?=\d))*,(?=\s)")
 _WHETHER = re.compile(r"\b(?:whether|if)\b")
 
 
@@ -512,7 +515,9 @@ def _uncertain_figure(text: str) -> bool:
     must share a clause, and a "could" after "whether" asks rather than forecasts."""
     if not any(word in text for word in ("could", "might", "may")):
         return False
-    for part in _SENTENCE_BREAK.split(text):
+    asides = _ASIDE.findall(text) if ", wh" in text else []
+    plain = _ASIDE.sub(" ", text) if asides else text
+    for part in _SENTENCE_BREAK.split(plain) + asides:
         unsure = _UNSURE.search(part)
         # "whether other plants could close" asks; it forecasts nothing
         if unsure and not _WHETHER.search(part, 0, unsure.start()) and _statistic(part):
