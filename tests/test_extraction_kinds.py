@@ -41,6 +41,8 @@ def test_designations(sentence, kind):
     ("Workers are entitled to 12 weeks of leave under the Family Care Act.", "designation"),
     ("The plant is run by the city under a 2004 agreement with the county.", "designation"),
     ("The province caps rent increases at 2.5 percent a year.", "designation"),
+    # ... not a cap a bill would set: that is still to come
+    ("The senator filed a bill that would cap card fees at 1.5 percent.", "statistic"),
     ("The regulator placed the lender on formal probation in 2023.", "designation"),
     ("The charter says 60 percent of the board must be elected.", "designation"),
     ("The country signed the 1997 accord, which commits members to cut emissions by 5%.",

@@ -22,7 +22,7 @@ _DESIGNATION = re.compile(
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
     r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
     r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
-    r"(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
+    r"(?<!would )(?<!could )(?<!might )(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
     r"under (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
