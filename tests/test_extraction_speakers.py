@@ -401,6 +401,16 @@ def test_she_said_means_the_person_the_narration_introduced():
     assert _speakers(text)[-1] == "Dana Roe"
 
 
+def test_a_name_after_a_preposition_or_a_call_for_introduces_no_one():
+    first = "“The fund is empty,” said Mayor Ruth Adler.\n\n"
+    text = first + ("The budget was written by Omar Reyes, the finance director, in May.\n\n"
+                    "“We cut where we could,” she said.")
+    assert _speakers(text)[-1] == "Ruth Adler"
+    text = first + ("Governor Paul Ames called for calm on Tuesday.\n\n"
+                    "“Nobody will lose their pension,” she said.")
+    assert _speakers(text)[-1] == "Ruth Adler"
+
+
 def test_a_characterisation_introduces_its_speaker():
     text = ("“The cost is $4 million,” said Tom Hale, the finance minister.\n\n"
             "Opposition critic Dana Roe called the bill “a stunt.”\n\n"

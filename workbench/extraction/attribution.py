@@ -766,7 +766,11 @@ _INTRODUCED = re.compile(
 )
 _CHARACTERISES = re.compile(
     r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+    r"(?!\s+(?:for|on|off|in|up|out|back)\b)"  # "called for calm" characterises nothing
 )
+# A name after a preposition is no one the narration introduces as its subject: "drafted
+# by Anna Cole, the finance director, ..."
+_OBJECT_OF = re.compile(r"\b(?:by|to|with|from|for|of|and|against|about|on|at)\s+$")
 _CHARACTERISING_VERBS = ("called", "described", "dismissed")
 
 
@@ -795,6 +799,8 @@ def _person_mentioned(text: str) -> str | None:
     """The person a sentence without attribution introduces, if it names one."""
     plain = _outside_quotes(curly_quotes(text))
     found = ", " in plain and _INTRODUCED.search(plain)
+    if found and _OBJECT_OF.search(plain, 0, found.start()):
+        found = None
     if not found and any(verb in plain for verb in _CHARACTERISING_VERBS):
         found = _CHARACTERISES.search(plain)
     if not found:
