@@ -432,6 +432,15 @@ def test_the_researchers_of_a_study_are_no_anonymous_source():
     assert found is not None and found.flags == ("anonymous_source",)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The ferry will be sold before March, the officials said.",
+    "Talks could resume next week, the sources said.",
+])
+def test_the_officials_and_the_sources_stay_unnamed(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and found.flags == ("anonymous_source",)
+
+
 def test_a_short_name_is_the_name_written_in_full_before():
     text = ("Corvel Aerospace will launch 12 satellites in 2027, its chief executive said.\n\n"
             "Corvel has raised $90 million since 2024, it says.\n\n"

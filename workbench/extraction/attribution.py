@@ -98,6 +98,9 @@ _GROUP_WHO = re.compile(
     r"\s+who\s+[^,;.“”]{3,80}?\s+(?:say|said|warn|warned)\b"
 )
 _DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
+# Who "the" may point back to as a study's authors; "the officials said" and "the sources
+# said" stay unnamed sources.
+_AUTHORS = frozenset("researchers authors scientists scholars".split())
 _RESEARCH_DESK = re.compile(
     r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
     r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
@@ -383,7 +386,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         firm = _RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False
-        if _DEFINITE.search(plain, 0, anonymous.start()) and len(who.split()) == 1:
+        if _DEFINITE.search(plain, 0, anonymous.start()) and who.lower() in _AUTHORS:
             # "the researchers wrote": the study's authors, whom the article has named
             return Attribution(None, (), True), False
         return Attribution(who, ("anonymous_source",), True), False
