@@ -41,6 +41,8 @@ def test_designations(sentence, kind):
     ("Workers are entitled to 12 weeks of leave under the Family Care Act.", "designation"),
     ("The plant is run by the city under a 2004 agreement with the county.", "designation"),
     ("The province caps rent increases at 2.5 percent a year.", "designation"),
+    # ... not a cap a bill would set: that is still to come
+    ("The senator filed a bill that would cap card fees at 1.5 percent.", "statistic"),
     ("The regulator placed the lender on formal probation in 2023.", "designation"),
     ("The charter says 60 percent of the board must be elected.", "designation"),
     ("The country signed the 1997 accord, which commits members to cut emissions by 5%.",
@@ -142,6 +144,41 @@ def test_ratios(sentence, kind):
      "statistic"),
 ])
 def test_ranks(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # "most of" is a share, not a rank among peers
+    ("Most of the cases were among children under 5, the clinic said.",
+     "statistic"),
+    ("The clinic saw 90 patients, the most among the county's clinics.", "comparison"),
+])
+def test_most_of_is_no_rank(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a "may" and a figure in separate clauses, or a "could" that asks, forecast nothing
+    ("Drivers may renew their permits online, which saved the office 4,000 visits last year.",
+     "statistic"),
+    ("The firm would not say whether more stores could shut, but it has closed 38 since 2024.",
+     "statistic"),
+    ("Up to 900 flights could be cancelled if the strike goes ahead.", "prediction"),
+    # an aside of its own: "which may be challenged"
+    ("The levy, which may be challenged in court, raised $31 million last year.", "statistic"),
+])
+def test_an_uncertain_figure_shares_the_clause(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # being pushed out of a place is no cause; a rise pushing prices up is
+    ("About 300 families were pushed out of streets they grew up on.", "statistic"),
+    ("The drought pushed wheat prices up 14% in a month.", "causal"),
+    # a reputation is no status
+    ("The bakery is regarded as one of the oldest in the county, opened in 1921.", "event"),
+])
+def test_no_cause_or_status_from_loose_words(sentence, kind):
     assert _kind(sentence) == kind
 
 

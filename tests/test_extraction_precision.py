@@ -501,6 +501,12 @@ def test_a_scene_at_an_hour_with_an_indefinite_article_is_colour(sentence):
     assert proposed(sentence) == []
 
 
+def test_an_event_that_happened_on_an_indefinite_night_is_still_proposed():
+    # only an opening phrase of place sets a scene; here the clause is the event
+    sentence = "The blaze broke out at the mill on a Sunday night, injuring three workers."
+    assert proposed(sentence) == [sentence]
+
+
 def test_an_event_on_a_named_morning_is_still_proposed():
     sentence = "On Tuesday morning, the council voted 5-2 to cut the library budget by 12%."
     assert proposed(sentence) == [sentence]
@@ -534,6 +540,33 @@ def test_more_schedule_forms_are_not_proposed(sentence):
 ])
 def test_a_view_of_a_loose_group_is_not_proposed(sentence):
     assert proposed(sentence) == []
+
+
+def test_a_loose_groups_account_of_a_past_figure_keeps_its_prior():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.claims import EMPTY_QUOTE_PRIOR, news_prior
+
+    def prior(text):
+        return news_prior(text, Attribution(None, ("anonymous_source",), True), False)
+
+    # what has happened can be checked, whoever says it
+    assert prior("Many scientists say the shoreline has retreated 40 metres since 1990.") > (
+        EMPTY_QUOTE_PRIOR)
+    # their forecast, even with a figure, is a view
+    assert prior("Some traders expect the rand to weaken to 19 to the dollar by June.") == (
+        EMPTY_QUOTE_PRIOR)
+
+
+def test_a_crowd_followed_by_news_of_its_own_is_not_colour():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.claims import COLOUR_PRIOR, news_prior
+
+    who = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
+    news = "About 400 workers filled the depot yard after the firm announced 250 job cuts."
+    assert news_prior(news, who, False) > COLOUR_PRIOR
+    # a time is no figure of its own
+    colour = "More than 100 parents packed the gym for the vote, which ended at 10:40."
+    assert news_prior(colour, who, False) == COLOUR_PRIOR
 
 
 def test_a_poll_of_economists_is_still_proposed():

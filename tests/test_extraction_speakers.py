@@ -337,6 +337,23 @@ def test_the_company_is_the_name_the_sentence_opens_with():
     assert _speakers(text) == ["Marlow Biotech", "Marlow Biotech"]
 
 
+def test_the_club_is_a_lead_that_names_a_club():
+    text = ("Ferrow Athletic lost 4.2 million pounds last season, its accounts show.\n\n"
+            "The club said wages rose 18 percent.")
+    assert _speakers(text)[-1] == "Ferrow Athletic"
+
+
+def test_a_lead_that_names_a_person_is_not_the_club():
+    text = ("Dana Whitlock was appointed manager of Ferrow Athletic on Friday, the first "
+            "woman in the role.\n\nWhitlock, 39, coached in Norway for six years.\n\n"
+            "Season ticket sales fell 9 percent last year, the club said.")
+    assert _speakers(text)[-1] == "the club"
+    text = ("Dana Whitlock was appointed manager of Ferrow Athletic on Friday.\n\n"
+            "She replaces a manager who left in May.\n\n"
+            "The club said it received 150 applications.")
+    assert _speakers(text)[-1] == "the club"
+
+
 def test_the_agency_is_the_body_last_cited_by_name():
     text = ("Bus fares in the region will rise 8 percent in April, the Regional Transit "
             "Authority said on Tuesday.\n\nThe agency said ridership fell 12 percent in 2025.")
@@ -384,6 +401,16 @@ def test_she_said_means_the_person_the_narration_introduced():
     assert _speakers(text)[-1] == "Dana Roe"
 
 
+def test_a_name_after_a_preposition_or_a_call_for_introduces_no_one():
+    first = "“The fund is empty,” said Mayor Ruth Adler.\n\n"
+    text = first + ("The budget was written by Omar Reyes, the finance director, in May.\n\n"
+                    "“We cut where we could,” she said.")
+    assert _speakers(text)[-1] == "Ruth Adler"
+    text = first + ("Governor Paul Ames called for calm on Tuesday.\n\n"
+                    "“Nobody will lose their pension,” she said.")
+    assert _speakers(text)[-1] == "Ruth Adler"
+
+
 def test_a_characterisation_introduces_its_speaker():
     text = ("“The cost is $4 million,” said Tom Hale, the finance minister.\n\n"
             "Opposition critic Dana Roe called the bill “a stunt.”\n\n"
@@ -402,6 +429,15 @@ def test_the_researchers_of_a_study_are_no_anonymous_source():
     found, _ = attribute("“Noise alone explains the drop,” the researchers wrote.")
     assert found is not None and found.flags == ()
     found, _ = attribute("Researchers said the drop was the largest since 1990.")
+    assert found is not None and found.flags == ("anonymous_source",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry will be sold before March, the officials said.",
+    "Talks could resume next week, the sources said.",
+])
+def test_the_officials_and_the_sources_stay_unnamed(sentence):
+    found, _ = attribute(sentence)
     assert found is not None and found.flags == ("anonymous_source",)
 
 

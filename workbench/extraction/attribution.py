@@ -98,6 +98,9 @@ _GROUP_WHO = re.compile(
     r"\s+who\s+[^,;.“”]{3,80}?\s+(?:say|said|warn|warned)\b"
 )
 _DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
+# Who "the" may point back to as a study's authors; "the officials said" and "the sources
+# said" stay unnamed sources.
+_AUTHORS = frozenset("researchers authors scientists scholars".split())
 _RESEARCH_DESK = re.compile(
     r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
     r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
@@ -383,7 +386,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         firm = _RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False
-        if _DEFINITE.search(plain, 0, anonymous.start()) and len(who.split()) == 1:
+        if _DEFINITE.search(plain, 0, anonymous.start()) and who.lower() in _AUTHORS:
             # "the researchers wrote": the study's authors, whom the article has named
             return Attribution(None, (), True), False
         return Attribution(who, ("anonymous_source",), True), False
@@ -645,6 +648,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         found, pronoun = attribute(text)
         if not out:
             lead = _named_subject(text, None)
+            if lead and _a_person(lead, [t for t, _ in sentences[1:_LOOKBACK]]):
+                lead = None  # "Sarah Grant was named coach ... Grant, 44, ...": no company
         body = found is not None and found.speaker is not None and (
             found.speaker in _COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
@@ -727,6 +732,21 @@ _SUBJECT = re.compile(
 )
 
 
+def _a_person(name: str, later: list[str]) -> bool:
+    """Whether the article goes on to treat the name its lead opens with as a person's:
+    by the last name alone with an age or a verb of speech ("Grant, 44, spent ...", "Grant
+    said"), or with "she" or "he" opening the next sentence. A company or a club is not
+    written so, and "the club said" may then mean it."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if later and later[0][:3] in ("He ", "She"):
+        return True
+    surname = re.compile(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}"
+                         rf"(?:,\s+\d{{1,3}},|\s+(?:said|says|told)\b)")
+    return any(words[-1] in text and surname.search(text) for text in later)
+
+
 def _named_subject(text: str, person: Attribution | None) -> str | None:
     """The name the sentence opens with, when it is no one the article quoted as a person:
     in "Lilly will cut its price, the company said" the company is Lilly."""
@@ -749,7 +769,11 @@ _INTRODUCED = re.compile(
 )
 _CHARACTERISES = re.compile(
     r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+    r"(?!\s+(?:for|on|off|in|up|out|back)\b)"  # "called for calm" characterises nothing
 )
+# A name after a preposition is no one the narration introduces as its subject: "drafted
+# by Anna Cole, the finance director, ..."
+_OBJECT_OF = re.compile(r"\b(?:by|to|with|from|for|of|and|against|about|on|at)\s+$")
 _CHARACTERISING_VERBS = ("called", "described", "dismissed")
 
 
@@ -778,6 +802,8 @@ def _person_mentioned(text: str) -> str | None:
     """The person a sentence without attribution introduces, if it names one."""
     plain = _outside_quotes(curly_quotes(text))
     found = ", " in plain and _INTRODUCED.search(plain)
+    if found and _OBJECT_OF.search(plain, 0, found.start()):
+        found = None
     if not found and any(verb in plain for verb in _CHARACTERISING_VERBS):
         found = _CHARACTERISES.search(plain)
     if not found:

@@ -307,11 +307,14 @@ _FUNDING_NOTE = re.compile(
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
 # "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
+# Only an opening phrase of place sets a scene: "The fire broke out on a Sunday night, ..."
+# is the event itself.
 _SCENE = re.compile(
     r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
     r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
     r"(?:morning|afternoon|evening|night|day),"
-    r"|^(?:[A-Z][^,]{0,80}? [Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
+    r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
+    r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
     r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
 )
 # A crowd counted roughly that fills a room or looks on ("About 40 people filled the
@@ -408,7 +411,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
             or " day," in text) and _SCENE.match(text):
         return COLOUR_PRIOR
-    if _ROUGH_CROWD.match(text):
+    crowd = _ROUGH_CROWD.match(text)
+    if crowd and not _figure_after(text, crowd.end()):
         return COLOUR_PRIOR
     if quoted and named and "who" in text and _VOX_POP.search(text):
         return COLOUR_PRIOR
@@ -432,7 +436,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             facts.add("prediction")
         prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
-        if text[:4] in ("Some", "Othe", "Seve", "Many", "Most") and _LOOSE_GROUP.match(text):
+        if text[:4] in ("Some", "Othe", "Seve", "Many", "Most") and _LOOSE_GROUP.match(text) and (
+                not _past_figure(text, facts)):
             return EMPTY_QUOTE_PRIOR  # a view of "some analysts", whatever it forecasts
         if reported and facts:
             prior = max(prior, REPORTED_PRIOR)
@@ -480,6 +485,24 @@ def _service_note(text: str) -> bool:
     else:
         return False
     return not kinds.states_fact(_ADDRESS.sub(" ", _PHONE.sub(" ", rest)))
+
+
+def _figure_after(text: str, start: int) -> bool:
+    """Whether a figure other than a date or a time follows a crowd's count: "About 500
+    workers filled the car park after managers announced 300 layoffs" is news of its own;
+    "... packed the hall for the meeting, which ran past 11 p.m." is not."""
+    rest = _CLOCK.sub(" ", text[start:])  # "at 11:42 local time"
+    return bool(_DIGIT.search(rest)) and "statistic" in kinds.fact_kinds(rest)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def _past_figure(text: str, facts: set[str]) -> bool:
+    """Whether a loose group's view states a figure as what has happened ("Many scientists
+    say temperatures have risen 1.2C since 1900"): that can be checked, whoever says it; a
+    forecast of theirs cannot yet ("Some traders expect the peso to reach P56")."""
+    return "statistic" in facts and bool(_DIGIT.search(text)) and not kinds.forecast(text)
 
 
 _CLAUSE_END = re.compile(r"[,;]")

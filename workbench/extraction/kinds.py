@@ -21,8 +21,8 @@ _DESIGNATION = re.compile(
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
     r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
-    r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|(?:qualif(?:y|ies|ied)|regarded) as|"
-    r"(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
+    r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
+    r"(?<!would )(?<!could )(?<!might )(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
     r"under (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
@@ -82,7 +82,8 @@ _CAUSAL = re.compile(
     r"traced (?:[\w-]+ ){1,4}?to|"
     r"(?:(?<=\bbeen )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere ))linked to|"
     r"account(?:s|ed)? for [^.;]{0,40}?\b(?:increase|rise|rising|fall|drop|decline|growth|"
-    r"gain|loss|jump|change)|(?:drove|drives|pushed|pushes) (?:[\w,-]+ ){1,5}?(?:up|down|out)|"
+    r"gain|loss|jump|change)|"
+    r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
@@ -494,18 +495,34 @@ def classify(
 
 # "could", "might", "may" (not "could have", which looks back; "May" the month is capitalised).
 _UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b)")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# A break between sentences or between clauses that each state their own thing ("Tenants
+# may apply for relief, which has hired 12 inspectors"; "declined to say whether more
+# plants could close, but filings show it cut 1,100 jobs").
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])\s+|;\s+|,\s+(?=(?:but|which|while|although|though|and)\b)"
+)
+# An aside set off by commas ("The law, which may be challenged, affects 2 million renters")
+# is a clause of its own: it is checked apart from the sentence around it.
+_ASIDE = re.compile(r",\s+(?:which|who)\b(?:[^,;]|,(?=\d))*,(?=\s)")
+_WHETHER = re.compile(r"\b(?:whether|if)\b")
 
 
 def _uncertain_figure(text: str) -> bool:
     """Whether a figure and a "could", "might" or "may" share one sentence: what may come to
     pass is checked when it does, whatever its number ("hundreds of hearings could be
     postponed"). What a plan costs is kept apart above; "will" and "would" are not here, as
-    an announced cut of 1,400 jobs is checked as the number now."""
+    an announced cut of 1,400 jobs is checked as the number now. The "may" and the figure
+    must share a clause, and a "could" after "whether" asks rather than forecasts."""
     if not any(word in text for word in ("could", "might", "may")):
         return False
-    return any(_UNSURE.search(part) and _statistic(part)
-               for part in _SENTENCE_BREAK.split(text))
+    asides = _ASIDE.findall(text) if ", wh" in text else []
+    plain = _ASIDE.sub(" ", text) if asides else text
+    for part in _SENTENCE_BREAK.split(plain) + asides:
+        unsure = _UNSURE.search(part)
+        # "whether other plants could close" asks; it forecasts nothing
+        if unsure and not _WHETHER.search(part, 0, unsure.start()) and _statistic(part):
+            return True
+    return False
 
 
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
@@ -550,7 +567,7 @@ _GAP_KEYS = ("fewer", "less", "cheaper", "more than")
 # most in any year since 2011", is a number).
 _PEERS = re.compile(
     r"\bthe (?:[\w-]+ )?(?:[\w-]+est|most|least|fewest) (?:[\w-]+ ){0,2}?(?:of|among) any\b|"
-    r"\b(?:[\w-]+est|most|least|fewest) (?:[\w.-]+ ){0,4}?among\b|"
+    r"\b(?:[\w-]+est|most(?! of\b)|least(?! of\b)|fewest) (?:[\w.-]+ ){0,4}?among\b|"
     r"\bthan any (?:other|of)\b|\boutpac(?:e|es|ed|ing)\b|\b(?:below|above) (?:every|all)\b",
     re.I,
 )
