@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from workbench.errors import InputError
-from workbench.extraction import attribution, entities, kinds, restate
+from workbench.extraction import attribution, entities, kinds, restate, speakers
 from workbench.extraction.model import load_model, sigmoid
 from workbench.extraction.priors import QUOTED, news_prior
 from workbench.extraction.segment import Sentence, segment
@@ -83,7 +83,7 @@ def extract(
     model = load_model()
     cut = model.threshold if threshold is None else threshold
     body = [s for s in sentences if s.role == "body"]
-    whos = attribution.resolve([(s.text, s.paragraph) for s in body])
+    whos = speakers.resolve([(s.text, s.paragraph) for s in body])
     found = [entities.find_entities(s.text, s.start) for s in body]
     people = _people(found)
     logits: list[float] = []
