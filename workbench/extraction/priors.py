@@ -2,7 +2,7 @@
 
 The model was trained on isolated sentences of spoken debate. Two things that make a news
 sentence worth checking are invisible to it: who is being quoted (resolved across the
-article by ``attribution``) and whether the sentence reports a dated event. Both are
+article by ``speakers``) and whether the sentence reports a dated event. Both are
 general conventions of news writing, not features of one article, and both are added as
 fixed log-odds on top of the model's score. The sizes were set by hand, with the seed
 article in view (see the model card): they are a desk policy, not fitted values.
