@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.extraction import claims, extract
+from workbench.extraction import extract, priors
 from workbench.extraction.attribution import Attribution, attribute
 
 
@@ -332,11 +332,11 @@ def test_kinds_follow_what_would_be_checked(sentence, kind):
 def test_colour_is_not_proposed_whatever_numbers_it_holds():
     none = Attribution(None)
     scene = "On a recent afternoon, the dry bed of the reservoir stretched 300 metres."
-    assert claims.news_prior(scene, none, False) == claims.COLOUR_PRIOR
+    assert priors.news_prior(scene, none, False) == priors.COLOUR_PRIOR
     vox = ("“I walked out at 6 in the morning and it was gone,” said Kara Sims, whose truck "
            "was taken in June.")
     who = Attribution("Kara Sims", (), True)
-    assert claims.news_prior(vox, who, False) == claims.COLOUR_PRIOR
+    assert priors.news_prior(vox, who, False) == priors.COLOUR_PRIOR
     # a source introduced by a role is not a passer-by
     role = ("“We lost 12 percent of the ice in 2022,” said Ana Holm, who led the study.")
-    assert claims.news_prior(role, Attribution("Ana Holm", (), True), False) > 0
+    assert priors.news_prior(role, Attribution("Ana Holm", (), True), False) > 0

@@ -544,7 +544,7 @@ def test_a_view_of_a_loose_group_is_not_proposed(sentence):
 
 def test_a_loose_groups_account_of_a_past_figure_keeps_its_prior():
     from workbench.extraction.attribution import Attribution
-    from workbench.extraction.claims import EMPTY_QUOTE_PRIOR, news_prior
+    from workbench.extraction.priors import EMPTY_QUOTE_PRIOR, news_prior
 
     def prior(text):
         return news_prior(text, Attribution(None, ("anonymous_source",), True), False)
@@ -559,7 +559,7 @@ def test_a_loose_groups_account_of_a_past_figure_keeps_its_prior():
 
 def test_a_crowd_followed_by_news_of_its_own_is_not_colour():
     from workbench.extraction.attribution import Attribution
-    from workbench.extraction.claims import COLOUR_PRIOR, news_prior
+    from workbench.extraction.priors import COLOUR_PRIOR, news_prior
 
     who = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
     news = "About 400 workers filled the depot yard after the firm announced 250 job cuts."
@@ -576,7 +576,7 @@ def test_a_poll_of_economists_is_still_proposed():
 
 def test_a_street_address_adds_no_statistic_to_the_prior():
     from workbench.extraction.attribution import Attribution
-    from workbench.extraction.claims import news_prior
+    from workbench.extraction.priors import news_prior
 
     who = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
     plain = "The clinic moved to a larger building near the station."

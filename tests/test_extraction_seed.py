@@ -134,7 +134,7 @@ def test_case_file_recall():
 
 def test_news_prior_is_general_not_article_specific():
     from workbench.extraction.attribution import Attribution
-    from workbench.extraction.claims import DATE_PRIOR, QUOTE_PRIOR, news_prior
+    from workbench.extraction.priors import DATE_PRIOR, QUOTE_PRIOR, news_prior
 
     named, anonymous = Attribution("Jane Doe"), Attribution("officials", ("anonymous_source",))
     assert news_prior("“Prices doubled,” Jane Doe said.", named, False) == QUOTE_PRIOR

@@ -1,0 +1,228 @@
+"""The cue patterns behind ``kinds``: the words and figures that show what kind of fact a
+sentence states (a legal status, a number, a cause, a comparison, a forecast) and whether
+its words judge, hedge or report a past event. Kept apart from the rules that weigh them
+so that each list can be read, and extended, on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+DESIGNATION = re.compile(
+    r"\b(?:designat\w*|classified as|listed as|blacklist\w*|sanction\w*|"
+    r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
+    r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
+    r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
+    r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
+    r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
+    r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
+    r"(?<!would )(?<!could )(?<!might )(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
+    r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
+    r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
+    r"under (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
+    r"[\w-]+ (?:rules|agreement|treaty))\b|"
+    r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
+    r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
+    r"directive|convention|agreement|accord),? (?:which )?"
+    r"(?:requires?|bars?|bans?|forbids?|prohibits?|says|allows|permits|commits|entitles)\b|"
+    r"criminal offen[cs]e|"
+    r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
+    r"administration|probation|"
+    r"(?:state|federal) (?:control|oversight))|"
+    r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
+    r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
+    r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
+    r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
+    r"unconstitutional|eligible|ineligible|guilty|liable|inadequate|failing|substandard|"
+    r"uninhabitable))",
+    re.I,
+)
+_WORD_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)"
+)
+STATISTIC = re.compile(
+    r"\d|%|\b(?:percent|record(?!s\b)\w*|highest|lowest|largest|biggest|smallest|fewest|"
+    r"(?:more|fewer|less) than any other|more \w+ than ever|than ever|all-time|doubled|"
+    r"tripled|halved|"
+    r"hundreds|thousands|millions|billions|trillions|hundred|thousand|million|billion|trillion|"
+    r"dozens|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
+    r"(?:a )?majority of|minority of|"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:[\w-]+ ){0,5}?"
+    r"(?:time|consecutive|straight|in a row|since|this year)|"
+    r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
+    r"per capita|average|(?:nearly|almost) all|most of|"
+    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
+    re.I,
+)
+# How often: "once every decade", "one in four patients" (tried when STATISTIC finds nothing).
+FREQUENCY = re.compile(
+    rf"\b(?:(?:once|twice) (?:a|an|every|per) \w+|(?:one|{_WORD_NUMBER}) (?:in|out of) "
+    rf"(?:every )?(?:\d+|{_WORD_NUMBER}))\b",
+    re.I,
+)
+# "at least six patients": a count written as a word, with a bound. In a forecast ("will
+# replace at least four ministers") the check is whether it happens, not the count.
+WORD_COUNT = re.compile(
+    rf"\b(?:at least|at most|more than|fewer than|up to|as many as) {_WORD_NUMBER}\b", re.I
+)
+CAUSAL = re.compile(
+    r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
+    r"(?:is|was|are|were|partly|largely|mainly|mostly) (?:the|a) (?:direct )?result of|"
+    r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
+    r"attribut(?:e|es|ed|ing) \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) "
+    r"(?:[\w-]+ ){0,2}?back|prompted|triggered|"
+    r"traced (?:[\w-]+ ){1,4}?to|"
+    r"(?:(?<=\bbeen )|(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere ))linked to|"
+    r"account(?:s|ed)? for [^.;]{0,40}?\b(?:increase|rise|rising|fall|drop|decline|growth|"
+    r"gain|loss|jump|change)|"
+    r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
+    r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
+    r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
+    r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
+    re.I,
+)
+# Why a source is not named is not the claim: "who asked not to be named because they feared
+# for their jobs" (up to the end of the aside).
+ANONYMITY_ASIDE = re.compile(
+    r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified)|"
+    r"names? (?:not be used|be withheld)|"
+    r"not authori[sz]ed to (?:speak|comment|discuss|talk))\b[^,;]*"
+)
+ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "name not",
+                   "names not", "withheld")
+PREDICTION = re.compile(
+    r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
+    r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
+    r"next (?:year|month|week)|likely to|on track to|(?:more|less) likely|"
+    r"unlikely)\b",
+    re.I,
+)
+# "it could derail the talks": what may happen (not "could have", which looks back).
+MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b)")
+# Reported speech about what others would do: "officials said the government would ...".
+REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
+    r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'-]+ ){1,6}?(?:would|could|will|might)\b"
+)
+# "The office said it would review ...": a body announcing what it will do, an event.
+OWN_PLAN = re.compile(r"\b(?:said|says|announced) (?:that )?(?:it|they) (?:would|will)\b")
+# A ratio is a comparison before it is a number: "twice as far", "ten times as much as".
+RATIO = re.compile(
+    r"\b(?:twice|half|a (?:third|quarter|fifth|tenth)|(?:\w+ )?times) as (?:\w+ ){0,3}?as\b|"
+    r"\b(?:twice|half|double|triple|(?:\w+ )?times) (?:that|those) (?:of|in|at|for|on)\b|"
+    r"\b(?:twice|double|triple|\w+ times) the (?:[\w-]+ )?(?:rate|level|average|price|cost|"
+    r"size|number|amount|pay|wage|salary|speed)s?\b|"
+    r"\bthan (?:half|twice|double|a (?:third|quarter|fifth|tenth)) (?:the|its|their) "
+    r"(?:[\w-]+ )?(?:pay|wage|salary|price|cost|rate|level|size|amount|number|speed)s? of\b|"
+    r"\btimes (?:more|less|higher|lower|larger|smaller|faster|slower|greater)\b|"
+    r"\btwice as\b",
+    re.I,
+)
+# A figure set against the same figure at an earlier time is a change in one series, checked
+# as the number: "2,140 patients, twice as many as a fortnight earlier" (like "up from").
+EARLIER = re.compile(
+    r"\bas \w+ as (?:[\w-]+ ){0,4}?(?:earlier|ago|before|"
+    r"(?:in|at the start of|at the end of|since) (?:19|20)\d\d|last (?:year|month|week))\b"
+)
+DEGREE_COMPARISON = re.compile(
+    r"\b(?:slightly|significantly|much|far|substantially|markedly|sharply|considerably) "
+    r"(?:higher|lower|better|worse|fewer|faster|slower|larger|smaller)\b",
+    re.I,
+)
+# A vote is checked against the record of the vote: its tally and the counts around it are
+# context; only money and shares make it a statistic.
+VOTE = re.compile(
+    r"\bvot(?:ed|e of|ing) (?:\d+|[a-z]+)(?:-| to )(?:\d+|[a-z]+)\b|\b(?:won|received|got|"
+    r"drew|secured) (?:only |just )?(?:\d+|[a-z]+) votes\b|\b\d+ votes? to \d+\b|"
+    r"\b(?:no-)?confidence (?:motion|vote)|"
+    r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b"
+)
+MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
+OPINION = re.compile(
+    r"\b(?:I think|I thought|I believe|I feel|in my (?:view|opinion)|should|must)\b", re.I
+)
+_QUANTITY = (
+    r"(?:\$|€|£)?\d|a (?:third|quarter|half|fifth|dozen|hundred|thousand|million|billion)|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half|"
+    r"hundreds|thousands|millions|a few|once|twice"
+)
+HEDGES = re.compile(
+    r"\b(?:may\b|(?i:(?:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
+    r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
+    r"believes?(?! in\b)|appeared to|appears to|seems?|suggest(?:s|ed)?|roughly|nearly|"
+    r"almost|worries|expected to|typically|(?<!no )estimated)\b|"
+    rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) "
+    rf"(?={_QUANTITY}|the size of)))"
+)
+# "expect prices to rise", "we expect to be back", "now expects only one cut", "a 60 per
+# cent chance of": a forecast's own hedge
+EXPECT_TO = re.compile(
+    r"\b(?:[Ee]xpects? (?:[a-z][\w-]* ){0,6}?to\b|"
+    r"(?:I|we|[Ww]e|[a-z]+|[Oo]fficials?) (?:now |still )?expects?\b(?! that\b)|"
+    r"(?:per ?cent|percent|%) (?:chance|probability|likelihood)\b)"
+)
+QUOTE_MARKS = re.compile(r"[“”\"]")
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+EXPLICIT_COMPARISON = re.compile(
+    # "rather than", "other than" offer an alternative, not a comparison
+    r"\b(?:(?<!rather )(?<!other )than|compared (?:with|to)|versus|twice as|outpac\w+|"
+    r"outperform\w*|surpass\w*|overt(?:ook|aken|akes))\b",
+    re.I,
+)
+DATES = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
+    r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
+    r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
+    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight) \d+\b|"
+    r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
+    r"(?! (?:high|low|record|peak))"
+)
+# An age after a name, "Ana Ruiz, 34, said": who speaks, not what is checked. (Left out of
+# DATES: a named witness's account is still worth proposing.)
+AGE = re.compile(r"\b[A-Z][a-z’'-]+, \d{1,3},")
+
+
+# Words that judge rather than state: a quote made only of them is an opinion to report,
+# not a claim to check. A general list of evaluative English, not one article's phrases.
+JUDGING_WORDS = frozenset(
+    """wrong good great terrible awful horrible dreadful wonderful beautiful lovely
+    heartbreaking heartbroken encouraging disappointed disappointing proud outstanding
+    excellent fantastic amazing incredible unfair fair unacceptable overdue frightening
+    scary shameful disgrace disgraceful outrage outrageous outraged happy sad glad pleased
+    thrilled grateful hardest toughest relief relieved welcome welcomed welcomes optimism
+    optimistic pessimistic hope hopeful dignity ridiculous absurd nonsense confident
+    concerned worried upset angry delighted shocked saddened stunned i'm exhausting
+    exhausted surprised surprising striking shocking devastating devastated frustrating
+    frustrated painful unreliable shortsighted short-sighted reckless irresponsible
+    appalling appalled heartening thankful unbelievable sorry blessed honored honoured
+    embarrassing embarrassed hypocritical insulting cruel brilliant terrific""".split()
+)
+JUDGING_PHRASES = re.compile(
+    r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"
+    r"I (?:just )?(?:want|wish|love|hate|feel|think|believe)|I am|we are (?:proud|pleased|"
+    r"disappointed|grateful|confident))\b",
+    re.I,
+)
+LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Regular past tenses, and the irregular ones news copy uses most.
+_IRREGULAR_PAST = (
+    "made took gave went came saw kept won lost fell rose "
+    "grew paid sold bought spent left led met ran cut hit shut set put sent built brought "
+    "caught fought found held stood drew drove flew threw wrote broke chose froze spoke "
+    "stole began sank shrank swore tore wore became overtook withdrew sought taught struck "
+    "hid bit lent dealt slid split spread quit"
+)
+# after "had" (what had happened before the reported moment)
+_PARTICIPLES = (
+    "broken taken given done gone grown known shown thrown written driven fallen risen "
+    "stolen begun chosen frozen spoken hidden seen eaten forgotten sunk shrunk withdrawn"
+)
+PAST_EVENT = re.compile(
+    rf"\b(?:has been|have been|had been|[a-z]{{3,}}ed|{'|'.join(_IRREGULAR_PAST.split())}|"
+    rf"had (?:already |not |never |just )?(?:{'|'.join(_PARTICIPLES.split())}))\b"
+)

@@ -1,0 +1,316 @@
+"""The news prior: a desk policy added to the model's score for what the model cannot see.
+
+The model was trained on isolated sentences of spoken debate. Two things that make a news
+sentence worth checking are invisible to it: who is being quoted (resolved across the
+article by ``speakers``) and whether the sentence reports a dated event. Both are
+general conventions of news writing, not features of one article, and both are added as
+fixed log-odds on top of the model's score. The sizes were set by hand, with the seed
+article in view (see the model card): they are a desk policy, not fitted values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extraction import attribution, kinds
+
+QUOTE_PRIOR = 3.5  # direct speech attributed to a named person, saying something checkable
+DATE_PRIOR = 1.5  # an event pinned to a day, month, year or relative date
+OPINION_PRIOR = -3.0  # words that only judge (praise, blame, feelings), quoted or not
+# a fact stated in narration: per kind of fact it states, at most FACT_PRIOR_CAP in all
+FACT_PRIOR = {"designation": 2.0, "statistic": 1.0, "causal": 1.0, "comparison": 1.0,
+              "prediction": 1.0}
+FACT_PRIOR_CAP = 3.0
+# reported speech (no quote marks) of a named, institutional or unnamed source that states
+# a fact or what will happen ("The governor's office said it would review ...")
+REPORTED_PRIOR = 2.5
+REPORTED_EVENT_PRIOR = 1.5  # the same, of something that happened ("said the money had been moved")
+# speech that states nothing checkable ("“We've given up,” said ...", "Supporters say she
+# is the strongest candidate")
+EMPTY_QUOTE_PRIOR = -2.0
+REACTION_PRIOR = -1.5  # colour: how a crowd reacted ("Supporters cheered outside")
+# colour: a scene set at an hour ("On a recent afternoon, ...") and a vox pop (a passer-by
+# quoted on what they lived through), whatever numbers or dates they hold
+COLOUR_PRIOR = -4.0
+SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
+# a service note: where to call, book or go ("Appointments can be booked at 555-0100")
+SERVICE_PRIOR = -4.0
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_DATE_ANCHOR = re.compile(
+    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"yesterday|(?:last|this|earlier this|late last|early last) (?:week|month|year|night)|"
+    rf"(?:in|on|since|by|until|from|early|late) {_MONTH}|{_MONTH} \d{{1,2}}\b|"
+    r"(?:in|since|by|until) (?:19|20)\d\d)\b"
+)
+# "The next report is due on April 3": a date in a schedule is a notice, not an event.
+_SCHEDULE = re.compile(
+    r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
+    r"released|announced)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
+    r"announce|unveil|rule|resume|reconvene)\b|"
+    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
+    r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
+    r"(?:takes?|took) effect|goes into effect|go into effect|"
+    # "The board's next meeting is on May 2", "A ruling is expected before the recess",
+    # "The bill returns to the Senate next week"
+    r"next (?:[\w-]+ ){0,2}(?:meeting|session|sitting|hearing) (?:is|will be)\b|"
+    r"(?:is|are) expected (?:before|by) (?:the|[A-Z]\w+)\b|"
+    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b)"
+)
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# The next step of a criminal case is a court record, not a routine notice.
+_CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
+# 'called the cuts “shortsighted”': a characterisation in quote marks is an opinion.
+_CHARACTERISED = re.compile(r"\bcall(?:ed|s) (?:it|them|this|that|the [\w’' -]{1,30}?) [“\"]")
+# A vox pop: a quote from someone the article introduces by their life rather than a role
+# ("said Gail Hornby, who has lived on the street for 31 years"); not "who led the study".
+_VOX_POP = re.compile(
+    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},(?:\s+\d{1,3},)?\s+"
+    r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
+    r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
+    r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
+    r"coordinates|coordinated|is|was|serves|served|helped)\b)"
+)
+# A view or forecast put to a loose group that no one could ask ("Some traders expect ...",
+# "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
+# to check against, unlike "people familiar with the talks" or "economists polled by ...".
+_LOOSE_GROUP = re.compile(
+    r"^(?:Some|Other|Several|Many|Most) (?:[\w-]+ ){0,3}"
+    r"(?:analysts|economists|traders|experts|scientists|researchers|ecologists|oceanographers|"
+    r"investors|observers|critics|strategists|academics|specialists)\b(?! polled| surveyed)"
+    r"[^,.]{0,60}? (?:said|say|says|warned|warn|cautioned|caution|expect|expected|believe|"
+    r"argued|argue)\b"
+)
+# No answer: "The company declined to comment", "A spokeswoman declined to say how many
+# ..." (not "an official, who declined to be named, said ...": that one did answer).
+_NO_ANSWER = re.compile(
+    r"(?<!who )\b(?:declined|refused) to (?:comment|say|disclose|discuss|elaborate|specify|"
+    r"confirm|answer)\b"
+)
+# A sentence that points back to a quote to attribute it: "That is how the ecologist
+# described the results", "That was the assessment of the fire chief", "Those were the
+# words his daughter read to the court".
+_POINTER = re.compile(
+    r"^(?:That|This|Those|These) (?:is|was|were|are) (?:how [^.]{1,80}? (?:described|put it|"
+    r"summed (?:it )?up|characteri[sz]ed|explained)\b|the (?:words|assessment|verdict|view|"
+    r"message|warning) of\b|the words [A-Z])"
+)
+# A study's funding note, the close of a science report: "The study was funded by the
+# national science foundation", "The work received funding from ..." (not a sum granted:
+# "The project received $2 million from the state" is news).
+_FUNDING_NOTE = re.compile(
+    r"^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
+    r"analysis)(?: was| is)? (?:funded|supported|paid for) by\b"
+    r"|^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
+    r"analysis) (?:received|receives|had) (?:funding|support|financial support) from\b"
+)
+# Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
+# An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
+# "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
+# Only an opening phrase of place sets a scene: "The fire broke out on a Sunday night, ..."
+# is the event itself.
+_SCENE = re.compile(
+    r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
+    r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
+    r"(?:morning|afternoon|evening|night|day),"
+    r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
+    r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
+    r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
+)
+# A crowd counted roughly that fills a room or looks on ("About 40 people filled the
+# gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
+_ROUGH_CROWD = re.compile(
+    r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
+    r"Scores)\b[^.;]{0,40}?\b(?:people|residents|parents|supporters|fans|spectators|onlookers|"
+    r"neighbou?rs|relatives|family members|students|teachers|workers|commuters)\b"
+    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on)\b"
+)
+_REACTION = re.compile(
+    r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
+    r"gathered|erupted|filled|crowded|thronged|queued)\b"
+)
+# A service note tells the reader how to reach a service: a telephone number ("616-555-0133",
+# "(02) 9555 0123", "0800 555 0199", "+44 20 7946 0958") or an invitation to call, book or
+# visit ("can call", "can be booked at").
+_PHONE = re.compile(
+    r"(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # (1-)616-555-0133
+    r"|(?<![\d.,-])\d{3}-\d{4}(?![\w-])"  # a local number without its area code: 555-0162
+    r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
+)
+_DIGIT = re.compile(r"\d")
+_DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
+_CONTACT_KEYS = ("can ", "should ", "urged", "asked", "encouraged", "advised",
+                 " open ")
+_CONTACT = re.compile(
+    # "can" and "should", not "may": "The president may visit Kyiv" is news, not a service
+    # "should stop using it and call": one more step may come before the call
+    r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also )?"
+    r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
+    r"(?:call|phone|ring|text|email|contact|visit|book)\b"
+    r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
+    r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
+)
+# An instruction to the reader, at the start of the sentence or after "If you ...,":
+# "Call 988 ...", "If you have information, contact the police at ..."
+_INSTRUCTION = re.compile(
+    r"^(?:If you\b[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
+    r"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|[A-Z]|www)"
+)
+# Words a speaker uses to give a view, not a fact: a stance adverb ("finally", "frankly"),
+# a belief in the first person, negated or not ("I don't think"), blame in words that judge
+# ("betrayed every family") or a simile ("ran this like a business"). They make a quote an
+# opinion only when it states no fact. A feeling about news is not a view ("Sadly, the
+# clinic closed in May"), nor is "looks like" before a clause ("It looks like they will
+# close the plant"): a report and a forecast.
+_STANCE = re.compile(
+    r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
+    r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
+    r"(?:think|believe|feel|suspect|doubt|reckon)\b|\bin (?:my|our) (?:view|opinion)\b"
+    # a vote or a stand refused in the first person ("I can't vote for this")
+    r"|\b(?:I|[Ww]e) (?:can['’]t|cannot|won['’]t|will not) (?:vote for|support|accept|back)\b"
+    # "It is a scandal that ...", "It's a disgrace"
+    r"|\b(?:[Ii]t is|[Ii]t['’]s|[Tt]his is|[Tt]hat is) (?:a|an|an absolute|a national) "
+    r"(?:scandal|disgrace|outrage|travesty|shame|insult)\b"
+    # blame: what someone did to people, in words that judge it ("betrayed every family",
+    # "failed our children", "left families at the mercy of", "turned it into a crime")
+    r"|\b(?:betray(?:ed|s|ing)?|let (?:\w+ ){1,2}down|sold (?:\w+ ){1,2}out|"
+    r"turn(?:ed|s|ing)? a blind eye|at the mercy of|(?:threw|thrown|throw) (?:\w+ ){1,2}under "
+    r"the bus|turn(?:ed|s)? (?:it|this|that|them|him|her) into)\b"
+    r"|\bfail(?:ed|s|ing)? (?:our|their|its|every|the) (?:\w+ )?(?:children|families|"
+    r"patients|residents|workers|people|voters|taxpayers|students|profession|community)\b"
+    r"|\b(?:ran|runs?|running|treats?|treated|treating|acts?|acted|behaves?|behaved|looks?|"
+    r"looked|reads?|sounds?|sounded) (?:[\w’'-]+ ){0,3}like (?:a|an|one)\b"
+    # "treated the account like his own wallet"
+    r"|\b(?:ran|runs?|running|treats?|treated|treating|used|uses) (?:[\w’'-]+ ){0,4}like "
+    r"(?:his|her|their|its|my|our|your) own\b"
+)
+
+
+def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> float:
+    """Log-odds added to the model's: checkable speech (quoted by a named person, or
+    reported by a named, institutional or unnamed source; reported speech with a quoted
+    phrase counts as checkable when it reports what will be done), facts and forecasts stated in
+    narration and dated events lift a sentence; words that only judge (in a quote, only the
+    quoted words count, and a stance word or a simile there judges too), speech that states
+    nothing checkable and a crowd's reaction lower it unless they also state a fact, and so
+    do a notice of what is scheduled and a service note (a number to call, a place to book).
+    Colour (a scene, a vox pop, a roughly counted crowd) is set aside first, whatever else
+    it holds, and so are a sentence that only points back to a quote, a refusal to comment,
+    a study's funding note and a view put to a loose group ("some analysts")."""
+    quoted = quote_run or "“" in text or '"' in text
+    if text[:2] == "Th" and _POINTER.match(text):
+        return EMPTY_QUOTE_PRIOR
+    if (" by " in text or " from " in text) and _FUNDING_NOTE.match(text) and (
+        not _DIGIT.search(text)
+    ):
+        return SERVICE_PRIOR  # who paid for a study, no sum: a disclosure, like a service note
+    if "to " in text and _NO_ANSWER.search(text) and not quoted:
+        return EMPTY_QUOTE_PRIOR
+    said = text if quote_run or not quoted else " ".join(QUOTED.findall(text)) or text
+    named = who.speaker is not None and not who.flags
+    if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
+            or " day," in text) and _SCENE.match(text):
+        return COLOUR_PRIOR
+    crowd = _ROUGH_CROWD.match(text)
+    if crowd and not _figure_after(text, crowd.end()):
+        return COLOUR_PRIOR
+    if quoted and named and "who" in text and _VOX_POP.search(text):
+        return COLOUR_PRIOR
+    judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
+    if (judges and not kinds.states_fact(said)) or (quoted and _CHARACTERISED.search(text)):
+        prior = OPINION_PRIOR
+    elif _service_note(text):
+        return SERVICE_PRIOR
+    elif quoted:
+        if named and (kinds.checkable(said) or (not quote_run and kinds.forecast(text))):
+            prior = QUOTE_PRIOR
+        elif named:
+            prior = EMPTY_QUOTE_PRIOR
+        else:
+            prior = 0.0
+    else:
+        # a street address says where, not how many: "at 1400 N. Elm St." is no statistic
+        plain = _ADDRESS.sub(" ", text) if _DIGIT.search(text) else text
+        facts = set(kinds.fact_kinds(plain))
+        if kinds.forecast(text) and not _SCHEDULE.search(text):
+            facts.add("prediction")
+        prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
+        reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
+        if text[:4] in ("Some", "Othe", "Seve", "Many", "Most") and _LOOSE_GROUP.match(text) and (
+                not _past_figure(text, facts)):
+            return EMPTY_QUOTE_PRIOR  # a view of "some analysts", whatever it forecasts
+        if reported and facts:
+            prior = max(prior, REPORTED_PRIOR)
+        elif reported and kinds.past_event(text):
+            prior = REPORTED_EVENT_PRIOR
+        elif reported:
+            prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
+        elif facts <= {"statistic"} and not _DIGIT.search(text) and _crowd_reacts(text, facts):
+            return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
+    if _SCHEDULE.search(text):
+        prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
+    elif _DATE_ANCHOR.search(text):
+        prior += DATE_PRIOR
+    return prior
+
+
+def _crowd_reacts(text: str, facts: frozenset[str]) -> bool:
+    """Whether ``text`` tells how a crowd reacted: a reaction verb, and any vague count
+    ("hundreds of") counts the crowd before it, not what it acted on ("Floodwater filled
+    hundreds of basements" is damage, not a crowd)."""
+    reaction = _REACTION.search(text)
+    return bool(reaction) and (
+        not facts or "statistic" in kinds.fact_kinds(text[: reaction.start()])
+    )
+
+
+def _service_note(text: str) -> bool:
+    """Whether ``text`` tells readers how to reach a service (a phone number to call, a
+    place to book): a notice, not a claim. The number and the place are not the claim,
+    but a fact stated beside them is ("The hotline, 0800 123 4567, took 12,000 calls",
+    "Patients can book at 40 clinics, up from 12 last year"): that is news."""
+    if text[:1] in "CcTtRrPpEeVvI" and _INSTRUCTION.match(text):
+        return True
+    contact = any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text)
+    if contact:  # what is left once the invitation's own clause is taken out
+        end = _CLAUSE_END.search(text, contact.end())
+        while end and text.startswith(" or ", end.end()):  # "call 111, or 999 in an emergency"
+            end = _CLAUSE_END.search(text, end.end())
+        rest = text[: contact.start()] + (text[end.start():] if end else "")
+    elif _DIGIT_GAP.search(text) and any(
+        m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",.$€£-")
+        for m in _PHONE.finditer(text)
+    ):
+        rest = text
+    else:
+        return False
+    return not kinds.states_fact(_ADDRESS.sub(" ", _PHONE.sub(" ", rest)))
+
+
+def _figure_after(text: str, start: int) -> bool:
+    """Whether a figure other than a date or a time follows a crowd's count: "About 500
+    workers filled the car park after managers announced 300 layoffs" is news of its own;
+    "... packed the hall for the meeting, which ran past 11 p.m." is not."""
+    rest = _CLOCK.sub(" ", text[start:])  # "at 11:42 local time"
+    return bool(_DIGIT.search(rest)) and "statistic" in kinds.fact_kinds(rest)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def _past_figure(text: str, facts: set[str]) -> bool:
+    """Whether a loose group's view states a figure as what has happened ("Many scientists
+    say temperatures have risen 1.2C since 1900"): that can be checked, whoever says it; a
+    forecast of theirs cannot yet ("Some traders expect the peso to reach P56")."""
+    return "statistic" in facts and bool(_DIGIT.search(text)) and not kinds.forecast(text)
+
+
+_CLAUSE_END = re.compile(r"[,;]")
+# A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road",
+# "1400 N. Elm St.".
+_ADDRESS = re.compile(
+    r"\b\d{1,5}(?: (?:[NSEW]\.|[A-Z][\w'’-]*)){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+    r"Boulevard|Dr|Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
+)

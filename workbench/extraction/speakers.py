@@ -1,0 +1,305 @@
+"""Who speaks, read across the article: "he said" means the person the article last
+quoted, "the company said" the company it last named, and a quote that runs on keeps its
+speaker (see ``attribution`` for what one sentence says by itself).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extraction.attribution import (
+    COMPANY_HEAD,
+    COMPANY_NAME,
+    COMPANY_SPEAKERS,
+    NAME_WORD,
+    Attribution,
+    attribute,
+    clean_name,
+    company_name,
+    curly_quotes,
+    is_group,
+    outside_quotes,
+    quote_state,
+)
+from workbench.extraction.speech import (
+    BODIES,
+    BODY_HEAD,
+    BODY_HEADS,
+    BODY_WORD,
+    ESTIMATE_VERBS,
+    NOT_NAMES,
+    SPEECH_VERBS,
+    SUBJECT,
+)
+
+
+def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
+    """Attributions for body sentences given as (text, paragraph), in article order.
+
+    "he said" means the person the article last quoted, never a group ("Supporters say")
+    or a body ("the mayor's office said");
+    "the company said" means the company the article last named, when its name says it is
+    one ("Halvorsen Motors").
+    """
+    sentences = [(curly_quotes(text), paragraph) for text, paragraph in sentences]
+    out: list[Attribution] = []
+    last: Attribution | None = None  # the person the article last quoted
+    company: str | None = None
+    organisation: str | None = None  # the body or company the article last cited by name
+    lead: str | None = None  # the name the article's first sentence opens with
+    previous_paragraph = -1
+    open_quote = False
+    for text, paragraph in sentences:
+        if paragraph != previous_paragraph:
+            open_quote = False  # a quote never runs past its paragraph unannounced
+        _, starts_quoted, still_open = quote_state(text, open_quote)
+        if COMPANY_HEAD.search(text):  # a first look: most sentences name no company
+            names = COMPANY_NAME.findall(text)
+            company = company_name(names[-1]) if names else company
+        found, pronoun = attribute(text)
+        if not out:
+            lead = _named_subject(text, None)
+            if lead and _a_person(lead, [t for t, _ in sentences[1:_LOOKBACK]]):
+                lead = None  # "Sarah Grant was named coach ... Grant, 44, ...": no company
+        body = found is not None and found.speaker is not None and (
+            found.speaker in COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
+        )
+        if body and company and found.speaker in COMPANY_SPEAKERS:
+            found = Attribution(company, found.flags, found.explicit)
+        elif body and _BODY_PHRASE.fullmatch(found.speaker):
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            found = Attribution(_body_named(found.speaker, earlier), found.flags,
+                                found.explicit)
+        if found is not None and found.speaker == "it":
+            found = Attribution(_named_subject(text, last) or organisation, found.flags,
+                                found.explicit)
+        elif body and _REFERS_BACK.fullmatch(found.speaker):
+            named = organisation
+            if _COMPANY_LIKE.fullmatch(found.speaker):  # not "the regulator": see _body_named
+                named = _named_subject(text, last) or organisation or lead
+            if named:
+                found = Attribution(named, found.flags, found.explicit)
+                organisation = named
+        elif found is not None and found.speaker and _names_organisation(found.speaker):
+            organisation = found.speaker
+        if found is not None and found.speaker and " " not in found.speaker:
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            found = Attribution(_in_full(found.speaker, earlier), found.flags, found.explicit)
+        if found is None and not pronoun:
+            mentioned = _person_mentioned(text)
+            last = Attribution(mentioned) if mentioned else last
+        if found is not None:
+            result = found
+            # "he said" is a person: not a group ("Supporters"), not a body ("the office")
+            person = found.speaker is not None and not body and not is_group(found.speaker)
+            if person or "missing_speaker" in found.flags:
+                last = found
+        elif pronoun and last is not None:
+            result = Attribution(last.speaker, last.flags, False, True)
+        elif pronoun:
+            result = Attribution(None, ("missing_speaker",), False, True)
+        elif text[:3] == "It " and out and _is_body(out[-1].speaker) and _IT_SAID.match(text):
+            # "The ministry said ... It said ...": "it" is the body that spoke just before
+            result = Attribution(out[-1].speaker, (), False, True)
+        elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
+            paragraph == previous_paragraph and out and _statement_goes_on(out[-1])
+        ):
+            # a new quotation with no verb of its own: the reader is left to guess who said
+            # it from the sentence before
+            result = Attribution(None, ("missing_speaker",), False)
+        elif starts_quoted and paragraph == previous_paragraph and out and (
+            out[-1].speaker is not None or out[-1].flags
+        ):
+            result = Attribution(out[-1].speaker, out[-1].flags, False)  # the quote goes on
+        else:
+            result = Attribution(None, (), False)
+        out.append(result)
+        open_quote = still_open
+        previous_paragraph = paragraph
+    _backfill(sentences, out)
+    return out
+
+
+# "the agency", "the club": an organisation the reader knows from before. Offices,
+# departments, courts and the like are left as written: an article often has several.
+_REFERS_BACK = re.compile(
+    r"[Tt]he (?:company|firm|agency|club|union|trust|coalition|regulator|watchdog|"
+    r"association|federation|group|charity|airline|carrier|lender|bank|retailer|insurer|"
+    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
+)
+# What is most often the article's own subject: "Lilly will cut its price, the company
+# said"; a regulator or an agency is more often someone else's ("Voltra raised its cap,
+# the regulator said").
+_COMPANY_LIKE = re.compile(
+    r"[Tt]he (?:company|firm|club|group|charity|airline|carrier|lender|bank|retailer|insurer|"
+    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
+)
+
+
+
+def _a_person(name: str, later: list[str]) -> bool:
+    """Whether the article goes on to treat the name its lead opens with as a person's:
+    by the last name alone with an age or a verb of speech ("Grant, 44, spent ...", "Grant
+    said"), or with "she" or "he" opening the next sentence. A company or a club is not
+    written so, and "the club said" may then mean it."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if later and later[0][:3] in ("He ", "She"):
+        return True
+    surname = re.compile(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}"
+                         rf"(?:,\s+\d{{1,3}},|\s+(?:said|says|told)\b)")
+    return any(words[-1] in text and surname.search(text) for text in later)
+
+
+def _named_subject(text: str, person: Attribution | None) -> str | None:
+    """The name the sentence opens with, when it is no one the article quoted as a person:
+    in "Lilly will cut its price, the company said" the company is Lilly."""
+    found = SUBJECT.match(text.lstrip())
+    if not found:
+        return None
+    name = found.group("name")
+    if name.split()[0] in NOT_NAMES or is_group(name):
+        return None
+    if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
+        return None
+    return name
+
+
+# A person the narration introduces, whom a later "she said" means: a name with an age
+# or a description after it ("Dana Roe, 44, a nurse, ..."), or a named person's
+# characterisation of something ("Housing critic Dana Roe called the plan ...").
+_INTRODUCED = re.compile(
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
+)
+_CHARACTERISES = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+    r"(?!\s+(?:for|on|off|in|up|out|back)\b)"  # "called for calm" characterises nothing
+)
+# A name after a preposition is no one the narration introduces as its subject: "drafted
+# by Anna Cole, the finance director, ..."
+_OBJECT_OF = re.compile(r"\b(?:by|to|with|from|for|of|and|against|about|on|at)\s+$")
+_CHARACTERISING_VERBS = ("called", "described", "dismissed")
+
+
+def _in_full(name: str, earlier: list[str]) -> str:
+    """A one-word name as the article first wrote it in full: "Sunbelt said" after
+    "Sunbelt Airways will pay ...". A surname alone is a person's, named before it."""
+    if not name[:1].isupper() or name.isupper():
+        return name
+    pattern = None
+    for text in earlier:
+        if name + " " in text:  # a first look
+            pattern = pattern or re.compile(rf"\b{re.escape(name)}\s+(?P<rest>{NAME_WORD})\b")
+            found = pattern.search(text)
+            if found and found.group("rest") not in NOT_NAMES | _MONTHS:
+                return f"{name} {found.group('rest')}"
+    return name
+
+
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December"
+    .split()
+)
+
+
+def _person_mentioned(text: str) -> str | None:
+    """The person a sentence without attribution introduces, if it names one."""
+    plain = outside_quotes(curly_quotes(text))
+    found = ", " in plain and _INTRODUCED.search(plain)
+    if found and _OBJECT_OF.search(plain, 0, found.start()):
+        found = None
+    if not found and any(verb in plain for verb in _CHARACTERISING_VERBS):
+        found = _CHARACTERISES.search(plain)
+    if not found:
+        return None
+    name = clean_name(found.group("name"))
+    if not name or len(name.split()) < 2 or is_group(name) or _is_body(name):
+        return None
+    return name
+
+
+def _names_organisation(speaker: str) -> bool:
+    """Whether a speaker is a body or company named as such ("Mortgage Bankers
+    Association", "Halvorsen Motors", "the FDA"), not a person or a description."""
+    speaker = speaker.removeprefix("the ")  # "the Regional Transit Authority"
+    if not speaker[:1].isupper() or speaker[:4] == "The " or is_group(speaker):
+        return False
+    return bool(BODY_WORD.search(speaker) or COMPANY_NAME.fullmatch(speaker)
+                or speaker.isupper())
+
+
+_NAMED_BODY_IN_TEXT = re.compile(
+    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{BODY_HEADS})\b"
+    r"(?:\s+(?:of|for|on)\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){0,3})?"
+)
+# How far back a body named in full is looked for: an article's length, so that the cost
+# of a long text stays linear.
+_LOOKBACK = 200
+# "the county health department": lower-case words naming a kind of body.
+_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{BODIES}|trust|coalition)")
+
+
+def _body_named(speaker: str, earlier: list[str]) -> str:
+    """The body that ``speaker`` ("the county health department", "the ministry")
+    describes word for word, as the ``earlier`` sentences last named it in full; else the
+    article's own phrase, since a name that does not say what it is ("Ofgem" for "the
+    regulator") cannot be told from another body's."""
+    words = speaker.split()[1:]
+    for text in reversed(earlier):
+        if not BODY_HEAD.search(text):  # a first look: most sentences name no body
+            continue
+        for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
+            name = match.group().removeprefix("The ").removeprefix("the ")
+            lowered = set(name.lower().split())
+            if len(lowered) >= 2 and all(word in lowered for word in words):
+                return name
+    return speaker
+
+
+_IT_SAID = re.compile(
+    rf"It\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{SPEECH_VERBS}|{ESTIMATE_VERBS})\b"
+)
+
+
+def _is_body(speaker: str | None) -> bool:
+    """Whether ``speaker`` is an institution or a company rather than a person."""
+    return speaker is not None and bool(
+        speaker[:4].lower() == "the " or BODY_WORD.search(speaker)
+        or COMPANY_NAME.fullmatch(speaker)
+    )
+
+
+def _statement_goes_on(before: Attribution) -> bool:
+    """A body's statement or an unnamed source's words may run on in quote marks without
+    a new verb (“...,” the attorney's office said. “...”); a person's quote is attributed
+    each time."""
+    if before.speaker is None:
+        return "anonymous_source" in before.flags
+    return (bool(BODY_WORD.search(before.speaker) or COMPANY_NAME.fullmatch(before.speaker))
+            or "anonymous_source" in before.flags)
+
+
+def _unattributed_quote(sentences: list[tuple[str, int]], i: int) -> bool:
+    """Whether the quotation opening sentence ``i`` is nothing but a quotation, over one
+    sentence or more, with no attribution in any of them."""
+    paragraph = sentences[i][1]
+    for text, at in sentences[i:]:
+        text = text.strip()
+        if at != paragraph or text.count("“") > (1 if text.startswith("“") else 0):
+            return False
+        close = text.find("”")
+        if close >= 0:
+            return close >= len(text) - 2
+    return False
+
+
+def _backfill(sentences: list[tuple[str, int]], out: list[Attribution]) -> None:
+    """A quote opening one sentence and attributed in the next belongs to that speaker."""
+    for i in range(len(out) - 2, -1, -1):
+        text, paragraph = sentences[i]
+        nxt_text, nxt_paragraph = sentences[i + 1]
+        if out[i].speaker is None and not out[i].flags and paragraph == nxt_paragraph:
+            _, starts, still_open = quote_state(text, False)
+            if starts and still_open and out[i + 1].explicit:
+                out[i] = Attribution(out[i + 1].speaker, out[i + 1].flags, False)

@@ -1,0 +1,237 @@
+"""The words of attribution: speech verbs, names and titles, unnamed sources, bodies and
+groups. The patterns that ``attribution`` and ``speakers`` read a sentence's speaker with,
+kept apart from the rules so that each list can be read, and extended, on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
+    r"insisted|warned|declared(?! (?:a|an|the|its|his|her|their)\b)|stated|claimed|asked|"
+    r"replied|recalled|acknowledged|"
+    r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
+    r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
+    r"credits|credited|pointed to|points to|disclosed|discloses|"
+    # a forecast is attributed like speech: "The IMF projected in July that ..."
+    r"(?:projected|forecasts?|projects?)"
+    r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
+)
+NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
+TITLE = (
+    r"(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Minister|Mr\.|Mrs\.|Ms\.|"
+    r"Dr\.|Gen\.|Ambassador|Mayor|Judge)\s+)?"
+)
+PRONOUN = r"(?:he|she|they|He|She|They)"
+# A named body's or person's estimate is reported like speech ("The agency expects cases
+# to fall", "The union put the turnout at 20,000"); a group's is a general view
+# ("Economists expect prices to rise"), not an unnamed source, so these are not in
+# SPEECH_VERBS.
+ESTIMATE_VERBS = (
+    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= [^,;:]{1,40}? at (?:[a-z]+ ){0,2}[$€£]?\d)|"
+    r"(?:found|finds)(?= that\b)"
+)
+VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS}|{ESTIMATE_VERBS})\b")
+# Lower-case words after "said" that start a phrase of time or place, not a job title.
+NOT_TITLE = (
+    r"(?!(?:on|in|at|that|the|a|an|to|of|for|by|with|from|this|last|next|it|he|she|they|"
+    r"we|and|but|or|as|after|before|during|while|when|earlier|later|today|early|late|also|"
+    r"then|again|once|previously|recently|separately|privately|publicly|yesterday)\b)"
+)
+# A job title written in lower case before a name: "chief executive", "council member",
+# "police chief", "the company's chief financial officer".
+_JOB = (
+    r"(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*[’']s\s+)?"
+    r"(?:[a-z][\w’'-]*\s+){0,3}?"
+    r"(?:executive|officer|director|president|superintendent|spokes(?:man|woman|person)|"
+    r"secretary|minister|senator|mayor|governor|manager|chair(?:man|woman)?|economist|"
+    r"analyst|professor|commissioner|chancellor|principal|coach|lieutenant|sergeant|"
+    r"detective|attorney|lawyer|prosecutor|judge|sheriff|chief|lawmaker|founder|leader|"
+    r"head|dean|administrator|inspector|representative|adviser|advisor|member|author|"
+    r"editor|researcher|scientist|engineer|physician|doctor|nurse|owner|partner|"
+    r"strategist|consultant|counsel|treasurer|auditor|controller|clerk)"
+    # or any few lower-case words that are not a phrase of time or place ("vendor",
+    # "longtime resident")
+    rf"|(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{0,2}}{NOT_TITLE}[a-z][\w’'-]*"
+)
+# "said Benjamin Gedan", "said Gedan.", "said chief executive Greg Halvorsen",
+# "said her lawyer, David Ortiz"
+SAID_NAME = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+(?:(?:{_JOB}),?\s+)?(?P<name>{TITLE}{NAME})(?=[\s,.;:]|$)"
+)
+# "said , who served" -- a speech verb whose subject or object was lost.
+MISSING = re.compile(rf"\b(?:{SPEECH_VERBS}|according to)\s+,|\b(?:said|says),\s+who\b")
+ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{TITLE}{NAME})")
+# What follows "according to", up to the end of the phrase; the full stop of an
+# abbreviation ("the U.S. Energy Information Administration", "Dr. Lee") does not end it.
+ACCORDING_PHRASE = re.compile(
+    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])|"
+    r"(?<=\b[A-Z])\.(?=\s[a-z])){1,90})"
+)
+ANONYMOUS = re.compile(
+    r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
+    r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
+    r"(?i:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
+    r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
+    r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
+    r"opponents|witnesses|traders|investors|doctors|astronomers|groups)"
+    r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
+    rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
+)
+# "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
+# speaks for the firm, as its published note does; officials and sources stay unnamed.
+GROUP_WHO = re.compile(
+    r"(?:^\s*|[,;]\s+)(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal)\s+)?(?P<who>[A-Za-z]+s)"
+    r"\s+who\s+[^,;.“”]{3,80}?\s+(?:say|said|warn|warned)\b"
+)
+DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
+# Who "the" may point back to as a study's authors; "the officials said" and "the sources
+# said" stay unnamed sources.
+AUTHORS = frozenset("researchers authors scientists scholars".split())
+RESEARCH_DESK = re.compile(
+    r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
+    r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
+)
+# A cheap first look: ANONYMOUS is tried only on sentences that name such a group.
+GROUP_NOUNS = frozenset(
+    """official officials expert experts analyst analysts source sources people diplomat
+    diplomats observers critics aide aides advisers spokesman spokesmen spokeswoman
+    spokeswomen spokesperson residents authorities insiders investigators researchers
+    scientists economists supporters opponents witnesses traders investors doctors
+    astronomers groups""".split()
+)
+LOWER_WORDS = re.compile(r"[a-z]+")
+# What a reporter writes about a source who is not named, wherever it stands.
+UNNAMED = re.compile(
+    r"\b(?:(?:on|under) (?:the )?condition (?:of|that \w+ not be) (?:anonymity|named|identified)|"
+    r"(?:asked|declined|refused) (?:not )?to be (?:named|identified)|"
+    r"asked that (?:his|her|their) names? (?:not be (?:used|published|given)|be withheld)|"
+    r"(?:declined|refused) to (?:give|be identified by|share) (?:his|her|their) (?:full )?names?|"
+    r"speaking (?:privately|anonymously|on background)|"
+    r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
+    r"requested anonymity|on background|(?:people|person) (?:familiar|close) (?:with|to)|"
+    r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
+    r"(?:briefed on|with (?:direct )?knowledge of|who (?:declined|asked|spoke|requested))|"
+    r"according to (?:\w+ ){0,2}(?:people|persons?|officials|sources|insiders)|"
+    rf"the (?:people|person|officials|sources) (?:{SPEECH_VERBS}))\b",
+    re.I,
+)
+UNNAMED_WORDS = frozenset(
+    "condition anonymity named identified authorized authorised background familiar close "
+    "withheld name names privately anonymously "
+    "unnamed briefed knowledge people person officials sources insiders".split()
+)
+# "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
+SOMEONE = re.compile(
+    r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
+    r"some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+    r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
+    rf"(?:{SPEECH_VERBS})\b"
+)
+# "the census bureau", "the mayor's office", "the state health department".
+BODIES = (
+    r"office|bureau|department|agency|ministry|council|committee|commission|court|union|"
+    r"federation|organi[sz]ation|association|institute|university|company|government|"
+    r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
+    r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
+    r"academy|programme|program|club|coalition"
+)
+BODY_WORD = re.compile(rf"\b(?:{BODIES})s?\b", re.I)
+BODY_BEFORE = re.compile(
+    rf"\b(?P<body>[Tt]he\s+(?:[\w’'.-]+\s+){{0,5}}?(?:{BODIES}))"
+    r"(?:\s+(?:also|then|later|has|had|have|once|previously))?$",
+    re.I,
+)
+# "Spain's industry ministry", "the city's health department".
+OWNED_BODY = re.compile(
+    rf"(?P<body>\b[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))"
+    r"(?:\s+(?:also|then|later|has|had|have))?$"
+)
+OWNED_BODY_FIRST = re.compile(
+    rf"(?:the\s+)?(?P<body>(?:[A-Z][\w.-]*\s+)?[A-Za-z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))\b"
+)
+# "the auditor's office, which estimated": the relative pronoun stands for the speaker.
+RELATIVE = re.compile(r",\s+(?:which|who)$")
+# "The airline, which carries 9 million passengers a year, said": the clause is dropped.
+TRAILING_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|a|an|the|in|on|at)\b(?:[^,]|,(?=\d)){3,120},$"
+)
+# What stands between a name and its verb: an age ("Kell, 29, said"), a description or
+# both ("Kell, 29, one of eight inmates who testified, said"); a comma inside a figure
+# ("7,000") does not end it.
+APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,90})"
+# "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
+NAMED_BODY = re.compile(
+    r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
+    r"[A-Z][\w’'.-]*){1,7})(?:\s+(?:also|has|had|have))?$"
+)
+# Plural nouns for a group of people: a group is never named, so it is never the person a
+# later "he said" refers to, and when it is not an unnamed source it is no speaker at all
+# ("Prosecutors said", "Democrats say").
+GROUPS = frozenset(
+    """officials experts analysts sources people diplomats observers critics aides advisers
+    spokesmen spokeswomen residents authorities insiders investigators researchers scientists
+    economists supporters opponents witnesses traders investors doctors astronomers
+    prosecutors lawmakers legislators democrats republicans conservatives liberals voters
+    parents teachers students workers employees nurses police officers builders lawyers
+    attorneys regulators executives activists advocates protesters organizers organisers
+    leaders members owners farmers families patients neighbors neighbours shoppers
+    consumers drivers pilots passengers customers historians engineers planners
+    firefighters commuters retailers landlords tenants environmentalists inspectors
+    auditors""".split()
+)
+NOT_NAMES = frozenset(
+    """The A An It This That These Those There Here If When While After Before But And Or
+    So Yet In On At For To From As By With Despite Moments Just Last Relations Should
+    Would Could May Might Will I We You Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday""".split()
+)
+
+
+# Capitalised titles written before a name ("House Speaker Ron Kessler", "Fed Governor
+# Lisa Moreno"): the speaker is the person, named without them.
+TITLE_WORDS = frozenset(
+    """Speaker Governor Gov. Secretary Chief Prosecutor Minister Director Commissioner
+    President Chairman Chairwoman Chair Senator Sen. Rep. Representative Mayor Judge Justice
+    Sheriff Superintendent Councilman Councilwoman Councillor Councilor Ambassador General
+    Attorney Officer Treasurer Auditor Controller Clerk Leader Whip Premier Chancellor
+    Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
+    Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof.""".split()
+)
+
+
+# What a sentence may say a name is before the name, capitalised as its first word
+# ("Consultancy Harwell Energy Analytics forecast", "Pollster Ipsos found", "Economist
+# Jane Roe said"): the speaker is the name.
+DESCRIPTORS = frozenset(
+    """Consultancy Consultant Pollster Broker Brokerage Lender Insurer Retailer Carmaker
+    Automaker Drugmaker Chipmaker Miner Regulator Watchdog Airline Carrier Manufacturer
+    Supplier Developer Startup Start-up Charity Firm Economist Analyst Strategist Researcher
+    Astronomer Scientist Historian Activist Campaigner Landlord Farmer Novelist Author Nurse
+    Teacher Coach Pastor Lawyer""".split()
+)
+
+
+# What ends a company's name: "Carrier Global", "Coach Inc." are companies whose first
+# word is also a descriptor, not a carrier called "Global".
+CORPORATE_TAILS = frozenset(
+    """Global Group Inc Corp Co Ltd Holdings PLC Plc International Industries""".split()
+)
+
+
+# A body named in full: "the Kettle County Health Department", "the Department of Health
+# and Social Care", "the Interior Ministry".
+BODY_HEADS = (
+    r"Office|Bureau|Department|Agency|Ministry|Council|Committee|Commission|Institute|"
+    r"Administration|Service|Services|Board|Authority|Regulator|Centre|Center|Federation|"
+    r"Union|Association|Trust|Coalition"
+)
+BODY_HEAD = re.compile(rf"\b(?:{BODY_HEADS})\b")
+# The name a sentence opens with, as its subject: "Lilly will cut ...", "Brentwell
+# Laboratories is recalling ...", after a dateline ("OSLO — ").
+SUBJECT = re.compile(
+    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?"
+    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
+    r"(?:is|was|has|had|will|would|plans|lost|made|cut|[a-z]+ed)\b"
+)
