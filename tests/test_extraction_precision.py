@@ -643,3 +643,18 @@ def test_a_studys_funding_note_is_not_proposed(sentence):
 def test_a_sum_granted_is_still_proposed():
     sentence = "The project was funded by a $2.4 million grant from the state in 2025."
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The assembly adjourned after midnight and returns Jan. 12.",
+    "The committee will host a public forum at the library on March 3.",
+    "The planning board is scheduled to take up the application on April 9.",
+    "The school is expected to be reviewed again within a year.",
+])
+def test_a_bare_schedule_notice_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_schedule_that_also_states_news_is_still_proposed():
+    sentence = "The mill, which employs 620 people, is scheduled to close on March 3."
+    assert proposed(sentence) == [sentence]

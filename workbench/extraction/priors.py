@@ -57,7 +57,19 @@ _SCHEDULE = re.compile(
     # "The bill returns to the Senate next week"
     r"next (?:[\w-]+ ){0,2}(?:meeting|session|sitting|hearing) (?:is|will be)\b|"
     r"(?:is|are) expected (?:before|by) (?:the|[A-Z]\w+)\b|"
-    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b)"
+    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b|"
+    # "The Senate returns Dec. 7", "will host an investor day on May 4", "is expected to be
+    # reviewed again within a year", "will set rates at its June meeting"
+    r"(?:returns?|reconvenes?|resumes?) (?:on )?(?:[A-Z][a-z]{2}\. \d|"
+    rf"{_MONTH} \d)|will (?:host|set|begin|start)\b|"
+    r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
+    r"published|released|announced)\b)"
+)
+# A date or a span of time, set aside to see whether a schedule states anything else.
+_WHEN = re.compile(
+    rf"\b(?:{_MONTH}|[A-Z][a-z]{{2}}\.) \d{{1,2}}\b(?:, \d{{4}})?|\b\d{{1,2}} {_MONTH}\b|"
+    r"\b(?:within|in|for) (?:[\w-]+ ){1,2}(?:days?|weeks?|months?|years?)\b|"
+    r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\.?"
 )
 QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # The next step of a criminal case is a court record, not a routine notice.
@@ -249,11 +261,22 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
         elif facts <= {"statistic"} and not _DIGIT.search(text) and _crowd_reacts(text, facts):
             return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
-    if _SCHEDULE.search(text):
+    schedule = _SCHEDULE.search(text)
+    if schedule and not _CASE_STEP.search(text) and _bare_schedule(text, schedule):
+        return SERVICE_PRIOR  # a date in the diary and nothing else: a notice
+    if schedule:
         prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
     elif _DATE_ANCHOR.search(text):
         prior += DATE_PRIOR
     return prior
+
+
+def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
+    """Whether a schedule states nothing but the appointment: with the schedule's own words
+    and its dates taken out, no fact is left ("The board meets again on May 2" is a notice;
+    "The plant, which employs 400, is due to close on May 2" still holds news)."""
+    rest = _WHEN.sub(" ", text[: schedule.start()] + " " + text[schedule.end():])
+    return not kinds.fact_kinds(rest) and not kinds.forecast(rest)
 
 
 def _crowd_reacts(text: str, facts: frozenset[str]) -> bool:
