@@ -658,3 +658,48 @@ def test_a_bare_schedule_notice_is_not_proposed(sentence):
 def test_a_schedule_that_also_states_news_is_still_proposed():
     sentence = "The mill, which employs 620 people, is scheduled to close on March 3."
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("line", [
+    "— With assistance from Maria Lund in Oslo",
+    "With assistance from Tom Reyes",
+    "Follow the topics in this article: Housing, Leeds City Council",
+    "This article was produced in partnership with the Coastal Health Reporting Project.",
+])
+def test_an_outlets_notes_at_the_foot_are_source_lines(line):
+    assert role_of(line) == "source_line"
+
+
+def test_a_sentence_about_assistance_is_still_body():
+    line = "The council said 40 families had applied for assistance from the fund."
+    assert role_of(line) == "body"
+
+
+def test_a_copyright_credit_after_a_caption_is_a_credit():
+    found = roles("Intro line.\n\nFirefighters at the depot on May 2, 2027. © ANA RUIZ / AFP\n")
+    assert found[-1] == ("credit", "© ANA RUIZ / AFP")
+
+
+def test_a_first_line_with_no_final_stop_is_the_headline_however_long():
+    article = (
+        "Rail fares to rise 6% in March as operators blame energy costs The increase, the "
+        "largest in a decade, will add about £300 to a season ticket into London\n\n"
+        "Fares on most routes will rise 6% from March 1, the industry body said.\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "body"]
+
+
+def test_a_note_run_on_after_a_credit_is_split_from_it():
+    found = roles(
+        "Intro line.\n\nThe mayor speaks at city hall. Photo by Lee Chan Correction: An "
+        "earlier version of this story gave the wrong date.\n"
+    )
+    assert [r for r, _ in found][-2:] == ["credit", "source_line"]
+
+
+def test_a_contributor_note_after_a_caption_credit_is_not_body():
+    found = roles(
+        "Intro line.\n\nThe mayor at the depot. (Credit: Lee Chan/Reuters) Ann Cole "
+        "contributed to this report.\n"
+    )
+    assert "body" not in [r for r, t in found if "contributed" in t]

@@ -15,6 +15,7 @@ never swallow more than its own paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 ROLES = ("body", "caption", "credit", "dateline", "source_line", "byline", "heading")
@@ -84,6 +85,7 @@ _CREDIT_TAIL = re.compile(
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
     r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
+    r"|\s©\s*[^\n©]{1,60}"  # "... on Nov. 3. © JANE DOE / AFP"
     r"|\s\([^()\n]{1,60}/[^()\n]{1,60}\))\s*$",
     re.I,
 )
@@ -141,7 +143,10 @@ _SOURCE_LINE = re.compile(
     r"recommended(?=\s*(?::|$|for you\b|stories\b|reading\b|articles\b))|"
     r"most read|more on this|you may also like|further reading|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
-    r"(?:story|news)|this story is developing)\b"
+    # "— With assistance from Jane Doe", "Follow the topics in this article: ..."
+    r"(?:story|news)|this story is developing|[—–-]*\s*with assistance from|"
+    r"follow (?:the )?topics|(?:this|the) (?:story|article|report|series) (?:was|is) "
+    r"(?:produced|reported|published) in (?:partnership|collaboration) with)\b"
     # "Correction:", and with the date of the note: "Correction, 1 December 2026:",
     # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon)
     r"|^(?:correction|clarification|editor['’]s note|update)"
@@ -399,13 +404,9 @@ def segment(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, non-overlapping, each with its role."""
     out: list[Sentence] = []
     paragraph = -1
-    pos = 0
     top_end: int | None = None  # the paragraph of the first byline or date line, if near the top
     links = False  # under a "Related" line: the headlines of other reports follow
-    for line in text.splitlines(keepends=True):
-        line_start = pos
-        pos += len(line)
-        body = line.rstrip("\r\n")
+    for line_start, body in _lines(text):
         if not body.strip():
             continue
         paragraph += 1
@@ -436,7 +437,7 @@ def segment(text: str) -> list[Sentence]:
             continue
         if _is_heading(content, paragraph) or (
             paragraph == 1 and out and out[0].role == "heading" and _standfirst(content)
-        ):
+        ) or (paragraph == 0 and _standfirst(content)):
             out.append(Sentence(content, start, end, "heading", paragraph))
             continue
         dateline = _DATELINE_PREFIX.match(content)
@@ -497,4 +498,35 @@ def _looks_like_place(place: str) -> bool:
 
 def _emit(out: list[Sentence], text: str, start: int, end: int, role: str, paragraph: int) -> None:
     for s, e in _split_paragraph(text[start:end]):
-        out.append(Sentence(text[start + s : start + e], start + s, start + e, role, paragraph))
+        piece = text[start + s : start + e]
+        own = role
+        # a note run on after a caption ("... (Jane Doe/AP) Jo Li contributed."); the
+        # paragraph's first sentence was looked at as a line already
+        if role == "body" and s > 0 and _line_role(piece) == "source_line":
+            own = "source_line"
+        out.append(Sentence(piece, start + s, start + e, own, paragraph))
+
+
+# An outlet's note that opens after a word with no stop, where a page had a line break:
+# "... Photo: Jane Doe Correction: An earlier version ...", "... weekly This article was
+# amended on ...". Prose never puts these capitals mid-sentence.
+_JOINED_NOTE = re.compile(
+    r"(?<=[\w)])\s+(?=(?:Correction|Clarification|Editor['’]s note)\s*:|"
+    r"This (?:story|article|report) (?:was|has been) (?:amended|updated|corrected|produced)\b)"
+)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` with its start, without its line break; a line that runs an
+    outlet's note on after a word with no stop is two lines, as on the page."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        base = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        start = 0
+        if "Correction" in body or "Clarification" in body or "note" in body or "This " in body:
+            for cut in _JOINED_NOTE.finditer(body):
+                yield base + start, body[start : cut.start()]
+                start = cut.end()
+        yield base + start, body[start:]
