@@ -703,3 +703,17 @@ def test_a_contributor_note_after_a_caption_credit_is_not_body():
         "contributed to this report.\n"
     )
     assert "body" not in [r for r, t in found if "contributed" in t]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Advice lines can be reached free, day or night, on 111.",
+    "Tenants can report repairs on the council's free line, 0800 31 4040.",
+    "Parents can book a place online or by calling 02-4411 7070.",
+])
+def test_a_helpline_in_any_number_format_is_a_service_note(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_helpline_that_reports_a_figure_is_still_proposed():
+    sentence = "The free line, 0800 31 4040, took 18,000 calls in its first month."
+    assert proposed(sentence) == [sentence]
