@@ -717,3 +717,17 @@ def test_a_helpline_in_any_number_format_is_a_service_note(sentence):
 def test_a_helpline_that_reports_a_figure_is_still_proposed():
     sentence = "The free line, 0800 31 4040, took 18,000 calls in its first month."
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 30 nurses sat in the public gallery for the vote on Tuesday.",
+    "Some 50 parents stood outside the school gates in the rain.",
+    "Near the depot, a queue of about 80 people had formed by 6am on Friday.",
+])
+def test_where_a_rough_crowd_stands_sits_or_queues_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_workers_who_stand_to_lose_jobs_are_news():
+    sentence = "About 400 workers stood to lose their jobs when the plant closed in May."
+    assert proposed(sentence) == [sentence]

@@ -133,11 +133,23 @@ _SCENE = re.compile(
 )
 # A crowd counted roughly that fills a room or looks on ("About 40 people filled the
 # gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
+# Where a crowd stands, sits or queues is colour too ("About 30 nurses sat in the public
+# gallery", "Some 50 parents stood outside in the rain"), and so is a queue that formed
+# ("a queue of about 80 people had formed by dawn").
+_CROWD_WHO = (
+    r"(?:people|residents|parents|supporters|fans|spectators|onlookers|neighbou?rs|relatives|"
+    r"family members|students|teachers|workers|commuters|colleagues|protesters|demonstrators|"
+    r"campaigners|mourners|nurses|shoppers|voters)"
+)
 _ROUGH_CROWD = re.compile(
     r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
-    r"Scores)\b[^.;]{0,40}?\b(?:people|residents|parents|supporters|fans|spectators|onlookers|"
-    r"neighbou?rs|relatives|family members|students|teachers|workers|commuters)\b"
-    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on)\b"
+    rf"Scores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
+    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
+    r"waited|queued)\b(?! to\b)"
+)
+_QUEUE = re.compile(
+    r"^(?:[^,.;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
+    rf"over|at least) [\d,]+ {_CROWD_WHO}\b"
 )
 _REACTION = re.compile(
     r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
@@ -229,6 +241,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
             or " day," in text) and _SCENE.match(text):
         return COLOUR_PRIOR
+    if (" queue of " in text or " line of " in text) and _QUEUE.match(text):
+        return COLOUR_PRIOR  # who waits in a queue, whatever they carry
     crowd = _ROUGH_CROWD.match(text)
     if crowd and not _figure_after(text, crowd.end()):
         return COLOUR_PRIOR
