@@ -731,3 +731,19 @@ def test_where_a_rough_crowd_stands_sits_or_queues_is_colour(sentence):
 def test_workers_who_stand_to_lose_jobs_are_news():
     sentence = "About 400 workers stood to lose their jobs when the plant closed in May."
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We queued for three hours and got nothing," said Ana Reyes, 58, a retired teacher.',
+    '"The bus has been late every day since June," said Tom Lee, 34, a cab driver.',
+])
+def test_a_quoted_passer_by_given_an_age_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_an_expert_given_an_age_is_still_a_source():
+    sentence = (
+        '"Prices rose 12% in a year," said Ana Reyes, 58, a professor of economics at '
+        "the state university."
+    )
+    assert proposed(sentence) == [sentence]

@@ -85,6 +85,15 @@ _VOX_POP = re.compile(
     r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
     r"coordinates|coordinated|is|was|serves|served|helped)\b)"
 )
+# A voice given an age and an everyday line is a member of the public ("said Ana Reyes, 58, a
+# retired teacher", "said Tom Lee, 34, a cab driver"): news gives ages to passers-by, titles
+# to officials and experts.
+_AGED_VOICE = re.compile(
+    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+\d{1,3},\s+an?\s+"
+    r"(?!(?:[\w-]+ ){0,2}(?:professor|researcher|scientist|economist|analyst|director|chief|"
+    r"head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
+    r"manager|executive|founder|owner|minister|member|officer)\b)"
+)
 # A view or forecast put to a loose group that no one could ask ("Some traders expect ...",
 # "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
 # to check against, unlike "people familiar with the talks" or "economists polled by ...".
@@ -246,7 +255,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     crowd = _ROUGH_CROWD.match(text)
     if crowd and not _figure_after(text, crowd.end()):
         return COLOUR_PRIOR
-    if quoted and named and "who" in text and _VOX_POP.search(text):
+    if quoted and named and (("who" in text and _VOX_POP.search(text)) or (
+            "said" in text or "says" in text) and _AGED_VOICE.search(text)):
         return COLOUR_PRIOR
     judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
     if (judges and not kinds.states_fact(said)) or (quoted and _CHARACTERISED.search(text)):
