@@ -747,3 +747,21 @@ def test_an_expert_given_an_age_is_still_a_source():
         "the state university."
     )
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On a visit last month, two dogs slept in the shade of the 300-year-old church.",
+    "During a recent visit to the farm, 12 calves stood in the mud by the gate.",
+])
+def test_a_scene_from_the_reporters_visit_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_an_officials_visit_is_still_news():
+    sentence = "On a visit to Kyiv on Monday, the minister pledged $200 million in aid."
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_want_more_prompt_is_a_source_line():
+    line = "Want more of this? Our free City Desk newsletter lands every morning. Join here."
+    assert role_of(line) == "source_line"

@@ -139,6 +139,9 @@ _SCENE = re.compile(
     r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
     r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
     r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
+    # the reporter's own visit: "On a visit last week, ...", "During a recent visit to the
+    # farm, ..." (no name in it: "On a visit to Kyiv on Monday, the minister ..." is news)
+    r"|^(?:On|During) (?:a|an|one) (?:recent |brief |earlier )?visit\b[^,A-Z]{0,60},"
 )
 # A crowd counted roughly that fills a room or looks on ("About 40 people filled the
 # gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
@@ -248,7 +251,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     said = text if quote_run or not quoted else " ".join(QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
     if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
-            or " day," in text) and _SCENE.match(text):
+            or " day," in text or " visit" in text) and _SCENE.match(text):
         return COLOUR_PRIOR
     if (" queue of " in text or " line of " in text) and _QUEUE.match(text):
         return COLOUR_PRIOR  # who waits in a queue, whatever they carry

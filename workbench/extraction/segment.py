@@ -161,7 +161,7 @@ _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # the app for alerts". The opening verb alone is not enough ("Get ready for higher bills").
 _PROMO_OPEN = re.compile(
     r"^(?:get|download|sign up|subscribe|support (?:local |independent |our )?journalism|"
-    r"like what you['’]re reading|enjoying this|don['’]t miss)\b",
+    r"like what you['’]re reading|enjoying this|don['’]t miss|want more)\b",
     re.I,
 )
 _PROMO_WORDS = re.compile(r"\b(?:newsletters?|inbox|subscri\w+|sign up|app|alerts|podcast)\b", re.I)
