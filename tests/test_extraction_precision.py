@@ -765,3 +765,8 @@ def test_an_officials_visit_is_still_news():
 def test_a_want_more_prompt_is_a_source_line():
     line = "Want more of this? Our free City Desk newsletter lands every morning. Join here."
     assert role_of(line) == "source_line"
+
+
+def test_a_hearing_notice_with_its_time_and_address_is_not_proposed():
+    sentence = "A public hearing is scheduled for 7 p.m. Feb. 3 at the library, 210 Oak St."
+    assert proposed(sentence) == []

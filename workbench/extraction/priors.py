@@ -303,10 +303,12 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
 
 
 def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
-    """Whether a schedule states nothing but the appointment: with the schedule's own words
-    and its dates taken out, no fact is left ("The board meets again on May 2" is a notice;
-    "The plant, which employs 400, is due to close on May 2" still holds news)."""
+    """Whether a schedule states nothing but the appointment: with the schedule's own words,
+    its dates and its address taken out, no fact is left ("The board will hold a hearing on
+    May 2 at 40 Elm St." is a notice; "The plant, which employs 400, is due to close on
+    May 2" still holds news)."""
     rest = _WHEN.sub(" ", text[: schedule.start()] + " " + text[schedule.end():])
+    rest = _ADDRESS.sub(" ", rest) if _DIGIT.search(rest) else rest  # where: "at 12 Elm St."
     return not kinds.fact_kinds(rest) and not kinds.forecast(rest)
 
 
