@@ -770,3 +770,24 @@ def test_a_want_more_prompt_is_a_source_line():
 def test_a_hearing_notice_with_its_time_and_address_is_not_proposed():
     sentence = "A public hearing is scheduled for 7 p.m. Feb. 3 at the library, 210 Oak St."
     assert proposed(sentence) == []
+
+
+def test_a_headline_with_its_standfirst_run_on_above_the_byline_is_top_matter():
+    article = (
+        "City Raises Parking Fees 20% as Budget Gap Widens The rise, the first since 2019, "
+        "will take a day's parking downtown past $30. Drivers say they will stay away.\n\n"
+        "By Ana Lind\n\n"
+        "The city council voted 7-2 on Monday to raise parking fees by 20% from April.\n"
+    )
+    found = roles(article)
+    assert [r for r, _ in found if r != "byline"] == ["heading", "heading", "body"]
+
+
+def test_a_long_lead_without_a_byline_under_it_stays_body():
+    article = (
+        "The city council voted 7-2 on Monday to raise parking fees by 20% from April, the "
+        "first rise since 2019, taking a day's parking downtown past $30. Drivers and shop "
+        "owners said they would fight the decision at the next meeting in May.\n\n"
+        "The council said the rise would raise $4 million a year.\n"
+    )
+    assert {r for r, _ in roles(article)} == {"body"}

@@ -464,7 +464,7 @@ def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
     lines above it are few and the article goes on under it (a byline at the foot of a
     short item closes the item, not its top matter)."""
     if top_end is None or not out or out[0].paragraph != 0 or not (
-        out[0].role == "heading" or _short_headline(out)
+        out[0].role == "heading" or _short_headline(out, top_end)
     ):
         return out
     top = [s for s in out if 0 < s.paragraph < top_end]
@@ -477,15 +477,19 @@ def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
 
 
 _HEADLINE_WORDS = 25  # a first paragraph no longer than this can be a headline with a stop
+_HEADLINE_BLOCK_WORDS = 60  # the same, with its standfirst, right above the byline
 
 
-def _short_headline(out: list[Sentence]) -> bool:
+def _short_headline(out: list[Sentence], top_end: int) -> bool:
     """Some outlets end a headline with a full stop ("Rents rose 9% this year, survey
     finds."): a short first paragraph can be one, if a byline follows (checked by the
-    caller), and it is no dateline lead."""
+    caller), and it is no dateline lead. Right above the byline the first paragraph may
+    hold the standfirst too, run on after the headline: a page sets them as two lines,
+    but a copy of it may not."""
     first = [s for s in out if s.paragraph == 0]
+    limit = _HEADLINE_BLOCK_WORDS if top_end == 1 else _HEADLINE_WORDS
     return all(s.role == "body" for s in first) and (
-        sum(len(s.text.split()) for s in first) <= _HEADLINE_WORDS
+        sum(len(s.text.split()) for s in first) <= limit
     )
 
 
