@@ -484,13 +484,29 @@ def _short_headline(out: list[Sentence], top_end: int) -> bool:
     """Some outlets end a headline with a full stop ("Rents rose 9% this year, survey
     finds."): a short first paragraph can be one, if a byline follows (checked by the
     caller), and it is no dateline lead. Right above the byline the first paragraph may
-    hold the standfirst too, run on after the headline: a page sets them as two lines,
-    but a copy of it may not."""
+    hold the standfirst too, run on after a headline in title case: a page sets them as
+    two lines, but a copy of it may not."""
     first = [s for s in out if s.paragraph == 0]
-    limit = _HEADLINE_BLOCK_WORDS if top_end == 1 else _HEADLINE_WORDS
+    block = top_end == 1 and bool(first) and _title_case(first[0].text)
+    limit = _HEADLINE_BLOCK_WORDS if block else _HEADLINE_WORDS
     return all(s.role == "body" for s in first) and (
         sum(len(s.text.split()) for s in first) <= limit
     )
+
+
+# Words a headline in title case leaves in lower case.
+_SMALL_WORDS = frozenset(
+    "a an the and but or nor as at by for from in into of off on onto per to up upon via "
+    "vs with".split()
+)
+
+
+def _title_case(line: str) -> bool:
+    """Whether ``line`` opens in title case ("City Raises Fees as Budget Gap Widens"): every
+    word of its first eight but the small ones capitalised, as no sentence of prose is
+    ("Former Gov. Tom Haverford leads ..." has a verb in lower case)."""
+    words = [w for w in line.split()[:8] if w[:1].isalpha()]
+    return len(words) >= 4 and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
 
 
 def _looks_like_place(place: str) -> bool:
