@@ -438,7 +438,7 @@ def segment(text: str) -> list[Sentence]:
         if _is_heading(content, paragraph) or (
             paragraph == 1 and out and out[0].role == "heading" and _standfirst(content)
         ) or (paragraph == 0 and _standfirst(content)):
-            # a first line with no final stop, however long, is a headline (and perhaps its
+            # a first line with no final stop (up to 60 words) is a headline (and perhaps its
             # standfirst run on): body copy always ends as a sentence does
             out.append(Sentence(content, start, end, "heading", paragraph))
             continue
