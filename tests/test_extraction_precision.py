@@ -643,3 +643,151 @@ def test_a_studys_funding_note_is_not_proposed(sentence):
 def test_a_sum_granted_is_still_proposed():
     sentence = "The project was funded by a $2.4 million grant from the state in 2025."
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The assembly adjourned after midnight and returns Jan. 12.",
+    "The committee will host a public forum at the library on March 3.",
+    "The planning board is scheduled to take up the application on April 9.",
+    "The school is expected to be reviewed again within a year.",
+])
+def test_a_bare_schedule_notice_is_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_schedule_that_also_states_news_is_still_proposed():
+    sentence = "The mill, which employs 620 people, is scheduled to close on March 3."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("line", [
+    "— With assistance from Maria Lund in Oslo",
+    "With assistance from Tom Reyes",
+    "Follow the topics in this article: Housing, Leeds City Council",
+    "This article was produced in partnership with the Coastal Health Reporting Project.",
+])
+def test_an_outlets_notes_at_the_foot_are_source_lines(line):
+    assert role_of(line) == "source_line"
+
+
+def test_a_sentence_about_assistance_is_still_body():
+    line = "The council said 40 families had applied for assistance from the fund."
+    assert role_of(line) == "body"
+
+
+def test_a_copyright_credit_after_a_caption_is_a_credit():
+    found = roles("Intro line.\n\nFirefighters at the depot on May 2, 2027. © ANA RUIZ / AFP\n")
+    assert found[-1] == ("credit", "© ANA RUIZ / AFP")
+
+
+def test_a_first_line_with_no_final_stop_is_the_headline_however_long():
+    article = (
+        "Rail fares to rise 6% in March as operators blame energy costs The increase, the "
+        "largest in a decade, will add about £300 to a season ticket into London\n\n"
+        "Fares on most routes will rise 6% from March 1, the industry body said.\n"
+    )
+    assert [r for r, _ in roles(article)] == ["heading", "body"]
+
+
+def test_a_note_run_on_after_a_credit_is_split_from_it():
+    found = roles(
+        "Intro line.\n\nThe mayor speaks at city hall. Photo by Lee Chan Correction: An "
+        "earlier version of this story gave the wrong date.\n"
+    )
+    assert [r for r, _ in found][-2:] == ["credit", "source_line"]
+
+
+def test_a_contributor_note_after_a_caption_credit_is_not_body():
+    found = roles(
+        "Intro line.\n\nThe mayor at the depot. (Credit: Lee Chan/Reuters) Ann Cole "
+        "contributed to this report.\n"
+    )
+    assert "body" not in [r for r, t in found if "contributed" in t]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Advice lines can be reached free, day or night, on 111.",
+    "Tenants can report repairs on the council's free line, 0800 31 4040.",
+    "Parents can book a place online or by calling 02-4411 7070.",
+])
+def test_a_helpline_in_any_number_format_is_a_service_note(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_helpline_that_reports_a_figure_is_still_proposed():
+    sentence = "The free line, 0800 31 4040, took 18,000 calls in its first month."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 30 nurses sat in the public gallery for the vote on Tuesday.",
+    "Some 50 parents stood outside the school gates in the rain.",
+    "Near the depot, a queue of about 80 people had formed by 6am on Friday.",
+])
+def test_where_a_rough_crowd_stands_sits_or_queues_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_workers_who_stand_to_lose_jobs_are_news():
+    sentence = "About 400 workers stood to lose their jobs when the plant closed in May."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We queued for three hours and got nothing," said Ana Reyes, 58, a retired teacher.',
+    '"The bus has been late every day since June," said Tom Lee, 34, a cab driver.',
+])
+def test_a_quoted_passer_by_given_an_age_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_an_expert_given_an_age_is_still_a_source():
+    sentence = (
+        '"Prices rose 12% in a year," said Ana Reyes, 58, a professor of economics at '
+        "the state university."
+    )
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On a visit last month, two dogs slept in the shade of the 300-year-old church.",
+    "During a recent visit to the farm, 12 calves stood in the mud by the gate.",
+])
+def test_a_scene_from_the_reporters_visit_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+def test_an_officials_visit_is_still_news():
+    sentence = "On a visit to Kyiv on Monday, the minister pledged $200 million in aid."
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_want_more_prompt_is_a_source_line():
+    line = "Want more of this? Our free City Desk newsletter lands every morning. Join here."
+    assert role_of(line) == "source_line"
+
+
+def test_a_hearing_notice_with_its_time_and_address_is_not_proposed():
+    sentence = "A public hearing is scheduled for 7 p.m. Feb. 3 at the library, 210 Oak St."
+    assert proposed(sentence) == []
+
+
+def test_a_headline_with_its_standfirst_run_on_above_the_byline_is_top_matter():
+    article = (
+        "City Raises Parking Fees 20% as Budget Gap Widens The rise, the first since 2019, "
+        "will take a day's parking downtown past $30. Drivers say they will stay away.\n\n"
+        "By Ana Lind\n\n"
+        "The city council voted 7-2 on Monday to raise parking fees by 20% from April.\n"
+    )
+    found = roles(article)
+    assert [r for r, _ in found if r != "byline"] == ["heading", "heading", "body"]
+
+
+def test_a_long_lead_without_a_byline_under_it_stays_body():
+    article = (
+        "The city council voted 7-2 on Monday to raise parking fees by 20% from April, the "
+        "first rise since 2019, taking a day's parking downtown past $30. Drivers and shop "
+        "owners said they would fight the decision at the next meeting in May.\n\n"
+        "The council said the rise would raise $4 million a year.\n"
+    )
+    assert {r for r, _ in roles(article)} == {"body"}

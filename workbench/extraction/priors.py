@@ -57,7 +57,19 @@ _SCHEDULE = re.compile(
     # "The bill returns to the Senate next week"
     r"next (?:[\w-]+ ){0,2}(?:meeting|session|sitting|hearing) (?:is|will be)\b|"
     r"(?:is|are) expected (?:before|by) (?:the|[A-Z]\w+)\b|"
-    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b)"
+    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b|"
+    # "The Senate returns Dec. 7", "will host an investor day on May 4", "is expected to be
+    # reviewed again within a year", "will set rates at its June meeting"
+    r"(?:returns?|reconvenes?|resumes?) (?:on )?(?:[A-Z][a-z]{2}\. \d|"
+    rf"{_MONTH} \d)|will (?:host|set|begin|start)\b|"
+    r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
+    r"published|released|announced)\b)"
+)
+# A date or a span of time, set aside to see whether a schedule states anything else.
+_WHEN = re.compile(
+    rf"\b(?:{_MONTH}|[A-Z][a-z]{{2}}\.) \d{{1,2}}\b(?:, \d{{4}})?|\b\d{{1,2}} {_MONTH}\b|"
+    r"\b(?:within|in|for) (?:[\w-]+ ){1,2}(?:days?|weeks?|months?|years?)\b|"
+    r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\.?"
 )
 QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # The next step of a criminal case is a court record, not a routine notice.
@@ -72,6 +84,15 @@ _VOX_POP = re.compile(
     r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
     r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
     r"coordinates|coordinated|is|was|serves|served|helped)\b)"
+)
+# A voice given an age and an everyday line is a member of the public ("said Ana Reyes, 58, a
+# retired teacher", "said Tom Lee, 34, a cab driver"): news gives ages to passers-by, titles
+# to officials and experts.
+_AGED_VOICE = re.compile(
+    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+\d{1,3},\s+an?\s+"
+    r"(?!(?:[\w-]+ ){0,2}(?:professor|researcher|scientist|economist|analyst|director|chief|"
+    r"head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
+    r"manager|executive|founder|owner|minister|member|officer)\b)"
 )
 # A view or forecast put to a loose group that no one could ask ("Some traders expect ...",
 # "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
@@ -118,14 +139,29 @@ _SCENE = re.compile(
     r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
     r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
     r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
+    # the reporter's own visit: "On a visit last week, ...", "During a recent visit to the
+    # farm, ..." (no name in it: "On a visit to Kyiv on Monday, the minister ..." is news)
+    r"|^(?:On|During) (?:a|an|one) (?:recent |brief |earlier )?visit\b[^,A-Z]{0,60},"
 )
 # A crowd counted roughly that fills a room or looks on ("About 40 people filled the
 # gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
+# Where a crowd stands, sits or queues is colour too ("About 30 nurses sat in the public
+# gallery", "Some 50 parents stood outside in the rain"), and so is a queue that formed
+# ("a queue of about 80 people had formed by dawn").
+_CROWD_WHO = (
+    r"(?:people|residents|parents|supporters|fans|spectators|onlookers|neighbou?rs|relatives|"
+    r"family members|students|teachers|workers|commuters|colleagues|protesters|demonstrators|"
+    r"campaigners|mourners|nurses|shoppers|voters)"
+)
 _ROUGH_CROWD = re.compile(
     r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
-    r"Scores)\b[^.;]{0,40}?\b(?:people|residents|parents|supporters|fans|spectators|onlookers|"
-    r"neighbou?rs|relatives|family members|students|teachers|workers|commuters)\b"
-    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on)\b"
+    rf"Scores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
+    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
+    r"waited|queued)\b(?! to\b)"
+)
+_QUEUE = re.compile(
+    r"^(?:[^,.;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
+    rf"over|at least) [\d,]+ {_CROWD_WHO}\b"
 )
 _REACTION = re.compile(
     r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
@@ -138,6 +174,8 @@ _PHONE = re.compile(
     r"(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # (1-)616-555-0133
     r"|(?<![\d.,-])\d{3}-\d{4}(?![\w-])"  # a local number without its area code: 555-0162
     r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
+    # a trunk prefix and the number in groups: "0800 20 5050", "03-5510 6767"
+    r"|(?<![\d.,])0\d{1,3}[ -]\d{2,4}[ -]\d{4}(?![\w-])"
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
@@ -149,7 +187,9 @@ _CONTACT = re.compile(
     r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also )?"
     r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
     r"(?:call|phone|ring|text|email|contact|visit|book)\b"
-    r"|\bcan be (?:booked|reached|contacted|made|ordered) (?:at|by|on|online|through|via)\b"
+    # "can be contacted free, day or night, on ...": a few words may come between
+    r"|\bcan be (?:booked|reached|contacted|made|ordered)(?:,? [\w ]{1,20}?,?){0,2} "
+    r"(?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
 )
 # An instruction to the reader, at the start of the sentence or after "If you ...,":
@@ -211,12 +251,15 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     said = text if quote_run or not quoted else " ".join(QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
     if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
-            or " day," in text) and _SCENE.match(text):
+            or " day," in text or " visit" in text) and _SCENE.match(text):
         return COLOUR_PRIOR
+    if (" queue of " in text or " line of " in text) and _QUEUE.match(text):
+        return COLOUR_PRIOR  # who waits in a queue, whatever they carry
     crowd = _ROUGH_CROWD.match(text)
     if crowd and not _figure_after(text, crowd.end()):
         return COLOUR_PRIOR
-    if quoted and named and "who" in text and _VOX_POP.search(text):
+    if quoted and named and (("who" in text and _VOX_POP.search(text)) or (
+            "said" in text or "says" in text) and _AGED_VOICE.search(text)):
         return COLOUR_PRIOR
     judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
     if (judges and not kinds.states_fact(said)) or (quoted and _CHARACTERISED.search(text)):
@@ -249,11 +292,24 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
         elif facts <= {"statistic"} and not _DIGIT.search(text) and _crowd_reacts(text, facts):
             return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
-    if _SCHEDULE.search(text):
+    schedule = _SCHEDULE.search(text)
+    if schedule and not _CASE_STEP.search(text) and _bare_schedule(text, schedule):
+        return SERVICE_PRIOR  # a date in the diary and nothing else: a notice
+    if schedule:
         prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
     elif _DATE_ANCHOR.search(text):
         prior += DATE_PRIOR
     return prior
+
+
+def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
+    """Whether a schedule states nothing but the appointment: with the schedule's own words,
+    its dates and its address taken out, no fact is left ("The board will hold a hearing on
+    May 2 at 40 Elm St." is a notice; "The plant, which employs 400, is due to close on
+    May 2" still holds news)."""
+    rest = _WHEN.sub(" ", text[: schedule.start()] + " " + text[schedule.end():])
+    rest = _ADDRESS.sub(" ", rest) if _DIGIT.search(rest) else rest  # where: "at 12 Elm St."
+    return not kinds.fact_kinds(rest) and not kinds.forecast(rest)
 
 
 def _crowd_reacts(text: str, facts: frozenset[str]) -> bool:

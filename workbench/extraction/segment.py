@@ -15,6 +15,7 @@ never swallow more than its own paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 ROLES = ("body", "caption", "credit", "dateline", "source_line", "byline", "heading")
@@ -84,6 +85,7 @@ _CREDIT_TAIL = re.compile(
     r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
     r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
+    r"|\s©\s*[^\n©]{1,60}"  # "... on Nov. 3. © JANE DOE / AFP"
     r"|\s\([^()\n]{1,60}/[^()\n]{1,60}\))\s*$",
     re.I,
 )
@@ -141,7 +143,10 @@ _SOURCE_LINE = re.compile(
     r"recommended(?=\s*(?::|$|for you\b|stories\b|reading\b|articles\b))|"
     r"most read|more on this|you may also like|further reading|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
-    r"(?:story|news)|this story is developing)\b"
+    # "— With assistance from Jane Doe", "Follow the topics in this article: ..."
+    r"(?:story|news)|this story is developing|[—–-]*\s*with assistance from|"
+    r"follow (?:the )?topics|(?:this|the) (?:story|article|report|series) (?:was|is) "
+    r"(?:produced|reported|published) in (?:partnership|collaboration) with)\b"
     # "Correction:", and with the date of the note: "Correction, 1 December 2026:",
     # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon)
     r"|^(?:correction|clarification|editor['’]s note|update)"
@@ -156,7 +161,7 @@ _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # the app for alerts". The opening verb alone is not enough ("Get ready for higher bills").
 _PROMO_OPEN = re.compile(
     r"^(?:get|download|sign up|subscribe|support (?:local |independent |our )?journalism|"
-    r"like what you['’]re reading|enjoying this|don['’]t miss)\b",
+    r"like what you['’]re reading|enjoying this|don['’]t miss|want more)\b",
     re.I,
 )
 _PROMO_WORDS = re.compile(r"\b(?:newsletters?|inbox|subscri\w+|sign up|app|alerts|podcast)\b", re.I)
@@ -399,13 +404,9 @@ def segment(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, non-overlapping, each with its role."""
     out: list[Sentence] = []
     paragraph = -1
-    pos = 0
     top_end: int | None = None  # the paragraph of the first byline or date line, if near the top
     links = False  # under a "Related" line: the headlines of other reports follow
-    for line in text.splitlines(keepends=True):
-        line_start = pos
-        pos += len(line)
-        body = line.rstrip("\r\n")
+    for line_start, body in _lines(text):
         if not body.strip():
             continue
         paragraph += 1
@@ -436,7 +437,9 @@ def segment(text: str) -> list[Sentence]:
             continue
         if _is_heading(content, paragraph) or (
             paragraph == 1 and out and out[0].role == "heading" and _standfirst(content)
-        ):
+        ) or (paragraph == 0 and _standfirst(content)):
+            # a first line with no final stop (up to 60 words) is a headline (and perhaps its
+            # standfirst run on): body copy always ends as a sentence does
             out.append(Sentence(content, start, end, "heading", paragraph))
             continue
         dateline = _DATELINE_PREFIX.match(content)
@@ -463,7 +466,7 @@ def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
     lines above it are few and the article goes on under it (a byline at the foot of a
     short item closes the item, not its top matter)."""
     if top_end is None or not out or out[0].paragraph != 0 or not (
-        out[0].role == "heading" or _short_headline(out)
+        out[0].role == "heading" or _short_headline(out, top_end)
     ):
         return out
     top = [s for s in out if 0 < s.paragraph < top_end]
@@ -476,16 +479,36 @@ def _top_matter(out: list[Sentence], top_end: int | None) -> list[Sentence]:
 
 
 _HEADLINE_WORDS = 25  # a first paragraph no longer than this can be a headline with a stop
+_HEADLINE_BLOCK_WORDS = 60  # the same, with its standfirst, right above the byline
 
 
-def _short_headline(out: list[Sentence]) -> bool:
+def _short_headline(out: list[Sentence], top_end: int) -> bool:
     """Some outlets end a headline with a full stop ("Rents rose 9% this year, survey
     finds."): a short first paragraph can be one, if a byline follows (checked by the
-    caller), and it is no dateline lead."""
+    caller), and it is no dateline lead. Right above the byline the first paragraph may
+    hold the standfirst too, run on after a headline in title case: a page sets them as
+    two lines, but a copy of it may not."""
     first = [s for s in out if s.paragraph == 0]
+    block = top_end == 1 and bool(first) and _title_case(first[0].text)
+    limit = _HEADLINE_BLOCK_WORDS if block else _HEADLINE_WORDS
     return all(s.role == "body" for s in first) and (
-        sum(len(s.text.split()) for s in first) <= _HEADLINE_WORDS
+        sum(len(s.text.split()) for s in first) <= limit
     )
+
+
+# Words a headline in title case leaves in lower case.
+_SMALL_WORDS = frozenset(
+    "a an the and but or nor as at by for from in into of off on onto per to up upon via "
+    "vs with".split()
+)
+
+
+def _title_case(line: str) -> bool:
+    """Whether ``line`` opens in title case ("City Raises Fees as Budget Gap Widens"): every
+    word of its first eight but the small ones capitalised, as no sentence of prose is
+    ("Former Gov. Tom Haverford leads ..." has a verb in lower case)."""
+    words = [w for w in line.split()[:8] if w[:1].isalpha()]
+    return len(words) >= 4 and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
 
 
 def _looks_like_place(place: str) -> bool:
@@ -497,4 +520,35 @@ def _looks_like_place(place: str) -> bool:
 
 def _emit(out: list[Sentence], text: str, start: int, end: int, role: str, paragraph: int) -> None:
     for s, e in _split_paragraph(text[start:end]):
-        out.append(Sentence(text[start + s : start + e], start + s, start + e, role, paragraph))
+        piece = text[start + s : start + e]
+        own = role
+        # a note run on after a caption ("... (Jane Doe/AP) Jo Li contributed."); the
+        # paragraph's first sentence was looked at as a line already
+        if role == "body" and s > 0 and _line_role(piece) == "source_line":
+            own = "source_line"
+        out.append(Sentence(piece, start + s, start + e, own, paragraph))
+
+
+# An outlet's note that opens after a word with no stop, where a page had a line break:
+# "... Photo: Jane Doe Correction: An earlier version ...", "... weekly This article was
+# amended on ...". Prose never puts these capitals mid-sentence.
+_JOINED_NOTE = re.compile(
+    r"(?<=[\w)])\s+(?=(?:Correction|Clarification|Editor['’]s note)\s*:|"
+    r"This (?:story|article|report) (?:was|has been) (?:amended|updated|corrected|produced)\b)"
+)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` with its start, without its line break; a line that runs an
+    outlet's note on after a word with no stop is two lines, as on the page."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        base = pos
+        pos += len(line)
+        body = line.rstrip("\r\n")
+        start = 0
+        if "Correction" in body or "Clarification" in body or "note" in body or "This " in body:
+            for cut in _JOINED_NOTE.finditer(body):
+                yield base + start, body[start : cut.start()]
+                start = cut.end()
+        yield base + start, body[start:]
