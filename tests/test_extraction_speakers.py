@@ -487,3 +487,17 @@ def test_a_group_described_by_a_clause_is_unnamed(sentence, flags):
 ])
 def test_declaring_an_emergency_is_an_act_not_speech(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    ("Two nurses at the clinic, who did not want to be named, said the ward had shut twice.",
+     ("anonymous_source",)),
+    ("A trader at a Frankfurt bank, who would speak only if not named, said spreads had doubled.",
+     ("anonymous_source",)),
+    ("A pilot, speaking on the understanding that neither she nor her airline be named, said "
+     "the runway lights failed twice.", ("anonymous_source",)),
+    ("Maria Osei, who will be named head of the unit next month, said 30 posts were vacant.", ()),
+])
+def test_a_source_who_asked_not_to_be_named_is_unnamed(sentence, flags):
+    found, _ = attribute(sentence)
+    assert found is not None and found.flags == flags

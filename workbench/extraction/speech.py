@@ -106,6 +106,9 @@ LOWER_WORDS = re.compile(r"[a-z]+")
 UNNAMED = re.compile(
     r"\b(?:(?:on|under) (?:the )?condition (?:of|that \w+ not be) (?:anonymity|named|identified)|"
     r"(?:asked|declined|refused) (?:not )?to be (?:named|identified)|"
+    r"(?:(?:did|does|do) not|didn[’']t|doesn[’']t) (?:want|wish) to be (?:named|identified)|"
+    r"(?:speak|spoke|talk|talked) only if (?:not named|not identified|granted anonymity)|"
+    r"(?:basis|understanding) that [\w ’']{1,40}? (?:not )?be (?:named|identified)|"
     r"asked that (?:his|her|their) names? (?:not be (?:used|published|given)|be withheld)|"
     r"(?:declined|refused) to (?:give|be identified by|share) (?:his|her|their) (?:full )?names?|"
     r"speaking (?:privately|anonymously|on background)|"
