@@ -501,3 +501,22 @@ def test_declaring_an_emergency_is_an_act_not_speech(sentence, speaker):
 def test_a_source_who_asked_not_to_be_named_is_unnamed(sentence, flags):
     found, _ = attribute(sentence)
     assert found is not None and found.flags == flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Civil Aviation Authority confirmed it had opened an inquiry into the delays.",
+     "Civil Aviation Authority"),
+    ("Rates will rise 4 percent in April, Dunmore Borough Council confirmed on Friday.",
+     "Dunmore Borough Council"),
+    ("The Office of Rail Regulation attributed most of the delays to signal faults.",
+     "Office of Rail Regulation"),
+    ("The clinic has confirmed 12 new cases since May.", None),
+])
+def test_confirming_and_attributing_are_reporting_verbs_but_a_count_is_not(sentence, speaker):
+    found = _speaker(sentence)
+    assert (found and found.removeprefix("the ")) == speaker
+
+
+def test_the_researchers_opening_a_sentence_are_the_study_authors():
+    found, _ = attribute("The researchers attributed the decline to warmer winters.")
+    assert found is not None and found.speaker is None and found.flags == ()

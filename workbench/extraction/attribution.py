@@ -211,7 +211,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         firm = RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False
-        if DEFINITE.search(plain, 0, anonymous.start()) and who.lower() in AUTHORS:
+        definite = DEFINITE.search(plain, 0, anonymous.start()) or who[:4] == "The "
+        if definite and who.lower().removeprefix("the ") in AUTHORS:
             # "the researchers wrote": the study's authors, whom the article has named
             return Attribution(None, (), True), False
         return Attribution(who, ("anonymous_source",), True), False

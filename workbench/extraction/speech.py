@@ -13,7 +13,9 @@ SPEECH_VERBS = (
     r"replied|recalled|acknowledged|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
     r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
-    r"credits|credited|pointed to|points to|disclosed|discloses|"
+    r"credits|credited|pointed to|points to|disclosed|discloses|attributed|attributes|"
+    # "the agency confirmed it had been told"; "has confirmed 47 cases" is a count, not speech
+    r"confirm(?:ed|s)(?! \d)|"
     # a forecast is attributed like speech: "The IMF projected in July that ..."
     r"(?:projected|forecasts?|projects?)"
     r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
