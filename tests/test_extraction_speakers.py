@@ -520,3 +520,18 @@ def test_confirming_and_attributing_are_reporting_verbs_but_a_count_is_not(sente
 def test_the_researchers_opening_a_sentence_are_the_study_authors():
     found, _ = attribute("The researchers attributed the decline to warmer winters.")
     assert found is not None and found.speaker is None and found.flags == ()
+
+
+def test_it_added_is_the_body_that_spoke_just_before():
+    text = ("Rainfall in the region was 40 percent below average in October, the Kessler "
+            "Weather Agency said on Monday. It was the driest October since 1988, it added.")
+    assert [s and s.removeprefix("the ") for s in _speakers(text)] == [
+        "Kessler Weather Agency", "Kessler Weather Agency"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Employers added 212,000 jobs in May.", None),
+    ("Exports fell 3 percent, Dorran Steel added.", "Dorran Steel"),
+])
+def test_added_at_the_end_of_a_sentence_is_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -230,7 +230,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         before = plain[: match.start()].rstrip()
         raw_before = text[: match.start()].rstrip()
         by_quote = raw_before.endswith((",", "”", '"', "’"))
-        if match.group("verb") in {"added", "adds", "asked"} and not (by_quote or quoted):
+        # "..., it added." ends the sentence: speech with nothing added to an object
+        ends = plain[match.end("verb"):].lstrip()[:1] in {"", ".", ",", ";"}
+        if match.group("verb") in {"added", "adds", "asked"} and not (by_quote or quoted or ends):
             continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
