@@ -535,3 +535,18 @@ def test_it_added_is_the_body_that_spoke_just_before():
 ])
 def test_added_at_the_end_of_a_sentence_is_speech(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('Councillor Ana Ruiz called the levy "a tax on the young."', "Ana Ruiz"),
+    ("Mayor Tom Reyes called it “a good day for the city.”", "Tom Reyes"),
+    ("Orla Byrne called the meeting to order at 7 p.m.", None),
+])
+def test_calling_a_thing_by_a_quotation_is_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_he_after_a_speaker_who_called_a_thing_a_name_is_that_speaker():
+    text = ('Senator Joan Pike called the bill "a blank cheque." She said its cost had been put '
+            "at $40 million by the state treasury.")
+    assert _speakers(text)[-1] == "Joan Pike"

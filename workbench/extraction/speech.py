@@ -16,6 +16,9 @@ SPEECH_VERBS = (
     r"credits|credited|pointed to|points to|disclosed|discloses|attributed|attributes|"
     # "the agency confirmed it had been told"; "has confirmed 47 cases" is a count, not speech
     r"confirm(?:ed|s)(?! \d)|"
+    # "called the plan “a gimmick”": naming a thing with a quotation is speech (the quote
+    # is blanked to spaces before this is matched)
+    r"call(?:ed|s)(?= (?:the|its?|his|her|their|this|that|them)(?: [\w’'-]+){0,4} {3})|"
     # a forecast is attributed like speech: "The IMF projected in July that ..."
     r"(?:projected|forecasts?|projects?)"
     r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
