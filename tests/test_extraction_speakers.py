@@ -550,3 +550,20 @@ def test_he_after_a_speaker_who_called_a_thing_a_name_is_that_speaker():
     text = ('Senator Joan Pike called the bill "a blank cheque." She said its cost had been put '
             "at $40 million by the state treasury.")
     assert _speakers(text)[-1] == "Joan Pike"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("'We cut 40 jobs,' said Ana Ruiz.", "“We cut 40 jobs,” said Ana Ruiz."),
+    ("'We won't close,' she said.", "“We won't close,” she said."),
+    ("'The ward is full.", "“The ward is full."),
+    ("The Joneses' car was towed, police said.", "The Joneses' car was towed, police said."),
+    ("He grew up in the '90s.", "He grew up in the '90s."),
+])
+def test_straight_single_quote_marks_are_read_as_quotes(text, read):
+    assert curly_quotes(text) == read
+
+
+def test_a_straight_single_quote_over_two_sentences_has_one_speaker():
+    text = ("'The ward has been short of nurses since May. We rang the trust twice,' said "
+            "Carol Dunn, 58, whose father was a patient there.")
+    assert _speakers(text) == ["Carol Dunn"]

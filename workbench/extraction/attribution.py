@@ -71,6 +71,17 @@ _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
 _PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
 _CLOSING_SINGLE = re.compile(r"(?<=[,.!?])’(?=\s|$|[)—–])")
 _CLOSING_SINGLE_LOOKS = (",’", ".’", "!’", "?’")  # a first look: most ’ are apostrophes
+# Straight single marks ('We cut 40 jobs,' she said): a mark opening a word at the start or
+# after a space, closed by one right after punctuation; "don't" and "the Joneses' car"
+# keep their apostrophes.
+_STRAIGHT_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(—–]))'([A-Z][^']*(?:'[a-z][^']*)*[,.!?])'(?=\s|$)"
+)
+_CLOSING_STRAIGHT_LOOKS = (",'", ".'", "!'", "?'")
+# A quote that runs over sentences: its first opens with the mark, its last closes with
+# one right after punctuation.
+_OPENING_STRAIGHT_SINGLE = re.compile(r"^'(?=[A-Z])")
+_CLOSING_STRAIGHT_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
 
 
 def curly_quotes(text: str) -> str:
@@ -90,6 +101,10 @@ def curly_quotes(text: str) -> str:
         text = _PAIRED_SINGLE.sub(r"“\1”", text).replace("‘", "“")
     if "’" in text and any(mark in text for mark in _CLOSING_SINGLE_LOOKS):
         text = _CLOSING_SINGLE.sub("”", text)
+    if "'" in text and (text[:1] == "'" or any(m in text for m in _CLOSING_STRAIGHT_LOOKS)):
+        text = _STRAIGHT_SINGLE.sub(r"“\1”", text)
+        text = _OPENING_STRAIGHT_SINGLE.sub("“", text)
+        text = _CLOSING_STRAIGHT_SINGLE.sub("”", text)
     return text
 
 
