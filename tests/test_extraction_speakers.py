@@ -567,3 +567,13 @@ def test_a_straight_single_quote_over_two_sentences_has_one_speaker():
     text = ("'The ward has been short of nurses since May. We rang the trust twice,' said "
             "Carol Dunn, 58, whose father was a patient there.")
     assert _speakers(text) == ["Carol Dunn"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('"The border is long and quiet," said Europol unit commander Lena Hart.', "Lena Hart"),
+    ('"Orders are down," said Tarrow Foods chief executive Sam Idris.', "Sam Idris"),
+    ('"He never came home," said the boy\'s mother, Carla Mendes, 41.', "Carla Mendes"),
+    ('"We will appeal," said the state, citing the ruling.', None),
+])
+def test_a_title_owned_by_a_body_or_a_person_before_the_name(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -47,7 +47,9 @@ NOT_TITLE = (
 # A job title written in lower case before a name: "chief executive", "council member",
 # "police chief", "the company's chief financial officer".
 _JOB = (
-    r"(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*[’']s\s+)?"
+    # "NCA branch commander Rachel Odunsi": the body a title belongs to may stand bare
+    r"(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*[’']s\s+|"
+    r"(?:[A-Z][\w.&-]*\s+){1,2}(?=[a-z]))?"
     r"(?:[a-z][\w’'-]*\s+){0,3}?"
     r"(?:executive|officer|director|president|superintendent|spokes(?:man|woman|person)|"
     r"secretary|minister|senator|mayor|governor|manager|chair(?:man|woman)?|economist|"
@@ -55,7 +57,9 @@ _JOB = (
     r"detective|attorney|lawyer|prosecutor|judge|sheriff|chief|lawmaker|founder|leader|"
     r"head|dean|administrator|inspector|representative|adviser|advisor|member|author|"
     r"editor|researcher|scientist|engineer|physician|doctor|nurse|owner|partner|"
-    r"strategist|consultant|counsel|treasurer|auditor|controller|clerk)"
+    r"strategist|consultant|counsel|treasurer|auditor|controller|clerk|commander)"
+    # "the bill's sponsor", "the boy's mother": a role named by whose it is
+    r"|(?:the|his|her|their|its)\s+[a-z][\w-]*[’']s\s+[a-z][\w-]*"
     # or any few lower-case words that are not a phrase of time or place ("vendor",
     # "longtime resident")
     rf"|(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{0,2}}{NOT_TITLE}[a-z][\w’'-]*"
