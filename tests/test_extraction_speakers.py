@@ -577,3 +577,16 @@ def test_a_straight_single_quote_over_two_sentences_has_one_speaker():
 ])
 def test_a_title_owned_by_a_body_or_a_person_before_the_name(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "flags"), [
+    ("A spokesperson for the water board blamed a burst main for the outage.",
+     "the water board", ()),
+    ("A spokeswoman for the county sheriff's office said 12 deputies were on leave.",
+     "the county sheriff's office", ()),
+    ("A spokesman for the senior partner said the fee was 4 percent.",
+     "A spokesman for the senior partner", ("anonymous_source",)),
+])
+def test_a_spokesperson_for_a_body_described_in_several_words(sentence, speaker, flags):
+    found, _ = attribute(sentence)
+    assert found is not None and (found.speaker, found.flags) == (speaker, flags)

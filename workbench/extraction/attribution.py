@@ -290,7 +290,7 @@ _SPOKES = r"spokes(?:man|woman|person)"
 # company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
 _SPOKESPERSON = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
-    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z]+)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
+    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}}?)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
     rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
 )
 # What a spokesperson in lower case may speak for: "a company spokesman", "a club
@@ -312,7 +312,8 @@ def _spokesperson_for(plain: str) -> str | None:
     if name:
         return clean_name(name)
     noun = found.group("noun") or found.group("the")
-    if noun in _SPOKEN_FOR or BODY_WORD.fullmatch(noun):
+    head = noun.rsplit(None, 1)[-1]  # "the health board": a board
+    if head in _SPOKEN_FOR or BODY_WORD.fullmatch(head):
         return "the " + noun
     return None
 
