@@ -7,6 +7,7 @@ import pytest
 
 from workbench.extraction import extract
 from workbench.extraction.attribution import attribute, curly_quotes
+from workbench.extraction.kinds import hedged
 
 
 def _speaker(sentence: str) -> str | None:
@@ -590,3 +591,13 @@ def test_a_title_owned_by_a_body_or_a_person_before_the_name(sentence, speaker):
 def test_a_spokesperson_for_a_body_described_in_several_words(sentence, speaker, flags):
     found, _ = attribute(sentence)
     assert found is not None and (found.speaker, found.flags) == (speaker, flags)
+
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("The glacier has lost some 40 metres of ice since 1990.", True),
+    ("Tickets cost 9,000 rupees, or about US$110.", True),
+    ("Some residents left after the flood.", False),
+    ("Some 2024 figures were revised in March.", False),
+])
+def test_some_before_a_number_and_a_dollar_sign_with_a_country(sentence, hedge):
+    assert hedged(sentence) is hedge
