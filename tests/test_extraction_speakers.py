@@ -601,3 +601,11 @@ def test_a_spokesperson_for_a_body_described_in_several_words(sentence, speaker,
 ])
 def test_some_before_a_number_and_a_dollar_sign_with_a_country(sentence, hedge):
     assert hedged(sentence) is hedge
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Tarrow's Asian sales director, Mei Lin, blamed the fall on a weak yen.", "Mei Lin"),
+    ("The French finance minister, Anne Roche, said growth would slow.", "Anne Roche"),
+])
+def test_a_word_of_place_before_a_title_in_apposition(sentence, speaker):
+    assert _speaker(sentence) == speaker
