@@ -609,3 +609,15 @@ def test_some_before_a_number_and_a_dollar_sign_with_a_country(sentence, hedge):
 ])
 def test_a_word_of_place_before_a_title_in_apposition(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("The Danish firm Vestholm Robotics opened a plant in Ohio on Monday. The company said "
+     "it would hire 300 people.", "Vestholm Robotics"),
+    ("Brackley's, the country's third-largest bakery chain, cut 200 jobs. The company said "
+     "sales fell 8 percent.", "Brackley's"),
+    ("Bus fares will rise 5 percent in March, the carrier said. The company said fuel costs "
+     "rose by a third.", "the company"),
+])
+def test_the_company_is_a_name_the_article_said_was_a_company(text, company):
+    assert _speakers(text)[-1] == company
