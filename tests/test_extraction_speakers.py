@@ -621,3 +621,12 @@ def test_a_word_of_place_before_a_title_in_apposition(sentence, speaker):
 ])
 def test_the_company_is_a_name_the_article_said_was_a_company(text, company):
     assert _speakers(text)[-1] == company
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Only 9% of members now say they will strike, down from 30% in May.", None),
+    ("Nearly 40 tenants say their rent doubled.", None),
+    ("Ana Ruiz says the rent doubled.", "Ana Ruiz"),
+])
+def test_a_capitalised_quantifier_opening_a_sentence_is_no_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker

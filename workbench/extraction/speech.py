@@ -197,7 +197,8 @@ NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
     So Yet In On At For To From As By With Despite Moments Just Last Relations Should
     Would Could May Might Will I We You Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday""".split()
+    Sunday Only Nearly Almost About Around Roughly More Fewer Less Most Many Some All
+    Every""".split()
 )
 
 
