@@ -7,6 +7,7 @@ import pytest
 
 from workbench.extraction import extract
 from workbench.extraction.attribution import attribute, curly_quotes
+from workbench.extraction.kinds import hedged
 
 
 def _speaker(sentence: str) -> str | None:
@@ -486,4 +487,146 @@ def test_a_group_described_by_a_clause_is_unnamed(sentence, flags):
     ("“It is over,” Ruiz declared.", "Ruiz"),
 ])
 def test_declaring_an_emergency_is_an_act_not_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "flags"), [
+    ("Two nurses at the clinic, who did not want to be named, said the ward had shut twice.",
+     ("anonymous_source",)),
+    ("A trader at a Frankfurt bank, who would speak only if not named, said spreads had doubled.",
+     ("anonymous_source",)),
+    ("A pilot, speaking on the understanding that neither she nor her airline be named, said "
+     "the runway lights failed twice.", ("anonymous_source",)),
+    ("Maria Osei, who will be named head of the unit next month, said 30 posts were vacant.", ()),
+])
+def test_a_source_who_asked_not_to_be_named_is_unnamed(sentence, flags):
+    found, _ = attribute(sentence)
+    assert found is not None and found.flags == flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Civil Aviation Authority confirmed it had opened an inquiry into the delays.",
+     "Civil Aviation Authority"),
+    ("Rates will rise 4 percent in April, Dunmore Borough Council confirmed on Friday.",
+     "Dunmore Borough Council"),
+    ("The Office of Rail Regulation attributed most of the delays to signal faults.",
+     "Office of Rail Regulation"),
+    ("The clinic has confirmed 12 new cases since May.", None),
+])
+def test_confirming_and_attributing_are_reporting_verbs_but_a_count_is_not(sentence, speaker):
+    found = _speaker(sentence)
+    assert (found and found.removeprefix("the ")) == speaker
+
+
+def test_the_researchers_opening_a_sentence_are_the_study_authors():
+    found, _ = attribute("The researchers attributed the decline to warmer winters.")
+    assert found is not None and found.speaker is None and found.flags == ()
+
+
+def test_it_added_is_the_body_that_spoke_just_before():
+    text = ("Rainfall in the region was 40 percent below average in October, the Kessler "
+            "Weather Agency said on Monday. It was the driest October since 1988, it added.")
+    assert [s and s.removeprefix("the ") for s in _speakers(text)] == [
+        "Kessler Weather Agency", "Kessler Weather Agency"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Employers added 212,000 jobs in May.", None),
+    ("Exports fell 3 percent, Dorran Steel added.", "Dorran Steel"),
+])
+def test_added_at_the_end_of_a_sentence_is_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('Councillor Ana Ruiz called the levy "a tax on the young."', "Ana Ruiz"),
+    ("Mayor Tom Reyes called it “a good day for the city.”", "Tom Reyes"),
+    ("Orla Byrne called the meeting to order at 7 p.m.", None),
+])
+def test_calling_a_thing_by_a_quotation_is_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_he_after_a_speaker_who_called_a_thing_a_name_is_that_speaker():
+    text = ('Senator Joan Pike called the bill "a blank cheque." She said its cost had been put '
+            "at $40 million by the state treasury.")
+    assert _speakers(text)[-1] == "Joan Pike"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("'We cut 40 jobs,' said Ana Ruiz.", "“We cut 40 jobs,” said Ana Ruiz."),
+    ("'We won't close,' she said.", "“We won't close,” she said."),
+    ("'The ward is full.", "“The ward is full."),
+    ("The Joneses' car was towed, police said.", "The Joneses' car was towed, police said."),
+    ("He grew up in the '90s.", "He grew up in the '90s."),
+])
+def test_straight_single_quote_marks_are_read_as_quotes(text, read):
+    assert curly_quotes(text) == read
+
+
+def test_a_straight_single_quote_over_two_sentences_has_one_speaker():
+    text = ("'The ward has been short of nurses since May. We rang the trust twice,' said "
+            "Carol Dunn, 58, whose father was a patient there.")
+    assert _speakers(text) == ["Carol Dunn"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('"The border is long and quiet," said Europol unit commander Lena Hart.', "Lena Hart"),
+    ('"Orders are down," said Tarrow Foods chief executive Sam Idris.', "Sam Idris"),
+    ('"He never came home," said the boy\'s mother, Carla Mendes, 41.', "Carla Mendes"),
+    ('"We will appeal," said the state, citing the ruling.', None),
+])
+def test_a_title_owned_by_a_body_or_a_person_before_the_name(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "flags"), [
+    ("A spokesperson for the water board blamed a burst main for the outage.",
+     "the water board", ()),
+    ("A spokeswoman for the county sheriff's office said 12 deputies were on leave.",
+     "the county sheriff's office", ()),
+    ("A spokesman for the senior partner said the fee was 4 percent.",
+     "A spokesman for the senior partner", ("anonymous_source",)),
+])
+def test_a_spokesperson_for_a_body_described_in_several_words(sentence, speaker, flags):
+    found, _ = attribute(sentence)
+    assert found is not None and (found.speaker, found.flags) == (speaker, flags)
+
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("The glacier has lost some 40 metres of ice since 1990.", True),
+    ("Tickets cost 9,000 rupees, or about US$110.", True),
+    ("Some residents left after the flood.", False),
+    ("Some 2024 figures were revised in March.", False),
+])
+def test_some_before_a_number_and_a_dollar_sign_with_a_country(sentence, hedge):
+    assert hedged(sentence) is hedge
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Tarrow's Asian sales director, Mei Lin, blamed the fall on a weak yen.", "Mei Lin"),
+    ("The French finance minister, Anne Roche, said growth would slow.", "Anne Roche"),
+])
+def test_a_word_of_place_before_a_title_in_apposition(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("The Danish firm Vestholm Robotics opened a plant in Ohio on Monday. The company said "
+     "it would hire 300 people.", "Vestholm Robotics"),
+    ("Brackley's, the country's third-largest bakery chain, cut 200 jobs. The company said "
+     "sales fell 8 percent.", "Brackley's"),
+    ("Bus fares will rise 5 percent in March, the carrier said. The company said fuel costs "
+     "rose by a third.", "the company"),
+])
+def test_the_company_is_a_name_the_article_said_was_a_company(text, company):
+    assert _speakers(text)[-1] == company
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Only 9% of members now say they will strike, down from 30% in May.", None),
+    ("Nearly 40 tenants say their rent doubled.", None),
+    ("Ana Ruiz says the rent doubled.", "Ana Ruiz"),
+])
+def test_a_capitalised_quantifier_opening_a_sentence_is_no_speaker(sentence, speaker):
     assert _speaker(sentence) == speaker

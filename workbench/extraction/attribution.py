@@ -71,6 +71,17 @@ _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
 _PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
 _CLOSING_SINGLE = re.compile(r"(?<=[,.!?])’(?=\s|$|[)—–])")
 _CLOSING_SINGLE_LOOKS = (",’", ".’", "!’", "?’")  # a first look: most ’ are apostrophes
+# Straight single marks ('We cut 40 jobs,' she said): a mark opening a word at the start or
+# after a space, closed by one right after punctuation; "don't" and "the Joneses' car"
+# keep their apostrophes.
+_STRAIGHT_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(—–]))'([A-Z][^']*(?:'[a-z][^']*)*[,.!?])'(?=\s|$)"
+)
+_CLOSING_STRAIGHT_LOOKS = (",'", ".'", "!'", "?'")
+# A quote that runs over sentences: its first opens with the mark, its last closes with
+# one right after punctuation.
+_OPENING_STRAIGHT_SINGLE = re.compile(r"^'(?=[A-Z])")
+_CLOSING_STRAIGHT_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
 
 
 def curly_quotes(text: str) -> str:
@@ -90,6 +101,10 @@ def curly_quotes(text: str) -> str:
         text = _PAIRED_SINGLE.sub(r"“\1”", text).replace("‘", "“")
     if "’" in text and any(mark in text for mark in _CLOSING_SINGLE_LOOKS):
         text = _CLOSING_SINGLE.sub("”", text)
+    if "'" in text and (text[:1] == "'" or any(m in text for m in _CLOSING_STRAIGHT_LOOKS)):
+        text = _STRAIGHT_SINGLE.sub(r"“\1”", text)
+        text = _OPENING_STRAIGHT_SINGLE.sub("“", text)
+        text = _CLOSING_STRAIGHT_SINGLE.sub("”", text)
     return text
 
 
@@ -143,7 +158,9 @@ _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
 _IN_PLACE = re.compile(rf"\s+in\s+{NAME}$")
 _NAME_IN_APPOSITION = re.compile(
-    r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w’'-]*\s+){0,3}"
+    r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead
+    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'-]*\s+){0,3}"
     r"(?:[a-z][\w’'-]*|(?:Minister|Secretary|Director|Commissioner|Chair) (?:of|for) "
     r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){1,3}),$"
@@ -211,7 +228,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         firm = RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False
-        if DEFINITE.search(plain, 0, anonymous.start()) and who.lower() in AUTHORS:
+        definite = DEFINITE.search(plain, 0, anonymous.start()) or who[:4] == "The "
+        if definite and who.lower().removeprefix("the ") in AUTHORS:
             # "the researchers wrote": the study's authors, whom the article has named
             return Attribution(None, (), True), False
         return Attribution(who, ("anonymous_source",), True), False
@@ -229,7 +247,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         before = plain[: match.start()].rstrip()
         raw_before = text[: match.start()].rstrip()
         by_quote = raw_before.endswith((",", "”", '"', "’"))
-        if match.group("verb") in {"added", "adds", "asked"} and not (by_quote or quoted):
+        # "..., it added." ends the sentence: speech with nothing added to an object
+        ends = plain[match.end("verb"):].lstrip()[:1] in {"", ".", ",", ";"}
+        if match.group("verb") in {"added", "adds", "asked"} and not (by_quote or quoted or ends):
             continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):
             return None, True
@@ -272,7 +292,7 @@ _SPOKES = r"spokes(?:man|woman|person)"
 # company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
 _SPOKESPERSON = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
-    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z]+)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
+    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}}?)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
     rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
 )
 # What a spokesperson in lower case may speak for: "a company spokesman", "a club
@@ -294,7 +314,8 @@ def _spokesperson_for(plain: str) -> str | None:
     if name:
         return clean_name(name)
     noun = found.group("noun") or found.group("the")
-    if noun in _SPOKEN_FOR or BODY_WORD.fullmatch(noun):
+    head = noun.rsplit(None, 1)[-1]  # "the health board": a board
+    if head in _SPOKEN_FOR or BODY_WORD.fullmatch(head):
         return "the " + noun
     return None
 

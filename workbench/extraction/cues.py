@@ -144,7 +144,8 @@ OPINION = re.compile(
     r"\b(?:I think|I thought|I believe|I feel|in my (?:view|opinion)|should|must)\b", re.I
 )
 _QUANTITY = (
-    r"(?:\$|€|£)?\d|a (?:third|quarter|half|fifth|dozen|hundred|thousand|million|billion)|"
+    r"(?:(?:US|A|C|NZ|HK)?\$|€|£)?\d|"
+    r"a (?:third|quarter|half|fifth|dozen|hundred|thousand|million|billion)|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half|"
     r"hundreds|thousands|millions|a few|once|twice"
 )
@@ -153,7 +154,9 @@ HEDGES = re.compile(
     r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
     r"believes?(?! in\b)|appeared to|appears to|seems?|suggest(?:s|ed)?|roughly|nearly|"
     r"almost|worries|expected to|typically|(?<!no )estimated)\b|"
-    rf"(?:about|around|approximately|roughly|as (?:many|much|few) as) "
+    # "some 40 people": an approximate number, as "about 40" is
+    rf"(?:about|around|approximately|roughly|some(?= \d)(?! (?:19|20)\d\d\b)|"
+    rf"as (?:many|much|few) as) "
     rf"(?={_QUANTITY}|the size of)))"
 )
 # "expect prices to rise", "we expect to be back", "now expects only one cut", "a 60 per

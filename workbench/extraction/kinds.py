@@ -67,7 +67,7 @@ _HEDGE_KEYS = (
     "may", "could", "might", "perhaps", "possibl", "probabl", "likely", "considered",
     "reportedly", "allegedly", "apparent", "believe", "appear", "seem", "suggest",
     "estimated", "roughly", "nearly", "almost", "worries", "expect", "about", "around",
-    "approximately", "as many", "as much", "as few", "typically",
+    "approximately", "as many", "as much", "as few", "typically", "some ",
 )
 
 

@@ -56,6 +56,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         if COMPANY_HEAD.search(text):  # a first look: most sentences name no company
             names = COMPANY_NAME.findall(text)
             company = company_name(names[-1]) if names else company
+        introduced = _company_introduced(text)
+        company = introduced or company
         found, pronoun = attribute(text)
         if not out:
             lead = _named_subject(text, None)
@@ -135,6 +137,36 @@ _COMPANY_LIKE = re.compile(
     r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
 )
 
+
+
+# "the Norwegian company Nordvik Aerospace", "state operator Harbour Rail", "Halsey's, the
+# UK's fourth-largest supermarket chain,": a name the article says is a company, which
+# "the company" then means even when the name does not say so.
+_KIND_OF_COMPANY = (
+    r"(?:company|firm|carrier|airline|carmaker|automaker|lender|retailer|insurer|chain|"
+    r"manufacturer|drugmaker|operator)"
+)
+_FIRM_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*){0,3}"
+_COMPANY_INTRODUCED = re.compile(
+    rf"\b{_KIND_OF_COMPANY}\s+(?P<before>{_FIRM_NAME})|"
+    rf"(?:^|[,;]\s+|\s)(?P<after>{_FIRM_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"{_KIND_OF_COMPANY}\b(?!\s+(?:also\s+)?(?:{SPEECH_VERBS})\b)"  # not "..., the carrier said"
+)
+_COMPANY_WORDS = frozenset(
+    "company firm carrier airline carmaker automaker lender retailer insurer chain "
+    "manufacturer drugmaker operator".split()
+)
+
+
+def _company_introduced(text: str) -> str | None:
+    """The company a sentence introduces as one ("the Norwegian company Nordvik")."""
+    if _COMPANY_WORDS.isdisjoint(text.replace(",", " ").split()):  # a first look
+        return None
+    found = _COMPANY_INTRODUCED.search(outside_quotes(text))
+    if not found:
+        return None
+    name = found.group("before") or found.group("after")
+    return None if name.split()[0] in NOT_NAMES else name
 
 
 def _a_person(name: str, later: list[str]) -> bool:
