@@ -390,6 +390,24 @@ def _standfirst(line: str) -> bool:
     return stripped[-1] not in ".!?:;,”\"’)…" and len(stripped.split()) <= 60
 
 
+# What opens or closes a lead but no headline: an article and a common noun ("The city
+# council voted ...", "A magnitude 6.1 earthquake struck ..."), or a past-tense
+# attribution at the end (", officials said"; a headline says "says").
+_LEAD_OPEN = re.compile(r"^(?:The|A|An)\s+[a-z]")
+_LEAD_CLOSE = re.compile(r",\s+[^,]{1,40}\bsaid$")
+
+
+def _lead_without_stop(line: str) -> bool:
+    """Whether a long first line with no final stop reads as a lead that lost its stop in
+    copying rather than a headline with its standfirst run on: it opens with a dateline or
+    an article, or ends with "..., officials said"."""
+    stripped = line.strip()
+    dateline = _DATELINE_PREFIX.match(stripped)
+    if dateline and _looks_like_place(dateline.group("place")):
+        return True
+    return bool(_LEAD_OPEN.match(stripped) or _LEAD_CLOSE.search(stripped))
+
+
 def _is_heading(line: str, paragraph: int) -> bool:
     """Short, unpunctuated lines at the top are titles; elsewhere they are sub-heads."""
     stripped = line.strip()
@@ -437,7 +455,7 @@ def segment(text: str) -> list[Sentence]:
             continue
         if _is_heading(content, paragraph) or (
             paragraph == 1 and out and out[0].role == "heading" and _standfirst(content)
-        ) or (paragraph == 0 and _standfirst(content)):
+        ) or (paragraph == 0 and _standfirst(content) and not _lead_without_stop(content)):
             # a first line with no final stop (up to 60 words) is a headline (and perhaps its
             # standfirst run on): body copy always ends as a sentence does
             out.append(Sentence(content, start, end, "heading", paragraph))
