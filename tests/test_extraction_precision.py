@@ -791,3 +791,30 @@ def test_a_long_lead_without_a_byline_under_it_stays_body():
         "The council said the rise would raise $4 million a year.\n"
     )
     assert {r for r, _ in roles(article)} == {"body"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agency will begin an inspection of 1,800 bridges on Monday.",
+    "The city will set aside $4 million for flood barriers next year.",
+])
+def test_a_plan_with_a_count_is_not_a_schedule_notice(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_visit_told_by_a_source_is_its_finding_not_colour():
+    sentence = "During a recent visit to the dam, inspectors found two cracks, the agency said."
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("lead", [
+    "The county board voted 5-2 on Monday to cut bus fares by 20 percent, the first cut in "
+    "a decade",
+    "LYON — A gas leak forced the evacuation of 300 homes in the city centre on Friday night",
+    "Flooding closed 40 roads and cut power to 2,000 homes across the valley after three days "
+    "of heavy rain, police said",
+])
+def test_a_lead_that_lost_its_stop_is_still_body(lead):
+    article = lead + "\n\nCrews worked through the night to clear the damage, officials said.\n"
+    found = roles(article)
+    assert "heading" not in [role for role, _ in found]
+    assert found[-2] == ("body", lead.split(" — ")[-1])

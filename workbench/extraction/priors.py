@@ -61,7 +61,7 @@ _SCHEDULE = re.compile(
     # "The Senate returns Dec. 7", "will host an investor day on May 4", "is expected to be
     # reviewed again within a year", "will set rates at its June meeting"
     r"(?:returns?|reconvenes?|resumes?) (?:on )?(?:[A-Z][a-z]{2}\. \d|"
-    rf"{_MONTH} \d)|will (?:host|set|begin|start)\b|"
+    rf"{_MONTH} \d)|will (?:host\b|set (?:[\w-]+ ){{0,5}}?at (?:its|the|a) )|"
     r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
     r"published|released|announced)\b)"
 )
@@ -251,7 +251,10 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     said = text if quote_run or not quoted else " ".join(QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
     if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
-            or " day," in text or " visit" in text) and _SCENE.match(text):
+            or " day," in text or " visit" in text) and _SCENE.match(text) and not (
+            " visit" in text and who.speaker):
+        # a visit told by a source ("During a visit ..., engineers found ..., the ministry
+        # said") is the source's finding, not the reporter's scene
         return COLOUR_PRIOR
     if (" queue of " in text or " line of " in text) and _QUEUE.match(text):
         return COLOUR_PRIOR  # who waits in a queue, whatever they carry
@@ -309,7 +312,8 @@ def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
     May 2" still holds news)."""
     rest = _WHEN.sub(" ", text[: schedule.start()] + " " + text[schedule.end():])
     rest = _ADDRESS.sub(" ", rest) if _DIGIT.search(rest) else rest  # where: "at 12 Elm St."
-    return not kinds.fact_kinds(rest) and not kinds.forecast(rest)
+    # a count left over ("an inspection of 1,500 buildings") is news, not a notice
+    return not _DIGIT.search(rest) and not kinds.fact_kinds(rest) and not kinds.forecast(rest)
 
 
 def _crowd_reacts(text: str, facts: frozenset[str]) -> bool:
