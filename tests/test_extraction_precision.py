@@ -818,3 +818,9 @@ def test_a_lead_that_lost_its_stop_is_still_body(lead):
     found = roles(article)
     assert "heading" not in [role for role, _ in found]
     assert found[-2] == ("body", lead.split(" — ")[-1])
+
+
+def test_staff_of_a_place_given_an_age_still_state_facts():
+    sentence = ('"We had one porter for three wards on Sunday," said Ruth Kemp, 44, a cleaner at '
+                'the clinic.')
+    assert proposed(sentence) == [sentence]

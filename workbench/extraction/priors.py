@@ -93,6 +93,8 @@ _AGED_VOICE = re.compile(
     r"(?!(?:[\w-]+ ){0,2}(?:professor|researcher|scientist|economist|analyst|director|chief|"
     r"head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
     r"manager|executive|founder|owner|minister|member|officer)\b)"
+    # "a nurse at the hospital": staff of a place in the story speak as witnesses to it
+    r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
 )
 # A view or forecast put to a loose group that no one could ask ("Some traders expect ...",
 # "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
