@@ -559,6 +559,8 @@ def test_he_after_a_speaker_who_called_a_thing_a_name_is_that_speaker():
     ("'The ward is full.", "“The ward is full."),
     ("The Joneses' car was towed, police said.", "The Joneses' car was towed, police said."),
     ("He grew up in the '90s.", "He grew up in the '90s."),
+    ("The staff said they were 'badly let down,' and 30 quit.",
+     "The staff said they were 'badly let down,' and 30 quit."),
 ])
 def test_straight_single_quote_marks_are_read_as_quotes(text, read):
     assert curly_quotes(text) == read
@@ -630,3 +632,8 @@ def test_the_company_is_a_name_the_article_said_was_a_company(text, company):
 ])
 def test_a_capitalised_quantifier_opening_a_sentence_is_no_speaker(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+def test_a_phrase_in_straight_single_marks_keeps_the_sentences_speaker():
+    sentence = "The drivers' union said 60 members voted, 'reluctantly,' to accept the offer."
+    assert _speaker(curly_quotes(sentence)) == "the drivers' union"

@@ -82,6 +82,9 @@ _CLOSING_STRAIGHT_LOOKS = (",'", ".'", "!'", "?'")
 # one right after punctuation.
 _OPENING_STRAIGHT_SINGLE = re.compile(r"^'(?=[A-Z])")
 _CLOSING_STRAIGHT_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
+# A mark opening a word in lower case ("voted, 'overwhelmingly,' to strike") quotes a
+# phrase inside the sentence: its closing mark closes that, not a quote run on from before.
+_PHRASE_OPENS = re.compile(r"(?:^|[\s(—–])'[a-z]")
 
 
 def curly_quotes(text: str) -> str:
@@ -104,7 +107,8 @@ def curly_quotes(text: str) -> str:
     if "'" in text and (text[:1] == "'" or any(m in text for m in _CLOSING_STRAIGHT_LOOKS)):
         text = _STRAIGHT_SINGLE.sub(r"“\1”", text)
         text = _OPENING_STRAIGHT_SINGLE.sub("“", text)
-        text = _CLOSING_STRAIGHT_SINGLE.sub("”", text)
+        if not _PHRASE_OPENS.search(text):
+            text = _CLOSING_STRAIGHT_SINGLE.sub("”", text)
     return text
 
 
