@@ -824,3 +824,9 @@ def test_staff_of_a_place_given_an_age_still_state_facts():
     sentence = ('"We had one porter for three wards on Sunday," said Ruth Kemp, 44, a cleaner at '
                 'the clinic.')
     assert proposed(sentence) == [sentence]
+
+
+def test_a_later_sentence_opening_like_a_page_line_is_still_body():
+    article = ("Inspectors visited 14 mills in May. Editing by hand of safety logs was banned "
+               "in 2023 after two fires.\n")
+    assert [r for r, _ in roles(article)] == ["body", "body"]

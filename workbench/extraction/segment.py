@@ -540,9 +540,13 @@ def _emit(out: list[Sentence], text: str, start: int, end: int, role: str, parag
     for s, e in _split_paragraph(text[start:end]):
         piece = text[start + s : start + e]
         own = role
-        # a note run on after a caption ("... (Jane Doe/AP) Jo Li contributed."); the
-        # paragraph's first sentence was looked at as a line already
-        if role == "body" and s > 0 and _line_role(piece) == "source_line":
+        # a note run on after a caption's credit ("... (Jane Doe/AP) Jo Li contributed.");
+        # the paragraph's first sentence was looked at as a line already, and after a
+        # sentence's stop a line's words may be prose ("Editing by hand is banned ...")
+        after_credit = s > 0 and (
+            text[start : start + s].rstrip()[-1:] == ")" or piece[:1] == "("
+        )
+        if role == "body" and after_credit and _line_role(piece) == "source_line":
             own = "source_line"
         out.append(Sentence(piece, start + s, start + e, own, paragraph))
 
