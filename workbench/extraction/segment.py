@@ -18,6 +18,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from workbench.extraction.pagelines import (
+    AGENCY_DATELINE,
+    CAPTION_LEAD,
+    CREDIT_AFTER_STOP,
+    CREDIT_TAIL,
+    DATELINE_PREFIX,
+    LINKS_HEAD,
+    line_role,
+)
+
 ROLES = ("body", "caption", "credit", "dateline", "source_line", "byline", "heading")
 
 
@@ -31,192 +41,6 @@ class Sentence:
     role: str = "body"
     paragraph: int = 0
 
-
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE_LINE = re.compile(
-    rf"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-    r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
-    r"(?:\s+updated\s+(?:\d{1,2}|an?|one)\s+(?:minutes?|hours?|days?)\s+ago)?\s*$",
-    re.I,
-)
-# A date line of another form than _DATE_LINE's: every word of it is a date, a time, a
-# time zone or a word such as "Posted", "Updated", "Issued on" ("Issued on: 27/11/2026 -
-# 19:42 Modified: 27/11/2026 - 21:05", "Posted Mon 30 Nov 2026 at 6:04am, updated ...").
-_STAMP_WORDS = frozenset(
-    """posted published updated modified issued last first created edited revised
-    originally on at am pm a.m. p.m. ago an a one minute minutes min mins hour hours hr hrs
-    day days read""".split()  # "December 1, 2026 · 8 min read"
-)
-_STAMP_DAY_OR_MONTH = re.compile(
-    rf"^(?:{_MONTHS}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|\w+day)$", re.I
-)
-_STAMP_NUMBER = re.compile(
-    r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|[A-Z]{1,4}T"
-    r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
-)
-_STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
-_DIGIT = re.compile(r"\d")
-_STAMP_SPLIT = re.compile(r"[\s,|·•:–—()]+|\s-\s")
-# "Carlos Mendes Lobo / AFP", "Jane Doe/Getty Images", "AFP / Getty Images": a photo credit
-# on a line of its own (a person or agency, a slash, an agency).
-_CREDIT_LINE = re.compile(
-    r"^(?:(?:photo|image|picture)s?\s*:\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*"
-    r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$"
-)
-# A credit after the caption's last stop: "... on Nov. 25. Carlos Mendes Lobo / AFP",
-# "... months old. (ABC News: Tom Hollis)" (a first look: "/" or "(" in the line).
-_CREDIT_AFTER_STOP = re.compile(
-    r"(?<=[.!?])\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w.&'’-]*"
-    r"(?:\s+[A-Z][\w.&'’-]*){0,3}(?<![.!?])"
-    # "(ABC News: Tom Hollis)": an outlet and a person's name, every word capitalised;
-    # "(Source: Bureau of Labor Statistics)" ends a body paragraph, not a caption
-    r"|\((?!(?:Sources?|Data|Notes?|Figures?|Update|Correction)\s*:)[A-Z][\w.&'’ -]{1,40}:\s*"
-    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\))\s*$"
-)
-# "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
-_CREDIT_TAIL = re.compile(
-    r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
-    r"|(?<!\s)\s*\((?:photo|image|credit|pictured|submitted by|supplied by|courtesy of|"
-    r"handout)[^)\n]{0,80}\)"
-    r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
-    r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
-    r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
-    r"|\s©\s*[^\n©]{1,60}"  # "... on Nov. 3. © JANE DOE / AFP"
-    r"|\s\([^()\n]{1,60}/[^()\n]{1,60}\))\s*$",
-    re.I,
-)
-# "Photo: Senators leave the Capitol.", "Pictured: ...", "Image: ..." -- a caption line.
-_CAPTION_LEAD = re.compile(
-    r"^(?:photo|photograph|pictured|picture|image|caption|illustration|video|above|top|"
-    r"left|right|inset)\s*:\s|^(?:image|photo|video|media) (?:caption|source|credit),\s", re.I
-)
-# A photo described in the present tense, as captions are: "Traders work on the floor of
-# the exchange on Wednesday", "The prosecutor speaks at a news conference Monday".
-_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PHOTO_VERBS = (
-    r"(?:speaks?|talks?|stands?|sits?|walks?|works?|gathers?|waits?|looks?|listens?|"
-    r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
-    r"address(?:es)?|arrives?|prepares?|protests?|holds? up)"
-)
-# The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
-_PHOTO_DATE = (
-    rf"(?:{_WEEKDAYS}\b|(?:January|February|March|April|May|June|July|August|September|"
-    rf"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{{1,2}}, \d{{4}})"
-)
-_PHOTO_DESCRIPTION = re.compile(
-    rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
-    rf"from|before|after|as|the|a|an|past|along|through|across|into|by|behind|beside)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
-)
-# The outlet's own notes at the foot of a report (and what each of them holds: a first look).
-_NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information",
-              "reported from", "reporter", "correspondent", "editor", "writer")
-_NOTE_LINE = re.compile(
-    r"^(?:[^.]{3,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)|"
-    # "Jane Doe reported from Lisbon.", "Jane Doe is a health reporter at The Sentinel."
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})? "
-    r"(?:reported from [A-Z][^.]{1,60}\.?$|is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|"
-    r"correspondent|editor|writer|columnist) (?:at|for|with) (?:the )?[A-Z][\w.'’&-]*"
-    r"(?: (?:of |the |and |& )?[A-Z][\w.'’&-]*){0,5}\.?$)|"
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
-    r"for (?:the )?[A-Z][^.]{1,60}|"
-    # "Jane Doe covers the courts. Reach her at ...": the beat, then how to reach the writer
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80}\. "
-    r"(?:Reach|Contact|Email|Write to) (?:him|her|them)\b|"
-    r"A version of this (?:article|story) appear|"
-    r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
-    r"\b(?:call|contact|email|text)\b)",
-)
-_SOURCE_LINE = re.compile(
-    # "Source: WSJ", not "Sources close to ..."; "Contact Jane Doe at", not "Contact tracing"
-    r"^\(?(?:courtesy\s*/\s*)?(?:sources?(?=\s*[:/|])|courtesy|copyright|©|\(c\)|"
-    r"additional reporting|reporting by|editing by|edited by|write to|"
-    r"contact(?=\s*:|\s+(?:us|the|(?-i:[A-Z])))|read more|subscribe|sign up|"
-    # "Related:", "Related coverage"; "Related charges were filed" is a sentence
-    r"related(?=\s*(?::|$|articles?\b|stories\b|coverage\b|content\b|links?\b|news\b|"
-    r"reading\b|topics?\b))|"
-    r"advertisement|this article|originally published|appeared in|follow us|see also|"
-    # "Recommended:" heads a list of links; "Recommended doses were cut" is a sentence
-    r"recommended(?=\s*(?::|$|for you\b|stories\b|reading\b|articles\b))|"
-    r"most read|more on this|you may also like|further reading|"
-    r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
-    # "— With assistance from Jane Doe", "Follow the topics in this article: ..."
-    r"(?:story|news)|this story is developing|[—–-]*\s*with assistance from|"
-    r"follow (?:the )?topics|(?:this|the) (?:story|article|report|series) (?:was|is) "
-    r"(?:produced|reported|published) in (?:partnership|collaboration) with)\b"
-    # "Correction:", and with the date of the note: "Correction, 1 December 2026:",
-    # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon)
-    r"|^(?:correction|clarification|editor['’]s note|update)"
-    r"(?:,?\s+(?=[^:]{0,50}\d)[\w.,]+(?:\s+[\w.,]+){0,5})?\s*:"
-    # "To contact the reporter on this story:", "To contact the editors responsible ..."
-    r"|^to contact the (?:reporters?|editors?|writers?|authors?)\b",
-    re.I,
-)
-_CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
-# A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
-# "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
-# the app for alerts". The opening verb alone is not enough ("Get ready for higher bills").
-_PROMO_OPEN = re.compile(
-    r"^(?:get|download|sign up|subscribe|support (?:local |independent |our )?journalism|"
-    r"like what you['’]re reading|enjoying this|don['’]t miss|want more)\b",
-    re.I,
-)
-_PROMO_WORDS = re.compile(r"\b(?:newsletters?|inbox|subscri\w+|sign up|app|alerts|podcast)\b", re.I)
-# A line that heads a list of links to other reports ("Related Articles", "More on this story").
-_LINKS_HEAD = re.compile(
-    r"^(?:related|read more|more on this|more from|see also|recommended|most read|"
-    r"more stories|you may also like|further reading)\b[^.!?]{0,40}:?$",
-    re.I,
-)
-# The outlet's notes about the report itself: "This story has been updated to correct ...",
-# "An earlier version of this article misstated ...", "Corrected to show ...".
-_REVISION_NOTE = re.compile(
-    # "This story has been updated": the outlet's own piece ("The report was revised in
-    # June" is about some other report, and a claim)
-    r"^(?:(?:This (?:story|article|report|post|piece|version)|The (?:story|article|post))"
-    r"(?: \w+){0,2} (?:has been|"
-    r"was|is being|had been) (?:updated|corrected|amended|changed|edited|clarified|revised)\b"
-    r"|An? (?:earlier|previous) version of this (?:story|article|report|post)\b"
-    r"|This version (?:corrects|updates|adds|removes|clarifies)\b"
-    # an outlet's funding note: "The Daily Ledger receives support from ... for its coverage"
-    r"|(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} receives? (?:financial )?(?:support|"
-    r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
-    r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
-    r"made possible) by\b"
-    # where and when the piece ran: "This report by The Canadian Press was first published
-    # Nov. 30", "This story appears in the Dec. 3 print edition", "This story was compiled
-    # from our live coverage"
-    r"|This (?:story|article|report|piece)(?: by [^.]{1,60}?)? (?:was (?:first|originally) "
-    r"published|was (?:compiled|adapted) from|(?:first )?appear(?:s|ed) in (?:the |our )?"
-    r"[^!?]{0,40}?\b(?:print|edition|issue)\b)"
-    r"|(?:Updated|Corrected|Clarified|Amended) (?:to|with) (?:correct|show|include|add|"
-    r"reflect|clarify|remove|comments?|details?)\b)"
-)
-# A wire's exchange-rate note: "($1 = 0.7912 pounds)", "(£1 = $1.2701)", "(1 euro = $1.08)".
-_RATE_NOTE = re.compile(r"^\(\s*\S{0,4}\s?1\s?\w{0,6} = \S{0,4}\s?[\d.,]+[^()]{0,30}\)$")
-_BYLINE = re.compile(
-    r"^(?:[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*"
-    # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
-    r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
-    # "Jane Doe @janedoe": a name and the writer's social handle
-    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+)$"
-)
-# "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
-_DATELINE_PREFIX = re.compile(
-    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[A-ZÀ-Þ][\w.'’ ]{0,30})?"
-    r"(?:\s*\([A-Za-z. ]{1,30}\))?)\s*(?:—|–|--|-)\s*"
-)
-
-# "Lisbon (AFP) -", "Nairobi, Kenya (Reuters) —": a place in ordinary case is a dateline
-# only with the agency's tag after it.
-_AGENCY_DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3}(?:, [A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*)"
-    r"{0,2})?(?:, [A-Z][a-z]{2}\.? \d{1,2})? \((?:AFP|AP|Reuters|Bloomberg|dpa|EFE|ANSA|PA|"
-    r"AAP|CP|UPI|Xinhua|Kyodo|Yonhap)\)\s*(?:—|–|--|-)\s*"
-)
 
 # Abbreviations after which a period does not end a sentence (lowercased, no period).
 _ABBREVIATIONS = frozenset(
@@ -321,68 +145,6 @@ def _cap_length(para: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _line_role(line: str) -> str | None:
-    """A role for a whole line that is not article body, or None."""
-    stripped = line.strip()
-    if _DATE_LINE.match(stripped) or _timestamp(stripped):
-        return "dateline"
-    if len(stripped) <= 200 and (
-        _SOURCE_LINE.match(stripped) or _REVISION_NOTE.match(stripped)
-        or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
-    ):
-        return "source_line"
-    if stripped[-7:].lower() == "caption" and _CAPTION_TOGGLE.search(stripped):
-        return "caption"  # a web caption ends with its toggle: "... Jane Doe/AP hide caption"
-    if len(stripped) <= 250 and _PROMO_OPEN.match(stripped) and _PROMO_WORDS.search(stripped):
-        return "source_line"
-    if len(stripped) <= 100 and "/" in stripped and _CREDIT_LINE.match(stripped):
-        return "credit"
-    if len(stripped) <= 300 and any(key in stripped for key in _NOTE_KEYS) and (
-        _NOTE_LINE.match(stripped)
-    ):
-        return "source_line"
-    if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped) and (
-        _PHOTO_DESCRIPTION.match(stripped)
-    ):
-        return "caption"
-    if _BYLINE.match(stripped) or _signed_and_dated(stripped):
-        return "byline"
-    return None
-
-
-# "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
-_SIGNATURE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:, [A-Z][\w'’ -]{2,40})?$")
-# the date after a bullet, or after the stamp word that opens it ("... Reporter Updated Nov. 30")
-_BULLET = re.compile(r"\s[•·|]\s|\s(?=(?:Updated|Published|Posted)\b)")
-
-
-def _signed_and_dated(line: str) -> bool:
-    """A byline that carries the date: the writer's name before a bullet, a date after it."""
-    if len(line) > 120 or not _DIGIT.search(line):
-        return False
-    parts = _BULLET.split(line, maxsplit=1)
-    if len(parts) != 2:
-        return False
-    name, date = parts[0].strip(), parts[1].strip()
-    return bool(_SIGNATURE.match(name)) and bool(_DATE_LINE.match(date) or _timestamp(date))
-
-
-def _timestamp(line: str) -> bool:
-    """Whether ``line`` is only a time stamp: every word is a date, a time, a time zone or
-    a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date."""
-    if len(line) > 160 or not _DIGIT.search(line, 0, 40):
-        return False
-    dated = False
-    for word in _STAMP_SPLIT.split(line):
-        if not word or word == "-" or word.lower() in _STAMP_WORDS:
-            continue
-        if _STAMP_DAY_OR_MONTH.match(word) or _STAMP_DATE.fullmatch(word):
-            dated = True
-        elif not _STAMP_NUMBER.match(word):
-            return False
-    return dated
-
-
 def _standfirst(line: str) -> bool:
     """A line under the headline that does not end as a sentence does (a subheadline such
     as "Commissioners say ...; health officials warn of ..."): body copy always does."""
@@ -402,7 +164,7 @@ def _lead_without_stop(line: str) -> bool:
     copying rather than a headline with its standfirst run on: it opens with a dateline or
     an article, or ends with "..., officials said"."""
     stripped = line.strip()
-    dateline = _DATELINE_PREFIX.match(stripped)
+    dateline = DATELINE_PREFIX.match(stripped)
     if dateline and _looks_like_place(dateline.group("place")):
         return True
     return bool(_LEAD_OPEN.match(stripped) or _LEAD_CLOSE.search(stripped))
@@ -430,27 +192,27 @@ def segment(text: str) -> list[Sentence]:
         paragraph += 1
         lead = len(body) - len(body.lstrip())
         start, end = line_start + lead, line_start + len(body.rstrip())
-        role = _line_role(body)
+        role = line_role(body)
         if not role and links and _standfirst(body):
             role = "source_line"  # a headline in a list of links
         if role:
             out.append(Sentence(text[start:end], start, end, role, paragraph))
             if role in ("byline", "dateline") and top_end is None and paragraph <= _TOP_LINES:
                 top_end = paragraph
-            links = role == "source_line" and (links or bool(_LINKS_HEAD.match(body.strip())))
+            links = role == "source_line" and (links or bool(LINKS_HEAD.match(body.strip())))
             continue
         links = False
         content = text[start:end]
-        credit = _CREDIT_TAIL.search(content)
+        credit = CREDIT_TAIL.search(content)
         if not credit and (")" in content[-2:] or "/" in content[-60:]):
-            credit = _CREDIT_AFTER_STOP.search(content)
+            credit = CREDIT_AFTER_STOP.search(content)
         if credit and credit.start() > 0:
             cut = start + credit.start()
             credit_start = cut + (len(credit.group()) - len(credit.group().lstrip()))
             _emit(out, text, start, cut, "caption", paragraph)
             out.append(Sentence(text[credit_start:end], credit_start, end, "credit", paragraph))
             continue
-        if _CAPTION_LEAD.match(content):
+        if CAPTION_LEAD.match(content):
             out.append(Sentence(content, start, end, "caption", paragraph))
             continue
         if _is_heading(content, paragraph) or (
@@ -460,9 +222,9 @@ def segment(text: str) -> list[Sentence]:
             # standfirst run on): body copy always ends as a sentence does
             out.append(Sentence(content, start, end, "heading", paragraph))
             continue
-        dateline = _DATELINE_PREFIX.match(content)
+        dateline = DATELINE_PREFIX.match(content)
         if not (dateline and _looks_like_place(dateline.group("place"))):
-            dateline = "(" in content[:60] and _AGENCY_DATELINE.match(content)
+            dateline = "(" in content[:60] and AGENCY_DATELINE.match(content)
         if dateline:
             stop = start + dateline.end()
             trimmed = text[start:stop].rstrip()
@@ -546,7 +308,7 @@ def _emit(out: list[Sentence], text: str, start: int, end: int, role: str, parag
         after_credit = s > 0 and (
             text[start : start + s].rstrip()[-1:] == ")" or piece[:1] == "("
         )
-        if role == "body" and after_credit and _line_role(piece) == "source_line":
+        if role == "body" and after_credit and line_role(piece) == "source_line":
             own = "source_line"
         out.append(Sentence(piece, start + s, start + e, own, paragraph))
 
