@@ -173,14 +173,22 @@ def fit_reference(split: Split) -> np.ndarray:
     return model.predict_proba(vectorizer.transform([e.text for e in split.score]))[:, 1]
 
 
-def _inner_oof(x, y: np.ndarray, groups: np.ndarray, c: float) -> np.ndarray:
-    """Out-of-fold probabilities over the fit set, folds of whole debates."""
+def _inner_folds(x, y: np.ndarray, groups: np.ndarray,
+                 score: Callable[..., np.ndarray]) -> np.ndarray:
+    """Out-of-fold values over the fit set, inner folds of whole debates:
+    ``score(x_fit, y_fit, x_held)`` gives the values of the held-out rows."""
     oof = np.zeros(len(y))
     for held in grouped_folds(np.unique(groups, return_inverse=True)[1], INNER_FOLDS):
         keep = np.ones(len(y), dtype=bool)
         keep[held] = False
-        oof[held] = _classifier(c).fit(x[keep], y[keep]).predict_proba(x[held])[:, 1]
+        oof[held] = score(x[keep], y[keep], x[held])
     return oof
+
+
+def _inner_oof(x, y: np.ndarray, groups: np.ndarray, c: float) -> np.ndarray:
+    """Out-of-fold probabilities of the shipped design over the fit set."""
+    return _inner_folds(x, y, groups,
+                        lambda xf, yf, xh: _classifier(c).fit(xf, yf).predict_proba(xh)[:, 1])
 
 
 def tuned(grid: tuple[float, ...] = (1.0, 2.0)) -> Fit:
@@ -266,14 +274,11 @@ def _inner_logits(split: Split, kind: str, c: float) -> np.ndarray:
     """Out-of-fold log-odds of a member over the fit set, inner folds of whole debates."""
     def compute() -> np.ndarray:
         x, _ = split.design()
-        y, groups = split.labels, debate_groups(split.fit)
-        oof = np.zeros(len(y))
-        for held in grouped_folds(np.unique(groups, return_inverse=True)[1], INNER_FOLDS):
-            keep = np.ones(len(y), dtype=bool)
-            keep[held] = False
-            member = _fit_member(kind, x[keep], y[keep], c, split)
-            oof[held] = x[held] @ member.coef + member.intercept
-        return oof
+
+        def logits(xf, yf, xh):
+            member = _fit_member(kind, xf, yf, c, split)
+            return xh @ member.coef + member.intercept
+        return _inner_folds(x, split.labels, debate_groups(split.fit), logits)
     return _memo(split, ("inner", kind, c), compute)
 
 
@@ -316,12 +321,9 @@ def _svm_logits(split: Split, c: float) -> tuple[np.ndarray, np.ndarray]:
         return LinearSVC(C=c, class_weight="balanced", max_iter=20000).fit(x, y)
 
     x, x_score = split.design()
-    y, groups = split.labels, debate_groups(split.fit)
-    oof = np.zeros(len(y))
-    for held in grouped_folds(np.unique(groups, return_inverse=True)[1], INNER_FOLDS):
-        keep = np.ones(len(y), dtype=bool)
-        keep[held] = False
-        oof[held] = svm(x[keep], y[keep]).decision_function(x[held])
+    y = split.labels
+    oof = _inner_folds(x, y, debate_groups(split.fit),
+                       lambda xf, yf, xh: svm(xf, yf).decision_function(xh))
     platt = _classifier(1e6).fit(oof.reshape(-1, 1), y)
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     return a * oof + b, a * svm(x, y).decision_function(x_score) + b
