@@ -19,8 +19,9 @@ from dataclasses import dataclass, fields
 
 from workbench.errors import InputError
 from workbench.extraction import attribution, entities, kinds, restate, speakers
+from workbench.extraction.cues import QUOTED
 from workbench.extraction.model import load_model, sigmoid
-from workbench.extraction.priors import QUOTED, news_prior
+from workbench.extraction.priors import news_prior
 from workbench.extraction.segment import Sentence, segment
 
 _BATCH = 2_000  # sentences scored at once

@@ -135,7 +135,7 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "half": 0.5, "a": 1, "an": 1,
 }
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -150,8 +150,8 @@ _NUMBER_RE = re.compile(
     (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?
         (?:\s*(?:hundred|thousand|million|billion|trillion|[mbk]n?)\b)?)
     | (?P<percent>\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per\ cent\b))
-    | (?P<date>(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?
-        |(?<![\w.])(?:{_MONTH_NAMES})(?:\s+\d{{4}})?(?=[\s,.;:]|$)
+    | (?P<date>(?:{MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?
+        |(?<![\w.])(?:{MONTH_NAMES})(?:\s+\d{{4}})?(?=[\s,.;:]|$)
         |(?:{_DAYS})|(?:last|next|this)\s+(?:year|month|week)
         |(?:1[89]|20)\d\d(?:s)?(?!\s*(?:%|percent)))
     | (?P<magnitude>(?:hundreds|thousands|millions|billions|dozens|tens\ of\ thousands)

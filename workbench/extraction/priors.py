@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from workbench.extraction import attribution, kinds
+from workbench.extraction.cues import QUOTED
+from workbench.extraction.entities import MONTH_NAMES
 
 QUOTE_PRIOR = 3.5  # direct speech attributed to a named person, saying something checkable
 DATE_PRIOR = 1.5  # an event pinned to a day, month, year or relative date
@@ -35,10 +37,7 @@ COLOUR_PRIOR = -4.0
 SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
 # a service note: where to call, book or go ("Appointments can be booked at 555-0100")
 SERVICE_PRIOR = -4.0
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
+_MONTH = f"(?:{MONTH_NAMES})"
 _DATE_ANCHOR = re.compile(
     r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"yesterday|(?:last|this|earlier this|late last|early last) (?:week|month|year|night)|"
@@ -71,7 +70,6 @@ _WHEN = re.compile(
     r"\b(?:within|in|for) (?:[\w-]+ ){1,2}(?:days?|weeks?|months?|years?)\b|"
     r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\.?"
 )
-QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 # The next step of a criminal case is a court record, not a routine notice.
 _CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
 # 'called the cuts “shortsighted”': a characterisation in quote marks is an opinion.

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.extraction.attribution import is_group
-
-_QUOTE_MARKS = re.compile(r"[“”\"]")
+from workbench.extraction.cues import QUOTE_MARKS
 
 _SAY = (
     r"(?:said|says|say|told (?:reporters|\w+)|added|argue[ds]?|believe[ds]?|warned|noted|"
@@ -55,9 +54,9 @@ def restate(text: str, *, kind: str, speaker: str | None) -> str:
         # "The office said it would review ..." -> "The office would review ..."
         core = speaker + core[_OWN_SUBJECT.match(core).end() - 1:]
     core = re.sub(r",?\s+(?:said|says)\s*,\s*who\b.*$", "", core)
-    core = _QUOTE_MARKS.sub("", core).strip(" ,;:—–")
+    core = QUOTE_MARKS.sub("", core).strip(" ,;:—–")
     if not core:
-        core = _QUOTE_MARKS.sub("", body)
+        core = QUOTE_MARKS.sub("", body)
     core = core[:1].upper() + core[1:]
     if not core.endswith((".", "!", "?")):
         core += "."

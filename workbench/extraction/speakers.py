@@ -21,6 +21,7 @@ from workbench.extraction.attribution import (
     outside_quotes,
     quote_state,
 )
+from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.speech import (
     BODIES,
     BODY_HEAD,
@@ -229,10 +230,7 @@ def _in_full(name: str, earlier: list[str]) -> str:
     return name
 
 
-_MONTHS = frozenset(
-    "January February March April May June July August September October November December"
-    .split()
-)
+_MONTHS = frozenset(MONTH_NAMES.split("|"))
 
 
 def _person_mentioned(text: str) -> str | None:
