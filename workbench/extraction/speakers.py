@@ -123,39 +123,34 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
-# "the agency", "the club": an organisation the reader knows from before. Offices,
-# departments, courts and the like are left as written: an article often has several.
-_REFERS_BACK = re.compile(
-    r"[Tt]he (?:company|firm|agency|club|union|trust|coalition|regulator|watchdog|"
-    r"association|federation|group|charity|airline|carrier|lender|bank|retailer|insurer|"
-    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
-)
 # What is most often the article's own subject: "Lilly will cut its price, the company
 # said"; a regulator or an agency is more often someone else's ("Voltra raised its cap,
 # the regulator said").
-_COMPANY_LIKE = re.compile(
-    r"[Tt]he (?:company|firm|club|group|charity|airline|carrier|lender|bank|retailer|insurer|"
-    r"chain|manufacturer|drugmaker|carmaker|automaker|utility|operator|network|league)"
+_COMPANY_LIKE_WORDS = (
+    "company firm club group charity airline carrier lender bank retailer insurer chain "
+    "manufacturer drugmaker carmaker automaker utility operator network league"
+).split()
+# "the agency", "the club": an organisation the reader knows from before. Offices,
+# departments, courts and the like are left as written: an article often has several.
+_REFERS_BACK = re.compile(
+    r"[Tt]he (?:agency|union|trust|coalition|regulator|watchdog|association|federation|"
+    + "|".join(_COMPANY_LIKE_WORDS) + ")"
 )
-
-
+_COMPANY_LIKE = re.compile(r"[Tt]he (?:" + "|".join(_COMPANY_LIKE_WORDS) + ")")
 
 # "the Norwegian company Nordvik Aerospace", "state operator Harbour Rail", "Halsey's, the
 # UK's fourth-largest supermarket chain,": a name the article says is a company, which
 # "the company" then means even when the name does not say so.
-_KIND_OF_COMPANY = (
-    r"(?:company|firm|carrier|airline|carmaker|automaker|lender|retailer|insurer|chain|"
-    r"manufacturer|drugmaker|operator)"
+_COMPANY_WORDS = frozenset(
+    "company firm carrier airline carmaker automaker lender retailer insurer chain "
+    "manufacturer drugmaker operator".split()
 )
+_KIND_OF_COMPANY = "(?:" + "|".join(sorted(_COMPANY_WORDS)) + ")"
 _FIRM_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*){0,3}"
 _COMPANY_INTRODUCED = re.compile(
     rf"\b{_KIND_OF_COMPANY}\s+(?P<before>{_FIRM_NAME})|"
     rf"(?:^|[,;]\s+|\s)(?P<after>{_FIRM_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?"
     rf"{_KIND_OF_COMPANY}\b(?!\s+(?:also\s+)?(?:{SPEECH_VERBS})\b)"  # not "..., the carrier said"
-)
-_COMPANY_WORDS = frozenset(
-    "company firm carrier airline carmaker automaker lender retailer insurer chain "
-    "manufacturer drugmaker operator".split()
 )
 
 
