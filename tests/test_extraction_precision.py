@@ -830,3 +830,47 @@ def test_a_later_sentence_opening_like_a_page_line_is_still_body():
     article = ("Inspectors visited 14 mills in May. Editing by hand of safety logs was banned "
                "in 2023 after two fires.\n")
     assert [r for r, _ in roles(article)] == ["body", "body"]
+
+
+@pytest.mark.parametrize("line", [
+    "Posted 3 March 2027; last updated 4 March 2027 at 9:10",
+    "Ana Ruiz and Tom Lee · Lagos · 3 December 2027 08:15 WAT",
+])
+def test_stamps_and_bylines_with_more_parts_are_furniture(line):
+    assert role_of(line) in {"dateline", "byline"}
+
+
+@pytest.mark.parametrize("line", [
+    "Image caption: The bridge in 2019.",
+    "Commuters board a train at Shinjuku station in Tokyo on Tuesday.",
+])
+def test_a_labelled_caption_and_a_caption_with_an_everyday_verb(line):
+    assert role_of(line) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Like what you read? Become a member for €4 a month.",
+    "GET ALERTS: Sign up for our breaking news texts.",
+    "Support nonprofit local journalism today.",
+    "Never miss an edition: get the Valley Courier delivered for $3 a week.",
+    "This investigation was funded with a grant from the Pulitzer Center.",
+    "Our reporting is produced with support from the Lumina Foundation.",
+    "Correction to our Nov. 3 edition: the meeting is on Thursday.",
+    "Read also: Rupee slides to record low",
+    "Prices are delayed by at least 15 minutes.",
+])
+def test_the_outlets_appeals_funding_and_data_notes_are_source_lines(line):
+    assert role_of(line) == "source_line"
+
+
+@pytest.mark.parametrize("line", [
+    "Become a member of the board, the mayor urged residents on Monday.",
+    "Get ready for higher bills: the regulator approved a 9% rise.",
+    "The study was produced with support from the Wellcome Trust and published in Nature.",
+    "Correction officers for the county: 40 of them quit in May.",
+    "The ministry said it would update data daily.",
+    "Subscribers to the service rose 20% to 4 million in the quarter, the company said.",
+    "The strike was called off at 6 p.m.; talks resume on Monday at 9 a.m.",
+])
+def test_sentences_that_open_like_the_outlets_notes_stay_body(line):
+    assert role_of(line) == "body"
