@@ -874,3 +874,22 @@ def test_the_outlets_appeals_funding_and_data_notes_are_source_lines(line):
 ])
 def test_sentences_that_open_like_the_outlets_notes_stay_body(line):
     assert role_of(line) == "body"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Detectives are urging anyone who saw the car to contact them on 101, quoting incident 455.",
+    "Investigators appealed to witnesses to come forward.",
+    "The helpline, 0161 555 2020, is open 24 hours a day.",
+    "Residents can still order bins online or by phone on 01632 960111.",
+])
+def test_calls_for_information_and_helplines_with_their_hours_are_service_notes(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police are asking the court to hold the suspect for 30 more days.",
+    "The hospital is open 24 hours a day after a $3 million refit, the board said.",
+    "The clinic can continue to treat 400 patients a week, the trust said.",
+])
+def test_a_request_or_an_opening_that_states_news_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]

@@ -176,21 +176,35 @@ _PHONE = re.compile(
     r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
     # a trunk prefix and the number in groups: "0800 20 5050", "03-5510 6767"
     r"|(?<![\d.,])0\d{1,3}[ -]\d{2,4}[ -]\d{4}(?![\w-])"
+    # an area code and the local number in one group: "096 21450", "021 4567890"
+    r"|(?<![\d.,])0\d{1,4} \d{5,8}(?![\w.,-])"
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
 _CONTACT_KEYS = ("can ", "should ", "urged", "asked", "encouraged", "advised",
-                 " open ")
+                 " open ", "anyone", "anybody", "witnesses", "the public")
 _CONTACT = re.compile(
     # "can" and "should", not "may": "The president may visit Kyiv" is news, not a service
     # "should stop using it and call": one more step may come before the call
-    r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also )?"
+    r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also |still |continue to )?"
     r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
     r"(?:call|phone|ring|text|email|contact|visit|book)\b"
     # "can be contacted free, day or night, on ...": a few words may come between
     r"|\bcan be (?:booked|reached|contacted|made|ordered)(?:,? [\w ]{1,20}?,?){0,2} "
     r"(?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
+    # a call for information: "Police are asking anyone with information to call ...",
+    # "Detectives urged witnesses to come forward"
+    r"|\b(?:ask|urg|appeal|encourag)\w* (?:to |for )?(?:anyone|anybody|witnesses|members of the "
+    r"public|the public)\b[^.;]{0,80}?\bto (?:call|contact|phone|ring|email|text|come forward|"
+    r"get in touch)\b"
+)
+# Part of the note, not a figure: when a service is open ("open 24 hours a day", "open
+# 24/7") and the reference to quote ("quoting incident 455", "quote file number 26/4418").
+_NOTE_DETAIL = re.compile(
+    r"\bopen (?:24 hours a day|24/7|around the clock|round the clock|(?:seven|7) days a week)"
+    r"|\bquot(?:e|ing) (?:the )?(?:reference|ref|incident|file|crime|log|case|occurrence)"
+    r"(?: number| no\.?)? [\w/-]+"
 )
 # An instruction to the reader, at the start of the sentence or after "If you ...,":
 # "Call 988 ...", "If you have information, contact the police at ..."
@@ -346,6 +360,7 @@ def _service_note(text: str) -> bool:
         rest = text
     else:
         return False
+    rest = _NOTE_DETAIL.sub(" ", rest) if " open " in rest or "quot" in rest else rest
     return not kinds.states_fact(_ADDRESS.sub(" ", _PHONE.sub(" ", rest)))
 
 
