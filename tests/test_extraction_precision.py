@@ -893,3 +893,21 @@ def test_calls_for_information_and_helplines_with_their_hours_are_service_notes(
 ])
 def test_a_request_or_an_opening_that_states_news_is_still_proposed(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The planning board meets Nov. 12 at 7 p.m. at Town Hall.",
+    "The full Senate votes on the nomination next week.",
+    "A motion on the pool will be debated at full council on 3 March.",
+])
+def test_the_diary_in_the_present_tense_or_a_motion_to_be_debated_is_a_notice(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council meets on Monday to vote on a 9% tax rise that would raise $4 million.",
+    "Analysts expect the bank to raise rates when its committee meets on May 26.",
+    "The board voted on Tuesday to close two schools.",
+])
+def test_a_meeting_that_carries_news_or_a_forecast_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]

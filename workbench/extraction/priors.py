@@ -47,7 +47,8 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released|announced)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
+    r"released|announced|presented|debated|discussed|considered|heard|tabled|voted on)|"
+    r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
     r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
@@ -63,6 +64,14 @@ _SCHEDULE = re.compile(
     rf"{_MONTH} \d)|will (?:host\b|set (?:[\w-]+ ){{0,5}}?at (?:its|the|a) )|"
     r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
     r"published|released|announced)\b)"
+    # the diary in the present tense, as the sentence's own clause: "The county council
+    # meets on December 10", "The committee votes on the motion on Dec. 8"
+    r"|^(?:The|A|An|Its|Their)? ?(?:[\w’'-]+ ){0,4}?(?:committee|council|board|panel|court|"
+    r"commission|assembly|Senate|House|[Pp]arliament|cabinet|legislature|[Ll]awmakers|"
+    r"[Cc]ouncill?ors|[Cc]ommissioners|[Tt]rustees|MPs|[Ss]enators) (?:meets?|votes?|sits?|"
+    rf"(?:re)?convenes?|decides?|debates?|considers?|takes? up)\b(?=[^.;]*?\b(?:{_MONTH} \d|"
+    rf"[A-Z][a-z]{{2}}\. \d|\d{{1,2}} {_MONTH}|next (?:week|month)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 # A date or a span of time, set aside to see whether a schedule states anything else.
 _WHEN = re.compile(
