@@ -911,3 +911,29 @@ def test_the_diary_in_the_present_tense_or_a_motion_to_be_debated_is_a_notice(se
 ])
 def test_a_meeting_that_carries_news_or_a_forecast_is_still_proposed(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Opposition leader Mara Quist praised the minister as "a steady hand in a storm."',
+    "The union described the offer as 'an insult to every nurse'.",
+    "Rep. Dan Ellery, D-Ohio, dismissed the report as “partisan theatre” and said Congress "
+    "should act in 2027.",
+    'The mayor hailed Tuesday\'s vote as "a turning point for the city."',
+])
+def test_praise_or_scorn_in_quote_marks_is_an_opinion_even_with_a_date(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    'The agency described the outbreak as "the largest since 2015," with 412 cases confirmed.',
+    'The committee\'s statement dropped a line from June that had described growth as "robust."',
+    "The minister called the election for May 4, the palace said.",
+])
+def test_a_characterisation_that_states_a_fact_or_tells_an_event_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_name_someone_has_called_a_rival_is_background_to_the_event():
+    sentence = ("The president has imposed tariffs on the country and cut its aid, and met its "
+                "leader, whom he has called a “thug”, on Tuesday.")
+    assert proposed(sentence) == [sentence]

@@ -81,8 +81,16 @@ _WHEN = re.compile(
 )
 # The next step of a criminal case is a court record, not a routine notice.
 _CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
-# 'called the cuts “shortsighted”': a characterisation in quote marks is an opinion.
-_CHARACTERISED = re.compile(r"\bcall(?:ed|s) (?:it|them|this|that|the [\w’' -]{1,30}?) [“\"]")
+# 'called the cuts “shortsighted”', 'praised Voss as "a builder"', "described the rally as
+# 'brutal'": a characterisation in quote marks is an opinion (not "had described ...": what
+# a text once said, or "whom he has called ...": background to an event).
+_CHARACTERISED = re.compile(
+    r"(?<!had )(?<!has )(?<!have )(?<!that )\b(?:call(?:ed|s)|describe[ds]|prais(?:ed|es)|"
+    r"hail(?:ed|s)|dismiss(?:ed|es)|derided|brand(?:ed|s)|label(?:l?ed|s)|denounc(?:ed|es)|laud(?:ed|s)|"
+    r"slamm?(?:ed|s)) (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
+    r"[A-Z][\w’'-]+) [\w’' -]{1,30}?|[A-Z][\w’'-]+) (?:as )?[“\"‘']"
+)
+_CLOSE_QUOTE = re.compile(r"[”\"’']")
 # A vox pop: a quote from someone the article introduces by their life rather than a role
 # ("said Gail Hornby, who has lived on the street for 31 years"); not "who led the study".
 _VOX_POP = re.compile(
@@ -288,7 +296,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             "said" in text or "says" in text) and _AGED_VOICE.search(text)):
         return COLOUR_PRIOR
     judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
-    if (judges and not kinds.states_fact(said)) or (quoted and _CHARACTERISED.search(text)):
+    opinion = (judges and not kinds.states_fact(said)) or _characterised(text)
+    if opinion:
         prior = OPINION_PRIOR
     elif _service_note(text):
         return SERVICE_PRIOR
@@ -323,9 +332,19 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         return SERVICE_PRIOR  # a date in the diary and nothing else: a notice
     if schedule:
         prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
-    elif _DATE_ANCHOR.search(text):
+    elif _DATE_ANCHOR.search(text) and not opinion:  # a dated view is still a view
         prior += DATE_PRIOR
     return prior
+
+
+def _characterised(text: str) -> bool:
+    """Whether ``text`` characterises in quote marks, and the quoted words state no fact
+    ("described the outbreak as “the largest since 2015”" can be checked)."""
+    found = _CHARACTERISED.search(text)
+    if not found:
+        return False
+    close = _CLOSE_QUOTE.search(text, found.end())
+    return not kinds.states_fact(text[found.end(): close.start() if close else len(text)])
 
 
 def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
