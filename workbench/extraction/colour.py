@@ -1,0 +1,119 @@
+"""Colour: what a report shows rather than states, set aside by the news prior whatever
+numbers or dates it holds.
+
+A scene set at an hour or on the reporter's visit, a crowd counted roughly and where it
+stands or queues, a crowd's reaction, and a vox pop (a member of the public introduced by
+their life or their age rather than a role). Each is a convention of news writing: the
+reader is shown the story, and nothing in the sentence is the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.extraction import kinds
+
+_DIGIT = re.compile(r"\d")
+# A vox pop: a quote from someone the article introduces by their life rather than a role
+# ("said Gail Hornby, who has lived on the street for 31 years"); not "who led the study".
+_VOX_POP = re.compile(
+    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},(?:\s+\d{1,3},)?\s+"
+    r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
+    r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
+    r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
+    r"coordinates|coordinated|is|was|serves|served|helped)\b)"
+)
+# A voice given an age and an everyday line is a member of the public ("said Ana Reyes, 58, a
+# retired teacher", "said Tom Lee, 34, a cab driver"): news gives ages to passers-by, titles
+# to officials and experts.
+_AGED_VOICE = re.compile(
+    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+\d{1,3},\s+an?\s+"
+    r"(?!(?:[\w-]+ ){0,2}(?:professor|researcher|scientist|economist|analyst|director|chief|"
+    r"head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
+    r"manager|executive|founder|owner|minister|member|officer)\b)"
+    # "a nurse at the hospital": staff of a place in the story speak as witnesses to it
+    r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
+)
+# Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
+# An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
+# "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
+# Only an opening phrase of place sets a scene: "The fire broke out on a Sunday night, ..."
+# is the event itself.
+_SCENE = re.compile(
+    r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
+    r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
+    r"(?:morning|afternoon|evening|night|day),"
+    r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
+    r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
+    r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
+    # the reporter's own visit: "On a visit last week, ...", "During a recent visit to the
+    # farm, ..." (no name in it: "On a visit to Kyiv on Monday, the minister ..." is news)
+    r"|^(?:On|During) (?:a|an|one) (?:recent |brief |earlier )?visit\b[^,A-Z]{0,60},"
+)
+# A crowd counted roughly that fills a room or looks on ("About 40 people filled the
+# gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
+# Where a crowd stands, sits or queues is colour too ("About 30 nurses sat in the public
+# gallery", "Some 50 parents stood outside in the rain"), and so is a queue that formed
+# ("a queue of about 80 people had formed by dawn").
+_CROWD_WHO = (
+    r"(?:people|residents|parents|supporters|fans|spectators|onlookers|neighbou?rs|relatives|"
+    r"family members|students|teachers|workers|commuters|colleagues|protesters|demonstrators|"
+    r"campaigners|mourners|nurses|shoppers|voters)"
+)
+_ROUGH_CROWD = re.compile(
+    r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
+    rf"Scores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
+    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
+    r"waited|queued)\b(?! to\b)"
+)
+_QUEUE = re.compile(
+    r"^(?:[^,.;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
+    rf"over|at least) [\d,]+ {_CROWD_WHO}\b"
+)
+_REACTION = re.compile(
+    r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
+    r"gathered|erupted|filled|crowded|thronged|queued)\b"
+)
+
+
+def scene(text: str, speaker: str | None) -> bool:
+    """Whether ``text`` sets a scene, or shows a crowd or a queue: colour told by the
+    reporter (a visit told by a source, "During a visit ..., engineers found ..., the
+    ministry said", is the source's finding)."""
+    if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
+            or " day," in text or " visit" in text) and _SCENE.match(text) and not (
+            " visit" in text and speaker):
+        return True
+    if (" queue of " in text or " line of " in text) and _QUEUE.match(text):
+        return True  # who waits in a queue, whatever they carry
+    crowd = _ROUGH_CROWD.match(text)
+    return bool(crowd) and not _figure_after(text, crowd.end())
+
+
+def vox_pop(text: str) -> bool:
+    """Whether a named voice is a member of the public: introduced by their life ("who has
+    lived on the street for 31 years") or by an age and an everyday line ("58, a retired
+    teacher")."""
+    return bool(("who" in text and _VOX_POP.search(text)) or (
+        ("said" in text or "says" in text) and _AGED_VOICE.search(text)))
+
+
+def crowd_reacts(text: str, facts: frozenset[str]) -> bool:
+    """Whether ``text`` tells how a crowd reacted: a reaction verb, and any vague count
+    ("hundreds of") counts the crowd before it, not what it acted on ("Floodwater filled
+    hundreds of basements" is damage, not a crowd)."""
+    reaction = _REACTION.search(text)
+    return bool(reaction) and (
+        not facts or "statistic" in kinds.fact_kinds(text[: reaction.start()])
+    )
+
+
+def _figure_after(text: str, start: int) -> bool:
+    """Whether a figure other than a date or a time follows a crowd's count: "About 500
+    workers filled the car park after managers announced 300 layoffs" is news of its own;
+    "... packed the hall for the meeting, which ran past 11 p.m." is not."""
+    rest = _CLOCK.sub(" ", text[start:])  # "at 11:42 local time"
+    return bool(_DIGIT.search(rest)) and "statistic" in kinds.fact_kinds(rest)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
