@@ -937,3 +937,24 @@ def test_a_name_someone_has_called_a_rival_is_background_to_the_event():
     sentence = ("The president has imposed tariffs on the country and cut its aid, and met its "
                 "leader, whom he has called a “thug”, on Tuesday.")
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Ferris, 64, who has fished out of the harbour since 1979, said the catch had halved "
+    "in ten years.",
+    "'Where is she supposed to go?' asked Mary Doyle from Ballina, whose doctor retired in May.",
+    '"We waited four hours for a bus," said Ana Silva from Porto, whose shift starts at 6 a.m.',
+])
+def test_a_voice_introduced_by_their_life_is_a_vox_pop_in_any_order_and_quote_style(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz, 52, who leads the vaccine trial at the hospital, said 40% of patients had "
+    "improved.",
+    "Sam Ortiz, 39, a firefighter at the Elm Street station, said the blaze had spread to four "
+    "homes.",
+    "The council, whose budget was cut by $2 million, said it would close three libraries.",
+])
+def test_a_role_or_a_body_before_the_verb_is_still_a_source(sentence):
+    assert proposed(sentence) == [sentence]

@@ -14,25 +14,35 @@ import re
 from workbench.extraction import kinds
 
 _DIGIT = re.compile(r"\d")
-# A vox pop: a quote from someone the article introduces by their life rather than a role
-# ("said Gail Hornby, who has lived on the street for 31 years"); not "who led the study".
-_VOX_POP = re.compile(
-    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},(?:\s+\d{1,3},)?\s+"
+# A vox pop: a voice the article introduces by their life rather than a role ("said Gail
+# Hornby, who has lived on the street for 31 years", "Bob Lee, 71, whose wife lives at the
+# home, said ..."); not "who led the study". The name may carry a home town ("asked Mary
+# Doyle from Ballina, whose ...") and come before the verb or after it.
+_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+from\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+_VOICE_VERB = r"(?:said|says|asked|added|told)"
+_LIFE = (
     r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
     r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
     r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
     r"coordinates|coordinated|is|was|serves|served|helped)\b)"
 )
+_VOX_POP = re.compile(
+    rf"\b{_VOICE_VERB}\s+{_NAME},(?:\s+\d{{1,3}},)?\s+{_LIFE}"
+    rf"|^{_NAME},(?:\s+\d{{1,3}},)?\s+{_LIFE}[^“”\"]{{3,120}}?,\s+{_VOICE_VERB}\b"
+)
 # A voice given an age and an everyday line is a member of the public ("said Ana Reyes, 58, a
-# retired teacher", "said Tom Lee, 34, a cab driver"): news gives ages to passers-by, titles
+# retired teacher", "Tom Lee, 34, a cab driver, said"): news gives ages to passers-by, titles
 # to officials and experts.
-_AGED_VOICE = re.compile(
-    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+\d{1,3},\s+an?\s+"
-    r"(?!(?:[\w-]+ ){0,2}(?:professor|researcher|scientist|economist|analyst|director|chief|"
-    r"head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
+_EVERYDAY = (
+    r"an?\s+(?!(?:[\w-]+ ){0,2}(?:professor|researcher|scientist|economist|analyst|director|"
+    r"chief|head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
     r"manager|executive|founder|owner|minister|member|officer)\b)"
     # "a nurse at the hospital": staff of a place in the story speak as witnesses to it
     r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
+)
+_AGED_VOICE = re.compile(
+    rf"\b{_VOICE_VERB}\s+{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}"
+    rf"|^{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}[^,.;“”\"]{{1,60}},\s+{_VOICE_VERB}\b"
 )
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
@@ -95,7 +105,8 @@ def vox_pop(text: str) -> bool:
     lived on the street for 31 years") or by an age and an everyday line ("58, a retired
     teacher")."""
     return bool(("who" in text and _VOX_POP.search(text)) or (
-        ("said" in text or "says" in text) and _AGED_VOICE.search(text)))
+        ("said" in text or "says" in text or "told" in text or "asked" in text
+         or "added" in text) and _AGED_VOICE.search(text)))
 
 
 def crowd_reacts(text: str, facts: frozenset[str]) -> bool:

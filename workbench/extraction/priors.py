@@ -221,7 +221,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         return EMPTY_QUOTE_PRIOR
     said = text if quote_run or not quoted else " ".join(QUOTED.findall(text)) or text
     named = who.speaker is not None and not who.flags
-    if colour.scene(text, who.speaker) or (quoted and named and colour.vox_pop(text)):
+    if colour.scene(text, who.speaker) or (named and colour.vox_pop(text)):
         return COLOUR_PRIOR
     judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
     opinion = (judges and not kinds.states_fact(said)) or _characterised(text)
