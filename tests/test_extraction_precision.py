@@ -958,3 +958,25 @@ def test_a_voice_introduced_by_their_life_is_a_vox_pop_in_any_order_and_quote_st
 ])
 def test_a_role_or_a_body_before_the_verb_is_still_a_source(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "By Sunday morning, about 300 residents had gathered outside the town hall.",
+    "The crowd of about 2,000 cheered when the mayor took the stage.",
+    "By 7 a.m., the queue outside the passport office snaked down the street.",
+    "Inside the terminal, families slept on the floor beside their bags.",
+    "Tourists in Venice wore ponchos as water lapped at the square.",
+])
+def test_a_scene_of_people_waiting_reacting_or_queueing_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 2,500 fans gathered outside the stadium on Saturday, police said.",
+    "Queues of lorries stretched 20 miles along the M20 on Friday.",
+    "Patients waited longer in December than in any month on record.",
+    "Families sheltered in schools after 3,000 homes were flooded.",
+    "The line of credit stretched to $4 billion after the bank intervened.",
+])
+def test_people_waiting_or_a_crowd_counted_by_a_source_is_still_news(sentence):
+    assert proposed(sentence) == [sentence]

@@ -70,12 +70,38 @@ _CROWD_WHO = (
     r"family members|students|teachers|workers|commuters|colleagues|protesters|demonstrators|"
     r"campaigners|mourners|nurses|shoppers|voters)"
 )
+# A phrase of time or place may come first: "On Saturday, around 200 people gathered ...";
+# a crowd that gathered is colour only in the reporter's words ("About 2,500 fans gathered
+# ..., police said" is the police's count).
 _ROUGH_CROWD = re.compile(
-    r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
-    rf"Scores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
+    r"^(?:(?:On|By|At|In|Outside|Inside|Near|Later|Earlier)\b[^,.;]{1,60}, )?"
+    r"(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Mm]ore than|[Oo]ver|[Ss]ome|"
+    rf"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
     r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
-    r"waited|queued)\b(?! to\b)"
+    r"waited|queued|(?P<gathered>gathered))\b(?! to\b)"
 )
+# More of the scene, in the reporter's words and with no figure of its own: a crowd that
+# reacts ("The crowd of roughly 600 booed"), a queue that stretched ("the line outside the
+# centre stretched around the block") and people waiting, sitting or wearing ("families
+# waited on plastic mats", "Office workers wore masks").
+_SCENE_GROUP = (
+    r"(?:families|children|women|men|people|residents|volunteers|passengers|commuters|"
+    r"office workers|shoppers|pedestrians|villagers|mourners|fans|protesters|crowds|"
+    r"onlookers|spectators|worshippers|tourists|queues|lines)"
+)
+_MORE_SCENE = re.compile(
+    r"^(?:The|A) (?:crowd|audience|gallery|room|hall)(?: of (?:about|around|roughly|some|"
+    r"nearly|more than|over) [\d,]+(?: [a-z]+)?)? (?:[a-z]+ )?(?:booed|cheered|applauded|"
+    r"jeered|laughed|gasped|groaned|erupted|fell silent|went quiet|heckled)\b"
+    r"|\b(?:line|queue)s? (?:[^,.;]{0,60} )?(?:stretched|snaked|wound|curled) (?:around|down|"
+    r"along|out|past|through|into|back)\b"
+    rf"|^(?:[A-Z][^,.;]{{2,80}}, )?(?:[A-Z]\w+ )?(?i:{_SCENE_GROUP})"
+    r"(?: (?:in|at|on|outside|inside|near|along|under) [^,.;]{1,40}?)? (?:waited|sat|stood|"
+    r"queued|huddled|milled|lingered|slept|sheltered|wore|clutched|chatted|sang|prayed|wept|"
+    r"hugged|lined up)\b"
+)
+_TOLD = re.compile(r"\b(?:said|says|say|told|reported|according to|estimated|counted)\b")
+_CODE = re.compile(r"\b[A-Za-z]+\d[\w-]*")  # a mask, a plane, a road: "KF94", "A320"
 _QUEUE = re.compile(
     r"^(?:[^,.;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
     rf"over|at least) [\d,]+ {_CROWD_WHO}\b"
@@ -97,7 +123,12 @@ def scene(text: str, speaker: str | None) -> bool:
     if (" queue of " in text or " line of " in text) and _QUEUE.match(text):
         return True  # who waits in a queue, whatever they carry
     crowd = _ROUGH_CROWD.match(text)
-    return bool(crowd) and not _figure_after(text, crowd.end())
+    told = bool(speaker) or bool(_TOLD.search(text))
+    if crowd and not (crowd.group("gathered") and told) and not _figure_after(
+            text, crowd.end()):
+        return True
+    more = not told and _MORE_SCENE.search(text)
+    return bool(more) and not kinds.fact_kinds(_CODE.sub(" ", text[more.end():]))
 
 
 def vox_pop(text: str) -> bool:
