@@ -980,3 +980,21 @@ def test_a_scene_of_people_waiting_reacting_or_queueing_is_colour(sentence):
 ])
 def test_people_waiting_or_a_crowd_counted_by_a_source_is_still_news(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "That was the message the union posted on its website on Monday.",
+    "The statement was attributed to the firm's chief executive, Ana Ruiz.",
+    "It is a letter the minister sent to MPs last week.",
+])
+def test_a_sentence_saying_where_a_quote_came_from_is_a_pointer(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was a statement that the company released in 2019 that first disclosed the $40 "
+    "million loss.",
+    "The letter was signed by 140 doctors and sent to the health minister on Friday.",
+])
+def test_a_statement_that_carries_a_figure_is_not_a_pointer(sentence):
+    assert proposed(sentence) == [sentence]

@@ -114,6 +114,13 @@ _POINTER = re.compile(
     r"^(?:That|This|Those|These) (?:is|was|were|are) (?:how [^.]{1,80}? (?:described|put it|"
     r"summed (?:it )?up|characteri[sz]ed|explained)\b|the (?:words|assessment|verdict|view|"
     r"message|warning) of\b|the words [A-Z])"
+    # where a quoted statement came from: "It was a statement his office released late on
+    # Monday", "The statement was attributed to the firm's chief executive, Ana Ruiz"
+    r"|^(?:It|That|This) (?:is|was) (?:a|the|an) (?:[\w-]+ )?(?:statement|message|post|letter|"
+    r"email|note|tweet)s? (?:that )?(?:[\w’'-]+ ){1,4}?(?:released|issued|posted|sent|published|"
+    r"put out|read out|wrote|shared)\b"
+    r"|^The (?:statement|remarks|comments|quotes?|words|message|post|letter) (?:was|were) "
+    r"(?:attributed to|issued in the name of|read out by)\b"
 )
 # A study's funding note, the close of a science report: "The study was funded by the
 # national science foundation", "The work received funding from ..." (not a sum granted:
@@ -211,7 +218,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     it holds, and so are a sentence that only points back to a quote, a refusal to comment,
     a study's funding note and a view put to a loose group ("some analysts")."""
     quoted = quote_run or "“" in text or '"' in text
-    if text[:2] == "Th" and _POINTER.match(text):
+    if text[:2] in ("Th", "It") and _POINTER.match(text) and not _DIGIT.search(text):
         return EMPTY_QUOTE_PRIOR
     if (" by " in text or " from " in text) and _FUNDING_NOTE.match(text) and (
         not _DIGIT.search(text)
