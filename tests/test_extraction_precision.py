@@ -998,3 +998,26 @@ def test_a_sentence_saying_where_a_quote_came_from_is_a_pointer(sentence):
 ])
 def test_a_statement_that_carries_a_figure_is_not_a_pointer(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Passenger safety is our top priority. We are acting out of an abundance of caution," '
+    "said a spokesperson for the airline.",
+    '"We take these concerns extremely seriously and will cooperate fully with the regulator," '
+    "the company said in a statement.",
+    '"Our thoughts are with the families of those affected," said Mayor Tom Reilly.',
+])
+def test_the_set_phrases_of_a_press_statement_are_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Safety is our top priority, which is why we grounded all 14 aircraft on Monday," said a '
+    "spokesperson for the airline.",
+    '"We apologise to the 3,000 customers whose flights were cancelled," said chief executive '
+    "Ana Ruiz.",
+    '"Crews have restored power to 40,000 homes and are working around the clock to reach the '
+    'rest," said Dana Cole, a spokeswoman for the utility.',
+])
+def test_a_press_statement_that_also_states_a_fact_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]

@@ -182,6 +182,21 @@ _INSTRUCTION = re.compile(
 # opinion only when it states no fact. A feeling about news is not a view ("Sadly, the
 # clinic closed in May"), nor is "looks like" before a clause ("It looks like they will
 # close the plant"): a report and a forecast.
+# The set phrases of a statement issued to the press, which commit to values, not facts:
+# "Safety is our highest priority", "out of an abundance of caution", "we take this very
+# seriously", "working around the clock", "our thoughts are with", "I regret", "we
+# apologise", "will cooperate fully". Taken out, what is left must still state a fact.
+_BOILERPLATE = re.compile(
+    r"\b(?:(?:is|are|remains?) (?:our|my|the|a) (?:highest|top|first|number one|absolute|"
+    r"overriding) priority|(?:out of|with) an abundance of caution|tak(?:e|es|ing) (?:this|these|"
+    r"that|it|the (?:matter|issue|concerns?|allegations?|safety [\w ]{1,20}?)) (?:very |extremely |"
+    r"incredibly |most )?seriously|(?:work|working|worked) (?:around|round) the clock|"
+    r"(?:[Oo]ur|[Mm]y) (?:thoughts|hearts) (?:and prayers )?(?:are|go) (?:with|out to)|"
+    r"(?:will |would |to )?(?:co-?operate|cooperating|co-operating) fully|fully (?:co-?operat\w+)|"
+    r"(?:I|[Ww]e) (?:deeply |sincerely |truly |bitterly )?regret|"
+    r"(?:I|[Ww]e) (?:sincerely |unreservedly |deeply )?apologi[sz]e|"
+    r"(?:I|[Ww]e) (?:have )?always (?:tried|strived|sought|endeavoured|endeavored) to)\b"
+)
 _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
     r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
@@ -230,7 +245,11 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     named = who.speaker is not None and not who.flags
     if colour.scene(text, who.speaker) or (named and colour.vox_pop(text)):
         return COLOUR_PRIOR
-    judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
+    boilerplate = quoted and bool(_BOILERPLATE.search(said))
+    if boilerplate:
+        said = _BOILERPLATE.sub(" ", said)
+    judges = boilerplate or kinds.value_judgement(said) or (
+        quoted and bool(_STANCE.search(said)))
     opinion = (judges and not kinds.states_fact(said)) or _characterised(text)
     if opinion:
         prior = OPINION_PRIOR
