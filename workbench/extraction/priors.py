@@ -233,7 +233,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     it holds, and so are a sentence that only points back to a quote, a refusal to comment,
     a study's funding note and a view put to a loose group ("some analysts")."""
     quoted = quote_run or "“" in text or '"' in text
-    if text[:2] in ("Th", "It") and _POINTER.match(text) and not _DIGIT.search(text):
+    if text[:2] in ("Th", "It") and _POINTER.match(text) and not _DIGIT.search(
+            _WHEN.sub(" ", text)):  # a pointer holds no figure, but may say when
         return EMPTY_QUOTE_PRIOR
     if (" by " in text or " from " in text) and _FUNDING_NOTE.match(text) and (
         not _DIGIT.search(text)
@@ -293,13 +294,15 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
 
 
 def _characterised(text: str) -> bool:
-    """Whether ``text`` characterises in quote marks, and the quoted words state no fact
-    ("described the outbreak as “the largest since 2015”" can be checked)."""
+    """Whether ``text`` characterises in quote marks, and the quoted words hold no figure
+    ("described the outbreak as “the largest since 2015”" can be checked; "“a blunt
+    instrument that will fall hardest on the smallest towns”" cannot)."""
     found = _CHARACTERISED.search(text)
     if not found:
         return False
     close = _CLOSE_QUOTE.search(text, found.end())
-    return not kinds.states_fact(text[found.end(): close.start() if close else len(text)])
+    words = text[found.end(): close.start() if close else len(text)]
+    return not (_DIGIT.search(words) and kinds.states_fact(words))
 
 
 def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
