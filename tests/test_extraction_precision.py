@@ -1021,3 +1021,40 @@ def test_the_set_phrases_of_a_press_statement_are_not_a_claim(sentence):
 ])
 def test_a_press_statement_that_also_states_a_fact_is_still_proposed(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents on Harbour Road said they had heard two loud bangs but did not see anyone.",
+    "Commuters at Union Station complained of crowded platforms and no announcements.",
+    "Investors on Friday were unconvinced.",
+    "The club's supporters were far less forgiving on social media.",
+    "Prosecutor Ana Lind urged the jury to look at the evidence.",
+    "The union called on ministers to reopen talks.",
+])
+def test_the_publics_accounts_a_groups_mood_an_appeal_and_a_witness_measure_are_colour(
+        sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents of the tower said 40 flats had been without heat since October.",
+    "Witnesses at the scene said the gunman fired at least 10 shots.",
+    "Voters were divided 48% to 47% on the measure, the poll found.",
+    "The union called for a 12% pay rise over two years.",
+    "Two people familiar with the talks said the minister had urged the bank to delay the sale.",
+    "‘We have never seen it this bad: 400 admissions in a week,’ said Dr Ana Lind, a GP.",
+])
+def test_a_group_or_an_appeal_that_states_a_figure_or_an_event_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_quote_in_single_marks_is_read_as_a_quote():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.priors import OPINION_PRIOR, news_prior
+
+    lind = Attribution(speaker="Ana Lind", flags=(), explicit=True, pronoun=False)
+    for quote in ("‘We have never seen it this bad in 20 years,’ said Ana Lind.",
+                  "'We have never seen it this bad in 20 years,' said Ana Lind."):
+        assert news_prior(quote, lind, False) == OPINION_PRIOR
+    fact = "'We saw 400 admissions in a week, double last winter,' said Ana Lind."
+    assert news_prior(fact, lind, False) > 0

@@ -100,6 +100,16 @@ _MORE_SCENE = re.compile(
     r"queued|huddled|milled|lingered|slept|sheltered|wore|clutched|chatted|sang|prayed|wept|"
     r"hugged|lined up)\b"
 )
+# A group's mood: "Traders on Monday looked unconvinced", "The fans were less forgiving".
+_MOOD = re.compile(
+    r"^(?:[\w’'-]+ ){0,3}?(?i:fans|traders|investors|residents|voters|supporters|critics|"
+    r"viewers|readers|users|markets?|shoppers|parents|members)(?: [\w ]{1,20}?)? (?:were|was|"
+    r"looked|seemed|appeared|remained|sounded) (?:(?:less|more|far|much|not|still|very|deeply|"
+    r"clearly) ){0,2}(?:forgiving|"
+    r"convinced|unconvinced|impressed|unimpressed|happy|unhappy|pleased|sceptical|skeptical|"
+    r"divided|wary|cautious|nervous|jittery|upbeat|optimistic|pessimistic|enthusiastic|"
+    r"receptive|unmoved|calm|angry)\b"
+)
 _TOLD = re.compile(r"\b(?:said|says|say|told|reported|according to|estimated|counted)\b")
 _CODE = re.compile(r"\b[A-Za-z]+\d[\w-]*")  # a mask, a plane, a road: "KF94", "A320"
 _QUEUE = re.compile(
@@ -127,7 +137,7 @@ def scene(text: str, speaker: str | None) -> bool:
     if crowd and not (crowd.group("gathered") and told) and not _figure_after(
             text, crowd.end()):
         return True
-    more = not told and _MORE_SCENE.search(text)
+    more = not told and (_MORE_SCENE.search(text) or _MOOD.match(text))
     return bool(more) and not kinds.fact_kinds(_CODE.sub(" ", text[more.end():]))
 
 

@@ -100,6 +100,18 @@ _LOOSE_GROUP = re.compile(
     r"investors|observers|critics|strategists|academics|specialists)\b(?! polled| surveyed)"
     r"[^,.]{0,60}? (?:said|say|says|warned|warn|cautioned|caution|expect|expected|believe|"
     r"argued|argue)\b"
+    # members of the public as a group, where they were: "Shoppers at the mall said ...",
+    # "Parents at the clinic described long lines" (a vox pop without a name)
+    r"|^(?:[A-Z][\w’'-]* )?(?:[Ss]hoppers|[Rr]esidents|[Nn]eighbou?rs|[Pp]assers-by|[Cc]ommuters|"
+    r"[Pp]arents|[Cc]ustomers|[Ll]ocals|[Oo]nlookers|[Ff]ans|[Vv]isitors|[Pp]assengers|"
+    r"[Dd]rivers|[Tt]enants|[Vv]illagers|[Dd]iners|[Vv]oters) (?:at|in|on|near|from|outside|"
+    r"along|of) [^,.;]{1,60}? (?:said|say|says|told|described|recalled|complained)\b"
+)
+# An appeal: "Defense attorney Ana Ruiz urged jurors to keep an open mind", "The trust called
+# on the club to publish a plan": a request, which states nothing unless it holds a fact.
+_APPEAL = re.compile(
+    r"^(?:(?!\b(?:said|says|say|told|had|has|have)\b)[^,;]){3,80}? (?:urged|called on|called "
+    r"for|appealed (?:for|to)|pleaded (?:for|with)|demanded)\b"
 )
 # No answer: "The company declined to comment", "A spokeswoman declined to say how many
 # ..." (not "an official, who declined to be named, said ...": that one did answer).
@@ -195,7 +207,12 @@ _BOILERPLATE = re.compile(
     r"(?:will |would |to )?(?:co-?operate|cooperating|co-operating) fully|fully (?:co-?operat\w+)|"
     r"(?:I|[Ww]e) (?:deeply |sincerely |truly |bitterly )?regret|"
     r"(?:I|[Ww]e) (?:sincerely |unreservedly |deeply )?apologi[sz]e|"
-    r"(?:I|[Ww]e) (?:have )?always (?:tried|strived|sought|endeavoured|endeavored) to)\b"
+    r"(?:I|[Ww]e) (?:have )?always (?:tried|strived|sought|endeavoured|endeavored) to|"
+    # a witness's measure of it: "I have never seen it this bad in 30 years"
+    r"(?:I|[Ww]e)(?:['’]ve| have) never seen (?:it|anything|something|things|them) (?:this|so|"
+    r"like (?:this|it|that))\b(?: (?!in\b)\w+)?"
+    r"(?: in (?:all )?(?:my |our )?(?:\d+|[a-z]+)? ?years)?|"
+    r"in all (?:my|our) years)\b"
 )
 _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
@@ -232,7 +249,9 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     Colour (a scene, a vox pop, a roughly counted crowd) is set aside first, whatever else
     it holds, and so are a sentence that only points back to a quote, a refusal to comment,
     a study's funding note and a view put to a loose group ("some analysts")."""
-    quoted = quote_run or "“" in text or '"' in text
+    # single marks quote too (‘We cut 40 jobs,’ she said), read as double ones
+    marked = attribution.curly_quotes(text) if "'" in text or "‘" in text else text
+    quoted = quote_run or "“" in marked or '"' in marked
     if text[:2] in ("Th", "It") and _POINTER.match(text) and not _DIGIT.search(
             _WHEN.sub(" ", text)):  # a pointer holds no figure, but may say when
         return EMPTY_QUOTE_PRIOR
@@ -242,7 +261,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         return SERVICE_PRIOR  # who paid for a study, no sum: a disclosure, like a service note
     if "to " in text and _NO_ANSWER.search(text) and not quoted:
         return EMPTY_QUOTE_PRIOR
-    said = text if quote_run or not quoted else " ".join(QUOTED.findall(text)) or text
+    said = text if quote_run or not quoted else " ".join(QUOTED.findall(marked)) or text
     named = who.speaker is not None and not who.flags
     if colour.scene(text, who.speaker) or (named and colour.vox_pop(text)):
         return COLOUR_PRIOR
@@ -271,9 +290,10 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             facts.add("prediction")
         prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
-        if text[:4] in ("Some", "Othe", "Seve", "Many", "Most") and _LOOSE_GROUP.match(text) and (
-                not _past_figure(text, facts)):
+        if _LOOSE_GROUP.match(text) and not _past_figure(text, facts):
             return EMPTY_QUOTE_PRIOR  # a view of "some analysts", whatever it forecasts
+        if not facts and " " in text and _APPEAL.match(text):
+            return EMPTY_QUOTE_PRIOR
         if reported and facts:
             prior = max(prior, REPORTED_PRIOR)
         elif reported and kinds.past_event(text):
