@@ -1058,3 +1058,25 @@ def test_a_quote_in_single_marks_is_read_as_a_quote():
         assert news_prior(quote, lind, False) == OPINION_PRIOR
     fact = "'We saw 400 admissions in a week, double last winter,' said Ana Lind."
     assert news_prior(fact, lind, False) > 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor, 61, watched the vote from the public gallery with her daughter.",
+    "Ruiz, in a grey suit, showed no emotion as the verdict was read.",
+    "He has driven a taxi in the city for 25 years.",
+    '"What this city needs is leadership, not another consultant\'s report," said councillor '
+    "Tom Bell.",
+])
+def test_a_person_in_the_scene_a_voices_bio_and_a_prescription_are_not_claims(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor, 61, watched as the jury convicted her son of 14 counts of fraud.",
+    "Ruiz, in a statement, said the firm had cut 300 jobs.",
+    "He has served as mayor for 12 years.",
+    '"Nobody in this room wants to raise taxes, but the deficit is $40 million," said Mayor '
+    "Ana Ruiz.",
+])
+def test_a_scene_or_a_concession_that_carries_a_fact_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]

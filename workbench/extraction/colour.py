@@ -110,6 +110,17 @@ _MOOD = re.compile(
     r"divided|wary|cautious|nervous|jittery|upbeat|optimistic|pessimistic|enthusiastic|"
     r"receptive|unmoved|calm|angry)\b"
 )
+# A person in the scene: given an age and shown watching or waiting ("Whitcomb, 58,
+# watched the vote from the gallery"), or described by their dress ("Ruiz, in a grey
+# suit, showed no emotion"); a bio of a voice ("She has farmed there for 30 years").
+_FIGURE = re.compile(
+    r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}, (?:\d{1,3}, (?:[a-z]+ ){0,2}(?:watched|sat|stood|"
+    r"waited|listened|looked on|wept|clutched)\b|(?:in|wearing|dressed in) (?:a|an|his|her|their) "
+    r"(?:[\w-]+ ){0,3}(?:suit|uniform|jacket|shirt|t-shirt|dress|coat|jumpsuit|hoodie|sweater|"
+    r"jersey|robes?|gown|scarf|hat|cap|blazer|tie)s?, )"
+    r"|^(?:He|She|They) (?:has|have) (?:lived|worked|traded|farmed|fished|taught|sold|kept|"
+    r"run|driven|owned) [^,;]{0,60}?\bfor (?:\d+|[a-z]+(?:-[a-z]+)?) (?:years|decades)\.?$"
+)
 _TOLD = re.compile(r"\b(?:said|says|say|told|reported|according to|estimated|counted)\b")
 _CODE = re.compile(r"\b[A-Za-z]+\d[\w-]*")  # a mask, a plane, a road: "KF94", "A320"
 _QUEUE = re.compile(
@@ -137,7 +148,7 @@ def scene(text: str, speaker: str | None) -> bool:
     if crowd and not (crowd.group("gathered") and told) and not _figure_after(
             text, crowd.end()):
         return True
-    more = not told and (_MORE_SCENE.search(text) or _MOOD.match(text))
+    more = not told and (_MORE_SCENE.search(text) or _MOOD.match(text) or _FIGURE.match(text))
     return bool(more) and not kinds.fact_kinds(_CODE.sub(" ", text[more.end():]))
 
 

@@ -218,6 +218,12 @@ _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
     r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
     r"(?:think|believe|feel|suspect|doubt|reckon)\b|\bin (?:my|our) (?:view|opinion)\b"
+    # a prescription ("What we need is ...", "What matters is ...") and a concession
+    # ("Nobody on this committee wants to close a school")
+    r"|\bWhat (?:we|they|you|the [\w-]+|this [\w-]+) (?:really )?(?:need|needs|want|wants) "
+    r"(?:is|are)\b|\bWhat matters (?:is|now)\b"
+    r"|\b(?:[Nn]obody|[Nn]o one) (?:on|in|at|around) (?:this|the|our) [\w-]+ (?:wants?|wanted|"
+    r"believes?|likes?|enjoys?|relishes)\b"
     # a vote or a stand refused in the first person ("I can't vote for this")
     r"|\b(?:I|[Ww]e) (?:can['’]t|cannot|won['’]t|will not) (?:vote for|support|accept|back)\b"
     # "It is a scandal that ...", "It's a disgrace"
