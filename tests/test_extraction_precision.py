@@ -1080,3 +1080,16 @@ def test_a_person_in_the_scene_a_voices_bio_and_a_prescription_are_not_claims(se
 ])
 def test_a_scene_or_a_concession_that_carries_a_fact_is_still_proposed(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    'The coach said after the match that he was "gutted for the players" but would stay on.',
+    "The minister said she was 'horrified' by the footage and wanted answers.",
+])
+def test_a_feeling_quoted_in_reported_speech_is_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_feeling_beside_a_figure_is_still_proposed():
+    sentence = 'The coach said he was "gutted" that 4,000 season tickets went unsold.'
+    assert proposed(sentence) == [sentence]
