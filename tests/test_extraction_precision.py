@@ -1093,3 +1093,20 @@ def test_a_feeling_quoted_in_reported_speech_is_not_a_claim(sentence):
 def test_a_feeling_beside_a_figure_is_still_proposed():
     sentence = 'The coach said he was "gutted" that 4,000 season tickets went unsold.'
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We will leave no stone unturned until we find out what happened," said Chief Constable '
+    "Ann Reid.",
+    "“Help is on its way, and nobody in this valley will be left behind,” Premier Tom Lacey said.",
+    '"We understand people\'s frustration and we will not rest until the line reopens," a '
+    "spokesperson for the operator said.",
+])
+def test_pledges_and_reassurance_in_a_statement_are_not_claims(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_pledge_with_a_figure_is_still_proposed():
+    sentence = ('"We will not rest: 40 extra crews are on the line and power is back for 12,000 '
+                'homes," said utility spokesperson Ana Ruiz.')
+    assert proposed(sentence) == [sentence]

@@ -208,6 +208,13 @@ _BOILERPLATE = re.compile(
     r"(?:I|[Ww]e) (?:deeply |sincerely |truly |bitterly )?regret|"
     r"(?:I|[Ww]e) (?:sincerely |unreservedly |deeply )?apologi[sz]e|"
     r"(?:I|[Ww]e) (?:have )?always (?:tried|strived|sought|endeavoured|endeavored) to|"
+    # pledges and reassurance: "we will leave no stone unturned", "help is on the way",
+    # "no one will be left behind", "we understand people's frustration"
+    r"(?:I|[Ww]e) will (?:not let|do (?:everything|whatever it takes)|leave no stone unturned|"
+    r"not rest)|[Hh]elp is on (?:the|its) way|(?:[Nn]o one|[Nn]obody)(?: [\w-]+){0,3} (?:is "
+    r"going to be|will be) left (?:behind|on (?:their|his|her) own|alone)|(?:I|[Ww]e) "
+    r"(?:recogni[sz]e the urgency|(?:understand|share) (?:the |their |people['’]s |your )?"
+    r"(?:frustration|concerns?|anger))|"
     # a witness's measure of it: "I have never seen it this bad in 30 years"
     r"(?:I|[Ww]e)(?:['’]ve| have) never seen (?:it|anything|something|things|them) (?:this|so|"
     r"like (?:this|it|that))\b(?: (?!in\b)\w+)?"
