@@ -1110,3 +1110,21 @@ def test_a_pledge_with_a_figure_is_still_proposed():
     sentence = ('"We will not rest: 40 extra crews are on the line and power is back for 12,000 '
                 'homes," said utility spokesperson Ana Ruiz.')
     assert proposed(sentence) == [sentence]
+
+
+def test_people_waiting_for_a_span_counted_in_words_are_not_set_aside_as_colour():
+    from workbench.extraction.colour import scene
+
+    assert not scene("Passengers sat on the tarmac at Dulles for six hours without food.", None)
+    assert scene("Passengers sat on the tarmac at Dulles with their coats on.", None)
+
+
+def test_voters_in_a_survey_are_not_a_vox_pop():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.priors import EMPTY_QUOTE_PRIOR, news_prior
+
+    nobody = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
+    poll = "Voters in the survey said the economy was their top concern."
+    assert news_prior(poll, nobody, False) != EMPTY_QUOTE_PRIOR
+    public = "Shoppers at the market said the stalls had closed early."
+    assert news_prior(public, nobody, False) == EMPTY_QUOTE_PRIOR

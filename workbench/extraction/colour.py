@@ -122,6 +122,12 @@ _FIGURE = re.compile(
     r"run|driven|owned) [^,;]{0,60}?\bfor (?:\d+|[a-z]+(?:-[a-z]+)?) (?:years|decades)\.?$"
 )
 _TOLD = re.compile(r"\b(?:said|says|say|told|reported|according to|estimated|counted)\b")
+# a count in words after the scene is news of its own ("Passengers sat on the tarmac for
+# six hours")
+_WORD_FIGURE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand)\b", re.I
+)
 _CODE = re.compile(r"\b[A-Za-z]+\d[\w-]*")  # a mask, a plane, a road: "KF94", "A320"
 _QUEUE = re.compile(
     r"^(?:[^,.;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
@@ -149,7 +155,10 @@ def scene(text: str, speaker: str | None) -> bool:
             text, crowd.end()):
         return True
     more = not told and (_MORE_SCENE.search(text) or _MOOD.match(text) or _FIGURE.match(text))
-    return bool(more) and not kinds.fact_kinds(_CODE.sub(" ", text[more.end():]))
+    if not more:
+        return False
+    rest = _CODE.sub(" ", text[more.end():])
+    return not kinds.fact_kinds(rest) and not _WORD_FIGURE.search(rest)
 
 
 def vox_pop(text: str) -> bool:

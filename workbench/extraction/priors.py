@@ -104,7 +104,7 @@ _LOOSE_GROUP = re.compile(
     # "Parents at the clinic described long lines" (a vox pop without a name)
     r"|^(?:[A-Z][\w’'-]* )?(?:[Ss]hoppers|[Rr]esidents|[Nn]eighbou?rs|[Pp]assers-by|[Cc]ommuters|"
     r"[Pp]arents|[Cc]ustomers|[Ll]ocals|[Oo]nlookers|[Ff]ans|[Vv]isitors|[Pp]assengers|"
-    r"[Dd]rivers|[Tt]enants|[Vv]illagers|[Dd]iners|[Vv]oters) (?:at|in|on|near|from|outside|"
+    r"[Dd]rivers|[Tt]enants|[Vv]illagers|[Dd]iners) (?:at|in|on|near|from|outside|"
     r"along|of) [^,.;]{1,60}? (?:said|say|says|told|described|recalled|complained)\b"
 )
 # An appeal: "Defense attorney Ana Ruiz urged jurors to keep an open mind", "The trust called
