@@ -1128,3 +1128,12 @@ def test_voters_in_a_survey_are_not_a_vox_pop():
     assert news_prior(poll, nobody, False) != EMPTY_QUOTE_PRIOR
     public = "Shoppers at the market said the stalls had closed early."
     assert news_prior(public, nobody, False) == EMPTY_QUOTE_PRIOR
+
+
+@pytest.mark.parametrize("sentence", [
+    "The petition, signed by 12,000 people, will be presented to parliament on Tuesday.",
+    "The regulator described the breach as \"the worst in the sector's history\", affecting 2.1 "
+    "million customers.",
+])
+def test_a_notice_or_a_characterisation_beside_a_figure_keeps_its_weight(sentence):
+    assert proposed(sentence) == [sentence]

@@ -47,7 +47,7 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released|announced|presented|debated|discussed|considered|heard|tabled|voted on)|"
+    r"released|announced)|"
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
@@ -64,8 +64,12 @@ _SCHEDULE = re.compile(
     rf"{_MONTH} \d)|will (?:host\b|set (?:[\w-]+ ){{0,5}}?at (?:its|the|a) )|"
     r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
     r"published|released|announced)\b)"
-    # the diary in the present tense, as the sentence's own clause: "The county council
-    # meets on December 10", "The committee votes on the motion on Dec. 8"
+)
+# More of the diary, a notice only when it states nothing else (what else it holds keeps
+# its date): what will be presented or debated, and the diary in the present tense, as the
+# sentence's own clause ("The county council meets on December 10").
+_DIARY = re.compile(
+    r"\bwill be (?:presented|debated|discussed|considered|heard|tabled|voted on)\b"
     r"|^(?:The|A|An|Its|Their)? ?(?:[\w’'-]+ ){0,4}?(?:committee|council|board|panel|court|"
     r"commission|assembly|Senate|House|[Pp]arliament|cabinet|legislature|[Ll]awmakers|"
     r"[Cc]ouncill?ors|[Cc]ommissioners|[Tt]rustees|MPs|[Ss]enators) (?:meets?|votes?|sits?|"
@@ -317,7 +321,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
                 colour.crowd_reacts(text, facts)):
             return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
     schedule = _SCHEDULE.search(text)
-    if schedule and not _CASE_STEP.search(text) and _bare_schedule(text, schedule):
+    diary = schedule or _DIARY.search(text)
+    if diary and not _CASE_STEP.search(text) and _bare_schedule(text, diary):
         return SERVICE_PRIOR  # a date in the diary and nothing else: a notice
     if schedule:
         prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
@@ -327,15 +332,19 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
 
 
 def _characterised(text: str) -> bool:
-    """Whether ``text`` characterises in quote marks, and the quoted words hold no figure
+    """Whether ``text`` characterises in quote marks, the quoted words hold no figure
     ("described the outbreak as “the largest since 2015”" can be checked; "“a blunt
-    instrument that will fall hardest on the smallest towns”" cannot)."""
+    instrument that will fall hardest on the smallest towns”" cannot) and the rest of the
+    sentence states no fact."""
     found = _CHARACTERISED.search(text)
     if not found:
         return False
     close = _CLOSE_QUOTE.search(text, found.end())
-    words = text[found.end(): close.start() if close else len(text)]
-    return not (_DIGIT.search(words) and kinds.states_fact(words))
+    end = close.end() if close else len(text)
+    words = text[found.end(): end]
+    # the rest of the sentence may state a fact of its own ("..., affecting 2.1 million")
+    rest = text[:found.end()] + " " + text[end:]
+    return not (_DIGIT.search(words) and kinds.states_fact(words)) and not kinds.states_fact(rest)
 
 
 def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
