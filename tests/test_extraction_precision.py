@@ -1137,3 +1137,16 @@ def test_voters_in_a_survey_are_not_a_vox_pop():
 ])
 def test_a_notice_or_a_characterisation_beside_a_figure_keeps_its_weight(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The free helpline, 1800 555 019, is open 24/7.",
+    "Patients can ring the surgery on 096 21450.",
+])
+def test_a_free_line_or_an_area_code_before_a_stop_or_comma_is_a_service_note(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_count_that_looks_like_a_free_line_prefix_is_still_news():
+    sentence = "The fund paid out 1800 claims worth $3 million in 2024."
+    assert proposed(sentence) == [sentence]

@@ -157,7 +157,9 @@ _PHONE = re.compile(
     # a trunk prefix and the number in groups: "0800 20 5050", "03-5510 6767"
     r"|(?<![\d.,])0\d{1,3}[ -]\d{2,4}[ -]\d{4}(?![\w-])"
     # an area code and the local number in one group: "096 21450", "021 4567890"
-    r"|(?<![\d.,])0\d{1,4} \d{5,8}(?![\w.,-])"
+    r"|(?<![\d.,])0\d{1,4} \d{5,8}(?![\w-]|[.,]\d)"
+    # a free or local-rate line without a trunk prefix: "1800 555 019", "1300 655 506"
+    r"|(?<![\d.,])1[38]00[ -]?\d{3}[ -]?\d{3}(?![\w-]|[.,]\d)"
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
