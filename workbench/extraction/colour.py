@@ -15,9 +15,9 @@ from workbench.extraction import kinds
 
 _DIGIT = re.compile(r"\d")
 # A vox pop: a voice the article introduces by their life rather than a role ("said Gail
-# Hornby, who has lived on the street for 31 years", "Bob Lee, 71, whose wife lives at the
-# home, said ..."); not "who led the study". The name may carry a home town ("asked Mary
-# Doyle from Ballina, whose ...") and come before the verb or after it.
+# Hornby, who has lived on the street for 31 years", "Tom Ferris, 64, who has fished out of
+# the harbour since 1979, said ..."); not "who led the study". The name may carry a home
+# town ("asked Mary Doyle from Ballina, whose ...") and come before the verb or after it.
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+from\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
 _VOICE_VERB = r"(?:said|says|asked|added|told)"
 _LIFE = (
@@ -70,7 +70,7 @@ _CROWD_WHO = (
     r"family members|students|teachers|workers|commuters|colleagues|protesters|demonstrators|"
     r"campaigners|mourners|nurses|shoppers|voters)"
 )
-# A phrase of time or place may come first: "On Saturday, around 200 people gathered ...";
+# A phrase of time or place may come first: "By Sunday, about 300 residents had gathered";
 # a crowd that gathered is colour only in the reporter's words ("About 2,500 fans gathered
 # ..., police said" is the police's count).
 _ROUGH_CROWD = re.compile(
@@ -81,9 +81,9 @@ _ROUGH_CROWD = re.compile(
     r"waited|queued|(?P<gathered>gathered))\b(?! to\b)"
 )
 # More of the scene, in the reporter's words and with no figure of its own: a crowd that
-# reacts ("The crowd of roughly 600 booed"), a queue that stretched ("the line outside the
-# centre stretched around the block") and people waiting, sitting or wearing ("families
-# waited on plastic mats", "Office workers wore masks").
+# reacts ("The audience of about 300 jeered"), a queue that stretched ("the queue outside
+# the bakery snaked around the corner") and people waiting, sitting or wearing ("families
+# slept on the terminal floor", "Tourists wore ponchos").
 _SCENE_GROUP = (
     r"(?:families|children|women|men|people|residents|volunteers|passengers|commuters|"
     r"office workers|shoppers|pedestrians|villagers|mourners|fans|protesters|crowds|"
@@ -100,7 +100,7 @@ _MORE_SCENE = re.compile(
     r"queued|huddled|milled|lingered|slept|sheltered|wore|clutched|chatted|sang|prayed|wept|"
     r"hugged|lined up)\b"
 )
-# A group's mood: "Traders on Monday looked unconvinced", "The fans were less forgiving".
+# A group's mood: "Investors on Friday were unconvinced", "Local traders seemed unmoved".
 _MOOD = re.compile(
     r"^(?:[\w’'-]+ ){0,3}?(?i:fans|traders|investors|residents|voters|supporters|critics|"
     r"viewers|readers|users|markets?|shoppers|parents|members)(?: [\w ]{1,20}?)? (?:were|was|"
@@ -110,8 +110,8 @@ _MOOD = re.compile(
     r"divided|wary|cautious|nervous|jittery|upbeat|optimistic|pessimistic|enthusiastic|"
     r"receptive|unmoved|calm|angry)\b"
 )
-# A person in the scene: given an age and shown watching or waiting ("Whitcomb, 58,
-# watched the vote from the gallery"), or described by their dress ("Ruiz, in a grey
+# A person in the scene: given an age and shown watching or waiting ("Okafor, 61,
+# watched the vote from the public seats"), or described by their dress ("Ruiz, in a grey
 # suit, showed no emotion"); a bio of a voice ("She has farmed there for 30 years").
 _FIGURE = re.compile(
     r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}, (?:\d{1,3}, (?:[a-z]+ ){0,2}(?:watched|sat|stood|"

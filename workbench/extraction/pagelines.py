@@ -141,8 +141,8 @@ _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
 # "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
 # the app for alerts". The opening verb alone is not enough ("Get ready for higher bills").
-# A label in capitals may head it ("BREAKING NEWS ALERTS: Download the app ..."), and a
-# question may open it ("Enjoyed this story? Support ...").
+# A label in capitals may head it ("GET ALERTS: Sign up for ..."), and a question may open
+# it ("Like what you read? Become a member ...").
 _PROMO_OPEN = re.compile(
     r"^(?:(?-i:[A-Z][A-Z' ]{2,40}):\s*|(?:enjoy(?:ed|ing)|like|liked|love|loved|valued?) (?:this|"
     r"what you)[^.?!]{0,40}\?\s*)?"
@@ -178,13 +178,12 @@ _REVISION_NOTE = re.compile(
     r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
     r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
     r"made possible) by\b"
-    # "This story was produced with the support of a grant", "... with funding from ..."
+    # "This investigation was funded with a grant from ...", "... with support from ..."
     r"|(?:This|Our) (?:story|article|report|series|coverage|reporting|piece|investigation)"
     r"(?: \w+){0,2} (?:is|was|were) (?:produced|made|reported|published|funded|supported)"
     r" (?:with (?:the )?(?:financial )?(?:support|help|funding|a grant) (?:of|from)|"
     r"(?:with|through|by) (?:a )?(?:grant|funding) from)\b"
-    # a market-data note: "Market tables are updated daily at 3 p.m.", "Quotes delayed 15
-    # minutes"
+    # a market-data note: "Price tables are refreshed hourly", "Quotes delayed 15 minutes"
     r"|[^.]{0,60}\b(?:tables?|prices|quotes|data|charts?|listings) (?:are|is) (?:updated|"
     r"refreshed) (?:daily|hourly|weekly|monthly|every)\b"
     r"|(?:[^.]{0,40} )?(?:[Pp]rices|[Qq]uotes|[Dd]ata) (?:are |is )?delayed (?:by )?(?:at least )?"
@@ -256,7 +255,7 @@ _SIGNATURE = re.compile(
     r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: (?:&|and) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?"
     r"(?:, [A-Z][\w'’ -]{2,40})?$"
 )
-# the place the writers filed from, between bullets: "Jane Doe · New Delhi · Nov. 30, 2026"
+# the place the writers filed from, between bullets: "Jane Doe · Lagos · 3 Dec 2027 08:15"
 _PLACE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
 # the date after a bullet, or after the stamp word that opens it ("... Reporter Updated Nov. 30")
 _BULLET = re.compile(r"\s[•·|]\s|\s(?=(?:Updated|Published|Posted)\b)")
