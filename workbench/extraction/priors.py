@@ -263,12 +263,15 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     reported by a named, institutional or unnamed source; reported speech with a quoted
     phrase counts as checkable when it reports what will be done), facts and forecasts stated in
     narration and dated events lift a sentence; words that only judge (in a quote, only the
-    quoted words count, and a stance word or a simile there judges too), speech that states
-    nothing checkable and a crowd's reaction lower it unless they also state a fact, and so
-    do a notice of what is scheduled and a service note (a number to call, a place to book).
-    Colour (a scene, a vox pop, a roughly counted crowd) is set aside first, whatever else
-    it holds, and so are a sentence that only points back to a quote, a refusal to comment,
-    a study's funding note and a view put to a loose group ("some analysts")."""
+    quoted words count, and a stance word, a simile or the set phrases of a press statement
+    there judge too; a characterisation in quote marks is a view, and a view gains nothing
+    from a date), speech that states nothing checkable and a crowd's reaction lower it
+    unless they also state a fact, and so do a notice of what is scheduled and a service
+    note (a number to call, a place to book). Colour (see ``colour``: a scene, a vox pop, a
+    roughly counted crowd) is set aside first, whatever else it holds, and so are a sentence
+    that only points back to a quote, a refusal to comment, a study's funding note, a view
+    put to a loose group ("some analysts") or to the public ("shoppers at the mall said")
+    and an appeal that states no fact. Single quote marks quote as double ones do."""
     # single marks quote too (‘We cut 40 jobs,’ she said), read as double ones
     marked = attribution.curly_quotes(text) if "'" in text or "‘" in text else text
     quoted = quote_run or "“" in marked or '"' in marked
