@@ -830,3 +830,323 @@ def test_a_later_sentence_opening_like_a_page_line_is_still_body():
     article = ("Inspectors visited 14 mills in May. Editing by hand of safety logs was banned "
                "in 2023 after two fires.\n")
     assert [r for r, _ in roles(article)] == ["body", "body"]
+
+
+@pytest.mark.parametrize("line", [
+    "Posted 3 March 2027; last updated 4 March 2027 at 9:10",
+    "Ana Ruiz and Tom Lee · Lagos · 3 December 2027 08:15 WAT",
+])
+def test_stamps_and_bylines_with_more_parts_are_furniture(line):
+    assert role_of(line) in {"dateline", "byline"}
+
+
+@pytest.mark.parametrize("line", [
+    "Image caption: The bridge in 2019.",
+    "Commuters board a train at Shinjuku station in Tokyo on Tuesday.",
+])
+def test_a_labelled_caption_and_a_caption_with_an_everyday_verb(line):
+    assert role_of(line) == "caption"
+
+
+@pytest.mark.parametrize("line", [
+    "Like what you read? Become a member for €4 a month.",
+    "GET ALERTS: Sign up for our breaking news texts.",
+    "Support nonprofit local journalism today.",
+    "Never miss an edition: get the Valley Courier delivered for $3 a week.",
+    "This investigation was funded with a grant from the Pulitzer Center.",
+    "Our reporting is produced with support from the Lumina Foundation.",
+    "Correction to our Nov. 3 edition: the meeting is on Thursday.",
+    "Read also: Rupee slides to record low",
+    "Prices are delayed by at least 15 minutes.",
+])
+def test_the_outlets_appeals_funding_and_data_notes_are_source_lines(line):
+    assert role_of(line) == "source_line"
+
+
+@pytest.mark.parametrize("line", [
+    "Become a member of the board, the mayor urged residents on Monday.",
+    "Get ready for higher bills: the regulator approved a 9% rise.",
+    "The study was produced with support from the Wellcome Trust and published in Nature.",
+    "Correction officers for the county: 40 of them quit in May.",
+    "The ministry said it would update data daily.",
+    "Subscribers to the service rose 20% to 4 million in the quarter, the company said.",
+    "The strike was called off at 6 p.m.; talks resume on Monday at 9 a.m.",
+])
+def test_sentences_that_open_like_the_outlets_notes_stay_body(line):
+    assert role_of(line) == "body"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Detectives are urging anyone who saw the car to contact them on 101, quoting incident 455.",
+    "Investigators appealed to witnesses to come forward.",
+    "The helpline, 0161 555 2020, is open 24 hours a day.",
+    "Residents can still order bins online or by phone on 01632 960111.",
+])
+def test_calls_for_information_and_helplines_with_their_hours_are_service_notes(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police are asking the court to hold the suspect for 30 more days.",
+    "The hospital is open 24 hours a day after a $3 million refit, the board said.",
+    "The clinic can continue to treat 400 patients a week, the trust said.",
+])
+def test_a_request_or_an_opening_that_states_news_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The planning board meets Nov. 12 at 7 p.m. at Town Hall.",
+    "The full Senate votes on the nomination next week.",
+    "A motion on the pool will be debated at full council on 3 March.",
+])
+def test_the_diary_in_the_present_tense_or_a_motion_to_be_debated_is_a_notice(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council meets on Monday to vote on a 9% tax rise that would raise $4 million.",
+    "Analysts expect the bank to raise rates when its committee meets on May 26.",
+    "The board voted on Tuesday to close two schools.",
+])
+def test_a_meeting_that_carries_news_or_a_forecast_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Opposition leader Mara Quist praised the minister as "a steady hand in a storm."',
+    "The union described the offer as 'an insult to every nurse'.",
+    "Rep. Dan Ellery, D-Ohio, dismissed the report as “partisan theatre” and said Congress "
+    "should act in 2027.",
+    'The mayor hailed Tuesday\'s vote as "a turning point for the city."',
+])
+def test_praise_or_scorn_in_quote_marks_is_an_opinion_even_with_a_date(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    'The agency described the outbreak as "the largest since 2015," with 412 cases confirmed.',
+    'The committee\'s statement dropped a line from June that had described growth as "robust."',
+    "The minister called the election for May 4, the palace said.",
+])
+def test_a_characterisation_that_states_a_fact_or_tells_an_event_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_name_someone_has_called_a_rival_is_background_to_the_event():
+    sentence = ("The president has imposed tariffs on the country and cut its aid, and met its "
+                "leader, whom he has called a “thug”, on Tuesday.")
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Ferris, 64, who has fished out of the harbour since 1979, said the catch had halved "
+    "in ten years.",
+    "'Where is she supposed to go?' asked Mary Doyle from Ballina, whose doctor retired in May.",
+    '"We waited four hours for a bus," said Ana Silva from Porto, whose shift starts at 6 a.m.',
+])
+def test_a_voice_introduced_by_their_life_is_a_vox_pop_in_any_order_and_quote_style(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz, 52, who leads the vaccine trial at the hospital, said 40% of patients had "
+    "improved.",
+    "Sam Ortiz, 39, a firefighter at the Elm Street station, said the blaze had spread to four "
+    "homes.",
+    "The council, whose budget was cut by $2 million, said it would close three libraries.",
+])
+def test_a_role_or_a_body_before_the_verb_is_still_a_source(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "By Sunday morning, about 300 residents had gathered outside the town hall.",
+    "The crowd of about 2,000 cheered when the mayor took the stage.",
+    "By 7 a.m., the queue outside the passport office snaked down the street.",
+    "Inside the terminal, families slept on the floor beside their bags.",
+    "Tourists in Venice wore ponchos as water lapped at the square.",
+])
+def test_a_scene_of_people_waiting_reacting_or_queueing_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 2,500 fans gathered outside the stadium on Saturday, police said.",
+    "Queues of lorries stretched 20 miles along the M20 on Friday.",
+    "Patients waited longer in December than in any month on record.",
+    "Families sheltered in schools after 3,000 homes were flooded.",
+    "The line of credit stretched to $4 billion after the bank intervened.",
+])
+def test_people_waiting_or_a_crowd_counted_by_a_source_is_still_news(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "That was the message the union posted on its website on Monday.",
+    "The statement was attributed to the firm's chief executive, Ana Ruiz.",
+    "It is a letter the minister sent to MPs last week.",
+])
+def test_a_sentence_saying_where_a_quote_came_from_is_a_pointer(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was a statement that the company released in 2019 that first disclosed the $40 "
+    "million loss.",
+    "The letter was signed by 140 doctors and sent to the health minister on Friday.",
+])
+def test_a_statement_that_carries_a_figure_is_not_a_pointer(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Passenger safety is our top priority. We are acting out of an abundance of caution," '
+    "said a spokesperson for the airline.",
+    '"We take these concerns extremely seriously and will cooperate fully with the regulator," '
+    "the company said in a statement.",
+    '"Our thoughts are with the families of those affected," said Mayor Tom Reilly.',
+])
+def test_the_set_phrases_of_a_press_statement_are_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Safety is our top priority, which is why we grounded all 14 aircraft on Monday," said a '
+    "spokesperson for the airline.",
+    '"We apologise to the 3,000 customers whose flights were cancelled," said chief executive '
+    "Ana Ruiz.",
+    '"Crews have restored power to 40,000 homes and are working around the clock to reach the '
+    'rest," said Dana Cole, a spokeswoman for the utility.',
+])
+def test_a_press_statement_that_also_states_a_fact_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents on Harbour Road said they had heard two loud bangs but did not see anyone.",
+    "Commuters at Union Station complained of crowded platforms and no announcements.",
+    "Investors on Friday were unconvinced.",
+    "The club's supporters were far less forgiving on social media.",
+    "Prosecutor Ana Lind urged the jury to look at the evidence.",
+    "The union called on ministers to reopen talks.",
+])
+def test_the_publics_accounts_a_groups_mood_an_appeal_and_a_witness_measure_are_colour(
+        sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents of the tower said 40 flats had been without heat since October.",
+    "Witnesses at the scene said the gunman fired at least 10 shots.",
+    "Voters were divided 48% to 47% on the measure, the poll found.",
+    "The union called for a 12% pay rise over two years.",
+    "Two people familiar with the talks said the minister had urged the bank to delay the sale.",
+    "‘We have never seen it this bad: 400 admissions in a week,’ said Dr Ana Lind, a GP.",
+])
+def test_a_group_or_an_appeal_that_states_a_figure_or_an_event_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_quote_in_single_marks_is_read_as_a_quote():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.priors import OPINION_PRIOR, news_prior
+
+    lind = Attribution(speaker="Ana Lind", flags=(), explicit=True, pronoun=False)
+    for quote in ("‘We have never seen it this bad in 20 years,’ said Ana Lind.",
+                  "'We have never seen it this bad in 20 years,' said Ana Lind."):
+        assert news_prior(quote, lind, False) == OPINION_PRIOR
+    fact = "'We saw 400 admissions in a week, double last winter,' said Ana Lind."
+    assert news_prior(fact, lind, False) > 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor, 61, watched the vote from the public gallery with her daughter.",
+    "Ruiz, in a grey suit, showed no emotion as the verdict was read.",
+    "He has driven a taxi in the city for 25 years.",
+    '"What this city needs is leadership, not another consultant\'s report," said councillor '
+    "Tom Bell.",
+])
+def test_a_person_in_the_scene_a_voices_bio_and_a_prescription_are_not_claims(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Okafor, 61, watched as the jury convicted her son of 14 counts of fraud.",
+    "Ruiz, in a statement, said the firm had cut 300 jobs.",
+    "He has served as mayor for 12 years.",
+    '"Nobody in this room wants to raise taxes, but the deficit is $40 million," said Mayor '
+    "Ana Ruiz.",
+])
+def test_a_scene_or_a_concession_that_carries_a_fact_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    'The coach said after the match that he was "gutted for the players" but would stay on.',
+    "The minister said she was 'horrified' by the footage and wanted answers.",
+])
+def test_a_feeling_quoted_in_reported_speech_is_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_feeling_beside_a_figure_is_still_proposed():
+    sentence = 'The coach said he was "gutted" that 4,000 season tickets went unsold.'
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We will leave no stone unturned until we find out what happened," said Chief Constable '
+    "Ann Reid.",
+    "“Help is on its way, and nobody in this valley will be left behind,” Premier Tom Lacey said.",
+    '"We understand people\'s frustration and we will not rest until the line reopens," a '
+    "spokesperson for the operator said.",
+])
+def test_pledges_and_reassurance_in_a_statement_are_not_claims(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_pledge_with_a_figure_is_still_proposed():
+    sentence = ('"We will not rest: 40 extra crews are on the line and power is back for 12,000 '
+                'homes," said utility spokesperson Ana Ruiz.')
+    assert proposed(sentence) == [sentence]
+
+
+def test_people_waiting_for_a_span_counted_in_words_are_not_set_aside_as_colour():
+    from workbench.extraction.colour import scene
+
+    assert not scene("Passengers sat on the tarmac at Dulles for six hours without food.", None)
+    assert scene("Passengers sat on the tarmac at Dulles with their coats on.", None)
+
+
+def test_voters_in_a_survey_are_not_a_vox_pop():
+    from workbench.extraction.attribution import Attribution
+    from workbench.extraction.priors import EMPTY_QUOTE_PRIOR, news_prior
+
+    nobody = Attribution(speaker=None, flags=(), explicit=False, pronoun=False)
+    poll = "Voters in the survey said the economy was their top concern."
+    assert news_prior(poll, nobody, False) != EMPTY_QUOTE_PRIOR
+    public = "Shoppers at the market said the stalls had closed early."
+    assert news_prior(public, nobody, False) == EMPTY_QUOTE_PRIOR
+
+
+@pytest.mark.parametrize("sentence", [
+    "The petition, signed by 12,000 people, will be presented to parliament on Tuesday.",
+    "The regulator described the breach as \"the worst in the sector's history\", affecting 2.1 "
+    "million customers.",
+])
+def test_a_notice_or_a_characterisation_beside_a_figure_keeps_its_weight(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The free helpline, 1800 555 019, is open 24/7.",
+    "Patients can ring the surgery on 096 21450.",
+])
+def test_a_free_line_or_an_area_code_before_a_stop_or_comma_is_a_service_note(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_count_that_looks_like_a_free_line_prefix_is_still_news():
+    sentence = "The fund paid out 1800 claims worth $3 million in 2024."
+    assert proposed(sentence) == [sentence]

@@ -203,7 +203,8 @@ JUDGING_WORDS = frozenset(
     exhausted surprised surprising striking shocking devastating devastated frustrating
     frustrated painful unreliable shortsighted short-sighted reckless irresponsible
     appalling appalled heartening thankful unbelievable sorry blessed honored honoured
-    embarrassing embarrassed hypocritical insulting cruel brilliant terrific""".split()
+    embarrassing embarrassed hypocritical insulting cruel brilliant terrific gutted gobsmacked
+    horrified dismayed livid furious baffled bewildered elated ecstatic overjoyed""".split()
 )
 JUDGING_PHRASES = re.compile(
     r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"

@@ -38,7 +38,7 @@ _STAMP_NUMBER = re.compile(
 )
 _STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 _DIGIT = re.compile(r"\d")
-_STAMP_SPLIT = re.compile(r"[\s,|·•:–—()]+|\s-\s")
+_STAMP_SPLIT = re.compile(r"[\s,;|·•:–—()]+|\s-\s")
 # "Carlos Mendes Lobo / AFP", "Jane Doe/Getty Images", "AFP / Getty Images": a photo credit
 # on a line of its own (a person or agency, a slash, an agency).
 _CREDIT_LINE = re.compile(
@@ -70,7 +70,8 @@ CREDIT_TAIL = re.compile(
 # "Photo: Senators leave the Capitol.", "Pictured: ...", "Image: ..." -- a caption line.
 CAPTION_LEAD = re.compile(
     r"^(?:photo|photograph|pictured|picture|image|caption|illustration|video|above|top|"
-    r"left|right|inset)\s*:\s|^(?:image|photo|video|media) (?:caption|source|credit),\s", re.I
+    r"left|right|inset)\s*:\s|^(?:image|photo|video|media) (?:caption|source|credit)[,:]\s",
+    re.I,
 )
 # A photo described in the present tense, as captions are: "Traders work on the floor of
 # the exchange on Wednesday", "The prosecutor speaks at a news conference Monday".
@@ -78,7 +79,8 @@ _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PHOTO_VERBS = (
     r"(?:speaks?|talks?|stands?|sits?|walks?|works?|gathers?|waits?|looks?|listens?|"
     r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
-    r"address(?:es)?|arrives?|prepares?|protests?|holds? up)"
+    r"address(?:es)?|arrives?|prepares?|protests?|holds? up|cross(?:es)?|greets?|wears?|"
+    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up)"
 )
 # The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
 _PHOTO_DATE = (
@@ -119,7 +121,8 @@ _SOURCE_LINE = re.compile(
     r"advertisement|this article|originally published|appeared in|follow us|see also|"
     # "Recommended:" heads a list of links; "Recommended doses were cut" is a sentence
     r"recommended(?=\s*(?::|$|for you\b|stories\b|reading\b|articles\b))|"
-    r"most read|more on this|you may also like|further reading|"
+    r"most read|more on this|you may also like|further reading|also read|read also|"
+    r"also (?:see|watch)(?=\s*:)|(?:watch|listen)(?=\s*:)|"
     r"click here|email us|have a (?:news )?tip|this (?:is a )?(?:developing|breaking) "
     # "— With assistance from Jane Doe", "Follow the topics in this article: ..."
     r"(?:story|news)|this story is developing|[—–-]*\s*with assistance from|"
@@ -128,7 +131,8 @@ _SOURCE_LINE = re.compile(
     # "Correction:", and with the date of the note: "Correction, 1 December 2026:",
     # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon)
     r"|^(?:correction|clarification|editor['’]s note|update)"
-    r"(?:,?\s+(?=[^:]{0,50}\d)[\w.,]+(?:\s+[\w.,]+){0,5})?\s*:"
+    r"(?:,?\s+(?=[^:]{0,50}\d)[\w.,]+(?:\s+[\w.,]+){0,5}"
+    r"|\s+(?:from|to|on|of|for) [\w'’ ]{1,40}?)?\s*:"
     # "To contact the reporter on this story:", "To contact the editors responsible ..."
     r"|^to contact the (?:reporters?|editors?|writers?|authors?)\b",
     re.I,
@@ -137,12 +141,22 @@ _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
 # "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
 # the app for alerts". The opening verb alone is not enough ("Get ready for higher bills").
+# A label in capitals may head it ("GET ALERTS: Sign up for ..."), and a question may open
+# it ("Like what you read? Become a member ...").
 _PROMO_OPEN = re.compile(
-    r"^(?:get|download|sign up|subscribe|support (?:local |independent |our )?journalism|"
-    r"like what you['’]re reading|enjoying this|don['’]t miss|want more)\b",
+    r"^(?:(?-i:[A-Z][A-Z' ]{2,40}):\s*|(?:enjoy(?:ed|ing)|like|liked|love|loved|valued?) (?:this|"
+    r"what you)[^.?!]{0,40}\?\s*)?"
+    r"(?:get|download|sign up|subscribe|support (?:[\w-]+ ){0,2}journalism|"
+    r"like what you['’]re reading|enjoying this|(?:don['’]t|never) miss|want more|donate|"
+    r"become a (?:member|subscriber|supporter|patron))\b",
     re.I,
 )
-_PROMO_WORDS = re.compile(r"\b(?:newsletters?|inbox|subscri\w+|sign up|app|alerts|podcast)\b", re.I)
+# what a prompt offers: a newsletter, an app, alerts, or the paper for a price a period
+_PROMO_WORDS = re.compile(
+    r"\b(?:newsletters?|inbox|subscri\w+|sign up|app|alerts|notifications|podcast|delivered|"
+    r"journalism)\b|[$£€]\d+(?:\.\d\d)? (?:a|per) (?:week|month|year)\b",
+    re.I,
+)
 # A line that heads a list of links to other reports ("Related Articles", "More on this story").
 LINKS_HEAD = re.compile(
     r"^(?:related|read more|more on this|more from|see also|recommended|most read|"
@@ -164,6 +178,16 @@ _REVISION_NOTE = re.compile(
     r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
     r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
     r"made possible) by\b"
+    # "This investigation was funded with a grant from ...", "... with support from ..."
+    r"|(?:This|Our) (?:story|article|report|series|coverage|reporting|piece|investigation)"
+    r"(?: \w+){0,2} (?:is|was|were) (?:produced|made|reported|published|funded|supported)"
+    r" (?:with (?:the )?(?:financial )?(?:support|help|funding|a grant) (?:of|from)|"
+    r"(?:with|through|by) (?:a )?(?:grant|funding) from)\b"
+    # a market-data note: "Price tables are refreshed hourly", "Quotes delayed 15 minutes"
+    r"|[^.]{0,60}\b(?:tables?|prices|quotes|data|charts?|listings) (?:are|is) (?:updated|"
+    r"refreshed) (?:daily|hourly|weekly|monthly|every)\b"
+    r"|(?:[^.]{0,40} )?(?:[Pp]rices|[Qq]uotes|[Dd]ata) (?:are |is )?delayed (?:by )?(?:at least )?"
+    r"\d+ min"
     # where and when the piece ran: "This report by The Canadian Press was first published
     # Nov. 30", "This story appears in the Dec. 3 print edition", "This story was compiled
     # from our live coverage"
@@ -226,7 +250,13 @@ def line_role(line: str) -> str | None:
 
 
 # "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
-_SIGNATURE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:, [A-Z][\w'’ -]{2,40})?$")
+# Two writers are joined by "and" or "&": "Jane Doe & Tom Lee • ..."
+_SIGNATURE = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: (?:&|and) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?"
+    r"(?:, [A-Z][\w'’ -]{2,40})?$"
+)
+# the place the writers filed from, between bullets: "Jane Doe · Lagos · 3 Dec 2027 08:15"
+_PLACE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
 # the date after a bullet, or after the stamp word that opens it ("... Reporter Updated Nov. 30")
 _BULLET = re.compile(r"\s[•·|]\s|\s(?=(?:Updated|Published|Posted)\b)")
 
@@ -235,11 +265,12 @@ def _signed_and_dated(line: str) -> bool:
     """A byline that carries the date: the writer's name before a bullet, a date after it."""
     if len(line) > 120 or not _DIGIT.search(line):
         return False
-    parts = _BULLET.split(line, maxsplit=1)
-    if len(parts) != 2:
+    parts = _BULLET.split(line)
+    if len(parts) < 2:
         return False
-    name, date = parts[0].strip(), parts[1].strip()
-    return bool(_SIGNATURE.match(name)) and bool(_DATE_LINE.match(date) or _timestamp(date))
+    name, date = parts[0].strip(), parts[-1].strip()
+    return bool(_SIGNATURE.match(name)) and all(_PLACE.match(p.strip()) for p in parts[1:-1]) and (
+        bool(_DATE_LINE.match(date) or _timestamp(date)))
 
 
 def _timestamp(line: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.extraction import attribution, kinds
+from workbench.extraction import attribution, colour, kinds
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.entities import MONTH_NAMES
 
@@ -47,7 +47,8 @@ _DATE_ANCHOR = re.compile(
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
-    r"released|announced)|will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
+    r"released|announced)|"
+    r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
     r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
@@ -64,6 +65,18 @@ _SCHEDULE = re.compile(
     r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
     r"published|released|announced)\b)"
 )
+# More of the diary, a notice only when it states nothing else (what else it holds keeps
+# its date): what will be presented or debated, and the diary in the present tense, as the
+# sentence's own clause ("The planning board meets Nov. 12 at 7 p.m.").
+_DIARY = re.compile(
+    r"\bwill be (?:presented|debated|discussed|considered|heard|tabled|voted on)\b"
+    r"|^(?:The|A|An|Its|Their)? ?(?:[\w’'-]+ ){0,4}?(?:committee|council|board|panel|court|"
+    r"commission|assembly|Senate|House|[Pp]arliament|cabinet|legislature|[Ll]awmakers|"
+    r"[Cc]ouncill?ors|[Cc]ommissioners|[Tt]rustees|MPs|[Ss]enators) (?:meets?|votes?|sits?|"
+    rf"(?:re)?convenes?|decides?|debates?|considers?|takes? up)\b(?=[^.;]*?\b(?:{_MONTH} \d|"
+    rf"[A-Z][a-z]{{2}}\. \d|\d{{1,2}} {_MONTH}|next (?:week|month)|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
+)
 # A date or a span of time, set aside to see whether a schedule states anything else.
 _WHEN = re.compile(
     rf"\b(?:{_MONTH}|[A-Z][a-z]{{2}}\.) \d{{1,2}}\b(?:, \d{{4}})?|\b\d{{1,2}} {_MONTH}\b|"
@@ -72,28 +85,17 @@ _WHEN = re.compile(
 )
 # The next step of a criminal case is a court record, not a routine notice.
 _CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
-# 'called the cuts “shortsighted”': a characterisation in quote marks is an opinion.
-_CHARACTERISED = re.compile(r"\bcall(?:ed|s) (?:it|them|this|that|the [\w’' -]{1,30}?) [“\"]")
-# A vox pop: a quote from someone the article introduces by their life rather than a role
-# ("said Gail Hornby, who has lived on the street for 31 years"); not "who led the study".
-_VOX_POP = re.compile(
-    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},(?:\s+\d{1,3},)?\s+"
-    r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
-    r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
-    r"represented|studies|studied|researches|tracks|teaches|advises|sponsored|proposed|"
-    r"coordinates|coordinated|is|was|serves|served|helped)\b)"
+# 'called the cuts “shortsighted”', 'praised the minister as "a steady hand"', "described
+# the offer as 'an insult'": a characterisation in quote marks is an opinion (not "had
+# described ...": what a text once said, or "whom he has called ...": background to an
+# event).
+_CHARACTERISED = re.compile(
+    r"(?<!had )(?<!has )(?<!have )(?<!that )\b(?:call(?:ed|s)|describe[ds]|prais(?:ed|es)|"
+    r"hail(?:ed|s)|dismiss(?:ed|es)|derided|brand(?:ed|s)|label(?:l?ed|s)|denounc(?:ed|es)|laud(?:ed|s)|"
+    r"slamm?(?:ed|s)) (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
+    r"[A-Z][\w’'-]+) [\w’' -]{1,30}?|[A-Z][\w’'-]+) (?:as )?[“\"‘']"
 )
-# A voice given an age and an everyday line is a member of the public ("said Ana Reyes, 58, a
-# retired teacher", "said Tom Lee, 34, a cab driver"): news gives ages to passers-by, titles
-# to officials and experts.
-_AGED_VOICE = re.compile(
-    r"\b(?:said|says)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+\d{1,3},\s+an?\s+"
-    r"(?!(?:[\w-]+ ){0,2}(?:professor|researcher|scientist|economist|analyst|director|chief|"
-    r"head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
-    r"manager|executive|founder|owner|minister|member|officer)\b)"
-    # "a nurse at the hospital": staff of a place in the story speak as witnesses to it
-    r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
-)
+_CLOSE_QUOTE = re.compile(r"[”\"’']")
 # A view or forecast put to a loose group that no one could ask ("Some traders expect ...",
 # "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
 # to check against, unlike "people familiar with the talks" or "economists polled by ...".
@@ -103,6 +105,18 @@ _LOOSE_GROUP = re.compile(
     r"investors|observers|critics|strategists|academics|specialists)\b(?! polled| surveyed)"
     r"[^,.]{0,60}? (?:said|say|says|warned|warn|cautioned|caution|expect|expected|believe|"
     r"argued|argue)\b"
+    # members of the public as a group, where they were: "Residents on the estate said ...",
+    # "Commuters at the station complained of ..." (a vox pop without a name)
+    r"|^(?:[A-Z][\w’'-]* )?(?:[Ss]hoppers|[Rr]esidents|[Nn]eighbou?rs|[Pp]assers-by|[Cc]ommuters|"
+    r"[Pp]arents|[Cc]ustomers|[Ll]ocals|[Oo]nlookers|[Ff]ans|[Vv]isitors|[Pp]assengers|"
+    r"[Dd]rivers|[Tt]enants|[Vv]illagers|[Dd]iners) (?:at|in|on|near|from|outside|"
+    r"along|of) [^,.;]{1,60}? (?:said|say|says|told|described|recalled|complained)\b"
+)
+# An appeal: "The prosecutor urged the jury to look at the evidence", "The union called on
+# ministers to reopen talks": a request, which states nothing unless it holds a fact.
+_APPEAL = re.compile(
+    r"^(?:(?!\b(?:said|says|say|told|had|has|have)\b)[^,;]){3,80}? (?:urged|called on|called "
+    r"for|appealed (?:for|to)|pleaded (?:for|with)|demanded)\b"
 )
 # No answer: "The company declined to comment", "A spokeswoman declined to say how many
 # ..." (not "an official, who declined to be named, said ...": that one did answer).
@@ -117,6 +131,13 @@ _POINTER = re.compile(
     r"^(?:That|This|Those|These) (?:is|was|were|are) (?:how [^.]{1,80}? (?:described|put it|"
     r"summed (?:it )?up|characteri[sz]ed|explained)\b|the (?:words|assessment|verdict|view|"
     r"message|warning) of\b|the words [A-Z])"
+    # where a quoted statement came from: "That was the message the union posted on Monday",
+    # "It is a letter the minister sent to MPs", "The remarks were read out by her lawyer"
+    r"|^(?:It|That|This) (?:is|was) (?:a|the|an) (?:[\w-]+ )?(?:statement|message|post|letter|"
+    r"email|note|tweet)s? (?:that )?(?:[\w’'-]+ ){1,4}?(?:released|issued|posted|sent|published|"
+    r"put out|read out|wrote|shared)\b"
+    r"|^The (?:statement|remarks|comments|quotes?|words|message|post|letter) (?:was|were) "
+    r"(?:attributed to|issued in the name of|read out by)\b"
 )
 # A study's funding note, the close of a science report: "The study was funded by the
 # national science foundation", "The work received funding from ..." (not a sum granted:
@@ -127,46 +148,6 @@ _FUNDING_NOTE = re.compile(
     r"|^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
     r"analysis) (?:received|receives|had) (?:funding|support|financial support) from\b"
 )
-# Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
-# An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
-# "Under the bridge on a cold morning this month, ..." ("On Tuesday morning, ..." is a date).
-# Only an opening phrase of place sets a scene: "The fire broke out on a Sunday night, ..."
-# is the event itself.
-_SCENE = re.compile(
-    r"^(?:(?:On|One) (?:a )?(?:[a-z]+ )?recent|(?:At|In|Outside|Inside) [^,]{3,80}? on "
-    r"(?:a )?(?:[a-z]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recent)) "
-    r"(?:morning|afternoon|evening|night|day),"
-    r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
-    r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
-    r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
-    # the reporter's own visit: "On a visit last week, ...", "During a recent visit to the
-    # farm, ..." (no name in it: "On a visit to Kyiv on Monday, the minister ..." is news)
-    r"|^(?:On|During) (?:a|an|one) (?:recent |brief |earlier )?visit\b[^,A-Z]{0,60},"
-)
-# A crowd counted roughly that fills a room or looks on ("About 40 people filled the
-# gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
-# Where a crowd stands, sits or queues is colour too ("About 30 nurses sat in the public
-# gallery", "Some 50 parents stood outside in the rain"), and so is a queue that formed
-# ("a queue of about 80 people had formed by dawn").
-_CROWD_WHO = (
-    r"(?:people|residents|parents|supporters|fans|spectators|onlookers|neighbou?rs|relatives|"
-    r"family members|students|teachers|workers|commuters|colleagues|protesters|demonstrators|"
-    r"campaigners|mourners|nurses|shoppers|voters)"
-)
-_ROUGH_CROWD = re.compile(
-    r"^(?:About|Around|Roughly|Nearly|Almost|More than|Over|Some|Several|Dozens|Hundreds|"
-    rf"Scores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
-    r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
-    r"waited|queued)\b(?! to\b)"
-)
-_QUEUE = re.compile(
-    r"^(?:[^,.;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
-    rf"over|at least) [\d,]+ {_CROWD_WHO}\b"
-)
-_REACTION = re.compile(
-    r"\b(?:cheered|applauded|booed|jeered|celebrated|chanted|wept|packed|rallied|"
-    r"gathered|erupted|filled|crowded|thronged|queued)\b"
-)
 # A service note tells the reader how to reach a service: a telephone number ("616-555-0133",
 # "(02) 9555 0123", "0800 555 0199", "+44 20 7946 0958") or an invitation to call, book or
 # visit ("can call", "can be booked at").
@@ -176,21 +157,37 @@ _PHONE = re.compile(
     r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
     # a trunk prefix and the number in groups: "0800 20 5050", "03-5510 6767"
     r"|(?<![\d.,])0\d{1,3}[ -]\d{2,4}[ -]\d{4}(?![\w-])"
+    # an area code and the local number in one group: "091 56789", "021 4567890"
+    r"|(?<![\d.,])0\d{1,4} \d{5,8}(?![\w-]|[.,]\d)"
+    # a free or local-rate line without a trunk prefix: "1800 555 019", "1300 655 506"
+    r"|(?<![\d.,])1[38]00[ -]?\d{3}[ -]?\d{3}(?![\w-]|[.,]\d)"
 )
 _DIGIT = re.compile(r"\d")
 _DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
 _CONTACT_KEYS = ("can ", "should ", "urged", "asked", "encouraged", "advised",
-                 " open ")
+                 " open ", "anyone", "anybody", "witnesses", "the public")
 _CONTACT = re.compile(
     # "can" and "should", not "may": "The president may visit Kyiv" is news, not a service
     # "should stop using it and call": one more step may come before the call
-    r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also )?"
+    r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also |still |continue to )?"
     r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
     r"(?:call|phone|ring|text|email|contact|visit|book)\b"
     # "can be contacted free, day or night, on ...": a few words may come between
     r"|\bcan be (?:booked|reached|contacted|made|ordered)(?:,? [\w ]{1,20}?,?){0,2} "
     r"(?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
+    # a call for information: "Detectives are urging anyone who saw the car to contact ...",
+    # "Investigators appealed to witnesses to come forward"
+    r"|\b(?:ask|urg|appeal|encourag)\w* (?:to |for )?(?:anyone|anybody|witnesses|members of the "
+    r"public|the public)\b[^.;]{0,80}?\bto (?:call|contact|phone|ring|email|text|come forward|"
+    r"get in touch)\b"
+)
+# Part of the note, not a figure: when a service is open ("open 24 hours a day", "open
+# 24/7") and the reference to quote ("quoting incident 455", "quote reference 4471").
+_NOTE_DETAIL = re.compile(
+    r"\bopen (?:24 hours a day|24/7|around the clock|round the clock|(?:seven|7) days a week)"
+    r"|\bquot(?:e|ing) (?:the )?(?:reference|ref|incident|file|crime|log|case|occurrence)"
+    r"(?: number| no\.?)? [\w/-]+"
 )
 # An instruction to the reader, at the start of the sentence or after "If you ...,":
 # "Call 988 ...", "If you have information, contact the police at ..."
@@ -204,10 +201,43 @@ _INSTRUCTION = re.compile(
 # opinion only when it states no fact. A feeling about news is not a view ("Sadly, the
 # clinic closed in May"), nor is "looks like" before a clause ("It looks like they will
 # close the plant"): a report and a forecast.
+# The set phrases of a statement issued to the press, which commit to values, not facts:
+# "Safety is our highest priority", "out of an abundance of caution", "we take this very
+# seriously", "working around the clock", "our thoughts are with", "I regret", "we
+# apologise", "will cooperate fully". Taken out, what is left must still state a fact.
+_BOILERPLATE = re.compile(
+    r"\b(?:(?:is|are|remains?) (?:our|my|the|a) (?:highest|top|first|number one|absolute|"
+    r"overriding) priority|(?:out of|with) an abundance of caution|tak(?:e|es|ing) (?:this|these|"
+    r"that|it|the (?:matter|issue|concerns?|allegations?|safety [\w ]{1,20}?)) (?:very |extremely |"
+    r"incredibly |most )?seriously|(?:work|working|worked) (?:around|round) the clock|"
+    r"(?:[Oo]ur|[Mm]y) (?:thoughts|hearts) (?:and prayers )?(?:are|go) (?:with|out to)|"
+    r"(?:will |would |to )?(?:co-?operate|cooperating|co-operating) fully|fully (?:co-?operat\w+)|"
+    r"(?:I|[Ww]e) (?:deeply |sincerely |truly |bitterly )?regret|"
+    r"(?:I|[Ww]e) (?:sincerely |unreservedly |deeply )?apologi[sz]e|"
+    r"(?:I|[Ww]e) (?:have )?always (?:tried|strived|sought|endeavoured|endeavored) to|"
+    # pledges and reassurance: "we will leave no stone unturned", "help is on the way",
+    # "no one will be left behind", "we understand people's frustration"
+    r"(?:I|[Ww]e) will (?:not let|do (?:everything|whatever it takes)|leave no stone unturned|"
+    r"not rest)|[Hh]elp is on (?:the|its) way|(?:[Nn]o one|[Nn]obody)(?: [\w-]+){0,3} (?:is "
+    r"going to be|will be) left (?:behind|on (?:their|his|her) own|alone)|(?:I|[Ww]e) "
+    r"(?:recogni[sz]e the urgency|(?:understand|share) (?:the |their |people['’]s |your )?"
+    r"(?:frustration|concerns?|anger))|"
+    # a witness's measure of it: "We have never seen anything like it in 20 years"
+    r"(?:I|[Ww]e)(?:['’]ve| have) never seen (?:it|anything|something|things|them) (?:this|so|"
+    r"like (?:this|it|that))\b(?: (?!in\b)\w+)?"
+    r"(?: in (?:all )?(?:my |our )?(?:\d+|[a-z]+)? ?years)?|"
+    r"in all (?:my|our) years)\b"
+)
 _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
     r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
     r"(?:think|believe|feel|suspect|doubt|reckon)\b|\bin (?:my|our) (?:view|opinion)\b"
+    # a prescription ("What we need is ...", "What matters is ...") and a concession
+    # ("Nobody in this room wants to raise taxes")
+    r"|\bWhat (?:we|they|you|the [\w-]+|this [\w-]+) (?:really )?(?:need|needs|want|wants) "
+    r"(?:is|are)\b|\bWhat matters (?:is|now)\b"
+    r"|\b(?:[Nn]obody|[Nn]o one) (?:on|in|at|around) (?:this|the|our) [\w-]+ (?:wants?|wanted|"
+    r"believes?|likes?|enjoys?|relishes)\b"
     # a vote or a stand refused in the first person ("I can't vote for this")
     r"|\b(?:I|[Ww]e) (?:can['’]t|cannot|won['’]t|will not) (?:vote for|support|accept|back)\b"
     # "It is a scandal that ...", "It's a disgrace"
@@ -233,14 +263,20 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     reported by a named, institutional or unnamed source; reported speech with a quoted
     phrase counts as checkable when it reports what will be done), facts and forecasts stated in
     narration and dated events lift a sentence; words that only judge (in a quote, only the
-    quoted words count, and a stance word or a simile there judges too), speech that states
-    nothing checkable and a crowd's reaction lower it unless they also state a fact, and so
-    do a notice of what is scheduled and a service note (a number to call, a place to book).
-    Colour (a scene, a vox pop, a roughly counted crowd) is set aside first, whatever else
-    it holds, and so are a sentence that only points back to a quote, a refusal to comment,
-    a study's funding note and a view put to a loose group ("some analysts")."""
-    quoted = quote_run or "“" in text or '"' in text
-    if text[:2] == "Th" and _POINTER.match(text):
+    quoted words count, and a stance word, a simile or the set phrases of a press statement
+    there judge too; a characterisation in quote marks is a view, and a view gains nothing
+    from a date), speech that states nothing checkable and a crowd's reaction lower it
+    unless they also state a fact, and so do a notice of what is scheduled and a service
+    note (a number to call, a place to book). Colour (see ``colour``: a scene, a vox pop, a
+    roughly counted crowd) is set aside first, whatever else it holds, and so are a sentence
+    that only points back to a quote, a refusal to comment, a study's funding note, a view
+    put to a loose group ("some analysts") or to the public ("shoppers at the mall said")
+    and an appeal that states no fact. Single quote marks quote as double ones do."""
+    # single marks quote too (‘We cut 40 jobs,’ she said), read as double ones
+    marked = attribution.curly_quotes(text) if "'" in text or "‘" in text else text
+    quoted = quote_run or "“" in marked or '"' in marked
+    if text[:2] in ("Th", "It") and _POINTER.match(text) and not _DIGIT.search(
+            _WHEN.sub(" ", text)):  # a pointer holds no figure, but may say when
         return EMPTY_QUOTE_PRIOR
     if (" by " in text or " from " in text) and _FUNDING_NOTE.match(text) and (
         not _DIGIT.search(text)
@@ -248,24 +284,17 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         return SERVICE_PRIOR  # who paid for a study, no sum: a disclosure, like a service note
     if "to " in text and _NO_ANSWER.search(text) and not quoted:
         return EMPTY_QUOTE_PRIOR
-    said = text if quote_run or not quoted else " ".join(QUOTED.findall(text)) or text
+    said = text if quote_run or not quoted else " ".join(QUOTED.findall(marked)) or text
     named = who.speaker is not None and not who.flags
-    if (" morning" in text or " afternoon" in text or " evening" in text or " night" in text
-            or " day," in text or " visit" in text) and _SCENE.match(text) and not (
-            " visit" in text and who.speaker):
-        # a visit told by a source ("During a visit ..., engineers found ..., the ministry
-        # said") is the source's finding, not the reporter's scene
+    if colour.scene(text, who.speaker) or (named and colour.vox_pop(text)):
         return COLOUR_PRIOR
-    if (" queue of " in text or " line of " in text) and _QUEUE.match(text):
-        return COLOUR_PRIOR  # who waits in a queue, whatever they carry
-    crowd = _ROUGH_CROWD.match(text)
-    if crowd and not _figure_after(text, crowd.end()):
-        return COLOUR_PRIOR
-    if quoted and named and (("who" in text and _VOX_POP.search(text)) or (
-            "said" in text or "says" in text) and _AGED_VOICE.search(text)):
-        return COLOUR_PRIOR
-    judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
-    if (judges and not kinds.states_fact(said)) or (quoted and _CHARACTERISED.search(text)):
+    boilerplate = quoted and bool(_BOILERPLATE.search(said))
+    if boilerplate:
+        said = _BOILERPLATE.sub(" ", said)
+    judges = boilerplate or kinds.value_judgement(said) or (
+        quoted and bool(_STANCE.search(said)))
+    opinion = (judges and not kinds.states_fact(said)) or _characterised(text)
+    if opinion:
         prior = OPINION_PRIOR
     elif _service_note(text):
         return SERVICE_PRIOR
@@ -284,25 +313,44 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             facts.add("prediction")
         prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
-        if text[:4] in ("Some", "Othe", "Seve", "Many", "Most") and _LOOSE_GROUP.match(text) and (
-                not _past_figure(text, facts)):
+        if _LOOSE_GROUP.match(text) and not _past_figure(text, facts):
             return EMPTY_QUOTE_PRIOR  # a view of "some analysts", whatever it forecasts
+        if not facts and " " in text and _APPEAL.match(text):
+            return EMPTY_QUOTE_PRIOR
         if reported and facts:
             prior = max(prior, REPORTED_PRIOR)
         elif reported and kinds.past_event(text):
             prior = REPORTED_EVENT_PRIOR
         elif reported:
             prior = EMPTY_QUOTE_PRIOR  # a view reported without quote marks
-        elif facts <= {"statistic"} and not _DIGIT.search(text) and _crowd_reacts(text, facts):
+        elif facts <= {"statistic"} and not _DIGIT.search(text) and (
+                colour.crowd_reacts(text, facts)):
             return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
     schedule = _SCHEDULE.search(text)
-    if schedule and not _CASE_STEP.search(text) and _bare_schedule(text, schedule):
+    diary = schedule or _DIARY.search(text)
+    if diary and not _CASE_STEP.search(text) and _bare_schedule(text, diary):
         return SERVICE_PRIOR  # a date in the diary and nothing else: a notice
     if schedule:
         prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
-    elif _DATE_ANCHOR.search(text):
+    elif _DATE_ANCHOR.search(text) and not opinion:  # a dated view is still a view
         prior += DATE_PRIOR
     return prior
+
+
+def _characterised(text: str) -> bool:
+    """Whether ``text`` characterises in quote marks, the quoted words hold no figure
+    ("described the outbreak as “the largest since 2015”" can be checked; "“a blunt
+    instrument that will fall hardest on the smallest towns”" cannot) and the rest of the
+    sentence states no fact."""
+    found = _CHARACTERISED.search(text)
+    if not found:
+        return False
+    close = _CLOSE_QUOTE.search(text, found.end())
+    end = close.end() if close else len(text)
+    words = text[found.end(): end]
+    # the rest of the sentence may state a fact of its own ("..., affecting 2.1 million")
+    rest = text[:found.end()] + " " + text[end:]
+    return not (_DIGIT.search(words) and kinds.states_fact(words)) and not kinds.states_fact(rest)
 
 
 def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
@@ -314,16 +362,6 @@ def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
     rest = _ADDRESS.sub(" ", rest) if _DIGIT.search(rest) else rest  # where: "at 12 Elm St."
     # a count left over ("an inspection of 1,500 buildings") is news, not a notice
     return not _DIGIT.search(rest) and not kinds.fact_kinds(rest) and not kinds.forecast(rest)
-
-
-def _crowd_reacts(text: str, facts: frozenset[str]) -> bool:
-    """Whether ``text`` tells how a crowd reacted: a reaction verb, and any vague count
-    ("hundreds of") counts the crowd before it, not what it acted on ("Floodwater filled
-    hundreds of basements" is damage, not a crowd)."""
-    reaction = _REACTION.search(text)
-    return bool(reaction) and (
-        not facts or "statistic" in kinds.fact_kinds(text[: reaction.start()])
-    )
 
 
 def _service_note(text: str) -> bool:
@@ -346,18 +384,8 @@ def _service_note(text: str) -> bool:
         rest = text
     else:
         return False
+    rest = _NOTE_DETAIL.sub(" ", rest) if " open " in rest or "quot" in rest else rest
     return not kinds.states_fact(_ADDRESS.sub(" ", _PHONE.sub(" ", rest)))
-
-
-def _figure_after(text: str, start: int) -> bool:
-    """Whether a figure other than a date or a time follows a crowd's count: "About 500
-    workers filled the car park after managers announced 300 layoffs" is news of its own;
-    "... packed the hall for the meeting, which ran past 11 p.m." is not."""
-    rest = _CLOCK.sub(" ", text[start:])  # "at 11:42 local time"
-    return bool(_DIGIT.search(rest)) and "statistic" in kinds.fact_kinds(rest)
-
-
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 
 
 def _past_figure(text: str, facts: set[str]) -> bool:
