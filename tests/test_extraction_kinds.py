@@ -350,3 +350,57 @@ def test_counts_written_in_words(sentence, kind):
 ])
 def test_asides_and_alternatives(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a street number, a clock time, a deadline or a span that dates an act is no statistic
+    ("Firefighters were called to a house at 118 Beacon Road shortly after midnight.", "event"),
+    ("Officers found the car abandoned in the 400 block of Elm Street.", "event"),
+    ("Police said the suspect fled on foot and was arrested 20 minutes later.", "event"),
+    ("The company said it would respond to the regulator within 14 days.", "event"),
+    ("The gallery reopened at 10.30am on Saturday after a burst pipe.", "event"),
+    # ... while a count beside them still is
+    ("The shelter at 55 Harbour Street took in 312 dogs last year.", "statistic"),
+    ("The clinic saw 120 patients within 48 hours of opening.", "statistic"),
+    ("Prices rose 4 percent in the 12 months before the election.", "statistic"),
+])
+def test_numbers_that_place_an_act(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a sanction, a citation, an order in force or an alert level is an official status
+    ("Three officers were suspended without pay pending an internal investigation.",
+     "designation"),
+    ("The cyclist has been suspended for two years after a failed drug test.", "designation"),
+    ("The restaurant was cited for 14 health-code violations in June.", "designation"),
+    ("Flood warnings are in effect for six rivers until Sunday.", "designation"),
+    ("A hosepipe ban remains in force across the region.", "designation"),
+    ("The fire danger level was raised to extreme on Tuesday.", "designation"),
+    ("The contract was declared void by the court.", "designation"),
+    ("Two former executives were sentenced in Lisbon on Thursday.", "designation"),
+    ("Lobbyists have been barred from giving gifts to council members since 2019.",
+     "designation"),
+    # ... not a body suspending or barring something, nor a hearing still to come
+    ("The airline suspended flights to the island on Monday.", "event"),
+    ("The judge barred cameras from the courtroom.", "event"),
+    ("The two men are due to be sentenced next month.", "prediction"),
+])
+def test_statuses_a_body_confers(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # why a source is unnamed is not the claim's cause, however the aside puts it
+    ("One aide, speaking privately because the talks were sensitive, said the senator had "
+     "switched sides.", "event"),
+    ("A resident who did not want to be named because she feared reprisals said the landlord "
+     "had changed the locks.", "event"),
+    ("The line was closed because of flooding, one official speaking privately said.",
+     "causal"),
+    # "due to open", "due to be": a date set, not a cause
+    ("The bridge, due to reopen in May, was closed after a lorry struck it.", "event"),
+    ("The match was called off due to heavy rain.", "causal"),
+])
+def test_asides_of_anonymity_and_dates_set(sentence, kind):
+    assert _kind(sentence) == kind

@@ -33,6 +33,14 @@ DESIGNATION = re.compile(
     r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
+    # a status a body confers or keeps: "were sentenced", "has been suspended from competition",
+    # "was cited for deficiencies", "remains in effect", "the alert level remained at yellow"
+    r"(?:is|are|was|were|been) (?:sentenced|cited for|(?:\w+ )?barred from)\b|"
+    r"(?:is|are|was|were|been) (?:\w+ )?suspended (?:[\w-]+ ){0,3}?(?:from|pending|"
+    r"for (?:\w+ ){1,2}(?:years?|months?|weeks?|days?|games?|matches?|races?))\b|"
+    r"(?:remains?|remained|remain|is|are|was|were|stays?|stayed) in (?:effect|force)\b|"
+    r"(?:alert|warning|threat|danger) level (?:[\w-]+ ){0,2}?(?:at|to)\b|"
+    r"(?:is|are|was|were|been|declared|ruled) (?:null and )?void\b|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable|inadequate|failing|substandard|"
     r"uninhabitable))",
@@ -68,7 +76,11 @@ WORD_COUNT = re.compile(
     rf"\b(?:at least|at most|more than|fewer than|up to|as many as) {_WORD_NUMBER}\b", re.I
 )
 CAUSAL = re.compile(
-    r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
+    # "due to open in August", "due to be sentenced": a date set, not a cause
+    r"\b(?:because|caus(?:e|ed|es|ing)|due to(?! (?:be|open|start|begin|close|end|expire|"
+    r"take|come|arrive|resume|reopen|meet|vote|report|appear|finish|launch|return|sit|hold|"
+    r"run|retire|publish|rule|decide|hear|testify|give|sign|visit)\b)|as a result|"
+    r"result(?:ed|s)? in|led to|lead to|"
     r"(?:is|was|are|were|partly|largely|mainly|mostly) (?:the|a) (?:direct )?result of|"
     r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
     r"attribut(?:e|es|ed|ing) \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) "
@@ -86,12 +98,15 @@ CAUSAL = re.compile(
 # Why a source is not named is not the claim: "who asked not to be named because they feared
 # for their jobs" (up to the end of the aside).
 ANONYMITY_ASIDE = re.compile(
-    r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified)|"
-    r"names? (?:not be used|be withheld)|"
+    r"\b(?:anonymity|(?:not|want|wish|wished|wanted) to be (?:named|identified)|"
+    r"declined to be (?:named|identified)|(?:not|never) be (?:named|identified)|"
+    r"if not (?:named|identified)|names? (?:not be used|be withheld)|"
+    r"speaking (?:privately|on background|off the record)|"
     r"not authori[sz]ed to (?:speak|comment|discuss|talk))\b[^,;]*"
 )
 ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "name not",
-                   "names not", "withheld")
+                   "names not", "withheld", "be named", "be identified", "not named",
+                   "not identified", "speaking")
 PREDICTION = re.compile(
     r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
     r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
@@ -177,11 +192,19 @@ EXPLICIT_COMPARISON = re.compile(
 DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
-    r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
+    r"\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
     r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
-    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight) \d+\b|"
+    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight|District|Ward|"
+    r"Precinct) \d+\b|"
+    # a street address: "at 2400 Orchard Lane", "4718 Rainier Ave. S.", "the 2200 block of"
+    r"\b\d{1,5} (?:(?:[NSEW]\.? )?(?:[A-Z0-9][\w’'.-]* ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
+    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b|block of\b)|"
+    # a span that dates an act: "within 90 days", "19 days before her death", "13 months later"
+    r"\bwithin (?:the )?\d+ (?:hours?|days?|weeks?|months?|years?)\b|"
+    r"\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) "
+    r"(?:later|after|before|earlier|ago)\b|"
     r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
     r"(?! (?:high|low|record|peak))"
 )

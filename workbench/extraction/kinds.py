@@ -39,7 +39,8 @@ _DESIGNATION_KEYS = (
     "statute", "constitution", "code ", "code,", "code.", "act ", "act,", "act.", "ordinance",
     "charter", "treaty", "directive",
     "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
-    "struck down", "upheld", "overturned", "halted",
+    "struck down", "upheld", "overturned", "halted", "suspended", "cited for", "barred",
+    "in effect", "in force", " level", "void",
 )
 
 
