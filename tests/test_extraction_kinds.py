@@ -404,3 +404,43 @@ def test_statuses_a_body_confers(sentence, kind):
 ])
 def test_asides_of_anonymity_and_dates_set(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a sentence that sets the figure of the sentence before against another is a comparison
+    ("That is down from 14 percent a year earlier.", "comparison"),
+    ("That compares with an average of 3,100 in the previous five winters.", "comparison"),
+    ("This is roughly four times the limit set by the European Union.", "comparison"),
+    ("That would exceed the previous high of 1,240 set in 1998.", "comparison"),
+    # ... and so is a figure set against a yardstick
+    ("Snowfall this winter was 40 percent below the long-term average, the agency said.",
+     "comparison"),
+    ("Median pay at the firm is £31,000, above the sector median of £28,500.", "comparison"),
+    # ... not a record, a sum or a change in one series, nor "under" a rule
+    ("That is the highest figure since records began in 1910.", "statistic"),
+    ("That amounts to 4,000 homes a year.", "statistic"),
+    ("That was the last time the council met in public.", "event"),
+    ("Home sales rose 8 percent, up from 5 percent a year earlier.", "statistic"),
+    ("If convicted, she faces up to 12 years in prison under federal guidelines.", "statistic"),
+])
+def test_comparisons_with_the_figure_before_and_with_yardsticks(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # "might have to", "would likely", "will probably": an outlook, whatever its figure
+    ("The hospital might have to close 40 beds this winter, managers warned.", "prediction"),
+    ("The airline said fares would probably rise by about 10 percent.", "prediction"),
+    ("Analysts said the bank will likely cut rates by 25 basis points.", "prediction"),
+    ("The cut could have cost 300 jobs, the union said.", "statistic"),
+    # a body named for forecasting forecasts nothing by its name
+    ("Rain fell heavily, according to the National Weather Service's Climate Prediction "
+     "Center.", "event"),
+    ("The Met Office forecasts heavy rain for Wales on Friday.", "prediction"),
+    # "the main reason", "in retaliation for": a cause
+    ("Analysts said the weak yen was the main reason exports rose 9 percent.", "causal"),
+    ("The gang burned the warehouse in retaliation for the arrest of its leader.", "causal"),
+    ("Police gave no reason for the arrests.", "event"),
+])
+def test_outlooks_and_causes_in_other_words(sentence, kind):
+    assert _kind(sentence) == kind

@@ -91,6 +91,8 @@ CAUSAL = re.compile(
     r"gain|loss|jump|change)|"
     r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
+    r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
+    r"in retaliation for|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
@@ -107,15 +109,18 @@ ANONYMITY_ASIDE = re.compile(
 ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "name not",
                    "names not", "withheld", "be named", "be identified", "not named",
                    "not identified", "speaking")
+# "the River Forecast Centre", "the Climate Prediction Center": a body's name forecasts nothing
+NOT_A_BODYS_NAME = r"(?!(?-i:[A-Z]\w+ (?:Cent(?:re|er)|Office|Service|Unit))\b)"
 PREDICTION = re.compile(
-    r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
+    NOT_A_BODYS_NAME + r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
     r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
     r"next (?:year|month|week)|likely to|on track to|(?:more|less) likely|"
     r"unlikely)\b",
     re.I,
 )
-# "it could derail the talks": what may happen (not "could have", which looks back).
-MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b)")
+# "it could derail the talks": what may happen (not "could have", which looks back; "might
+# have to" looks ahead).
+MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b(?! to\b))")
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "

@@ -57,7 +57,7 @@ _CAUSAL_KEYS = (
     "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
     "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
-    "linked to", "account", "drove", "drives", "pushe",
+    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
 _PREDICTION_KEYS = (
@@ -246,10 +246,13 @@ def classify(
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
     if "statistic" in facts and _uncertain_figure(text):
         return "prediction"  # "could reach C$880", "may be needed": the figure is an outlook
+    if text[:4] in ("That", "This") and _THAT_COMPARED.match(text):
+        return "comparison"  # "That is up from 7.9 percent": the figure was the sentence before
     if ratio(text) and not ("statistic" in facts and cues.EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
         if (_keyed(_GAP_KEYS, _GAP, text, low) or _keyed(_PEERS_KEYS, _PEERS, text, low)
+                or _keyed(_BENCHMARK_KEYS, _BENCHMARK, text, low)
                 or ("compared" in low and _COMPARED_ELSEWHERE.search(text))):
             return "comparison"
         if _keyed(_ACTION_KEYS, _ACTION, text, low):
@@ -278,7 +281,7 @@ def classify(
 
 
 # "could", "might", "may" (not "could have", which looks back; "May" the month is capitalised).
-_UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b)")
+_UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b(?! to\b))")
 # A break between sentences or between clauses that each state their own thing ("Tenants
 # may apply for relief, which has hired 12 inspectors"; "declined to say whether more
 # plants could close, but filings show it cut 1,100 jobs").
@@ -310,22 +313,25 @@ def _uncertain_figure(text: str) -> bool:
 
 
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
-# 1.6 percent", "a 60 per cent chance of", "likely to peak" (not "had forecast", "than expected").
+# 1.6 percent", "a 60 per cent chance of", "likely to peak", "would likely fall short" (not
+# "had forecast", "than expected").
 _OUTLOOK = re.compile(
-    r"\b(?:(?<!than )(?<!as )expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
+    cues.NOT_A_BODYS_NAME + r"\b(?:(?<!than )(?<!as )"
+    r"expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
     r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
+    r"(?:would|will)(?:n['’]t)? (?:likely|probably)|"
     r"(?:per ?cent|percent|%) chance|modell?ing)\b",
     re.I,
 )
 _OUTLOOK_KEYS = (
-    "expect", "project", "forecast", "predict", "outlook", "likely to", "chance", "modell",
-    "modeling",
+    "expect", "project", "forecast", "predict", "outlook", "likely", "probably", "chance",
+    "modell", "modeling",
 )
 # A figure that will, would or could be reached by a date to come: "could reach 9,000 by
 # 2029", "will be handing out eight inches next year", "would add 0.2 points in early 2027".
 _HORIZON = re.compile(
     # "would have" looks back at what did not happen; "will have 400 beds" looks ahead
-    r"(?:(?<!which )(?<!who )\b(?:[Ww]ill\b|(?:would|could|might)\b(?! have\b))|['’]ll\b)"
+    r"(?:(?<!which )(?<!who )\b(?:[Ww]ill\b|(?:would|could|might)\b(?! have\b(?! to\b)))|['’]ll\b)"
     r"(?:[^.;]|\.\d){0,80}?\b(?:"
     r"by (?:the (?:end|middle|start) of )?(?:early |late |mid-)?(?:(?:19|20)\d\d|next \w+)|"
     r"next (?:year|month|decade|spring|summer|autumn|fall|winter)|"
@@ -356,6 +362,22 @@ _PEERS = re.compile(
     re.I,
 )
 _PEERS_KEYS = (" any", "among", "outpac", " every", " all")
+# A figure set against a yardstick is the comparison itself: "62% below the 30-year average",
+# "below the national average of 64", "31 centimetres above the record set in 1990".
+_BENCHMARK = re.compile(
+    r"\b(?:above|below|beneath|short of) (?:the |its |their |this |a |an )?(?:[\w’'-]+ ){0,3}?"
+    r"(?:average|median|norm|normal|target|guideline|benchmark|forecasts?|estimates?|"
+    r"expectations?|record|level|threshold|limit)s?\b"
+)
+_BENCHMARK_KEYS = ("above", "below", "beneath", "short of")
+# A sentence that sets the figure of the sentence before against another: "That is up from
+# 7.9 percent", "That compares with 17 per cent", "That is nearly eight times the guideline",
+# "This would top the record" (its subject is the figure; its claim, the comparison).
+_THAT_COMPARED = re.compile(
+    r"(?:That|This)(?: \w+)?(?:['’]s|\s)[^,;]{0,40}?\b(?:(?:up|down) from|above|below|"
+    r"\w+ times|double|triple|twice|half|compares? (?:with|to)|tops?|exceeds?|surpass\w*|"
+    r"beats?|than)\b"
+)
 # A figure set against another place or group is the comparison itself ("52% at the trust,
 # compared with 59% across England"); against an earlier time it is a change in one series,
 # checked as the number ("612 cases, compared with 285 in 2025").
