@@ -444,3 +444,26 @@ def test_comparisons_with_the_figure_before_and_with_yardsticks(sentence, kind):
 ])
 def test_outlooks_and_causes_in_other_words(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a class a body assigns, a regime a body is under, a court upholding a conviction
+    ("The regulator has classified the outbreak at the plant as a Level 3 incident.",
+     "designation"),
+    ("The orchid is classed as endangered in 14 states.", "designation"),
+    ("The trust has been in special measures since 2021.", "designation"),
+    ("The club remains in administration, owing creditors £40 million.", "designation"),
+    ("A federal judge overturned the conviction of a man jailed for 22 years.", "designation"),
+    ("The permit allows the mine to extract 2 million tonnes a year.", "designation"),
+    ("Current zoning permits houses of up to three storeys on the site.", "designation"),
+    ("The council issued 312 parking permits last year.", "statistic"),
+    # a year long past dates an act as a recent one does; a count after "in" is still a count
+    ("The sultanate was founded in 1450.", "event"),
+    ("The firm opened in 1700 stores across Europe.", "statistic"),
+    # a body saying what it will do, or that it has no such plan, is an event
+    ("The union said in a statement that it would appeal the decision.", "event"),
+    ("The ministry said the government had no plans to raise the tax.", "event"),
+    ("The ministry said the government would raise the tax next year.", "prediction"),
+])
+def test_classes_regimes_old_years_and_plans(sentence, kind):
+    assert _kind(sentence) == kind

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 DESIGNATION = re.compile(
-    r"\b(?:designat\w*|classified as|listed as|blacklist\w*|sanction\w*|"
+    r"\b(?:designat\w*|(?:classified|classed) (?:[\w’'-]+ ){0,10}?as|listed as|blacklist\w*|"
+    r"sanction\w*|"
     r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
@@ -23,14 +24,17 @@ DESIGNATION = re.compile(
     r"[\w-]+ (?:rules|agreement|treaty))\b|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
-    r"directive|convention|agreement|accord),? (?:which )?"
+    r"directive|convention|agreement|accord|licen[cs]e|permit|zoning),? (?:which )?"
     r"(?:requires?|bars?|bans?|forbids?|prohibits?|says|allows|permits|commits|entitles)\b|"
     r"criminal offen[cs]e|"
     r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
     r"administration|probation|"
     r"(?:state|federal) (?:control|oversight))|"
+    r"(?:is|are|was|were|been|remains?|remained) (?:in|under) (?:special measures|receivership|"
+    r"administration)|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
-    r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
+    r"(?:law|ordinance|rule|ban|order|regulation|statute|policy|conviction|sentence|"
+    r"verdict|ruling)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
     # a status a body confers or keeps: "were sentenced", "has been suspended from competition",
@@ -112,8 +116,9 @@ ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "na
 # "the River Forecast Centre", "the Climate Prediction Center": a body's name forecasts nothing
 NOT_A_BODYS_NAME = r"(?!(?-i:[A-Z]\w+ (?:Cent(?:re|er)|Office|Service|Unit))\b)"
 PREDICTION = re.compile(
-    NOT_A_BODYS_NAME + r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
-    r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
+    NOT_A_BODYS_NAME + r"\b(?:will|won't|is going to|are going to|expected to|expects?|"
+    r"forecast\w*|predict\w*|"
+    r"(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bno )plans? to|"
     r"next (?:year|month|week)|likely to|on track to|(?:more|less) likely|"
     r"unlikely)\b",
     re.I,
@@ -127,7 +132,9 @@ REPORTED_FUTURE = re.compile(
     r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'-]+ ){1,6}?(?:would|could|will|might)\b"
 )
 # "The office said it would review ...": a body announcing what it will do, an event.
-OWN_PLAN = re.compile(r"\b(?:said|says|announced) (?:that )?(?:it|they) (?:would|will)\b")
+OWN_PLAN = re.compile(
+    r"\b(?:said|says|announced)(?: (?:on|in) (?:a )?\w+)? (?:that )?(?:it|they) (?:would|will)\b"
+)
 # A ratio is a comparison before it is a number: "twice as far", "ten times as much as".
 RATIO = re.compile(
     r"\b(?:twice|half|a (?:third|quarter|fifth|tenth)|(?:\w+ )?times) as (?:\w+ ){0,3}?as\b|"
@@ -196,6 +203,8 @@ EXPLICIT_COMPARISON = re.compile(
 )
 DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
+    # an older year after "in", "since", "until" ("last erupted in 1631"; not "in 1700 stores")
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[0-7]\d\d\b(?! [a-z])|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
     r"\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
     r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"

@@ -27,7 +27,7 @@ def value_judgement(text: str) -> bool:
 
 # Every cues.DESIGNATION match holds one of these (lowercased): a fast first look.
 _DESIGNATION_KEYS = (
-    "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
+    "designat", "classified", "classed", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
     "accused of", "fined", "acquitted", "sentenced", "term limit", "term-limited", " again",
@@ -40,7 +40,8 @@ _DESIGNATION_KEYS = (
     "charter", "treaty", "directive",
     "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
     "struck down", "upheld", "overturned", "halted", "suspended", "cited for", "barred",
-    "in effect", "in force", " level", "void",
+    "in effect", "in force", " level", "void", "licen", "permit", "zoning", "special measures",
+    "receivership", "administration",
 )
 
 
