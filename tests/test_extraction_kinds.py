@@ -467,3 +467,19 @@ def test_outlooks_and_causes_in_other_words(sentence, kind):
 ])
 def test_classes_regimes_old_years_and_plans(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a share written as a fraction, a change by a multiple
+    ("Nearly two-thirds of the county's nurses are over 50.", "statistic"),
+    ("Three quarters of the homes had no working smoke alarm.", "statistic"),
+    ("Rents in the city have trebled since the factory opened.", "statistic"),
+    ("Profits rose in each of the last three quarters, the bank said.", "event"),
+    # "..., so ...", "that is why": a consequence stated as such
+    ("The bridge is closed to lorries, so deliveries now take an hour longer.", "causal"),
+    ("Interest rates are high, which is why first-time buyers have stayed away.", "causal"),
+    ("The trial has so far heard from the victim's mother.", "event"),
+    ("Talks continued late into the night, and so on into Sunday.", "event"),
+])
+def test_fractions_multiples_and_consequences(sentence, kind):
+    assert _kind(sentence) == kind

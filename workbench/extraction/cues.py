@@ -57,7 +57,7 @@ _WORD_NUMBER = (
 STATISTIC = re.compile(
     r"\d|%|\b(?:percent|record(?!s\b)\w*|highest|lowest|largest|biggest|smallest|fewest|"
     r"(?:more|fewer|less) than any other|more \w+ than ever|than ever|all-time|doubled|"
-    r"tripled|halved|"
+    r"tripled|trebled|quadrupled|halved|"
     r"hundreds|thousands|millions|billions|trillions|hundred|thousand|million|billion|trillion|"
     r"dozens|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
     r"(?:a )?majority of|minority of|"
@@ -65,7 +65,9 @@ STATISTIC = re.compile(
     r"(?:time|consecutive|straight|in a row|since|this year)|"
     r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
     r"per capita|average|(?:nearly|almost) all|most of|"
-    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
+    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of|"
+    # "nearly two-thirds", "three quarters of" (not "the last three quarters" of a year)
+    r"(?:two|three|four)(?:-| (?=\w+ of\b))(?:thirds|quarters|fifths))\b",
     re.I,
 )
 # How often: "once every decade", "one in four patients" (tried when STATISTIC finds nothing).
@@ -96,7 +98,9 @@ CAUSAL = re.compile(
     r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
     r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
-    r"in retaliation for|"
+    r"in retaliation for|(?:that|this|which)(?: is|['’]s) why|"
+    # "stocks are low, so any cut gets priced in": a consequence (not "so far", "so many")
+    r",\s+so(?! (?:far|much|many|few|long|that|too|as|on|called|to)\b)|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
