@@ -483,3 +483,20 @@ def test_classes_regimes_old_years_and_plans(sentence, kind):
 ])
 def test_fractions_multiples_and_consequences(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a step an actor has set for itself is announced now: an event
+    ("The museum will close on March 3 for a two-year renovation, the trust said.", "event"),
+    ("Her lawyer said she would appeal the ruling.", "event"),
+    ("Officials said both sides would meet in Geneva next week.", "event"),
+    # ... an outcome, a hedged or expected step, a market's move stay forecasts
+    ("Analysts expect the central bank will hold rates steady next month.", "prediction"),
+    ("People familiar with the talks said the two sides could meet in Geneva next week.",
+     "prediction"),
+    ("The company is expected to open a second plant in Ohio.", "prediction"),
+    ("Sales would return to growth next year, the chief executive said.", "prediction"),
+    ("Shares will open lower on Monday, traders said.", "prediction"),
+])
+def test_a_scheduled_step_is_an_event(sentence, kind):
+    assert _kind(sentence) == kind

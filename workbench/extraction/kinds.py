@@ -159,6 +159,25 @@ def own_plan(text: str) -> bool:
     return ("would" in text or "will" in text) and bool(cues.OWN_PLAN.search(text))
 
 
+# A step an actor has set for itself: "will close on Jan. 15", "said Voss would appeal", "would
+# hold a meeting next month". The announcement is checked now, as an event; an outcome beyond
+# the actor ("sales would return to growth") stays a forecast.
+_SCHEDULED_ACT = re.compile(
+    r"\b(?:will|would|['’]ll) (?:(?:not|also|then|now|formally) )?(?:appeal|testify|hold|meet|"
+    r"submit|file|close|open|reopen|offer|publish|release|host|visit|seek|review|resume|"
+    r"launch|hear)\b(?! (?:higher|lower|up|down|flat|at)\b)"  # not "shares will open lower"
+)
+
+
+def _scheduled_act(text: str) -> bool:
+    """A scheduled act (see ``_SCHEDULED_ACT``) that nothing before it hedges ("is expected
+    to", "may", "people familiar with the plans said")."""
+    if "will" not in text and "would" not in text and "ll " not in text:
+        return False
+    m = _SCHEDULED_ACT.search(text)
+    return bool(m) and not hedged(text[:m.start()]) and not _prediction(text[:m.start()])
+
+
 # "are already stretched", "I'm not convinced": a participle after "is" or "feel" describes
 # a state, not an event ("was discovered" is one).
 _STATE_BEFORE = re.compile(
@@ -265,7 +284,7 @@ def classify(
         return "opinion" if not speaker else "quote"
     if _keyed(_COMPARISON_KEYS, cues.EXPLICIT_COMPARISON, text, low):
         return "comparison"
-    if not mostly_quote and own_plan(text):
+    if not mostly_quote and (own_plan(text) or _scheduled_act(text)):
         return "event"
     if not mostly_quote and (forecast(text) or cues.MAY_HAPPEN.search(text)):
         return "prediction"
