@@ -500,3 +500,17 @@ def test_fractions_multiples_and_consequences(sentence, kind):
 ])
 def test_a_scheduled_step_is_an_event(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a rating by an inspector or an agency, a charge held on, a place on an official list
+    ("The school was rated \"inadequate\" by inspectors in May.", "designation"),
+    ("The bond is rated AA by two agencies.", "designation"),
+    ("She is being held on a charge of aggravated burglary.", "designation"),
+    ("The mill was placed on the state register of historic places in 1998.", "designation"),
+    # ... not an order placed, nor fans rating a concert
+    ("The company placed an order with a French supplier.", "event"),
+    ("Fans rated the concert highly on social media.", "event"),
+])
+def test_ratings_charges_and_lists(sentence, kind):
+    assert _kind(sentence) == kind

@@ -41,7 +41,7 @@ _DESIGNATION_KEYS = (
     "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
     "struck down", "upheld", "overturned", "halted", "suspended", "cited for", "barred",
     "in effect", "in force", " level", "void", "licen", "permit", "zoning", "special measures",
-    "receivership", "administration",
+    "rated", "charge", "receivership", "administration",
 )
 
 
