@@ -514,3 +514,20 @@ def test_a_scheduled_step_is_an_event(sentence, kind):
 ])
 def test_ratings_charges_and_lists(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # who voted which way is the record of the vote; a share of voters is still a number
+    ("Three Labour MPs joined 290 Conservatives in voting against the bill.", "event"),
+    ("The union said 84 percent of members voted yes in the ballot.", "statistic"),
+    # records had under an information act are a source, not a legal status
+    ("Records released under the Freedom of Information Act show 1,240 complaints were made "
+     "in 2025.", "statistic"),
+    ("Under the Housing Act, landlords must give 60 days' notice.", "designation"),
+    # a version number is a name; what is said of it may still be a forecast
+    ("The firm released version 5.2 of its app on Monday.", "event"),
+    ("Officials said the bridge, closed since June, would be safe to use by spring.",
+     "prediction"),
+])
+def test_tallies_information_acts_and_versions(sentence, kind):
+    assert _kind(sentence) == kind

@@ -20,7 +20,9 @@ DESIGNATION = re.compile(
     r"(?<!would )(?<!could )(?<!might )(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
-    r"under (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
+    # ("released under the Official Information Act" names how a record was had, not a status)
+    r"under (?:the |a |an )?(?!(?:[\w.-]+ ){0,3}?Information Act)"
+    r"(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
     r"[\w-]+ (?:rules|agreement|treaty))\b|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
@@ -135,7 +137,7 @@ MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b(?! to\b))")
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
-    r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'-]+ ){1,6}?(?:would|could|will|might)\b"
+    r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'.,-]+ ){1,6}?(?:would|could|will|might)\b"
 )
 # "The office said it would review ...": a body announcing what it will do, an event.
 OWN_PLAN = re.compile(
@@ -170,7 +172,8 @@ VOTE = re.compile(
     r"\bvot(?:ed|e of|ing) (?:\d+|[a-z]+)(?:-| to )(?:\d+|[a-z]+)\b|\b(?:won|received|got|"
     r"drew|secured) (?:only |just )?(?:\d+|[a-z]+) votes\b|\b\d+ votes? to \d+\b|"
     r"\b(?:no-)?confidence (?:motion|vote)|"
-    r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b"
+    r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b|"
+    r"\b(?:in )?vot(?:ed|ing) (?:yes|no|aye|nay)\b|\bin voting (?:for|against)\b"
 )
 MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
 OPINION = re.compile(
@@ -217,7 +220,7 @@ DATES = re.compile(
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
     r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight|District|Ward|"
-    r"Precinct) \d+\b|"
+    r"Precinct) \d+\b|\b[Vv]ersion \d+(?:\.\d+)*\b|"
     # a street address: "at 2400 Orchard Lane", "4718 Rainier Ave. S.", "the 2200 block of"
     r"\b\d{1,5} (?:(?:[NSEW]\.? )?(?:[A-Z0-9][\w’'.-]* ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
     r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b|block of\b)|"
