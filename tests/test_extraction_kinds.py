@@ -531,3 +531,13 @@ def test_ratings_charges_and_lists(sentence, kind):
 ])
 def test_tallies_information_acts_and_versions(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a cause of death, a result said to reflect its cause
+    ("The coroner found that the climber died of hypothermia.", "causal"),
+    ("The bank said the loss reflected higher provisions for bad loans.", "causal"),
+    ("The climber died on the descent on Sunday.", "event"),
+])
+def test_causes_of_death_and_what_a_result_reflected(sentence, kind):
+    assert _kind(sentence) == kind

@@ -58,7 +58,7 @@ _CAUSAL_KEYS = (
     "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
     "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
-    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat", "why",
+    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat", "why", "die",
     ", so",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
