@@ -541,3 +541,14 @@ def test_tallies_information_acts_and_versions(sentence, kind):
 ])
 def test_causes_of_death_and_what_a_result_reflected(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # look-alikes of the rules above: a crowd "in force", "so-called", a response time
+    ("Riot police were in force outside the stadium on Saturday.", "event"),
+    ("The curfew remains in force across the district.", "designation"),
+    ("The levy, so-called \"bridge tax\" by its critics, was scrapped in March.", "event"),
+    ("The ambulance reached the crash within 8 minutes of the call.", "statistic"),
+])
+def test_look_alikes_of_statuses_causes_and_deadlines(sentence, kind):
+    assert _kind(sentence) == kind

@@ -46,7 +46,9 @@ DESIGNATION = re.compile(
     r"placed on (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:list|register)\b|"
     r"(?:is|are|was|were|been) (?:\w+ )?suspended (?:[\w-]+ ){0,3}?(?:from|pending|"
     r"for (?:\w+ ){1,2}(?:years?|months?|weeks?|days?|games?|matches?|races?))\b|"
-    r"(?:remains?|remained|remain|is|are|was|were|stays?|stayed) in (?:effect|force)\b|"
+    # ("police were out in force" is a crowd, not a rule)
+    r"(?:remains?|remained|remain|is|are|was|were|stays?|stayed) in effect\b|"
+    r"(?:remains?|remained|remain|stays?|stayed|still|already) in force\b|"
     r"(?:alert|warning|threat|danger) level (?:[\w-]+ ){0,2}?(?:at|to)\b|"
     r"(?:is|are|was|were|been|declared|ruled) (?:null and )?void\b|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
@@ -105,7 +107,7 @@ CAUSAL = re.compile(
     r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
     r"in retaliation for|(?:that|this|which)(?: is|['’]s) why|"
     # "stocks are low, so any cut gets priced in": a consequence (not "so far", "so many")
-    r",\s+so(?! (?:far|much|many|few|long|that|too|as|on|called|to)\b)|"
+    r",\s+so(?![-’']| (?:far|much|many|few|long|that|too|as|on|called|to)\b)|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
@@ -226,7 +228,7 @@ DATES = re.compile(
     r"\b\d{1,5} (?:(?:[NSEW]\.? )?(?:[A-Z0-9][\w’'.-]* ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
     r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b|block of\b)|"
     # a span that dates an act: "within 90 days", "19 days before her death", "13 months later"
-    r"\bwithin (?:the )?\d+ (?:hours?|days?|weeks?|months?|years?)\b|"
+    r"\bwithin (?:the )?\d+ (?:days?|weeks?|months?|years?)\b|"
     r"\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) "
     r"(?:later|after|before|earlier|ago)\b|"
     r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
