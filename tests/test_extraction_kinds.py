@@ -538,6 +538,8 @@ def test_tallies_information_acts_and_versions(sentence, kind):
     ("The coroner found that the climber died of hypothermia.", "causal"),
     ("The bank said the loss reflected higher provisions for bad loans.", "causal"),
     ("The climber died on the descent on Sunday.", "event"),
+    # ... but a count of deaths is checked as the count
+    ("More than 150,000 people have died of the disease since 2019.", "statistic"),
 ])
 def test_causes_of_death_and_what_a_result_reflected(sentence, kind):
     assert _kind(sentence) == kind
@@ -548,6 +550,7 @@ def test_causes_of_death_and_what_a_result_reflected(sentence, kind):
     ("Riot police were in force outside the stadium on Saturday.", "event"),
     ("The curfew remains in force across the district.", "designation"),
     ("The levy, so-called \"bridge tax\" by its critics, was scrapped in March.", "event"),
+    ("There was a lot said about the plan, so let me go through it.", "event"),
     ("The ambulance reached the crash within 8 minutes of the call.", "statistic"),
 ])
 def test_look_alikes_of_statuses_causes_and_deadlines(sentence, kind):

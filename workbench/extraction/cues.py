@@ -94,8 +94,7 @@ CAUSAL = re.compile(
     r"run|retire|publish|rule|decide|hear|testify|give|sign|visit)\b)|as a result|"
     r"result(?:ed|s)? in|led to|lead to|"
     r"(?:is|was|are|were|partly|largely|mainly|mostly) (?:the|a) (?:direct )?result of|"
-    r"driven (?:\w+ ){0,2}?by|reflect(?:s|ed)?|thanks to|(?:died|dies|die|dying) (?:of|from)|"
-    r"blamed|responsible for|so that|"
+    r"driven (?:\w+ ){0,2}?by|reflect(?:s|ed)?|thanks to|blamed|responsible for|so that|"
     r"attribut(?:e|es|ed|ing) \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) "
     r"(?:[\w-]+ ){0,2}?back|prompted|triggered|"
     r"traced (?:[\w-]+ ){1,4}?to|"
@@ -107,7 +106,7 @@ CAUSAL = re.compile(
     r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
     r"in retaliation for|(?:that|this|which)(?: is|['’]s) why|"
     # "stocks are low, so any cut gets priced in": a consequence (not "so far", "so many")
-    r",\s+so(?![-’']| (?:far|much|many|few|long|that|too|as|on|called|to)\b)|"
+    r",\s+so (?!(?:far|much|many|few|long|that|too|as|on|called|to|let|let's)\b)(?=\w)|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,

@@ -58,7 +58,7 @@ _CAUSAL_KEYS = (
     "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
     "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
-    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat", "why", "die",
+    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat", "why",
     ", so",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
@@ -260,6 +260,8 @@ def classify(
         if kind in facts:
             return kind
     low = text.lower()
+    if "statistic" not in facts and "die" in low and _DIED_OF.search(text):
+        return "causal"  # a cause of death; "150,000 have died of AIDS" is checked as the count
     if "statistic" in facts and _keyed(_COST_KEYS, _COST_ESTIMATE, text, low):
         return "statistic"  # what a plan costs or saves is checked against its estimate now
     if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
@@ -333,6 +335,7 @@ def _uncertain_figure(text: str) -> bool:
     return False
 
 
+_DIED_OF = re.compile(r"\b(?:died|dies|die|dying) (?:of|from)\b")
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
 # 1.6 percent", "a 60 per cent chance of", "likely to peak", "would likely fall short" (not
 # "had forecast", "than expected").
