@@ -104,9 +104,7 @@ CAUSAL = re.compile(
     r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
     r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
-    r"in retaliation for|(?:that|this|which)(?: is|['’]s) why|"
-    # "stocks are low, so any cut gets priced in": a consequence (not "so far", "so many")
-    r",\s+so (?!(?:far|much|many|few|long|that|too|as|on|called|to|let|let's)\b)(?=\w)|"
+    r"in retaliation for|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,

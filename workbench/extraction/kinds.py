@@ -58,8 +58,7 @@ _CAUSAL_KEYS = (
     "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
     "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
-    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat", "why",
-    ", so",
+    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
 _PREDICTION_KEYS = (
@@ -262,6 +261,8 @@ def classify(
     low = text.lower()
     if "statistic" not in facts and "die" in low and _DIED_OF.search(text):
         return "causal"  # a cause of death; "150,000 have died of AIDS" is checked as the count
+    if _keyed(_CONSEQUENCE_KEYS, _CONSEQUENCE, text, low):
+        return "causal"
     if "statistic" in facts and _keyed(_COST_KEYS, _COST_ESTIMATE, text, low):
         return "statistic"  # what a plan costs or saves is checked against its estimate now
     if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
@@ -336,6 +337,15 @@ def _uncertain_figure(text: str) -> bool:
 
 
 _DIED_OF = re.compile(r"\b(?:died|dies|die|dying) (?:of|from)\b")
+# A consequence stated as such: "stocks are low, so any cut gets priced in", "that is why we
+# are seeing so many patients". It decides the kind of a sentence found worth checking; it
+# makes no fact of its own, as "That's why I'm proud of them" states none.
+_CONSEQUENCE = re.compile(
+    r"\b(?:that|this|which)(?: is|['’]s) why\b|"
+    r",\s+so (?!(?:far|much|many|few|long|that|too|as|on|called|to|let|let's)\b)(?=\w)",
+    re.I,
+)
+_CONSEQUENCE_KEYS = ("why", ", so")
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
 # 1.6 percent", "a 60 per cent chance of", "likely to peak", "would likely fall short" (not
 # "had forecast", "than expected").
