@@ -359,6 +359,7 @@ def test_asides_and_alternatives(sentence, kind):
     ("Police said the suspect fled on foot and was arrested 20 minutes later.", "event"),
     ("The company said it would respond to the regulator within 14 days.", "event"),
     ("The gallery reopened at 10.30am on Saturday after a burst pipe.", "event"),
+    ("The festival runs Aug. 3-9 in the old harbour.", "event"),
     # ... while a count beside them still is
     ("The shelter at 55 Harbour Street took in 312 dogs last year.", "statistic"),
     ("The clinic saw 120 patients within 48 hours of opening.", "statistic"),
