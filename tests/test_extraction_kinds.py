@@ -350,3 +350,209 @@ def test_counts_written_in_words(sentence, kind):
 ])
 def test_asides_and_alternatives(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a street number, a clock time, a deadline or a span that dates an act is no statistic
+    ("Firefighters were called to a house at 118 Beacon Road shortly after midnight.", "event"),
+    ("Officers found the car abandoned in the 400 block of Elm Street.", "event"),
+    ("Police said the suspect fled on foot and was arrested 20 minutes later.", "event"),
+    ("The company said it would respond to the regulator within 14 days.", "event"),
+    ("The gallery reopened at 10.30am on Saturday after a burst pipe.", "event"),
+    ("The festival runs Aug. 3-9 in the old harbour.", "event"),
+    # ... while a count beside them still is
+    ("The shelter at 55 Harbour Street took in 312 dogs last year.", "statistic"),
+    ("The clinic saw 120 patients within 48 hours of opening.", "statistic"),
+    ("Prices rose 4 percent in the 12 months before the election.", "statistic"),
+])
+def test_numbers_that_place_an_act(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a sanction, a citation, an order in force or an alert level is an official status
+    ("Three officers were suspended without pay pending an internal investigation.",
+     "designation"),
+    ("The cyclist has been suspended for two years after a failed drug test.", "designation"),
+    ("The restaurant was cited for 14 health-code violations in June.", "designation"),
+    ("Flood warnings are in effect for six rivers until Sunday.", "designation"),
+    ("A hosepipe ban remains in force across the region.", "designation"),
+    ("The fire danger level was raised to extreme on Tuesday.", "designation"),
+    ("The contract was declared void by the court.", "designation"),
+    ("Two former executives were sentenced in Lisbon on Thursday.", "designation"),
+    ("Lobbyists have been barred from giving gifts to council members since 2019.",
+     "designation"),
+    # ... not a body suspending or barring something, nor a hearing still to come
+    ("The airline suspended flights to the island on Monday.", "event"),
+    ("The judge barred cameras from the courtroom.", "event"),
+    ("The two men are due to be sentenced next month.", "prediction"),
+])
+def test_statuses_a_body_confers(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # why a source is unnamed is not the claim's cause, however the aside puts it
+    ("One aide, speaking privately because the talks were sensitive, said the senator had "
+     "switched sides.", "event"),
+    ("A resident who did not want to be named because she feared reprisals said the landlord "
+     "had changed the locks.", "event"),
+    ("The line was closed because of flooding, one official speaking privately said.",
+     "causal"),
+    # "due to open", "due to be": a date set, not a cause
+    ("The bridge, due to reopen in May, was closed after a lorry struck it.", "event"),
+    ("The match was called off due to heavy rain.", "causal"),
+])
+def test_asides_of_anonymity_and_dates_set(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a sentence that sets the figure of the sentence before against another is a comparison
+    ("That is down from 14 percent a year earlier.", "comparison"),
+    ("That compares with an average of 3,100 in the previous five winters.", "comparison"),
+    ("This is roughly four times the limit set by the European Union.", "comparison"),
+    ("That would exceed the previous high of 1,240 set in 1998.", "comparison"),
+    # ... and so is a figure set against a yardstick
+    ("Snowfall this winter was 40 percent below the long-term average, the agency said.",
+     "comparison"),
+    ("Median pay at the firm is £31,000, above the sector median of £28,500.", "comparison"),
+    # ... not a record, a sum or a change in one series, nor "under" a rule
+    ("That is the highest figure since records began in 1910.", "statistic"),
+    ("That amounts to 4,000 homes a year.", "statistic"),
+    ("That was the last time the council met in public.", "event"),
+    ("Home sales rose 8 percent, up from 5 percent a year earlier.", "statistic"),
+    ("If convicted, she faces up to 12 years in prison under federal guidelines.", "statistic"),
+])
+def test_comparisons_with_the_figure_before_and_with_yardsticks(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # "might have to", "would likely", "will probably": an outlook, whatever its figure
+    ("The hospital might have to close 40 beds this winter, managers warned.", "prediction"),
+    ("The airline said fares would probably rise by about 10 percent.", "prediction"),
+    ("Analysts said the bank will likely cut rates by 25 basis points.", "prediction"),
+    ("The cut could have cost 300 jobs, the union said.", "statistic"),
+    # a body named for forecasting forecasts nothing by its name
+    ("Rain fell heavily, according to the National Weather Service's Climate Prediction "
+     "Center.", "event"),
+    ("The Met Office forecasts heavy rain for Wales on Friday.", "prediction"),
+    # "the main reason", "in retaliation for": a cause
+    ("Analysts said the weak yen was the main reason exports rose 9 percent.", "causal"),
+    ("The gang burned the warehouse in retaliation for the arrest of its leader.", "causal"),
+    ("Police gave no reason for the arrests.", "event"),
+])
+def test_outlooks_and_causes_in_other_words(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a class a body assigns, a regime a body is under, a court upholding a conviction
+    ("The regulator has classified the outbreak at the plant as a Level 3 incident.",
+     "designation"),
+    ("The orchid is classed as endangered in 14 states.", "designation"),
+    ("The trust has been in special measures since 2021.", "designation"),
+    ("The club remains in administration, owing creditors £40 million.", "designation"),
+    ("A federal judge overturned the conviction of a man jailed for 22 years.", "designation"),
+    ("The permit allows the mine to extract 2 million tonnes a year.", "designation"),
+    ("Current zoning permits houses of up to three storeys on the site.", "designation"),
+    ("The council issued 312 parking permits last year.", "statistic"),
+    # a year long past dates an act as a recent one does; a count after "in" is still a count
+    ("The sultanate was founded in 1450.", "event"),
+    ("The firm opened in 1700 stores across Europe.", "statistic"),
+    # a body saying what it will do, or that it has no such plan, is an event
+    ("The union said in a statement that it would appeal the decision.", "event"),
+    ("The ministry said the government had no plans to raise the tax.", "event"),
+    ("The ministry said the government would raise the tax next year.", "prediction"),
+])
+def test_classes_regimes_old_years_and_plans(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a share written as a fraction, a change by a multiple
+    ("Nearly two-thirds of the county's nurses are over 50.", "statistic"),
+    ("Three quarters of the homes had no working smoke alarm.", "statistic"),
+    ("Rents in the city have trebled since the factory opened.", "statistic"),
+    ("Profits rose in each of the last three quarters, the bank said.", "event"),
+    # "..., so ...", "that is why": a consequence stated as such
+    ("The bridge is closed to lorries, so deliveries now take an hour longer.", "causal"),
+    ("Interest rates are high, which is why first-time buyers have stayed away.", "causal"),
+    ("The trial has so far heard from the victim's mother.", "event"),
+    ("Talks continued late into the night, and so on into Sunday.", "event"),
+])
+def test_fractions_multiples_and_consequences(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a step an actor has set for itself is announced now: an event
+    ("The museum will close on March 3 for a two-year renovation, the trust said.", "event"),
+    ("Her lawyer said she would appeal the ruling.", "event"),
+    ("Officials said both sides would meet in Geneva next week.", "event"),
+    # ... an outcome, a hedged or expected step, a market's move stay forecasts
+    ("Analysts expect the central bank will hold rates steady next month.", "prediction"),
+    ("People familiar with the talks said the two sides could meet in Geneva next week.",
+     "prediction"),
+    ("The company is expected to open a second plant in Ohio.", "prediction"),
+    ("Sales would return to growth next year, the chief executive said.", "prediction"),
+    ("Shares will open lower on Monday, traders said.", "prediction"),
+])
+def test_a_scheduled_step_is_an_event(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a rating by an inspector or an agency, a charge held on, a place on an official list
+    ("The school was rated \"inadequate\" by inspectors in May.", "designation"),
+    ("The bond is rated AA by two agencies.", "designation"),
+    ("She is being held on a charge of aggravated burglary.", "designation"),
+    ("The mill was placed on the state register of historic places in 1998.", "designation"),
+    # ... not an order placed, nor fans rating a concert
+    ("The company placed an order with a French supplier.", "event"),
+    ("Fans rated the concert highly on social media.", "event"),
+])
+def test_ratings_charges_and_lists(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # who voted which way is the record of the vote; a share of voters is still a number
+    ("Three Labour MPs joined 290 Conservatives in voting against the bill.", "event"),
+    ("The union said 84 percent of members voted yes in the ballot.", "statistic"),
+    # records had under an information act are a source, not a legal status
+    ("Records released under the Freedom of Information Act show 1,240 complaints were made "
+     "in 2025.", "statistic"),
+    ("Under the Housing Act, landlords must give 60 days' notice.", "designation"),
+    # a version number is a name; what is said of it may still be a forecast
+    ("The firm released version 5.2 of its app on Monday.", "event"),
+    ("Officials said the bridge, closed since June, would be safe to use by spring.",
+     "prediction"),
+])
+def test_tallies_information_acts_and_versions(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a cause of death, a result said to reflect its cause
+    ("The coroner found that the climber died of hypothermia.", "causal"),
+    ("The bank said the loss reflected higher provisions for bad loans.", "causal"),
+    ("The climber died on the descent on Sunday.", "event"),
+    # ... but a count of deaths is checked as the count
+    ("More than 150,000 people have died of the disease since 2019.", "statistic"),
+])
+def test_causes_of_death_and_what_a_result_reflected(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # look-alikes of the rules above: a crowd "in force", "so-called", a response time
+    ("Riot police were in force outside the stadium on Saturday.", "event"),
+    ("The curfew remains in force across the district.", "designation"),
+    ("The levy, so-called \"bridge tax\" by its critics, was scrapped in March.", "event"),
+    ("There was a lot said about the plan, so let me go through it.", "event"),
+    ("The ambulance reached the crash within 8 minutes of the call.", "statistic"),
+])
+def test_look_alikes_of_statuses_causes_and_deadlines(sentence, kind):
+    assert _kind(sentence) == kind

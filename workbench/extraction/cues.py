@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 DESIGNATION = re.compile(
-    r"\b(?:designat\w*|classified as|listed as|blacklist\w*|sanction\w*|"
+    r"\b(?:designat\w*|(?:classified|classed) (?:[\w’'-]+ ){0,10}?as|listed as|blacklist\w*|"
+    r"sanction\w*|"
     r"(?:foreign )?terrorist organi[sz]ations?|state sponsors? of terrorism|"
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
@@ -19,20 +20,37 @@ DESIGNATION = re.compile(
     r"(?<!would )(?<!could )(?<!might )(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
     r"term-limited|(?:is|are|was|were|been|being) accused of|fined\b|"
     r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
-    r"under (?:the |a |an )?(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
+    # ("released under the Official Information Act" names how a record was had, not a status)
+    r"under (?:the |a |an )?(?!(?:[\w.-]+ ){0,3}?Information Act)"
+    r"(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
     r"[\w-]+ (?:rules|agreement|treaty))\b|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
-    r"directive|convention|agreement|accord),? (?:which )?"
+    r"directive|convention|agreement|accord|licen[cs]e|permit|zoning),? (?:which )?"
     r"(?:requires?|bars?|bans?|forbids?|prohibits?|says|allows|permits|commits|entitles)\b|"
     r"criminal offen[cs]e|"
     r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
     r"administration|probation|"
     r"(?:state|federal) (?:control|oversight))|"
+    r"(?:is|are|was|were|been|remains?|remained) (?:in|under) (?:special measures|receivership|"
+    r"administration)|"
     r"(?:blocked|struck down|upheld|overturned|halted) (?:a |an |the )?(?:[\w-]+ ){0,3}?"
-    r"(?:law|ordinance|rule|ban|order|regulation|statute|policy)\b|"
+    r"(?:law|ordinance|rule|ban|order|regulation|statute|policy|conviction|sentence|"
+    r"verdict|ruling)\b|"
     r"(?:cannot|can't|may not|is barred from|are barred from) (?:run|serve|stand) again|"
     r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
+    # a status a body confers or keeps: "were sentenced", "has been suspended from competition",
+    # "was cited for deficiencies", "remains in effect", "the alert level remained at yellow"
+    r"(?:is|are|was|were|been) (?:sentenced|cited for|rated|(?:\w+ )?barred from)\b|"
+    r"\b(?:on|faces?|facing) (?:a |two |three |multiple )?charges? of\b|"
+    r"placed on (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:list|register)\b|"
+    r"(?:is|are|was|were|been) (?:\w+ )?suspended (?:[\w-]+ ){0,3}?(?:from|pending|"
+    r"for (?:\w+ ){1,2}(?:years?|months?|weeks?|days?|games?|matches?|races?))\b|"
+    # ("police were out in force" is a crowd, not a rule)
+    r"(?:remains?|remained|remain|is|are|was|were|stays?|stayed) in effect\b|"
+    r"(?:remains?|remained|remain|stays?|stayed|still|already) in force\b|"
+    r"(?:alert|warning|threat|danger) level (?:[\w-]+ ){0,2}?(?:at|to)\b|"
+    r"(?:is|are|was|were|been|declared|ruled) (?:null and )?void\b|"
     r"(?:rated|declared|deemed|ruled|found) (?:\w+ ){0,3}(?:deficient|unsafe|illegal|"
     r"unconstitutional|eligible|ineligible|guilty|liable|inadequate|failing|substandard|"
     r"uninhabitable))",
@@ -45,7 +63,7 @@ _WORD_NUMBER = (
 STATISTIC = re.compile(
     r"\d|%|\b(?:percent|record(?!s\b)\w*|highest|lowest|largest|biggest|smallest|fewest|"
     r"(?:more|fewer|less) than any other|more \w+ than ever|than ever|all-time|doubled|"
-    r"tripled|halved|"
+    r"tripled|trebled|quadrupled|halved|"
     r"hundreds|thousands|millions|billions|trillions|hundred|thousand|million|billion|trillion|"
     r"dozens|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
     r"(?:a )?majority of|minority of|"
@@ -53,7 +71,9 @@ STATISTIC = re.compile(
     r"(?:time|consecutive|straight|in a row|since|this year)|"
     r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
     r"per capita|average|(?:nearly|almost) all|most of|"
-    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of)\b",
+    r"(?:a|one|two) (?:third|quarter|fifth|half)|half of|"
+    # "nearly two-thirds", "three quarters of" (not "the last three quarters" of a year)
+    r"(?:two|three|four)(?:-| (?=\w+ of\b))(?:thirds|quarters|fifths))\b",
     re.I,
 )
 # How often: "once every decade", "one in four patients" (tried when STATISTIC finds nothing).
@@ -68,9 +88,13 @@ WORD_COUNT = re.compile(
     rf"\b(?:at least|at most|more than|fewer than|up to|as many as) {_WORD_NUMBER}\b", re.I
 )
 CAUSAL = re.compile(
-    r"\b(?:because|caus(?:e|ed|es|ing)|due to|as a result|result(?:ed|s)? in|led to|lead to|"
+    # "due to open in August", "due to be sentenced": a date set, not a cause
+    r"\b(?:because|caus(?:e|ed|es|ing)|due to(?! (?:be|open|start|begin|close|end|expire|"
+    r"take|come|arrive|resume|reopen|meet|vote|report|appear|finish|launch|return|sit|hold|"
+    r"run|retire|publish|rule|decide|hear|testify|give|sign|visit)\b)|as a result|"
+    r"result(?:ed|s)? in|led to|lead to|"
     r"(?:is|was|are|were|partly|largely|mainly|mostly) (?:the|a) (?:direct )?result of|"
-    r"driven (?:\w+ ){0,2}?by|reflects?|thanks to|blamed|responsible for|so that|"
+    r"driven (?:\w+ ){0,2}?by|reflect(?:s|ed)?|thanks to|blamed|responsible for|so that|"
     r"attribut(?:e|es|ed|ing) \w+(?: \w+){0,4} to|(?:bring|brings|brought|bringing) "
     r"(?:[\w-]+ ){0,2}?back|prompted|triggered|"
     r"traced (?:[\w-]+ ){1,4}?to|"
@@ -79,6 +103,8 @@ CAUSAL = re.compile(
     r"gain|loss|jump|change)|"
     r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
     r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
+    r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
+    r"in retaliation for|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
     r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
     re.I,
@@ -86,28 +112,37 @@ CAUSAL = re.compile(
 # Why a source is not named is not the claim: "who asked not to be named because they feared
 # for their jobs" (up to the end of the aside).
 ANONYMITY_ASIDE = re.compile(
-    r"\b(?:anonymity|not to be (?:named|identified)|declined to be (?:named|identified)|"
-    r"names? (?:not be used|be withheld)|"
+    r"\b(?:anonymity|(?:not|want|wish|wished|wanted) to be (?:named|identified)|"
+    r"declined to be (?:named|identified)|(?:not|never) be (?:named|identified)|"
+    r"if not (?:named|identified)|names? (?:not be used|be withheld)|"
+    r"speaking (?:privately|on background|off the record)|"
     r"not authori[sz]ed to (?:speak|comment|discuss|talk))\b[^,;]*"
 )
 ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "name not",
-                   "names not", "withheld")
+                   "names not", "withheld", "be named", "be identified", "not named",
+                   "not identified", "speaking")
+# "the River Forecast Centre", "the Climate Prediction Center": a body's name forecasts nothing
+NOT_A_BODYS_NAME = r"(?!(?-i:[A-Z]\w+ (?:Cent(?:re|er)|Office|Service|Unit))\b)"
 PREDICTION = re.compile(
-    r"\b(?:will|won't|is going to|are going to|expected to|expects?|forecast\w*|"
-    r"predict\w*|(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )plans? to|"
+    NOT_A_BODYS_NAME + r"\b(?:will|won't|is going to|are going to|expected to|expects?|"
+    r"forecast\w*|predict\w*|"
+    r"(?<!\ba )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bno )plans? to|"
     r"next (?:year|month|week)|likely to|on track to|(?:more|less) likely|"
     r"unlikely)\b",
     re.I,
 )
-# "it could derail the talks": what may happen (not "could have", which looks back).
-MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b)")
+# "it could derail the talks": what may happen (not "could have", which looks back; "might
+# have to" looks ahead).
+MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b(?! to\b))")
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
-    r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'-]+ ){1,6}?(?:would|could|will|might)\b"
+    r"(?!it\b|they\b|he\b|she\b|we\b)(?:[\w’'.,-]+ ){1,6}?(?:would|could|will|might)\b"
 )
 # "The office said it would review ...": a body announcing what it will do, an event.
-OWN_PLAN = re.compile(r"\b(?:said|says|announced) (?:that )?(?:it|they) (?:would|will)\b")
+OWN_PLAN = re.compile(
+    r"\b(?:said|says|announced)(?: (?:on|in) (?:a )?\w+)? (?:that )?(?:it|they) (?:would|will)\b"
+)
 # A ratio is a comparison before it is a number: "twice as far", "ten times as much as".
 RATIO = re.compile(
     r"\b(?:twice|half|a (?:third|quarter|fifth|tenth)|(?:\w+ )?times) as (?:\w+ ){0,3}?as\b|"
@@ -137,7 +172,8 @@ VOTE = re.compile(
     r"\bvot(?:ed|e of|ing) (?:\d+|[a-z]+)(?:-| to )(?:\d+|[a-z]+)\b|\b(?:won|received|got|"
     r"drew|secured) (?:only |just )?(?:\d+|[a-z]+) votes\b|\b\d+ votes? to \d+\b|"
     r"\b(?:no-)?confidence (?:motion|vote)|"
-    r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b"
+    r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b|"
+    r"\b(?:in )?vot(?:ed|ing) (?:yes|no|aye|nay)\b|\bin voting (?:for|against)\b"
 )
 MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
 OPINION = re.compile(
@@ -176,12 +212,22 @@ EXPLICIT_COMPARISON = re.compile(
 )
 DATES = re.compile(
     r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?=,? (?:19|20)\d\d)|"
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
-    r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
+    # an older year after "in", "since", "until" ("last erupted in 1631"; not "in 1700 stores")
+    r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[0-7]\d\d\b(?! [a-z])|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:[-–]\d{1,2})?\b|"
+    r"\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
     r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
-    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight) \d+\b|"
+    r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight|District|Ward|"
+    r"Precinct) \d+\b|\b[Vv]ersion \d+(?:\.\d+)*\b|"
+    # a street address: "at 2400 Orchard Lane", "4718 Rainier Ave. S.", "the 2200 block of"
+    r"\b\d{1,5} (?:(?:[NSEW]\.? )?(?:[A-Z0-9][\w’'.-]* ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
+    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b|block of\b)|"
+    # a span that dates an act: "within 90 days", "19 days before her death", "13 months later"
+    r"\bwithin (?:the )?\d+ (?:days?|weeks?|months?|years?)\b|"
+    r"\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) "
+    r"(?:later|after|before|earlier|ago)\b|"
     r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
     r"(?! (?:high|low|record|peak))"
 )

@@ -27,7 +27,7 @@ def value_judgement(text: str) -> bool:
 
 # Every cues.DESIGNATION match holds one of these (lowercased): a fast first look.
 _DESIGNATION_KEYS = (
-    "designat", "classified as", "listed as", "blacklist", "sanction", "terrorist",
+    "designat", "classified", "classed", "listed as", "blacklist", "sanction", "terrorist",
     "state sponsor", "declared", "recogni", "outlaw", "indicted", "convicted", "legal",
     "unconstitutional", "signed into law", "executive order", "charged", "pleaded",
     "accused of", "fined", "acquitted", "sentenced", "term limit", "term-limited", " again",
@@ -39,7 +39,9 @@ _DESIGNATION_KEYS = (
     "statute", "constitution", "code ", "code,", "code.", "act ", "act,", "act.", "ordinance",
     "charter", "treaty", "directive",
     "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
-    "struck down", "upheld", "overturned", "halted",
+    "struck down", "upheld", "overturned", "halted", "suspended", "cited for", "barred",
+    "in effect", "in force", " level", "void", "licen", "permit", "zoning", "special measures",
+    "rated", "charge", "receivership", "administration",
 )
 
 
@@ -56,7 +58,7 @@ _CAUSAL_KEYS = (
     "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
     "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
-    "linked to", "account", "drove", "drives", "pushe",
+    "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
 _PREDICTION_KEYS = (
@@ -156,6 +158,25 @@ def own_plan(text: str) -> bool:
     return ("would" in text or "will" in text) and bool(cues.OWN_PLAN.search(text))
 
 
+# A step an actor has set for itself: "will close on Jan. 15", "said Voss would appeal", "would
+# hold a meeting next month". The announcement is checked now, as an event; an outcome beyond
+# the actor ("sales would return to growth") stays a forecast.
+_SCHEDULED_ACT = re.compile(
+    r"\b(?:will|would|['’]ll) (?:(?:not|also|then|now|formally) )?(?:appeal|testify|hold|meet|"
+    r"submit|file|close|open|reopen|offer|publish|release|host|visit|seek|review|resume|"
+    r"launch|hear)\b(?! (?:higher|lower|up|down|flat|at)\b)"  # not "shares will open lower"
+)
+
+
+def _scheduled_act(text: str) -> bool:
+    """A scheduled act (see ``_SCHEDULED_ACT``) that nothing before it hedges ("is expected
+    to", "may", "people familiar with the plans said")."""
+    if "will" not in text and "would" not in text and "ll " not in text:
+        return False
+    m = _SCHEDULED_ACT.search(text)
+    return bool(m) and not hedged(text[:m.start()]) and not _prediction(text[:m.start()])
+
+
 # "are already stretched", "I'm not convinced": a participle after "is" or "feel" describes
 # a state, not an event ("was discovered" is one).
 _STATE_BEFORE = re.compile(
@@ -238,6 +259,10 @@ def classify(
         if kind in facts:
             return kind
     low = text.lower()
+    if "statistic" not in facts and "die" in low and _DIED_OF.search(text):
+        return "causal"  # a cause of death; "150,000 have died of AIDS" is checked as the count
+    if _keyed(_CONSEQUENCE_KEYS, _CONSEQUENCE, text, low):
+        return "causal"
     if "statistic" in facts and _keyed(_COST_KEYS, _COST_ESTIMATE, text, low):
         return "statistic"  # what a plan costs or saves is checked against its estimate now
     if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
@@ -245,10 +270,13 @@ def classify(
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
     if "statistic" in facts and _uncertain_figure(text):
         return "prediction"  # "could reach C$880", "may be needed": the figure is an outlook
+    if text[:4] in ("That", "This") and _THAT_COMPARED.match(text):
+        return "comparison"  # "That is up from 7.9 percent": the figure was the sentence before
     if ratio(text) and not ("statistic" in facts and cues.EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
         if (_keyed(_GAP_KEYS, _GAP, text, low) or _keyed(_PEERS_KEYS, _PEERS, text, low)
+                or _keyed(_BENCHMARK_KEYS, _BENCHMARK, text, low)
                 or ("compared" in low and _COMPARED_ELSEWHERE.search(text))):
             return "comparison"
         if _keyed(_ACTION_KEYS, _ACTION, text, low):
@@ -259,7 +287,7 @@ def classify(
         return "opinion" if not speaker else "quote"
     if _keyed(_COMPARISON_KEYS, cues.EXPLICIT_COMPARISON, text, low):
         return "comparison"
-    if not mostly_quote and own_plan(text):
+    if not mostly_quote and (own_plan(text) or _scheduled_act(text)):
         return "event"
     if not mostly_quote and (forecast(text) or cues.MAY_HAPPEN.search(text)):
         return "prediction"
@@ -277,7 +305,7 @@ def classify(
 
 
 # "could", "might", "may" (not "could have", which looks back; "May" the month is capitalised).
-_UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b)")
+_UNSURE = re.compile(r"\b(?:could|might|may)\b(?! have\b(?! to\b))")
 # A break between sentences or between clauses that each state their own thing ("Tenants
 # may apply for relief, which has hired 12 inspectors"; "declined to say whether more
 # plants could close, but filings show it cut 1,100 jobs").
@@ -308,23 +336,36 @@ def _uncertain_figure(text: str) -> bool:
     return False
 
 
+_DIED_OF = re.compile(r"\b(?:died|dies|die|dying) (?:of|from)\b")
+# A consequence stated as such: "stocks are low, so any cut gets priced in", "that is why we
+# are seeing so many patients". It decides the kind of a sentence found worth checking; it
+# makes no fact of its own, as "That's why I'm proud of them" states none.
+_CONSEQUENCE = re.compile(
+    r"\b(?:that|this|which)(?: is|['’]s) why\b|"
+    r",\s+so (?!(?:far|much|many|few|long|that|too|as|on|called|to|let|let's)\b)(?=\w)",
+    re.I,
+)
+_CONSEQUENCE_KEYS = ("why", ", so")
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
-# 1.6 percent", "a 60 per cent chance of", "likely to peak" (not "had forecast", "than expected").
+# 1.6 percent", "a 60 per cent chance of", "likely to peak", "would likely fall short" (not
+# "had forecast", "than expected").
 _OUTLOOK = re.compile(
-    r"\b(?:(?<!than )(?<!as )expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
+    cues.NOT_A_BODYS_NAME + r"\b(?:(?<!than )(?<!as )"
+    r"expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
     r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
+    r"(?:would|will)(?:n['’]t)? (?:likely|probably)|"
     r"(?:per ?cent|percent|%) chance|modell?ing)\b",
     re.I,
 )
 _OUTLOOK_KEYS = (
-    "expect", "project", "forecast", "predict", "outlook", "likely to", "chance", "modell",
-    "modeling",
+    "expect", "project", "forecast", "predict", "outlook", "likely", "probably", "chance",
+    "modell", "modeling",
 )
 # A figure that will, would or could be reached by a date to come: "could reach 9,000 by
 # 2029", "will be handing out eight inches next year", "would add 0.2 points in early 2027".
 _HORIZON = re.compile(
     # "would have" looks back at what did not happen; "will have 400 beds" looks ahead
-    r"(?:(?<!which )(?<!who )\b(?:[Ww]ill\b|(?:would|could|might)\b(?! have\b))|['’]ll\b)"
+    r"(?:(?<!which )(?<!who )\b(?:[Ww]ill\b|(?:would|could|might)\b(?! have\b(?! to\b)))|['’]ll\b)"
     r"(?:[^.;]|\.\d){0,80}?\b(?:"
     r"by (?:the (?:end|middle|start) of )?(?:early |late |mid-)?(?:(?:19|20)\d\d|next \w+)|"
     r"next (?:year|month|decade|spring|summer|autumn|fall|winter)|"
@@ -355,6 +396,22 @@ _PEERS = re.compile(
     re.I,
 )
 _PEERS_KEYS = (" any", "among", "outpac", " every", " all")
+# A figure set against a yardstick is the comparison itself: "62% below the 30-year average",
+# "below the national average of 64", "31 centimetres above the record set in 1990".
+_BENCHMARK = re.compile(
+    r"\b(?:above|below|beneath|short of) (?:the |its |their |this |a |an )?(?:[\w’'-]+ ){0,3}?"
+    r"(?:average|median|norm|normal|target|guideline|benchmark|forecasts?|estimates?|"
+    r"expectations?|record|level|threshold|limit)s?\b"
+)
+_BENCHMARK_KEYS = ("above", "below", "beneath", "short of")
+# A sentence that sets the figure of the sentence before against another: "That is up from
+# 7.9 percent", "That compares with 17 per cent", "That is nearly eight times the guideline",
+# "This would top the record" (its subject is the figure; its claim, the comparison).
+_THAT_COMPARED = re.compile(
+    r"(?:That|This)(?: \w+)?(?:['’]s|\s)[^,;]{0,40}?\b(?:(?:up|down) from|above|below|"
+    r"\w+ times|double|triple|twice|half|compares? (?:with|to)|tops?|exceeds?|surpass\w*|"
+    r"beats?|than)\b"
+)
 # A figure set against another place or group is the comparison itself ("52% at the trust,
 # compared with 59% across England"); against an earlier time it is a change in one series,
 # checked as the number ("612 cases, compared with 285 in 2025").
