@@ -637,3 +637,136 @@ def test_a_capitalised_quantifier_opening_a_sentence_is_no_speaker(sentence, spe
 def test_a_phrase_in_straight_single_marks_keeps_the_sentences_speaker():
     sentence = "The drivers' union said 60 members voted, 'reluctantly,' to accept the offer."
     assert _speaker(curly_quotes(sentence)) == "the drivers' union"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Jane Oduya, PhD, a hydrologist at the institute, said the aquifer fell 4 metres.",
+     "Jane Oduya"),
+    ('"We saw 30 cases in a week," said Tom Hale, MD, who runs the clinic.', "Tom Hale"),
+    ("Priya Nair, RN, told the inquiry that two wards had been closed since May.",
+     "Priya Nair"),
+    ("Lena Ross, a nurse at the clinic, said 12 beds were empty.", "Lena Ross"),
+])
+def test_letters_after_a_name_are_no_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The councillor claimed $12,000 in mileage last year, records show.", None),
+    ("Rep. Dana Cole claimed more than £9,000 in travel, expense records show.", None),
+    ("Sen. Luis Ortiz claimed that 300 jobs would go.", "Luis Ortiz"),
+])
+def test_money_claimed_is_no_claim_made(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Wages grew 4.1 percent, below the 4.6 percent forecast by the Reserve Bank of "
+     "Australia.", "Reserve Bank of Australia"),
+    ("The 12 cases reported by the Hanford County Health Department were all in children.",
+     "Hanford County Health Department"),
+    ("The union puts the cost of the strike at about $4 million a day.", "the union"),
+    ("The cases were reported by nurses at the hospital.", None),
+    ("The commission puts its faith in voluntary codes.", None),
+])
+def test_a_figure_reported_by_a_body_or_put_at_a_sum_is_the_bodys(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("A paper published in the Lancet on Monday found that the drug cut deaths by 12 "
+     "percent.", None),
+    ("Research published in the Journal of Applied Ecology concluded that hedges store 40 "
+     "percent more carbon.", None),
+    ("The pipeline will cost $4 billion, according to a proposal filed with the state "
+     "utility commission.", None),
+    ("She owns shares worth $2 million, according to a disclosure filed with the Senate.",
+     None),
+    ("The hospital cut 40 beds, according to a notice posted by the Department of Health.",
+     "Department of Health"),
+    ("A team at the University of Lagos in Nigeria reported that yields fell 8 percent.",
+     "University of Lagos"),
+])
+def test_a_journal_or_a_document_is_no_speaker_unless_it_says_whose(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Museum professionals warned that the archive might be dispersed.",
+    "Some volcanologists not involved in the study caution that the uplift may stall.",
+    "Traders polled by the Commodity Desk put the crop even lower, at 36.5 million bags.",
+    "Analysts surveyed by the newspaper expect the bank to raise rates by half a point.",
+    "Farmers in the valley say the river dropped two metres in a week.",
+    "Epidemiologists warn that cases could double by March.",
+    "The bill will pass next week, according to a Democratic leadership aide.",
+])
+def test_people_described_not_named_are_unnamed_sources(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Economists expect prices to keep rising through the end of the year.", None),
+    ("Prosecutors in the case said Pryce steered $1.3 million to his brother-in-law.", None),
+    ("Analysts at Banque Cartier expect housing starts to rise 5% next year.",
+     "Banque Cartier"),
+])
+def test_a_general_view_an_office_or_a_firms_desk_is_no_unnamed_source(sentence, speaker):
+    found, _ = attribute(sentence)
+    assert found is None or "anonymous_source" not in found.flags
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the body the sentence opens with
+    ("AUSTIN — The Southwest Power Pool issued a conservation appeal for Tuesday, asking "
+     "homes to raise thermostats, the grid operator said.", "Southwest Power Pool"),
+    ("The National Highway Traffic Safety Administration opened an inquiry into 40,000 "
+     "vehicles, the agency said.", "National Highway Traffic Safety Administration"),
+    ("Corvid Games, one of Europe's largest studios, is cutting 80 of its 400 jobs, the "
+     "company confirmed on Tuesday.", "Corvid Games"),
+    # a noun any body answers to: the body that spoke just before
+    ("The Pan American Health Organization said cases had doubled in a year. Without new "
+     "funding, the agency said, it would cut 40 posts.", "Pan American Health Organization"),
+    ("Tarn Water, the region's water operator, said reservoirs were 38 percent full. The "
+     "operator said it would ban hosepipes from June.", "Tarn Water"),
+    # a name the article says is an agency
+    ("Kovalenko, the state grain agency, cut its wheat forecast to 22 million tonnes.\n\n"
+     "The agency blamed frost in April.", "Kovalenko"),
+    # the words in their order
+    ("The Ohio Department of Health reported 31 outbreaks this winter. The Franklin County "
+     "Health Department said 14 residents had fallen ill.\n\nThe health department said "
+     "visits could resume on Dec. 5.", "Franklin County Health Department"),
+    # a body that is no company is not "the company"
+    ("Brentwell Labs is recalling four lots of syrup, the company said.\n\nThe lots were "
+     "shipped to 31 states, according to the Food and Drug Administration.\n\nSamples held "
+     "40 percent too much of the drug, the company said.", "Brentwell Labs"),
+])
+def test_the_agency_the_operator_the_department_mean_the_body_the_article_named(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Independent Fiscal Office said the plan would cost $1.2 billion.\n\n"
+     "The IFO said revenue would fall 3 percent.", "Independent Fiscal Office"),
+    ("The World Health Organization (WHO) said 40 countries reported cases.\n\n"
+     "WHO said 12 of them were in Africa.", "World Health Organization"),
+    ("The Electric Reliability Council of Texas asked homes to save power.\n\n"
+     "ERCOT said demand would peak at 89,400 megawatts.", "Electric Reliability Council of Texas"),
+    # never spelled out, or a spokesperson's body: the letters
+    ("Cases rose 8 percent.\n\nThe CDC said 40 states reported cases.", "CDC"),
+    ("The Independent Fiscal Office said the plan would cost $1.2 billion.\n\n"
+     "An IFO spokesperson said revenue would fall 3 percent.", "IFO"),
+])
+def test_an_acronym_is_the_name_the_article_first_spelled_out(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A man, 34, was charged with robbery, police said.", "police"),
+    ("He turned himself in at the Lakeport Police Department three days later, police said.",
+     "Lakeport Police Department"),
+    ("Prosecutors said the man stole $40,000.", None),
+])
+def test_police_speak_for_their_force(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker

@@ -28,6 +28,7 @@ from workbench.extraction.speech import (
     BODY_HEAD,
     BODY_WORD,
     CORPORATE_TAILS,
+    CREDENTIAL,
     DEFINITE,
     DESCRIPTORS,
     GROUP_NOUNS,
@@ -39,10 +40,13 @@ from workbench.extraction.speech import (
     NAMED_BODY,
     NOT_NAMES,
     NOT_TITLE,
+    OFFICES,
     OWNED_BODY,
     OWNED_BODY_FIRST,
     PRONOUN,
+    QUALIFIED_GROUP,
     RELATIVE,
+    REPORTED_BY,
     RESEARCH_DESK,
     SAID_NAME,
     SOMEONE,
@@ -127,6 +131,11 @@ def outside_quotes(text: str) -> str:
     return _QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
 
 
+def _people(noun: str) -> bool:
+    """Whether a plural names people who are not an office ("volcanologists", "traders")."""
+    return (noun in GROUPS or noun.endswith("ologists")) and noun not in OFFICES
+
+
 def is_group(speaker: str | None) -> bool:
     """Whether ``speaker`` names a group of people ("Supporters", "Two officials in ...")."""
     if not speaker:
@@ -160,14 +169,18 @@ def _without_title(words: list[str]) -> str:
 # noun after it is no one's name.
 _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
-_IN_PLACE = re.compile(rf"\s+in\s+{NAME}$")
+# "a team at the University of Otago in New Zealand", "a study published in the Journal
+# of Volcanic Processes": a place or a publication, not who speaks
+_IN_PLACE = re.compile(
+    r"\s+in\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w’'.-]*){0,5}$"
+)
 _NAME_IN_APPOSITION = re.compile(
     r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead
     r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'-]*\s+){0,3}"
     r"(?:[a-z][\w’'-]*|(?:Minister|Secretary|Director|Commissioner|Chair) (?:of|for) "
     r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){1,3}),$"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}),$"
 )
 _JOINED_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
@@ -218,6 +231,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     plain = outside_quotes(text)
     if "(" in plain:  # "the Philippine Statistics Authority (PSA) said": the name in full
         plain = _ACRONYM.sub(lambda m: " " * len(m.group()), plain)
+    if ", " in plain and CREDENTIAL.search(plain):
+        plain = CREDENTIAL.sub(lambda m: " " * len(m.group()), plain)
     if MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
     words = set(LOWER_WORDS.findall(plain.lower()))
@@ -225,7 +240,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         body = _spokesperson_for(plain)
         if body:
             return Attribution(body, (), True), False
-    groups = not GROUP_NOUNS.isdisjoint(words)
+    qualified = QUALIFIED_GROUP.match(plain)
+    if qualified and _people(qualified.group("noun").lower()):
+        return Attribution(qualified.group("who"), ("anonymous_source",), True), False
+    groups = not GROUP_NOUNS.isdisjoint(words) or "ologists" in plain
     anonymous = (groups and ANONYMOUS.search(plain)) or SOMEONE.search(plain)
     if anonymous:
         who = anonymous.group("who").strip()
@@ -284,6 +302,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
     if "by " in plain:
+        reported = REPORTED_BY.search(plain)
+        if reported:  # "the 3.6 percent rise reported by the Bureau of Labor Statistics"
+            return Attribution(clean_name(reported.group("who")), (), True), False
         author = documents.author_of_subject(plain)
         if author:
             return Attribution(author, (), True), False
@@ -325,9 +346,11 @@ def _spokesperson_for(plain: str) -> str | None:
 
 
 def _unnamed_group(name: str) -> bool:
-    """A plural that names nobody: "Prosecutors", "the researchers", "Many economists"."""
+    """A plural that names nobody: "Prosecutors", "the researchers", "Many economists";
+    "police" speak for their force."""
     words = name.split()
-    return len(words) <= 3 and words[-1].lower() in GROUPS and not words[-1].isupper()
+    head = words[-1].lower()
+    return len(words) <= 3 and head in GROUPS and head != "police" and not words[-1].isupper()
 
 
 # A name after a description in lower case, with perhaps a place before it: "energy
@@ -393,7 +416,12 @@ def _body_before(before: str) -> str | None:
     return _company_before(before) or _named_body_before(before)
 
 
+_POLICE = re.compile(r"(?:^|,\s+|\s(?:and|but)\s+)[Pp]olice$")
+
+
 def _named_body_before(before: str) -> str | None:
+    if before[-6:].lower() == "police" and _POLICE.search(before):
+        return "police"  # "..., police said": the force
     body = BODY_BEFORE.search(before) or (
         ("'s " in before or "’s " in before) and OWNED_BODY.search(before)
     )

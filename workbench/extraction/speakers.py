@@ -6,6 +6,7 @@ speaker (see ``attribution`` for what one sentence says by itself).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from workbench.extraction.attribution import (
     COMPANY_HEAD,
@@ -47,6 +48,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
     organisation: str | None = None  # the body or company the article last cited by name
+    firm: str | None = None  # the last of those whose name is no public body's
+    public: set[str] = set()  # names the article says are an agency, a regulator ...
     lead: str | None = None  # the name the article's first sentence opens with
     previous_paragraph = -1
     open_quote = False
@@ -60,6 +63,11 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         introduced = _company_introduced(text)
         company = introduced or company
         found, pronoun = attribute(text)
+        it_said = False
+        if found is not None and found.speaker and " " not in found.speaker:
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            found = Attribution(_in_full(found.speaker, text, earlier), found.flags,
+                                found.explicit)
         if not out:
             lead = _named_subject(text, None)
             if lead and _a_person(lead, [t for t, _ in sentences[1:_LOOKBACK]]):
@@ -67,27 +75,39 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         body = found is not None and found.speaker is not None and (
             found.speaker in COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
+        introduced_body = _body_introduced(text)
+        if introduced_body:
+            organisation = introduced_body
+            public.add(introduced_body)
         if body and company and found.speaker in COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)
-        elif body and _BODY_PHRASE.fullmatch(found.speaker):
+            organisation = company
+        elif body and (_BODY_PHRASE.fullmatch(found.speaker)
+                       or _REFERS_BACK.fullmatch(found.speaker)):
+            before = out[-1].speaker if out and paragraph == previous_paragraph else None
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
-            found = Attribution(_body_named(found.speaker, earlier), found.flags,
-                                found.explicit)
-        if found is not None and found.speaker == "it":
-            found = Attribution(_named_subject(text, last) or organisation, found.flags,
-                                found.explicit)
-        elif body and _REFERS_BACK.fullmatch(found.speaker):
-            named = organisation
-            if _COMPANY_LIKE.fullmatch(found.speaker):  # not "the regulator": see _body_named
-                named = _named_subject(text, last) or organisation or lead
+            if not (_is_body(before) or before == organisation or (before or "").isupper()):
+                before = None  # a person's words: "the agency" is no person
+            elif before and before[:4] == "the " and before[4:5].isupper():
+                before = before[4:]  # "the World Food Programme"
+            known = _Known(before, earlier, organisation, firm, lead, last)
+            named = _referent(found.speaker, text, known)
             if named:
                 found = Attribution(named, found.flags, found.explicit)
                 organisation = named
+        elif found is not None and found.speaker == "it":
+            it_said = True
+            found = Attribution(_named_subject(text, last) or organisation, found.flags,
+                                found.explicit)
         elif found is not None and found.speaker and _names_organisation(found.speaker):
             organisation = found.speaker
-        if found is not None and found.speaker and " " not in found.speaker:
+        if organisation and organisation not in public and not BODY_HEAD.search(organisation):
+            firm = organisation  # "the company" is no Food and Drug Administration
+        if found is not None and found.speaker and " " not in found.speaker and it_said:
+            # "Nordvik has signed 40 contracts, it says": Nordvik as first written in full
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
-            found = Attribution(_in_full(found.speaker, earlier), found.flags, found.explicit)
+            found = Attribution(_in_full(found.speaker, text, earlier), found.flags,
+                                found.explicit)
         if found is None and not pronoun:
             mentioned = _person_mentioned(text)
             last = Attribution(mentioned) if mentioned else last
@@ -133,10 +153,76 @@ _COMPANY_LIKE_WORDS = (
 # "the agency", "the club": an organisation the reader knows from before. Offices,
 # departments, courts and the like are left as written: an article often has several.
 _REFERS_BACK = re.compile(
-    r"[Tt]he (?:agency|union|trust|coalition|regulator|watchdog|association|federation|"
-    + "|".join(_COMPANY_LIKE_WORDS) + ")"
+    r"[Tt]he (?:[a-z]+ ){0,2}(?:agency|union|trust|coalition|regulator|watchdog|association|"
+    r"federation|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
 )
-_COMPANY_LIKE = re.compile(r"[Tt]he (?:" + "|".join(_COMPANY_LIKE_WORDS) + ")")
+# Words any kind of body answers to: "the agency" after the World Food Programme spoke
+# means it, though its name does not say so.
+_ANY_BODY = frozenset("agency regulator watchdog operator organisation organization".split())
+
+
+class _Known(NamedTuple):
+    """What the article has said before a sentence that names a body by a common noun."""
+
+    before: str | None  # the body that spoke in the sentence just before, same paragraph
+    earlier: list[str]  # the sentences before
+    organisation: str | None  # the body or company last cited by name
+    firm: str | None  # the last of those whose name is no public body's
+    lead: str | None  # the name the article opens with
+    last: Attribution | None  # the person last quoted
+
+
+def _referent(phrase: str, text: str, known: _Known) -> str | None:
+    """The body a common noun ("the agency", "the grid operator", "the health department")
+    means: the body the sentence itself opens with ("The Electric Reliability Council of
+    Texas issued ..., the grid operator said"); for a noun any body answers to, the body
+    that spoke just before; else the body named earlier whose name holds the words (in
+    their order first: "the health department" is the Marlow County Health Department
+    rather than the state's Department of Health); else, for a company's noun, the last
+    company, and for the union or the trust, the body last cited if it is no company."""
+    head = phrase.rsplit(None, 1)[-1].lower()
+    generic = head in _ANY_BODY
+    company_like = head in _COMPANY_LIKE_WORDS and not generic
+    own = _opening_body(text, known.last, company_like)
+    if own:
+        return own
+    if generic and known.before:
+        return known.before
+    if _BODY_PHRASE.fullmatch(phrase):
+        named = _body_named(phrase, known.earlier)
+        if named != phrase:
+            return named
+    if company_like:
+        return known.firm or known.lead
+    if known.organisation == known.firm and not generic:
+        return None  # "the union" is not the company last named
+    return known.organisation if _REFERS_BACK.fullmatch(phrase) else None
+
+
+# A body the sentence opens with, its name perhaps after "The" and before an apposition
+# ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
+_OPENING_NAME = re.compile(
+    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
+    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w&’'.-]*){0,6})"
+    r"(?:,\s+(?:the|an?|one)\s|\s+(?:is|was|has|had|have|will|would|[a-z]+ed)\b)"
+)
+
+
+def _opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
+    """The body or, for a company's noun, the name a sentence opens with as its subject."""
+    found = _OPENING_NAME.match(text.lstrip())
+    if not found:
+        return None
+    name = found.group("name")
+    if name.split()[0] in NOT_NAMES or is_group(name):
+        return None
+    if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
+        return None
+    if company_like:
+        return name if not found.group("the") or _names_organisation(name) else None
+    # "The Southwest Power Pool issued ...": a name after "The" is no person's
+    return name if found.group("the") or _names_organisation(name) else None
+
 
 # "the Norwegian company Nordvik Aerospace", "state operator Harbour Rail", "Halsey's, the
 # UK's fourth-largest supermarket chain,": a name the article says is a company, which
@@ -163,6 +249,24 @@ def _company_introduced(text: str) -> str | None:
         return None
     name = found.group("before") or found.group("after")
     return None if name.split()[0] in NOT_NAMES else name
+
+
+# "Agrosafra, the national crop agency,": a name the article says is a body, which "the
+# agency" then means.
+_BODY_INTRODUCED = re.compile(
+    rf"(?:^|[,;]\s+|\s)(?P<name>{_FIRM_NAME}),\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    r"(?:agency|regulator|watchdog|authority|operator|organi[sz]ation|charity|union),"
+)
+
+
+def _body_introduced(text: str) -> str | None:
+    """The body a sentence introduces as one ("Agrosafra, the national crop agency,")."""
+    if ", the " not in text and ", a" not in text:  # a first look
+        return None
+    found = _BODY_INTRODUCED.search(outside_quotes(text))
+    if not found or found.group("name").split()[0] in NOT_NAMES:
+        return None
+    return found.group("name")
 
 
 def _a_person(name: str, later: list[str]) -> bool:
@@ -210,9 +314,15 @@ _OBJECT_OF = re.compile(r"\b(?:by|to|with|from|for|of|and|against|about|on|at)\s
 _CHARACTERISING_VERBS = ("called", "described", "dismissed")
 
 
-def _in_full(name: str, earlier: list[str]) -> str:
+def _in_full(name: str, text: str, earlier: list[str]) -> str:
     """A one-word name as the article first wrote it in full: "Sunbelt said" after
-    "Sunbelt Airways will pay ...". A surname alone is a person's, named before it."""
+    "Sunbelt Airways will pay ...", "IPSA said" after "the Independent Parliamentary
+    Standards Authority", "police said" after "the Lakeport Police Department". A surname
+    alone is a person's, named before it; "an FDA spokesperson" keeps the letters."""
+    if name.lower() == "police":
+        return _police_force(earlier + [text]) or "police"
+    if name.isupper() and len(name) > 1 and "spokes" not in text:
+        return _acronym_in_full(name, earlier)
     if not name[:1].isupper() or name.isupper():
         return name
     pattern = None
@@ -226,6 +336,56 @@ def _in_full(name: str, earlier: list[str]) -> str:
 
 
 _MONTHS = frozenset(MONTH_NAMES.split("|"))
+_POLICE_FORCE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w.’'-]*\s+){1,4}Police(?:\s+(?:Department|Service|Force))?)\b"
+)
+
+
+def _police_force(texts: list[str]) -> str | None:
+    """The police force the article last named ("the Lakeport Police Department")."""
+    for text in reversed(texts):
+        if "Police" in text:  # a first look
+            forces = [m.group("name") for m in _POLICE_FORCE.finditer(text)]
+            names = [f for f in forces if f.split()[0] not in NOT_NAMES]
+            if names:
+                return names[-1]
+    return None
+
+
+def _acronym_in_full(acronym: str, earlier: list[str]) -> str:
+    """The name an acronym stands for, as the article first spelled it: "the UN Refugee
+    Agency (UNHCR)", or a body whose words give its letters ("Electric Reliability
+    Council of Texas" for ERCOT); the acronym itself when the article never spelled it."""
+    spelled = re.compile(rf"(?P<name>{_FULL_NAME})\s+\({re.escape(acronym)}\)")
+    for text in earlier:
+        found = f"({acronym})" in text and spelled.search(text)
+        if found:
+            return found.group("name").removeprefix("The ").removeprefix("the ")
+        if BODY_HEAD.search(text):  # a first look: most sentences name no body
+            for match in _NAMED_BODY_IN_TEXT.finditer(text):
+                name = match.group().removeprefix("The ").removeprefix("the ")
+                if _initials(acronym, name.split()):
+                    return name
+    return acronym
+
+
+_FULL_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)*[A-Z][\w’'.&-]*){0,7}"
+_SMALL_WORDS = frozenset("of for on and & the".split())
+
+
+def _initials(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are the initials of ``words``: each capitalised word gives its
+    first one to three letters, a small word ("of", "and") its first or none."""
+    if not words:
+        return not letters
+    if not letters:
+        return False
+    word, rest = words[0], words[1:]
+    if word in _SMALL_WORDS:
+        return _initials(letters, rest) or (
+            letters[0] == word[0].upper() and _initials(letters[1:], rest))
+    return any(letters[:k] == word[:k].upper() and _initials(letters[k:], rest)
+               for k in range(1, min(3, len(word)) + 1))
 
 
 def _person_mentioned(text: str) -> str | None:
