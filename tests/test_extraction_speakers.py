@@ -770,3 +770,36 @@ def test_an_acronym_is_the_name_the_article_first_spelled_out(text, speaker):
 ])
 def test_police_speak_for_their_force(text, speaker):
     assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Marlow County Health Department closed the home's dining hall. The Missouri "
+     "Department of Health and Senior Services logged 17 outbreaks this season.\n\n"
+     "The health department said visits could resume on Dec. 5.",
+     "Marlow County Health Department"),
+    ("The Bank of Ghana raised its rate to 28 percent in March.\n\n"
+     "The central bank said inflation would stay above its target until 2027.",
+     "Bank of Ghana"),
+    ("The Reserve Bank of India and the State Bank of India met on Monday.\n\n"
+     "The central bank said inflation would ease.", "the central bank"),
+    ("The Royal College of Nursing estimates that 40,000 posts are vacant.",
+     "Royal College of Nursing"),
+])
+def test_a_body_named_by_a_noun_is_the_one_whose_name_says_so(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "People in the county administration say more routes could be cut in December.",
+    "People inside the ministry said the plan had been shelved.",
+])
+def test_people_placed_but_not_named_are_unnamed_sources(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and "anonymous_source" in found.flags
+
+
+def test_a_verb_inside_a_quote_that_runs_on_is_no_attribution():
+    text = ('"We overspent by $19 million. Nobody at City Hall said a word. I did," '
+            "Rosa Diaz said.\n")
+    (claim,) = extract(text, threshold=0.0)
+    assert claim.speaker == "Rosa Diaz"

@@ -1,12 +1,12 @@
 """Who speaks, read across the article: "he said" means the person the article last
 quoted, "the company said" the company it last named, and a quote that runs on keeps its
-speaker (see ``attribution`` for what one sentence says by itself).
+speaker (see ``attribution`` for what one sentence says by itself, ``bodies`` for which
+body "the agency" or "IPSA" is).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from workbench.extraction.attribution import (
     COMPANY_HEAD,
@@ -22,11 +22,21 @@ from workbench.extraction.attribution import (
     outside_quotes,
     quote_state,
 )
+from workbench.extraction.bodies import (
+    BODY_PHRASE,
+    FIRM_NAME,
+    REFERS_BACK,
+    Known,
+    acronym_in_full,
+    body_introduced,
+    is_body,
+    names_organisation,
+    police_force,
+    referent,
+)
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.speech import (
-    BODIES,
     BODY_HEAD,
-    BODY_HEADS,
     BODY_WORD,
     ESTIMATE_VERBS,
     NOT_NAMES,
@@ -63,6 +73,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         introduced = _company_introduced(text)
         company = introduced or company
         found, pronoun = attribute(text)
+        if open_quote and still_open and "“" not in text and "”" not in text:
+            found, pronoun = None, False  # “... Nobody at City Hall said a word. ...”
         it_said = False
         if found is not None and found.speaker and " " not in found.speaker:
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
@@ -75,23 +87,23 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         body = found is not None and found.speaker is not None and (
             found.speaker in COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
-        introduced_body = _body_introduced(text)
+        introduced_body = body_introduced(text)
         if introduced_body:
             organisation = introduced_body
             public.add(introduced_body)
         if body and company and found.speaker in COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)
             organisation = company
-        elif body and (_BODY_PHRASE.fullmatch(found.speaker)
-                       or _REFERS_BACK.fullmatch(found.speaker)):
+        elif body and (BODY_PHRASE.fullmatch(found.speaker)
+                       or REFERS_BACK.fullmatch(found.speaker)):
             before = out[-1].speaker if out and paragraph == previous_paragraph else None
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
-            if not (_is_body(before) or before == organisation or (before or "").isupper()):
+            if not (is_body(before) or before == organisation or (before or "").isupper()):
                 before = None  # a person's words: "the agency" is no person
             elif before and before[:4] == "the " and before[4:5].isupper():
                 before = before[4:]  # "the World Food Programme"
-            known = _Known(before, earlier, organisation, firm, lead, last)
-            named = _referent(found.speaker, text, known)
+            known = Known(before, earlier, organisation, firm, lead, last)
+            named = referent(found.speaker, text, known)
             if named:
                 found = Attribution(named, found.flags, found.explicit)
                 organisation = named
@@ -99,7 +111,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             it_said = True
             found = Attribution(_named_subject(text, last) or organisation, found.flags,
                                 found.explicit)
-        elif found is not None and found.speaker and _names_organisation(found.speaker):
+        elif found is not None and found.speaker and names_organisation(found.speaker):
             organisation = found.speaker
         if organisation and organisation not in public and not BODY_HEAD.search(organisation):
             firm = organisation  # "the company" is no Food and Drug Administration
@@ -121,7 +133,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
-        elif text[:3] == "It " and out and _is_body(out[-1].speaker) and _IT_SAID.match(text):
+        elif text[:3] == "It " and out and is_body(out[-1].speaker) and _IT_SAID.match(text):
             # "The ministry said ... It said ...": "it" is the body that spoke just before
             result = Attribution(out[-1].speaker, (), False, True)
         elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
@@ -143,87 +155,6 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
-# What is most often the article's own subject: "Lilly will cut its price, the company
-# said"; a regulator or an agency is more often someone else's ("Voltra raised its cap,
-# the regulator said").
-_COMPANY_LIKE_WORDS = (
-    "company firm club group charity airline carrier lender bank retailer insurer chain "
-    "manufacturer drugmaker carmaker automaker utility operator network league"
-).split()
-# "the agency", "the club": an organisation the reader knows from before. Offices,
-# departments, courts and the like are left as written: an article often has several.
-_REFERS_BACK = re.compile(
-    r"[Tt]he (?:[a-z]+ ){0,2}(?:agency|union|trust|coalition|regulator|watchdog|association|"
-    r"federation|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
-)
-# Words any kind of body answers to: "the agency" after the World Food Programme spoke
-# means it, though its name does not say so.
-_ANY_BODY = frozenset("agency regulator watchdog operator organisation organization".split())
-
-
-class _Known(NamedTuple):
-    """What the article has said before a sentence that names a body by a common noun."""
-
-    before: str | None  # the body that spoke in the sentence just before, same paragraph
-    earlier: list[str]  # the sentences before
-    organisation: str | None  # the body or company last cited by name
-    firm: str | None  # the last of those whose name is no public body's
-    lead: str | None  # the name the article opens with
-    last: Attribution | None  # the person last quoted
-
-
-def _referent(phrase: str, text: str, known: _Known) -> str | None:
-    """The body a common noun ("the agency", "the grid operator", "the health department")
-    means: the body the sentence itself opens with ("The Electric Reliability Council of
-    Texas issued ..., the grid operator said"); for a noun any body answers to, the body
-    that spoke just before; else the body named earlier whose name holds the words (in
-    their order first: "the health department" is the Marlow County Health Department
-    rather than the state's Department of Health); else, for a company's noun, the last
-    company, and for the union or the trust, the body last cited if it is no company."""
-    head = phrase.rsplit(None, 1)[-1].lower()
-    generic = head in _ANY_BODY
-    company_like = head in _COMPANY_LIKE_WORDS and not generic
-    own = _opening_body(text, known.last, company_like)
-    if own:
-        return own
-    if generic and known.before:
-        return known.before
-    if _BODY_PHRASE.fullmatch(phrase):
-        named = _body_named(phrase, known.earlier)
-        if named != phrase:
-            return named
-    if company_like:
-        return known.firm or known.lead
-    if known.organisation == known.firm and not generic:
-        return None  # "the union" is not the company last named
-    return known.organisation if _REFERS_BACK.fullmatch(phrase) else None
-
-
-# A body the sentence opens with, its name perhaps after "The" and before an apposition
-# ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
-_OPENING_NAME = re.compile(
-    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
-    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w&’'.-]*){0,6})"
-    r"(?:,\s+(?:the|an?|one)\s|\s+(?:is|was|has|had|have|will|would|[a-z]+ed)\b)"
-)
-
-
-def _opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
-    """The body or, for a company's noun, the name a sentence opens with as its subject."""
-    found = _OPENING_NAME.match(text.lstrip())
-    if not found:
-        return None
-    name = found.group("name")
-    if name.split()[0] in NOT_NAMES or is_group(name):
-        return None
-    if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
-        return None
-    if company_like:
-        return name if not found.group("the") or _names_organisation(name) else None
-    # "The Southwest Power Pool issued ...": a name after "The" is no person's
-    return name if found.group("the") or _names_organisation(name) else None
-
-
 # "the Norwegian company Nordvik Aerospace", "state operator Harbour Rail", "Halsey's, the
 # UK's fourth-largest supermarket chain,": a name the article says is a company, which
 # "the company" then means even when the name does not say so.
@@ -232,10 +163,9 @@ _COMPANY_WORDS = frozenset(
     "manufacturer drugmaker operator".split()
 )
 _KIND_OF_COMPANY = "(?:" + "|".join(sorted(_COMPANY_WORDS)) + ")"
-_FIRM_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*){0,3}"
 _COMPANY_INTRODUCED = re.compile(
-    rf"\b{_KIND_OF_COMPANY}\s+(?P<before>{_FIRM_NAME})|"
-    rf"(?:^|[,;]\s+|\s)(?P<after>{_FIRM_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"\b{_KIND_OF_COMPANY}\s+(?P<before>{FIRM_NAME})|"
+    rf"(?:^|[,;]\s+|\s)(?P<after>{FIRM_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?"
     rf"{_KIND_OF_COMPANY}\b(?!\s+(?:also\s+)?(?:{SPEECH_VERBS})\b)"  # not "..., the carrier said"
 )
 
@@ -249,24 +179,6 @@ def _company_introduced(text: str) -> str | None:
         return None
     name = found.group("before") or found.group("after")
     return None if name.split()[0] in NOT_NAMES else name
-
-
-# "Agrosafra, the national crop agency,": a name the article says is a body, which "the
-# agency" then means.
-_BODY_INTRODUCED = re.compile(
-    rf"(?:^|[,;]\s+|\s)(?P<name>{_FIRM_NAME}),\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    r"(?:agency|regulator|watchdog|authority|operator|organi[sz]ation|charity|union),"
-)
-
-
-def _body_introduced(text: str) -> str | None:
-    """The body a sentence introduces as one ("Agrosafra, the national crop agency,")."""
-    if ", the " not in text and ", a" not in text:  # a first look
-        return None
-    found = _BODY_INTRODUCED.search(outside_quotes(text))
-    if not found or found.group("name").split()[0] in NOT_NAMES:
-        return None
-    return found.group("name")
 
 
 def _a_person(name: str, later: list[str]) -> bool:
@@ -320,9 +232,9 @@ def _in_full(name: str, text: str, earlier: list[str]) -> str:
     Standards Authority", "police said" after "the Lakeport Police Department". A surname
     alone is a person's, named before it; "an FDA spokesperson" keeps the letters."""
     if name.lower() == "police":
-        return _police_force(earlier + [text]) or "police"
+        return police_force(earlier + [text]) or "police"
     if name.isupper() and len(name) > 1 and "spokes" not in text:
-        return _acronym_in_full(name, earlier)
+        return acronym_in_full(name, earlier)
     if not name[:1].isupper() or name.isupper():
         return name
     pattern = None
@@ -336,58 +248,6 @@ def _in_full(name: str, text: str, earlier: list[str]) -> str:
 
 
 _MONTHS = frozenset(MONTH_NAMES.split("|"))
-_POLICE_FORCE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w.’'-]*\s+){1,4}Police(?:\s+(?:Department|Service|Force))?)\b"
-)
-
-
-def _police_force(texts: list[str]) -> str | None:
-    """The police force the article last named ("the Lakeport Police Department")."""
-    for text in reversed(texts):
-        if "Police" in text:  # a first look
-            forces = [m.group("name") for m in _POLICE_FORCE.finditer(text)]
-            names = [f for f in forces if f.split()[0] not in NOT_NAMES]
-            if names:
-                return names[-1]
-    return None
-
-
-def _acronym_in_full(acronym: str, earlier: list[str]) -> str:
-    """The name an acronym stands for, as the article first spelled it: "the UN Refugee
-    Agency (UNHCR)", or a body whose words give its letters ("Electric Reliability
-    Council of Texas" for ERCOT); the acronym itself when the article never spelled it."""
-    spelled = re.compile(rf"(?P<name>{_FULL_NAME})\s+\({re.escape(acronym)}\)")
-    for text in earlier:
-        found = f"({acronym})" in text and spelled.search(text)
-        if found:
-            return found.group("name").removeprefix("The ").removeprefix("the ")
-        if BODY_HEAD.search(text):  # a first look: most sentences name no body
-            for match in _NAMED_BODY_IN_TEXT.finditer(text):
-                name = match.group().removeprefix("The ").removeprefix("the ")
-                if _initials(acronym, name.split()):
-                    return name
-    return acronym
-
-
-_FULL_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)*[A-Z][\w’'.&-]*){0,7}"
-_SMALL_WORDS = frozenset("of for on and & the".split())
-
-
-def _initials(letters: str, words: list[str]) -> bool:
-    """Whether ``letters`` are the initials of ``words``: each capitalised word gives its
-    first one to three letters, a small word ("of", "and") its first or none."""
-    if not words:
-        return not letters
-    if not letters:
-        return False
-    word, rest = words[0], words[1:]
-    if word in _SMALL_WORDS:
-        return _initials(letters, rest) or (
-            letters[0] == word[0].upper() and _initials(letters[1:], rest))
-    return any(letters[:k] == word[:k].upper() and _initials(letters[k:], rest)
-               for k in range(1, min(3, len(word)) + 1))
-
-
 def _person_mentioned(text: str) -> str | None:
     """The person a sentence without attribution introduces, if it names one."""
     plain = outside_quotes(curly_quotes(text))
@@ -399,60 +259,19 @@ def _person_mentioned(text: str) -> str | None:
     if not found:
         return None
     name = clean_name(found.group("name"))
-    if not name or len(name.split()) < 2 or is_group(name) or _is_body(name):
+    if not name or len(name.split()) < 2 or is_group(name) or is_body(name):
         return None
     return name
 
 
-def _names_organisation(speaker: str) -> bool:
-    """Whether a speaker is a body or company named as such ("Mortgage Bankers
-    Association", "Halvorsen Motors", "the FDA"), not a person or a description."""
-    speaker = speaker.removeprefix("the ")  # "the Regional Transit Authority"
-    if not speaker[:1].isupper() or speaker[:4] == "The " or is_group(speaker):
-        return False
-    return bool(BODY_WORD.search(speaker) or COMPANY_NAME.fullmatch(speaker)
-                or speaker.isupper())
-
-
-_NAMED_BODY_IN_TEXT = re.compile(
-    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{BODY_HEADS})\b"
-    r"(?:\s+(?:of|for|on)\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){0,3})?"
-)
 # How far back a body named in full is looked for: an article's length, so that the cost
 # of a long text stays linear.
 _LOOKBACK = 200
-# "the county health department": lower-case words naming a kind of body.
-_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{BODIES}|trust|coalition)")
-
-
-def _body_named(speaker: str, earlier: list[str]) -> str:
-    """The body that ``speaker`` ("the county health department", "the ministry")
-    describes word for word, as the ``earlier`` sentences last named it in full; else the
-    article's own phrase, since a name that does not say what it is ("Ofgem" for "the
-    regulator") cannot be told from another body's."""
-    words = speaker.split()[1:]
-    for text in reversed(earlier):
-        if not BODY_HEAD.search(text):  # a first look: most sentences name no body
-            continue
-        for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
-            name = match.group().removeprefix("The ").removeprefix("the ")
-            lowered = set(name.lower().split())
-            if len(lowered) >= 2 and all(word in lowered for word in words):
-                return name
-    return speaker
 
 
 _IT_SAID = re.compile(
     rf"It\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{SPEECH_VERBS}|{ESTIMATE_VERBS})\b"
 )
-
-
-def _is_body(speaker: str | None) -> bool:
-    """Whether ``speaker`` is an institution or a company rather than a person."""
-    return speaker is not None and bool(
-        speaker[:4].lower() == "the " or BODY_WORD.search(speaker)
-        or COMPANY_NAME.fullmatch(speaker)
-    )
 
 
 def _statement_goes_on(before: Attribution) -> bool:

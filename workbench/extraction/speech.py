@@ -98,7 +98,8 @@ ANONYMOUS = re.compile(
 # volcanologists not involved in the study caution"): people the article does not name,
 # even when, unqualified, the group's view would be a general one ("Economists expect").
 QUALIFIED_GROUP = re.compile(
-    r"^\s*(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther)\s+)?(?P<who>(?P<noun>[A-Za-z]+s)"
+    r"^\s*(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther)\s+)?"
+    r"(?P<who>(?P<noun>[A-Za-z]+s|[Pp]eople)"
     r"\s+(?:in|from|across|inside|polled\s+by|surveyed\s+by|(?:not\s+)?involved\s+in)"
     r"\s+[^,;.“”]{2,50}?)\s+(?:have\s+|had\s+|also\s+)?"
     rf"(?:{SPEECH_VERBS}|{_GROUP_VIEWS}|expect|put|estimate)\b"
@@ -167,7 +168,7 @@ BODIES = (
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
-    r"academy|programme|program|club|coalition|operator"
+    r"academy|programme|program|club|coalition|operator|college|society"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODIES})s?\b", re.I)
 BODY_BEFORE = re.compile(
