@@ -803,3 +803,23 @@ def test_a_verb_inside_a_quote_that_runs_on_is_no_attribution():
             "Rosa Diaz said.\n")
     (claim,) = extract(text, threshold=0.0)
     assert claim.speaker == "Rosa Diaz"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Voltra Energy raised its price cap by 4 percent, the regulator said.", "the regulator"),
+    ("The Competition and Markets Authority fined Brackley Foods £2 million, the watchdog "
+     "said.", "Competition and Markets Authority"),
+    ("State police said the driver was travelling at 90 mph.", "State police"),
+    ("The robbery was the third this year, according to police.", "police"),
+])
+def test_a_company_is_no_regulator_and_police_are_their_force(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Democrats in the Senate said the bill would cost $40 billion.",
+    "Prosecutors in the case said the man stole $40,000.",
+])
+def test_a_party_or_an_office_placed_is_no_unnamed_source(sentence):
+    found, _ = attribute(sentence)
+    assert found is None or "anonymous_source" not in found.flags

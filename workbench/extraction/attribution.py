@@ -34,6 +34,7 @@ from workbench.extraction.speech import (
     GROUP_NOUNS,
     GROUP_WHO,
     GROUPS,
+    IN_PLACE,
     LOWER_WORDS,
     MISSING,
     NAME,
@@ -43,6 +44,7 @@ from workbench.extraction.speech import (
     OFFICES,
     OWNED_BODY,
     OWNED_BODY_FIRST,
+    POLICE,
     PRONOUN,
     QUALIFIED_GROUP,
     RELATIVE,
@@ -169,11 +171,6 @@ def _without_title(words: list[str]) -> str:
 # noun after it is no one's name.
 _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
-# "a team at the University of Otago in New Zealand", "a study published in the Journal
-# of Volcanic Processes": a place or a publication, not who speaks
-_IN_PLACE = re.compile(
-    r"\s+in\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w’'.-]*){0,5}$"
-)
 _NAME_IN_APPOSITION = re.compile(
     r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead
@@ -281,7 +278,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if relative:  # "a report by the state auditor's office, which estimated ..."
             before = before[: relative.start()]
         # "a team at the University of Otago in New Zealand reported": a place is no speaker
-        place = " in " in before and _IN_PLACE.search(before)
+        place = " in " in before and IN_PLACE.search(before)
         if place:
             before = before[: place.start()]
         if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1] in documents.DOCUMENTS:
@@ -416,12 +413,10 @@ def _body_before(before: str) -> str | None:
     return _company_before(before) or _named_body_before(before)
 
 
-_POLICE = re.compile(r"(?:^|,\s+|\s(?:and|but)\s+)[Pp]olice$")
-
-
 def _named_body_before(before: str) -> str | None:
-    if before[-6:].lower() == "police" and _POLICE.search(before):
-        return "police"  # "..., police said": the force
+    police = before[-6:].lower() == "police" and POLICE.search(before)
+    if police:  # "..., police said", "State police said": the force
+        return police.group("police").replace("Police", "police")
     body = BODY_BEFORE.search(before) or (
         ("'s " in before or "’s " in before) and OWNED_BODY.search(before)
     )

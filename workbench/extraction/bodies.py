@@ -97,6 +97,8 @@ def _opening_body(text: str, person: Attribution | None, company_like: bool) -> 
         return None
     if company_like:
         return name if not found.group("the") or names_organisation(name) else None
+    if COMPANY_NAME.fullmatch(name):
+        return None  # "Voltra Energy raised its cap, the regulator said": someone else
     # "The Southwest Power Pool issued ...": a name after "The" is no person's
     return name if found.group("the") or names_organisation(name) else None
 

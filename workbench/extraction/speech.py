@@ -284,6 +284,16 @@ REPORTED_BY = re.compile(
     r"\b(?:reported|estimated|projected|forecast|announced) by (?:the )?"
     r"(?P<who>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7})"
 )
-# Plurals that stand for an office, whose word is on the record ("Prosecutors in the case
-# said"), not for unnamed people.
-OFFICES = frozenset({"prosecutors", "police", "regulators", "auditors", "inspectors"})
+# Plurals that stand for an office or a party, whose word is on the record ("Prosecutors
+# in the case said", "Democrats in the Senate said"), not for unnamed people.
+OFFICES = frozenset(
+    "prosecutors police regulators auditors inspectors democrats republicans conservatives "
+    "liberals".split()
+)
+# "a team at the University of Otago in New Zealand", "a study published in the Journal
+# of Volcanic Processes": a place or a publication, not who speaks.
+IN_PLACE = re.compile(
+    r"\s+in\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w’'.-]*){0,5}$"
+)
+# "..., police said", "State police said": the force speaks.
+POLICE = re.compile(r"(?:^|,\s+|\s(?:and|but)\s+)(?P<police>(?:[A-Z][a-z]+\s+)?[Pp]olice)$")
