@@ -823,3 +823,32 @@ def test_a_company_is_no_regulator_and_police_are_their_force(text, speaker):
 def test_a_party_or_an_office_placed_is_no_unnamed_source(sentence):
     found, _ = attribute(sentence)
     assert found is None or "anonymous_source" not in found.flags
+
+
+@pytest.mark.parametrize("sentence", [
+    "Counts like these almost certainly miss people, researchers and advocates agree.",
+    "Economists and analysts warned that inflation could return.",
+    "The same official said the ministry had cut 40 posts.",
+    "The same person said the deal was worth $2 billion.",
+    "An EU official involved in the talks predicted the cut would land at 25 percent.",
+    "A NATO diplomat said 12 countries had agreed.",
+])
+def test_an_unnamed_source_again_or_with_letters_before_it_stays_unnamed(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize("sentence", [
+    "A report said 40 percent of homes were damp.",
+    "A BBC report said 40 percent of homes were damp.",
+    "The same study found rents rose faster.",
+])
+def test_a_document_is_no_unnamed_source(sentence):
+    found, _ = attribute(sentence)
+    assert found is None or (found.speaker is None and not found.flags)
+
+
+def test_the_system_is_the_school_system_whose_board_the_article_named():
+    text = ("The Northgate State University System's Board of Regents voted 9-3 to raise "
+            "tuition by 6.5 percent.\n\nThe system said its costs would rise $41 million.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Northgate State University System"

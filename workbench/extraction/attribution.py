@@ -244,6 +244,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     anonymous = (groups and ANONYMOUS.search(plain)) or SOMEONE.search(plain)
     if anonymous:
         who = anonymous.group("who").strip()
+        if who.rsplit(None, 1)[-1].lower() in documents.DOCUMENTS:
+            return Attribution(None, (), True), False  # "A BBC report said": a document
         firm = RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False

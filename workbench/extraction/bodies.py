@@ -131,9 +131,9 @@ def names_organisation(speaker: str) -> bool:
                 or speaker.isupper())
 
 
-# A body named in full, a bank or a college among them ("the Bank of Ghana", "the Irish
-# College of General Practitioners").
-_NAMED_HEADS = rf"{BODY_HEADS}|Bank|College|Society"
+# A body named in full, a bank, a college or a school system among them ("the Bank of
+# Ghana", "the Irish College of General Practitioners").
+_NAMED_HEADS = rf"{BODY_HEADS}|Bank|College|Society|System"
 _NAMED_HEAD = re.compile(rf"\b(?:{_NAMED_HEADS})\b")
 _NAMED_BODY_IN_TEXT = re.compile(
     rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{_NAMED_HEADS})\b"
@@ -159,16 +159,18 @@ def _body_named(speaker: str, earlier: list[str]) -> str:
         if not _NAMED_HEAD.search(text):  # a first look: most sentences name no body
             continue
         for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
-            name = match.group().removeprefix("The ").removeprefix("the ")
-            lowered = name.lower().split()
-            if len(lowered) < 2:
-                continue
-            if phrase in f" {' '.join(lowered)} ":
-                return name
-            if holding is None and all(word in lowered for word in words):
-                holding = name
-            if words[-1] in lowered:
-                heads.add(name)
+            full = match.group().removeprefix("The ").removeprefix("the ")
+            # "the University System's Board of Regents": the board, or the system
+            for name in reversed(re.split(r"[’']s\s+", full)):
+                lowered = name.lower().split()
+                if len(lowered) < 2:
+                    continue
+                if phrase in f" {' '.join(lowered)} ":
+                    return name
+                if holding is None and all(word in lowered for word in words):
+                    holding = name
+                if words[-1] in lowered:
+                    heads.add(name)
     if holding:
         return holding
     return heads.pop() if len(heads) == 1 else speaker

@@ -90,6 +90,7 @@ ANONYMOUS = re.compile(
     r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
     r"opponents|witnesses|traders|investors|doctors|astronomers|groups|professionals|"
     r"specialists|[a-z]+ologists)"
+    r"(?:\s+and\s+[a-z]+s)?"  # "researchers and advocates agree"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS}|{_GROUP_VIEWS})\b"
 )
@@ -146,7 +147,8 @@ UNNAMED = re.compile(
     # "according to a Republican leadership aide": one person, not named
     r"according to (?:an?|one|two|three) (?:[\w-]+ ){0,3}(?:aide|official|source|insider|"
     r"staffer|adviser|advisor|diplomat)|"
-    rf"the (?:people|person|officials|sources) (?:{SPEECH_VERBS}))\b",
+    # "the same person said": the unnamed source again
+    rf"the (?:same )?(?:people|person|officials?|sources?) (?:{SPEECH_VERBS}))\b",
     re.I,
 )
 UNNAMED_WORDS = frozenset(
@@ -158,7 +160,7 @@ UNNAMED_WORDS = frozenset(
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
 SOMEONE = re.compile(
     r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
-    r"some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+    r"some)\s+(?:(?:[a-z][\w’'-]*|[A-Z]{2,5})\s+){0,5}?"  # "An EU official involved in"
     r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
 )
@@ -168,7 +170,7 @@ BODIES = (
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
-    r"academy|programme|program|club|coalition|operator|college|society"
+    r"academy|programme|program|club|coalition|operator|college|society|system|secretariat"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODIES})s?\b", re.I)
 BODY_BEFORE = re.compile(
