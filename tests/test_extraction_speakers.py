@@ -852,3 +852,12 @@ def test_the_system_is_the_school_system_whose_board_the_article_named():
     text = ("The Northgate State University System's Board of Regents voted 9-3 to raise "
             "tuition by 6.5 percent.\n\nThe system said its costs would rise $41 million.\n")
     assert extract(text, include_all=True)[-1].speaker == "Northgate State University System"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Marlow County Council approved a 4 percent rise in rates on Monday, it said.",
+     "Marlow County Council"),
+    ("The Bank of Ghana raised its rate to 28 percent, it said.", "Bank of Ghana"),
+])
+def test_it_said_is_the_body_the_sentence_opens_with_after_the(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker

@@ -60,7 +60,7 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
     head = phrase.rsplit(None, 1)[-1].lower()
     generic = head in _ANY_BODY
     company_like = head in _COMPANY_LIKE_WORDS and not generic
-    own = _opening_body(text, known.last, company_like)
+    own = opening_body(text, known.last, company_like)
     if own:
         return own
     if generic and known.before:
@@ -85,7 +85,7 @@ _OPENING_NAME = re.compile(
 )
 
 
-def _opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
+def opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
     """The body or, for a company's noun, the name a sentence opens with as its subject."""
     found = _OPENING_NAME.match(text.lstrip())
     if not found:

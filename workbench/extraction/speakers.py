@@ -31,6 +31,7 @@ from workbench.extraction.bodies import (
     body_introduced,
     is_body,
     names_organisation,
+    opening_body,
     police_force,
     referent,
 )
@@ -109,8 +110,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
                 organisation = named
         elif found is not None and found.speaker == "it":
             it_said = True
-            found = Attribution(_named_subject(text, last) or organisation, found.flags,
-                                found.explicit)
+            named = _named_subject(text, last) or opening_body(text, last, True)
+            found = Attribution(named or organisation, found.flags, found.explicit)
         elif found is not None and found.speaker and names_organisation(found.speaker):
             organisation = found.speaker
         if organisation and organisation not in public and not BODY_HEAD.search(organisation):
