@@ -861,3 +861,29 @@ def test_the_system_is_the_school_system_whose_board_the_article_named():
 ])
 def test_it_said_is_the_body_the_sentence_opens_with_after_the(text, speaker):
     assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "flags"), [
+    ("Emergency physicians in rural Ontario say the numbers understate the problem.",
+     "physicians in rural Ontario", ("anonymous_source",)),
+    ("Brokers polled by Reuters put the full-year profit at A$2.4 billion.",
+     "Brokers polled by Reuters", ("anonymous_source",)),
+    ("Analysts at Morgan Stanley estimate the fine is equal to about 4% of annual profit.",
+     "Morgan Stanley", ()),
+])
+def test_a_group_placed_or_polled_is_unnamed_and_a_firms_desk_is_the_firm(sentence, speaker,
+                                                                         flags):
+    found, _ = attribute(sentence)
+    assert found is not None and (found.speaker, found.flags) == (speaker, flags)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Three men were jailed on Thursday, the Office of the Director of Public Prosecutions "
+     "(ODPP) said.", "Office of the Director of Public Prosecutions"),
+    ("The Major Organised Crime and Anti-Corruption Agency (MOCA), which led the "
+     "investigation, said it had seized 42 phones.",
+     "the Major Organised Crime and Anti-Corruption Agency"),
+    ("Police Chief Tom Brandt said 12 cars were stolen.", "Tom Brandt"),
+])
+def test_a_title_inside_a_bodys_name_is_part_of_the_name(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -52,7 +52,8 @@ from workbench.extraction.speech import (
     RESEARCH_DESK,
     SAID_NAME,
     SOMEONE,
-    SPEECH_VERBS,
+    SPOKEN_FOR,
+    SPOKESPERSON,
     SUBJECT,
     TITLE,
     TITLE_WORDS,
@@ -161,9 +162,10 @@ def clean_name(name: str) -> str | None:
 
 
 def _without_title(words: list[str]) -> str:
-    """The name after the last title word, when a name of two words or more follows it."""
-    titles = [i for i, word in enumerate(words[:-2])
-              if word in TITLE_WORDS and not BODY_HEAD.fullmatch(words[i + 1])]
+    """The name after the last title word, when a name of two words or more follows it
+    ("the Office of the Director of Public Prosecutions" has none: "of" is no name)."""
+    titles = [i for i, word in enumerate(words[:-2]) if word in TITLE_WORDS
+              and words[i + 1][:1].isupper() and not BODY_HEAD.fullmatch(words[i + 1])]
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
@@ -310,28 +312,10 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     return None, False
 
 
-_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7}"
-_SPOKES = r"spokes(?:man|woman|person)"
-# "a Department of Transport spokesman said", "a spokesperson for the trust said", "a
-# company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
-_SPOKESPERSON = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
-    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}}?)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
-    rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
-)
-# What a spokesperson in lower case may speak for: "a company spokesman", "a club
-# spokeswoman"; not "a senior spokesman".
-_SPOKEN_FOR = frozenset(
-    """company firm carrier airline carmaker automaker lender retailer insurer chain
-    manufacturer drugmaker bank utility club trust team school charity group network
-    league""".split()
-)
-
-
 def _spokesperson_for(plain: str) -> str | None:
     """The body a spokesperson speaks for, when the sentence names it or says what it is
     ("the company"); a spokesperson whose body is not said is an unnamed source."""
-    found = _SPOKESPERSON.search(plain)
+    found = SPOKESPERSON.search(plain)
     if not found:
         return None
     name = found.group("name") or found.group("for")
@@ -339,7 +323,7 @@ def _spokesperson_for(plain: str) -> str | None:
         return clean_name(name)
     noun = found.group("noun") or found.group("the")
     head = noun.rsplit(None, 1)[-1]  # "the health board": a board
-    if head in _SPOKEN_FOR or BODY_WORD.fullmatch(head):
+    if head in SPOKEN_FOR or BODY_WORD.fullmatch(head):
         return "the " + noun
     return None
 
@@ -409,7 +393,8 @@ def _body_before(before: str) -> str | None:
     also when a clause about it stands between ("The airline, which ..., said")."""
     clause = TRAILING_CLAUSE.search(before)
     if clause:
-        found = _body_before(before[: clause.start()]) or _company_before(before[: clause.start()])
+        kept = before[: clause.start()].rstrip()  # "The Agency (MOCA), which ..., said"
+        found = _body_before(kept) or _company_before(kept)
         if found:
             return found
     return _company_before(before) or _named_body_before(before)

@@ -81,7 +81,7 @@ ACCORDING_PHRASE = re.compile(
     r"(?<=\b[A-Z])\.(?=\s[a-z])){1,90})"
 )
 # What a group of people is said to think, in the present ("Experts caution that ...").
-_GROUP_VIEWS = r"warn|caution|agree|argue|believe|fear|predict|point\s+out|note"
+_GROUP_VIEWS = r"warn|caution|agree|argue|believe|fear|predict|estimate|point\s+out|note"
 ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
@@ -214,7 +214,8 @@ GROUPS = frozenset(
     leaders members owners farmers families patients neighbors neighbours shoppers
     consumers drivers pilots passengers customers historians engineers planners
     firefighters commuters retailers landlords tenants environmentalists inspectors
-    auditors professionals specialists producers growers strategists""".split()
+    auditors professionals specialists producers growers strategists physicians surgeons
+    clinicians paramedics midwives brokers bankers dealers forecasters""".split()
 )
 NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
@@ -295,7 +296,24 @@ OFFICES = frozenset(
 # "a team at the University of Otago in New Zealand", "a study published in the Journal
 # of Volcanic Processes": a place or a publication, not who speaks.
 IN_PLACE = re.compile(
-    r"\s+in\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w’'.-]*){0,5}$"
+    r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"  # "in rural Ontario"
+    r"(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w’'.-]*){0,5}$"
 )
 # "..., police said", "State police said": the force speaks.
 POLICE = re.compile(r"(?:^|,\s+|\s(?:and|but)\s+)(?P<police>(?:[A-Z][a-z]+\s+)?[Pp]olice)$")
+_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7}"
+_SPOKES = r"spokes(?:man|woman|person)"
+# "a Department of Transport spokesman said", "a spokesperson for the trust said", "a
+# company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
+SPOKESPERSON = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
+    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}}?)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
+    rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
+)
+# What a spokesperson in lower case may speak for: "a company spokesman", "a club
+# spokeswoman"; not "a senior spokesman".
+SPOKEN_FOR = frozenset(
+    """company firm carrier airline carmaker automaker lender retailer insurer chain
+    manufacturer drugmaker bank utility club trust team school charity group network
+    league""".split()
+)
