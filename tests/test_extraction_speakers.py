@@ -887,3 +887,15 @@ def test_a_group_placed_or_polled_is_unnamed_and_a_firms_desk_is_the_firm(senten
 ])
 def test_a_title_inside_a_bodys_name_is_part_of_the_name(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+def test_a_date_after_a_bodys_name_is_no_part_of_it_and_an_agency_is_no_company():
+    text = ("The Environmental Protection Agency on Wednesday ordered Carver Chemical to "
+            "remove 14,000 tons of soil, the agency said.\n\n"
+            "The EPA said benzene was 40 times the federal limit. An EPA spokesperson said the "
+            "order was the largest since 2019.\n\n"
+            "Carver Chemical said in a statement that it would comply. The company said it had "
+            "spent $12 million on cleanup.\n")
+    said = [c.speaker for c in extract(text, include_all=True)]
+    assert said == ["Environmental Protection Agency", "Environmental Protection Agency",
+                    "EPA", "Carver Chemical", "Carver Chemical"]

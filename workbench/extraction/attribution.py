@@ -431,7 +431,8 @@ _COMPANY_HEADS = (
     "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "
     "Entertainment Brands Insurance Financial Labs Media Steel Petroleum Electric Logistics "
     "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
-    "Bancorp Health Mills Power Light Utilities Gas"
+    "Bancorp Health Mills Power Light Utilities Gas Chemical Laboratories Pharma Terminals "
+    "Studios Games"
 ).split()
 COMPANY_HEAD = re.compile("|".join(re.escape(head) for head in _COMPANY_HEADS))
 COMPANY_NAME = re.compile(

@@ -14,6 +14,7 @@ from workbench.extraction.attribution import (
     is_group,
     outside_quotes,
 )
+from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, NOT_NAMES
 
 # A name of one to four capitalised words: "Nordvik Aerospace", "Harlow & Pike".
@@ -78,9 +79,14 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
 
 # A body the sentence opens with, its name perhaps after "The" and before an apposition
 # ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# "on Wednesday", "on March 3": a date after a name, not a word of it.
+_DATE = rf"(?:{_DAY_NAMES}|{MONTH_NAMES})\b"
+_ON = rf"on(?!\s+{_DATE})"
 _OPENING_NAME = re.compile(
     r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
-    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w&’'.-]*){0,6})"
+    rf"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|{_ON}|and|&)\s+)?[A-Z][\w&’'.-]*){{0,6}})"
+    rf"(?:\s+on\s+{_DATE}(?:\s+\d{{1,2}})?)?"
     r"(?:,\s+(?:the|an?|one)\s|\s+(?:is|was|has|had|have|will|would|[a-z]+ed)\b)"
 )
 
@@ -136,8 +142,8 @@ def names_organisation(speaker: str) -> bool:
 _NAMED_HEADS = rf"{BODY_HEADS}|Bank|College|Society|System"
 _NAMED_HEAD = re.compile(rf"\b(?:{_NAMED_HEADS})\b")
 _NAMED_BODY_IN_TEXT = re.compile(
-    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{_NAMED_HEADS})\b"
-    r"(?:\s+(?:of|for|on)\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){0,3})?"
+    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|{_ON}|and|&)\s+)?){{0,5}}(?:{_NAMED_HEADS})\b"
+    rf"(?:\s+(?:of|for|{_ON})\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){{0,3}})?"
 )
 # "the county health department": lower-case words naming a kind of body.
 BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{BODIES}|trust|coalition)")

@@ -77,10 +77,12 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         if open_quote and still_open and "“" not in text and "”" not in text:
             found, pronoun = None, False  # “... Nobody at City Hall said a word. ...”
         it_said = False
+        in_full = None  # the body's name in full, when the sentence gives its letters
         if found is not None and found.speaker and " " not in found.speaker:
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
-            found = Attribution(_in_full(found.speaker, text, earlier), found.flags,
-                                found.explicit)
+            in_full = _in_full(found.speaker, text, earlier)
+            if not (found.speaker.isupper() and "spokes" in text):  # "an FDA spokesperson"
+                found = Attribution(in_full, found.flags, found.explicit)
         if not out:
             lead = _named_subject(text, None)
             if lead and _a_person(lead, [t for t, _ in sentences[1:_LOOKBACK]]):
@@ -113,7 +115,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             named = _named_subject(text, last) or opening_body(text, last, True)
             found = Attribution(named or organisation, found.flags, found.explicit)
         elif found is not None and found.speaker and names_organisation(found.speaker):
-            organisation = found.speaker
+            organisation = in_full or found.speaker
         if organisation and organisation not in public and not BODY_HEAD.search(organisation):
             firm = organisation  # "the company" is no Food and Drug Administration
         if found is not None and found.speaker and " " not in found.speaker and it_said:
@@ -231,10 +233,10 @@ def _in_full(name: str, text: str, earlier: list[str]) -> str:
     """A one-word name as the article first wrote it in full: "Sunbelt said" after
     "Sunbelt Airways will pay ...", "IPSA said" after "the Independent Parliamentary
     Standards Authority", "police said" after "the Lakeport Police Department". A surname
-    alone is a person's, named before it; "an FDA spokesperson" keeps the letters."""
+    alone is a person's, named before it."""
     if name.lower() == "police":
         return police_force(earlier + [text]) or "police"
-    if name.isupper() and len(name) > 1 and "spokes" not in text:
+    if name.isupper() and len(name) > 1:
         return acronym_in_full(name, earlier)
     if not name[:1].isupper() or name.isupper():
         return name
