@@ -899,3 +899,22 @@ def test_a_date_after_a_bodys_name_is_no_part_of_it_and_an_agency_is_no_company(
     said = [c.speaker for c in extract(text, include_all=True)]
     assert said == ["Environmental Protection Agency", "Environmental Protection Agency",
                     "EPA", "Carver Chemical", "Carver Chemical"]
+
+
+def test_the_think_tank_is_the_one_the_article_introduced():
+    text = ("The Resolution Foundation, a living-standards think tank, estimated that real "
+            "pay had fallen 3 percent since 2021. The think tank said it would not recover "
+            "before 2028.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Resolution Foundation"
+
+
+@pytest.mark.parametrize(("sentence", "anonymous"), [
+    ("Tourism operators in Cairns say bookings have fallen 15 percent since March.", True),
+    ("Consultants in the sector estimate the market at $4 billion.", True),
+    ("Marine biologists not involved in the research cautioned that reefs can recover.", True),
+    ("Papers in the case say the firm paid $2 million.", False),
+    ("Republicans in the House said the bill would cost $40 billion.", False),
+])
+def test_any_people_placed_but_unnamed_are_unnamed_sources(sentence, anonymous):
+    found, _ = attribute(sentence)
+    assert (found is not None and "anonymous_source" in found.flags) == anonymous

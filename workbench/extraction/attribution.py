@@ -135,8 +135,13 @@ def outside_quotes(text: str) -> str:
 
 
 def _people(noun: str) -> bool:
-    """Whether a plural names people who are not an office ("volcanologists", "traders")."""
-    return (noun in GROUPS or noun.endswith("ologists")) and noun not in OFFICES
+    """Whether a plural names people who are not an office ("volcanologists", "traders",
+    "tourism operators"); not a document ("papers", "letters")."""
+    return (noun in GROUPS or noun.endswith(_PEOPLE_ENDINGS)) and noun not in OFFICES and (
+        noun[:-1] not in documents.DOCUMENTS and noun not in documents.DOCUMENTS)
+
+
+_PEOPLE_ENDINGS = ("ologists", "ers", "ors", "ists", "ians", "ants")
 
 
 def is_group(speaker: str | None) -> bool:

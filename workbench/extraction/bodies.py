@@ -32,11 +32,11 @@ _COMPANY_LIKE_WORDS = (
 # departments, courts and the like are left as written: an article often has several.
 REFERS_BACK = re.compile(
     r"[Tt]he (?:[a-z]+ ){0,2}(?:agency|union|trust|coalition|regulator|watchdog|association|"
-    r"federation|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
+    r"federation|think tank|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
 )
 # Words any kind of body answers to: "the agency" after the World Food Programme spoke
 # means it, though its name does not say so.
-_ANY_BODY = frozenset("agency operator organisation organization".split())
+_ANY_BODY = frozenset("agency operator organisation organization tank".split())
 
 
 class Known(NamedTuple):
@@ -113,7 +113,7 @@ def opening_body(text: str, person: Attribution | None, company_like: bool) -> s
 # agency" then means.
 _BODY_INTRODUCED = re.compile(
     rf"(?:^|[,;]\s+|\s)(?P<name>{FIRM_NAME}),\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    r"(?:agency|regulator|watchdog|authority|operator|organi[sz]ation|charity|union),"
+    r"(?:agency|regulator|watchdog|authority|operator|organi[sz]ation|charity|union|think tank),"
 )
 
 
