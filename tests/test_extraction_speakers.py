@@ -918,3 +918,13 @@ def test_the_think_tank_is_the_one_the_article_introduced():
 def test_any_people_placed_but_unnamed_are_unnamed_sources(sentence, anonymous):
     found, _ = attribute(sentence)
     assert (found is not None and "anonymous_source" in found.flags) == anonymous
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Brandt countered that violent crime had fallen faster than anywhere in the state.",
+     "Brandt"),
+    ("Mayor Ines Roy contended that the plan would save $3 million.", "Ines Roy"),
+    ("The alleged victim, 34, was taken to hospital on Monday.", None),
+])
+def test_countering_and_contending_are_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -12,7 +12,7 @@ SPEECH_VERBS = (
     r"insisted|warned|declared(?! (?:a|an|the|its|his|her|their)\b)|stated|asked|"
     # "claimed £18,400 in rent" is money claimed, not speech
     r"claimed(?! (?:about |nearly |more than |over )?[$€£]?\d)|"
-    r"replied|recalled|acknowledged|"
+    r"replied|recalled|acknowledged|countered|contended|asserted|retorted|alleged(?= that\b)|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
     r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
     r"credits|credited|pointed to|points to|disclosed|discloses|attributed|attributes|"
