@@ -77,12 +77,12 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
     return known.organisation if REFERS_BACK.fullmatch(phrase) else None
 
 
-# A body the sentence opens with, its name perhaps after "The" and before an apposition
-# ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
 _DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # "on Wednesday", "on March 3": a date after a name, not a word of it.
 _DATE = rf"(?:{_DAY_NAMES}|{MONTH_NAMES})\b"
 _ON = rf"on(?!\s+{_DATE})"
+# A body the sentence opens with, its name perhaps after "The" and before an apposition
+# ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
 _OPENING_NAME = re.compile(
     r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
     rf"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|{_ON}|and|&)\s+)?[A-Z][\w&’'.-]*){{0,6}})"

@@ -251,6 +251,8 @@ def _in_full(name: str, text: str, earlier: list[str]) -> str:
 
 
 _MONTHS = frozenset(MONTH_NAMES.split("|"))
+
+
 def _person_mentioned(text: str) -> str | None:
     """The person a sentence without attribution introduces, if it names one."""
     plain = outside_quotes(curly_quotes(text))
