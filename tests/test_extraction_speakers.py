@@ -928,3 +928,13 @@ def test_any_people_placed_but_unnamed_are_unnamed_sources(sentence, anonymous):
 ])
 def test_countering_and_contending_are_speech(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The head of research in the Bank of England said inflation would fall.",
+     "Bank of England"),
+    ("Senior officials in Washington said the deal was close.",
+     "Senior officials in Washington"),
+])
+def test_a_body_after_in_is_no_place_and_a_group_keeps_its_words(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -288,7 +288,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             before = before[: relative.start()]
         # "a team at the University of Otago in New Zealand reported": a place is no speaker
         place = " in " in before and IN_PLACE.search(before)
-        if place:
+        if place and not BODY_WORD.search(place.group()):  # "in the Bank of England"
             before = before[: place.start()]
         if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1] in documents.DOCUMENTS:
             continue  # "A Roanoke College poll found": a document, whose author says "by"

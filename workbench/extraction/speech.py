@@ -99,8 +99,8 @@ ANONYMOUS = re.compile(
 # volcanologists not involved in the study caution"): people the article does not name,
 # even when, unqualified, the group's view would be a general one ("Economists expect").
 QUALIFIED_GROUP = re.compile(
-    r"^\s*(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther)\s+)?"
-    r"(?P<who>(?P<noun>[A-Za-z]+s|[Pp]eople)"
+    r"^\s*(?P<who>(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther)\s+)?"
+    r"(?P<noun>[A-Za-z]+s|[Pp]eople)"
     r"\s+(?:in|from|across|inside|polled\s+by|surveyed\s+by|(?:not\s+)?involved\s+in)"
     r"\s+[^,;.“”]{2,50}?)\s+(?:have\s+|had\s+|also\s+)?"
     rf"(?:{SPEECH_VERBS}|{_GROUP_VIEWS}|expect|put|estimate)\b"
