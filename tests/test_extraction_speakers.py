@@ -865,7 +865,7 @@ def test_it_said_is_the_body_the_sentence_opens_with_after_the(text, speaker):
 
 @pytest.mark.parametrize(("sentence", "speaker", "flags"), [
     ("Emergency physicians in rural Ontario say the numbers understate the problem.",
-     "physicians in rural Ontario", ("anonymous_source",)),
+     "Emergency physicians in rural Ontario", ("anonymous_source",)),
     ("Brokers polled by Reuters put the full-year profit at A$2.4 billion.",
      "Brokers polled by Reuters", ("anonymous_source",)),
     ("Analysts at Morgan Stanley estimate the fine is equal to about 4% of annual profit.",
