@@ -938,3 +938,10 @@ def test_countering_and_contending_are_speech(sentence, speaker):
 ])
 def test_a_body_after_in_is_no_place_and_a_group_keeps_its_words(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+def test_she_says_is_the_person_a_feature_paragraph_opens_on():
+    text = ("For Ingrid Dahl, who runs a bakery on the island, the cut is what she calls "
+            "\"a slow disaster\".\n\n"
+            "\"We lost 40 orders last winter when sailings were cancelled,\" she says.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Ingrid Dahl"

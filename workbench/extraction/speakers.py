@@ -217,8 +217,12 @@ def _named_subject(text: str, person: Attribution | None) -> str | None:
 # or a description after it ("Dana Roe, 44, a nurse, ..."), or a named person's
 # characterisation of something ("Housing critic Dana Roe called the plan ...").
 _INTRODUCED = re.compile(
-    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+"
+    r"(?:\d{1,3},|(?:an?|the)\s+[a-z]|who\s+(?:runs|owns|lives|has|works|heads|leads)\b)"
 )
+# "For Marit Olsen, who runs a fish plant, the decision is ...": the person a feature
+# opens on, whom "she says" then means.
+_FOR_PERSON = re.compile(r"^\s*For\s+$")
 _CHARACTERISES = re.compile(
     r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
     r"(?!\s+(?:for|on|off|in|up|out|back)\b)"  # "called for calm" characterises nothing
@@ -257,7 +261,8 @@ def _person_mentioned(text: str) -> str | None:
     """The person a sentence without attribution introduces, if it names one."""
     plain = outside_quotes(curly_quotes(text))
     found = ", " in plain and _INTRODUCED.search(plain)
-    if found and _OBJECT_OF.search(plain, 0, found.start()):
+    if found and _OBJECT_OF.search(plain, 0, found.start()) and not _FOR_PERSON.match(
+            plain, 0, found.start()):
         found = None
     if not found and any(verb in plain for verb in _CHARACTERISING_VERBS):
         found = _CHARACTERISES.search(plain)
