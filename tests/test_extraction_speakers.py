@@ -637,3 +637,311 @@ def test_a_capitalised_quantifier_opening_a_sentence_is_no_speaker(sentence, spe
 def test_a_phrase_in_straight_single_marks_keeps_the_sentences_speaker():
     sentence = "The drivers' union said 60 members voted, 'reluctantly,' to accept the offer."
     assert _speaker(curly_quotes(sentence)) == "the drivers' union"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Jane Oduya, PhD, a hydrologist at the institute, said the aquifer fell 4 metres.",
+     "Jane Oduya"),
+    ('"We saw 30 cases in a week," said Tom Hale, MD, who runs the clinic.', "Tom Hale"),
+    ("Priya Nair, RN, told the inquiry that two wards had been closed since May.",
+     "Priya Nair"),
+    ("Lena Ross, a nurse at the clinic, said 12 beds were empty.", "Lena Ross"),
+])
+def test_letters_after_a_name_are_no_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The councillor claimed $12,000 in mileage last year, records show.", None),
+    ("Rep. Dana Cole claimed more than £9,000 in travel, expense records show.", None),
+    ("Sen. Luis Ortiz claimed that 300 jobs would go.", "Luis Ortiz"),
+])
+def test_money_claimed_is_no_claim_made(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Wages grew 4.1 percent, below the 4.6 percent forecast by the Reserve Bank of "
+     "Australia.", "Reserve Bank of Australia"),
+    ("The 12 cases reported by the Hanford County Health Department were all in children.",
+     "Hanford County Health Department"),
+    ("The union puts the cost of the strike at about $4 million a day.", "the union"),
+    ("The cases were reported by nurses at the hospital.", None),
+    ("The commission puts its faith in voluntary codes.", None),
+])
+def test_a_figure_reported_by_a_body_or_put_at_a_sum_is_the_bodys(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("A paper published in the Lancet on Monday found that the drug cut deaths by 12 "
+     "percent.", None),
+    ("Research published in the Journal of Applied Ecology concluded that hedges store 40 "
+     "percent more carbon.", None),
+    ("The pipeline will cost $4 billion, according to a proposal filed with the state "
+     "utility commission.", None),
+    ("She owns shares worth $2 million, according to a disclosure filed with the Senate.",
+     None),
+    ("The hospital cut 40 beds, according to a notice posted by the Department of Health.",
+     "Department of Health"),
+    ("A team at the University of Lagos in Nigeria reported that yields fell 8 percent.",
+     "University of Lagos"),
+])
+def test_a_journal_or_a_document_is_no_speaker_unless_it_says_whose(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Museum professionals warned that the archive might be dispersed.",
+    "Some volcanologists not involved in the study caution that the uplift may stall.",
+    "Traders polled by the Commodity Desk put the crop even lower, at 36.5 million bags.",
+    "Analysts surveyed by the newspaper expect the bank to raise rates by half a point.",
+    "Farmers in the valley say the river dropped two metres in a week.",
+    "Epidemiologists warn that cases could double by March.",
+    "The bill will pass next week, according to a Democratic leadership aide.",
+])
+def test_people_described_not_named_are_unnamed_sources(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Economists expect prices to keep rising through the end of the year.", None),
+    ("Prosecutors in the case said Pryce steered $1.3 million to his brother-in-law.", None),
+    ("Analysts at Banque Cartier expect housing starts to rise 5% next year.",
+     "Banque Cartier"),
+])
+def test_a_general_view_an_office_or_a_firms_desk_is_no_unnamed_source(sentence, speaker):
+    found, _ = attribute(sentence)
+    assert found is None or "anonymous_source" not in found.flags
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the body the sentence opens with
+    ("AUSTIN — The Southwest Power Pool issued a conservation appeal for Tuesday, asking "
+     "homes to raise thermostats, the grid operator said.", "Southwest Power Pool"),
+    ("The National Highway Traffic Safety Administration opened an inquiry into 40,000 "
+     "vehicles, the agency said.", "National Highway Traffic Safety Administration"),
+    ("Corvid Games, one of Europe's largest studios, is cutting 80 of its 400 jobs, the "
+     "company confirmed on Tuesday.", "Corvid Games"),
+    # a noun any body answers to: the body that spoke just before
+    ("The Pan American Health Organization said cases had doubled in a year. Without new "
+     "funding, the agency said, it would cut 40 posts.", "Pan American Health Organization"),
+    ("Tarn Water, the region's water operator, said reservoirs were 38 percent full. The "
+     "operator said it would ban hosepipes from June.", "Tarn Water"),
+    # a name the article says is an agency
+    ("Kovalenko, the state grain agency, cut its wheat forecast to 22 million tonnes.\n\n"
+     "The agency blamed frost in April.", "Kovalenko"),
+    # the words in their order
+    ("The Ohio Department of Health reported 31 outbreaks this winter. The Franklin County "
+     "Health Department said 14 residents had fallen ill.\n\nThe health department said "
+     "visits could resume on Dec. 5.", "Franklin County Health Department"),
+    # a body that is no company is not "the company"
+    ("Brentwell Labs is recalling four lots of syrup, the company said.\n\nThe lots were "
+     "shipped to 31 states, according to the Food and Drug Administration.\n\nSamples held "
+     "40 percent too much of the drug, the company said.", "Brentwell Labs"),
+])
+def test_the_agency_the_operator_the_department_mean_the_body_the_article_named(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Independent Fiscal Office said the plan would cost $1.2 billion.\n\n"
+     "The IFO said revenue would fall 3 percent.", "Independent Fiscal Office"),
+    ("The World Health Organization (WHO) said 40 countries reported cases.\n\n"
+     "WHO said 12 of them were in Africa.", "World Health Organization"),
+    ("The Electric Reliability Council of Texas asked homes to save power.\n\n"
+     "ERCOT said demand would peak at 89,400 megawatts.", "Electric Reliability Council of Texas"),
+    # never spelled out, or a spokesperson's body: the letters
+    ("Cases rose 8 percent.\n\nThe CDC said 40 states reported cases.", "CDC"),
+    ("The Independent Fiscal Office said the plan would cost $1.2 billion.\n\n"
+     "An IFO spokesperson said revenue would fall 3 percent.", "IFO"),
+])
+def test_an_acronym_is_the_name_the_article_first_spelled_out(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A man, 34, was charged with robbery, police said.", "police"),
+    ("He turned himself in at the Lakeport Police Department three days later, police said.",
+     "Lakeport Police Department"),
+    ("Prosecutors said the man stole $40,000.", None),
+])
+def test_police_speak_for_their_force(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Marlow County Health Department closed the home's dining hall. The Missouri "
+     "Department of Health and Senior Services logged 17 outbreaks this season.\n\n"
+     "The health department said visits could resume on Dec. 5.",
+     "Marlow County Health Department"),
+    ("The Bank of Ghana raised its rate to 28 percent in March.\n\n"
+     "The central bank said inflation would stay above its target until 2027.",
+     "Bank of Ghana"),
+    ("The Reserve Bank of India and the State Bank of India met on Monday.\n\n"
+     "The central bank said inflation would ease.", "the central bank"),
+    ("The Royal College of Nursing estimates that 40,000 posts are vacant.",
+     "Royal College of Nursing"),
+])
+def test_a_body_named_by_a_noun_is_the_one_whose_name_says_so(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "People in the county administration say more routes could be cut in December.",
+    "People inside the ministry said the plan had been shelved.",
+])
+def test_people_placed_but_not_named_are_unnamed_sources(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and "anonymous_source" in found.flags
+
+
+def test_a_verb_inside_a_quote_that_runs_on_is_no_attribution():
+    text = ('"We overspent by $19 million. Nobody at City Hall said a word. I did," '
+            "Rosa Diaz said.\n")
+    (claim,) = extract(text, threshold=0.0)
+    assert claim.speaker == "Rosa Diaz"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Voltra Energy raised its price cap by 4 percent, the regulator said.", "the regulator"),
+    ("The Competition and Markets Authority fined Brackley Foods £2 million, the watchdog "
+     "said.", "Competition and Markets Authority"),
+    ("State police said the driver was travelling at 90 mph.", "State police"),
+    ("The robbery was the third this year, according to police.", "police"),
+])
+def test_a_company_is_no_regulator_and_police_are_their_force(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Democrats in the Senate said the bill would cost $40 billion.",
+    "Prosecutors in the case said the man stole $40,000.",
+])
+def test_a_party_or_an_office_placed_is_no_unnamed_source(sentence):
+    found, _ = attribute(sentence)
+    assert found is None or "anonymous_source" not in found.flags
+
+
+@pytest.mark.parametrize("sentence", [
+    "Counts like these almost certainly miss people, researchers and advocates agree.",
+    "Economists and analysts warned that inflation could return.",
+    "The same official said the ministry had cut 40 posts.",
+    "The same person said the deal was worth $2 billion.",
+    "An EU official involved in the talks predicted the cut would land at 25 percent.",
+    "A NATO diplomat said 12 countries had agreed.",
+])
+def test_an_unnamed_source_again_or_with_letters_before_it_stays_unnamed(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and "anonymous_source" in found.flags
+
+
+@pytest.mark.parametrize("sentence", [
+    "A report said 40 percent of homes were damp.",
+    "A BBC report said 40 percent of homes were damp.",
+    "The same study found rents rose faster.",
+])
+def test_a_document_is_no_unnamed_source(sentence):
+    found, _ = attribute(sentence)
+    assert found is None or (found.speaker is None and not found.flags)
+
+
+def test_the_system_is_the_school_system_whose_board_the_article_named():
+    text = ("The Northgate State University System's Board of Regents voted 9-3 to raise "
+            "tuition by 6.5 percent.\n\nThe system said its costs would rise $41 million.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Northgate State University System"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Marlow County Council approved a 4 percent rise in rates on Monday, it said.",
+     "Marlow County Council"),
+    ("The Bank of Ghana raised its rate to 28 percent, it said.", "Bank of Ghana"),
+])
+def test_it_said_is_the_body_the_sentence_opens_with_after_the(text, speaker):
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "flags"), [
+    ("Emergency physicians in rural Ontario say the numbers understate the problem.",
+     "Emergency physicians in rural Ontario", ("anonymous_source",)),
+    ("Brokers polled by Reuters put the full-year profit at A$2.4 billion.",
+     "Brokers polled by Reuters", ("anonymous_source",)),
+    ("Analysts at Morgan Stanley estimate the fine is equal to about 4% of annual profit.",
+     "Morgan Stanley", ()),
+])
+def test_a_group_placed_or_polled_is_unnamed_and_a_firms_desk_is_the_firm(sentence, speaker,
+                                                                         flags):
+    found, _ = attribute(sentence)
+    assert found is not None and (found.speaker, found.flags) == (speaker, flags)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Three men were jailed on Thursday, the Office of the Director of Public Prosecutions "
+     "(ODPP) said.", "Office of the Director of Public Prosecutions"),
+    ("The Major Organised Crime and Anti-Corruption Agency (MOCA), which led the "
+     "investigation, said it had seized 42 phones.",
+     "the Major Organised Crime and Anti-Corruption Agency"),
+    ("Police Chief Tom Brandt said 12 cars were stolen.", "Tom Brandt"),
+])
+def test_a_title_inside_a_bodys_name_is_part_of_the_name(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_a_date_after_a_bodys_name_is_no_part_of_it_and_an_agency_is_no_company():
+    text = ("The Environmental Protection Agency on Wednesday ordered Carver Chemical to "
+            "remove 14,000 tons of soil, the agency said.\n\n"
+            "The EPA said benzene was 40 times the federal limit. An EPA spokesperson said the "
+            "order was the largest since 2019.\n\n"
+            "Carver Chemical said in a statement that it would comply. The company said it had "
+            "spent $12 million on cleanup.\n")
+    said = [c.speaker for c in extract(text, include_all=True)]
+    assert said == ["Environmental Protection Agency", "Environmental Protection Agency",
+                    "EPA", "Carver Chemical", "Carver Chemical"]
+
+
+def test_the_think_tank_is_the_one_the_article_introduced():
+    text = ("The Resolution Foundation, a living-standards think tank, estimated that real "
+            "pay had fallen 3 percent since 2021. The think tank said it would not recover "
+            "before 2028.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Resolution Foundation"
+
+
+@pytest.mark.parametrize(("sentence", "anonymous"), [
+    ("Tourism operators in Cairns say bookings have fallen 15 percent since March.", True),
+    ("Consultants in the sector estimate the market at $4 billion.", True),
+    ("Marine biologists not involved in the research cautioned that reefs can recover.", True),
+    ("Papers in the case say the firm paid $2 million.", False),
+    ("Republicans in the House said the bill would cost $40 billion.", False),
+])
+def test_any_people_placed_but_unnamed_are_unnamed_sources(sentence, anonymous):
+    found, _ = attribute(sentence)
+    assert (found is not None and "anonymous_source" in found.flags) == anonymous
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Brandt countered that violent crime had fallen faster than anywhere in the state.",
+     "Brandt"),
+    ("Mayor Ines Roy contended that the plan would save $3 million.", "Ines Roy"),
+    ("The alleged victim, 34, was taken to hospital on Monday.", None),
+])
+def test_countering_and_contending_are_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The head of research in the Bank of England said inflation would fall.",
+     "Bank of England"),
+    ("Senior officials in Washington said the deal was close.",
+     "Senior officials in Washington"),
+])
+def test_a_body_after_in_is_no_place_and_a_group_keeps_its_words(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_she_says_is_the_person_a_feature_paragraph_opens_on():
+    text = ("For Ingrid Dahl, who runs a bakery on the island, the cut is what she calls "
+            "\"a slow disaster\".\n\n"
+            "\"We lost 40 orders last winter when sailings were cancelled,\" she says.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Ingrid Dahl"

@@ -28,25 +28,32 @@ from workbench.extraction.speech import (
     BODY_HEAD,
     BODY_WORD,
     CORPORATE_TAILS,
+    CREDENTIAL,
     DEFINITE,
     DESCRIPTORS,
     GROUP_NOUNS,
     GROUP_WHO,
     GROUPS,
+    IN_PLACE,
     LOWER_WORDS,
     MISSING,
     NAME,
     NAMED_BODY,
     NOT_NAMES,
     NOT_TITLE,
+    OFFICES,
     OWNED_BODY,
     OWNED_BODY_FIRST,
+    POLICE,
     PRONOUN,
+    QUALIFIED_GROUP,
     RELATIVE,
+    REPORTED_BY,
     RESEARCH_DESK,
     SAID_NAME,
     SOMEONE,
-    SPEECH_VERBS,
+    SPOKEN_FOR,
+    SPOKESPERSON,
     SUBJECT,
     TITLE,
     TITLE_WORDS,
@@ -127,6 +134,16 @@ def outside_quotes(text: str) -> str:
     return _QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
 
 
+def _people(noun: str) -> bool:
+    """Whether a plural names people who are not an office ("volcanologists", "traders",
+    "tourism operators"); not a document ("papers", "letters")."""
+    return (noun in GROUPS or noun.endswith(_PEOPLE_ENDINGS)) and noun not in OFFICES and (
+        noun[:-1] not in documents.DOCUMENTS and noun not in documents.DOCUMENTS)
+
+
+_PEOPLE_ENDINGS = ("ologists", "ers", "ors", "ists", "ians", "ants")
+
+
 def is_group(speaker: str | None) -> bool:
     """Whether ``speaker`` names a group of people ("Supporters", "Two officials in ...")."""
     if not speaker:
@@ -150,9 +167,10 @@ def clean_name(name: str) -> str | None:
 
 
 def _without_title(words: list[str]) -> str:
-    """The name after the last title word, when a name of two words or more follows it."""
-    titles = [i for i, word in enumerate(words[:-2])
-              if word in TITLE_WORDS and not BODY_HEAD.fullmatch(words[i + 1])]
+    """The name after the last title word, when a name of two words or more follows it
+    ("the Office of the Director of Public Prosecutions" has none: "of" is no name)."""
+    titles = [i for i, word in enumerate(words[:-2]) if word in TITLE_WORDS
+              and words[i + 1][:1].isupper() and not BODY_HEAD.fullmatch(words[i + 1])]
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
@@ -160,14 +178,13 @@ def _without_title(words: list[str]) -> str:
 # noun after it is no one's name.
 _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
-_IN_PLACE = re.compile(rf"\s+in\s+{NAME}$")
 _NAME_IN_APPOSITION = re.compile(
     r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead
     r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'-]*\s+){0,3}"
     r"(?:[a-z][\w’'-]*|(?:Minister|Secretary|Director|Commissioner|Chair) (?:of|for) "
     r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){1,3}),$"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}),$"
 )
 _JOINED_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
@@ -218,6 +235,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     plain = outside_quotes(text)
     if "(" in plain:  # "the Philippine Statistics Authority (PSA) said": the name in full
         plain = _ACRONYM.sub(lambda m: " " * len(m.group()), plain)
+    if ", " in plain and CREDENTIAL.search(plain):
+        plain = CREDENTIAL.sub(lambda m: " " * len(m.group()), plain)
     if MISSING.search(plain):
         return Attribution(None, ("missing_speaker",), True), False
     words = set(LOWER_WORDS.findall(plain.lower()))
@@ -225,10 +244,15 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         body = _spokesperson_for(plain)
         if body:
             return Attribution(body, (), True), False
-    groups = not GROUP_NOUNS.isdisjoint(words)
+    qualified = QUALIFIED_GROUP.match(plain)
+    if qualified and _people(qualified.group("noun").lower()):
+        return Attribution(qualified.group("who"), ("anonymous_source",), True), False
+    groups = not GROUP_NOUNS.isdisjoint(words) or "ologists" in plain
     anonymous = (groups and ANONYMOUS.search(plain)) or SOMEONE.search(plain)
     if anonymous:
         who = anonymous.group("who").strip()
+        if who.rsplit(None, 1)[-1].lower() in documents.DOCUMENTS:
+            return Attribution(None, (), True), False  # "A BBC report said": a document
         firm = RESEARCH_DESK.match(who)
         if firm:  # "Analysts at Banque Cartier said": the firm's published view
             return Attribution(firm.group("firm"), (), True), False
@@ -263,8 +287,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if relative:  # "a report by the state auditor's office, which estimated ..."
             before = before[: relative.start()]
         # "a team at the University of Otago in New Zealand reported": a place is no speaker
-        place = " in " in before and _IN_PLACE.search(before)
-        if place:
+        place = " in " in before and IN_PLACE.search(before)
+        if place and not BODY_WORD.search(place.group()):  # "in the Bank of England"
             before = before[: place.start()]
         if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1] in documents.DOCUMENTS:
             continue  # "A Roanoke College poll found": a document, whose author says "by"
@@ -284,34 +308,19 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
     if "by " in plain:
+        reported = REPORTED_BY.search(plain)
+        if reported:  # "the 3.6 percent rise reported by the Bureau of Labor Statistics"
+            return Attribution(clean_name(reported.group("who")), (), True), False
         author = documents.author_of_subject(plain)
         if author:
             return Attribution(author, (), True), False
     return None, False
 
 
-_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7}"
-_SPOKES = r"spokes(?:man|woman|person)"
-# "a Department of Transport spokesman said", "a spokesperson for the trust said", "a
-# company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
-_SPOKESPERSON = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
-    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}}?)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
-    rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
-)
-# What a spokesperson in lower case may speak for: "a company spokesman", "a club
-# spokeswoman"; not "a senior spokesman".
-_SPOKEN_FOR = frozenset(
-    """company firm carrier airline carmaker automaker lender retailer insurer chain
-    manufacturer drugmaker bank utility club trust team school charity group network
-    league""".split()
-)
-
-
 def _spokesperson_for(plain: str) -> str | None:
     """The body a spokesperson speaks for, when the sentence names it or says what it is
     ("the company"); a spokesperson whose body is not said is an unnamed source."""
-    found = _SPOKESPERSON.search(plain)
+    found = SPOKESPERSON.search(plain)
     if not found:
         return None
     name = found.group("name") or found.group("for")
@@ -319,15 +328,17 @@ def _spokesperson_for(plain: str) -> str | None:
         return clean_name(name)
     noun = found.group("noun") or found.group("the")
     head = noun.rsplit(None, 1)[-1]  # "the health board": a board
-    if head in _SPOKEN_FOR or BODY_WORD.fullmatch(head):
+    if head in SPOKEN_FOR or BODY_WORD.fullmatch(head):
         return "the " + noun
     return None
 
 
 def _unnamed_group(name: str) -> bool:
-    """A plural that names nobody: "Prosecutors", "the researchers", "Many economists"."""
+    """A plural that names nobody: "Prosecutors", "the researchers", "Many economists";
+    "police" speak for their force."""
     words = name.split()
-    return len(words) <= 3 and words[-1].lower() in GROUPS and not words[-1].isupper()
+    head = words[-1].lower()
+    return len(words) <= 3 and head in GROUPS and head != "police" and not words[-1].isupper()
 
 
 # A name after a description in lower case, with perhaps a place before it: "energy
@@ -387,13 +398,17 @@ def _body_before(before: str) -> str | None:
     also when a clause about it stands between ("The airline, which ..., said")."""
     clause = TRAILING_CLAUSE.search(before)
     if clause:
-        found = _body_before(before[: clause.start()]) or _company_before(before[: clause.start()])
+        kept = before[: clause.start()].rstrip()  # "The Agency (MOCA), which ..., said"
+        found = _body_before(kept) or _company_before(kept)
         if found:
             return found
     return _company_before(before) or _named_body_before(before)
 
 
 def _named_body_before(before: str) -> str | None:
+    police = before[-6:].lower() == "police" and POLICE.search(before)
+    if police:  # "..., police said", "State police said": the force
+        return police.group("police").replace("Police", "police")
     body = BODY_BEFORE.search(before) or (
         ("'s " in before or "’s " in before) and OWNED_BODY.search(before)
     )
@@ -421,7 +436,8 @@ _COMPANY_HEADS = (
     "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "
     "Entertainment Brands Insurance Financial Labs Media Steel Petroleum Electric Logistics "
     "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
-    "Bancorp Health Mills Power Light Utilities Gas"
+    "Bancorp Health Mills Power Light Utilities Gas Chemical Laboratories Pharma Terminals "
+    "Studios Games"
 ).split()
 COMPANY_HEAD = re.compile("|".join(re.escape(head) for head in _COMPANY_HEADS))
 COMPANY_NAME = re.compile(

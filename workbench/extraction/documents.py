@@ -14,7 +14,8 @@ DOCUMENTS = frozenset(
     """records record data figures statistics estimates estimate survey surveys report reports
     study studies poll polls affidavit affidavits filing filings document documents complaint
     indictment analysis audit review census transcript transcripts minutes tally count
-    projections projection forecast paper papers database letter memo accounts""".split()
+    projections projection forecast paper papers database letter memo accounts notice notices
+    disclosure disclosures proposal proposals bulletin""".split()
 )
 
 # Whose document it is: "... published in August by the Federal Reserve Bank of New York".

@@ -1,6 +1,7 @@
 """Who speaks, read across the article: "he said" means the person the article last
 quoted, "the company said" the company it last named, and a quote that runs on keeps its
-speaker (see ``attribution`` for what one sentence says by itself).
+speaker (see ``attribution`` for what one sentence says by itself, ``bodies`` for which
+body "the agency" or "IPSA" is).
 """
 
 from __future__ import annotations
@@ -21,11 +22,22 @@ from workbench.extraction.attribution import (
     outside_quotes,
     quote_state,
 )
+from workbench.extraction.bodies import (
+    BODY_PHRASE,
+    FIRM_NAME,
+    REFERS_BACK,
+    Known,
+    acronym_in_full,
+    body_introduced,
+    is_body,
+    names_organisation,
+    opening_body,
+    police_force,
+    referent,
+)
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.speech import (
-    BODIES,
     BODY_HEAD,
-    BODY_HEADS,
     BODY_WORD,
     ESTIMATE_VERBS,
     NOT_NAMES,
@@ -47,6 +59,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     last: Attribution | None = None  # the person the article last quoted
     company: str | None = None
     organisation: str | None = None  # the body or company the article last cited by name
+    firm: str | None = None  # the last of those whose name is no public body's
+    public: set[str] = set()  # names the article says are an agency, a regulator ...
     lead: str | None = None  # the name the article's first sentence opens with
     previous_paragraph = -1
     open_quote = False
@@ -60,6 +74,15 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         introduced = _company_introduced(text)
         company = introduced or company
         found, pronoun = attribute(text)
+        if open_quote and still_open and "“" not in text and "”" not in text:
+            found, pronoun = None, False  # “... Nobody at City Hall said a word. ...”
+        it_said = False
+        in_full = None  # the body's name in full, when the sentence gives its letters
+        if found is not None and found.speaker and " " not in found.speaker:
+            earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
+            in_full = _in_full(found.speaker, text, earlier)
+            if not (found.speaker.isupper() and "spokes" in text):  # "an FDA spokesperson"
+                found = Attribution(in_full, found.flags, found.explicit)
         if not out:
             lead = _named_subject(text, None)
             if lead and _a_person(lead, [t for t, _ in sentences[1:_LOOKBACK]]):
@@ -67,27 +90,39 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         body = found is not None and found.speaker is not None and (
             found.speaker in COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
+        introduced_body = body_introduced(text)
+        if introduced_body:
+            organisation = introduced_body
+            public.add(introduced_body)
         if body and company and found.speaker in COMPANY_SPEAKERS:
             found = Attribution(company, found.flags, found.explicit)
-        elif body and _BODY_PHRASE.fullmatch(found.speaker):
+            organisation = company
+        elif body and (BODY_PHRASE.fullmatch(found.speaker)
+                       or REFERS_BACK.fullmatch(found.speaker)):
+            before = out[-1].speaker if out and paragraph == previous_paragraph else None
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
-            found = Attribution(_body_named(found.speaker, earlier), found.flags,
-                                found.explicit)
-        if found is not None and found.speaker == "it":
-            found = Attribution(_named_subject(text, last) or organisation, found.flags,
-                                found.explicit)
-        elif body and _REFERS_BACK.fullmatch(found.speaker):
-            named = organisation
-            if _COMPANY_LIKE.fullmatch(found.speaker):  # not "the regulator": see _body_named
-                named = _named_subject(text, last) or organisation or lead
+            if not (is_body(before) or before == organisation or (before or "").isupper()):
+                before = None  # a person's words: "the agency" is no person
+            elif before and before[:4] == "the " and before[4:5].isupper():
+                before = before[4:]  # "the World Food Programme"
+            known = Known(before, earlier, organisation, firm, lead, last)
+            named = referent(found.speaker, text, known)
             if named:
                 found = Attribution(named, found.flags, found.explicit)
                 organisation = named
-        elif found is not None and found.speaker and _names_organisation(found.speaker):
-            organisation = found.speaker
-        if found is not None and found.speaker and " " not in found.speaker:
+        elif found is not None and found.speaker == "it":
+            it_said = True
+            named = _named_subject(text, last) or opening_body(text, last, True)
+            found = Attribution(named or organisation, found.flags, found.explicit)
+        elif found is not None and found.speaker and names_organisation(found.speaker):
+            organisation = in_full or found.speaker
+        if organisation and organisation not in public and not BODY_HEAD.search(organisation):
+            firm = organisation  # "the company" is no Food and Drug Administration
+        if found is not None and found.speaker and " " not in found.speaker and it_said:
+            # "Nordvik has signed 40 contracts, it says": Nordvik as first written in full
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
-            found = Attribution(_in_full(found.speaker, earlier), found.flags, found.explicit)
+            found = Attribution(_in_full(found.speaker, text, earlier), found.flags,
+                                found.explicit)
         if found is None and not pronoun:
             mentioned = _person_mentioned(text)
             last = Attribution(mentioned) if mentioned else last
@@ -101,7 +136,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
-        elif text[:3] == "It " and out and _is_body(out[-1].speaker) and _IT_SAID.match(text):
+        elif text[:3] == "It " and out and is_body(out[-1].speaker) and _IT_SAID.match(text):
             # "The ministry said ... It said ...": "it" is the body that spoke just before
             result = Attribution(out[-1].speaker, (), False, True)
         elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
@@ -123,21 +158,6 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
     return out
 
 
-# What is most often the article's own subject: "Lilly will cut its price, the company
-# said"; a regulator or an agency is more often someone else's ("Voltra raised its cap,
-# the regulator said").
-_COMPANY_LIKE_WORDS = (
-    "company firm club group charity airline carrier lender bank retailer insurer chain "
-    "manufacturer drugmaker carmaker automaker utility operator network league"
-).split()
-# "the agency", "the club": an organisation the reader knows from before. Offices,
-# departments, courts and the like are left as written: an article often has several.
-_REFERS_BACK = re.compile(
-    r"[Tt]he (?:agency|union|trust|coalition|regulator|watchdog|association|federation|"
-    + "|".join(_COMPANY_LIKE_WORDS) + ")"
-)
-_COMPANY_LIKE = re.compile(r"[Tt]he (?:" + "|".join(_COMPANY_LIKE_WORDS) + ")")
-
 # "the Norwegian company Nordvik Aerospace", "state operator Harbour Rail", "Halsey's, the
 # UK's fourth-largest supermarket chain,": a name the article says is a company, which
 # "the company" then means even when the name does not say so.
@@ -146,10 +166,9 @@ _COMPANY_WORDS = frozenset(
     "manufacturer drugmaker operator".split()
 )
 _KIND_OF_COMPANY = "(?:" + "|".join(sorted(_COMPANY_WORDS)) + ")"
-_FIRM_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*){0,3}"
 _COMPANY_INTRODUCED = re.compile(
-    rf"\b{_KIND_OF_COMPANY}\s+(?P<before>{_FIRM_NAME})|"
-    rf"(?:^|[,;]\s+|\s)(?P<after>{_FIRM_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    rf"\b{_KIND_OF_COMPANY}\s+(?P<before>{FIRM_NAME})|"
+    rf"(?:^|[,;]\s+|\s)(?P<after>{FIRM_NAME}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?"
     rf"{_KIND_OF_COMPANY}\b(?!\s+(?:also\s+)?(?:{SPEECH_VERBS})\b)"  # not "..., the carrier said"
 )
 
@@ -198,8 +217,12 @@ def _named_subject(text: str, person: Attribution | None) -> str | None:
 # or a description after it ("Dana Roe, 44, a nurse, ..."), or a named person's
 # characterisation of something ("Housing critic Dana Roe called the plan ...").
 _INTRODUCED = re.compile(
-    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+(?:\d{1,3},|(?:an?|the)\s+[a-z])"
+    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+"
+    r"(?:\d{1,3},|(?:an?|the)\s+[a-z]|who\s+(?:runs|owns|lives|has|works|heads|leads)\b)"
 )
+# "For Marit Olsen, who runs a fish plant, the decision is ...": the person a feature
+# opens on, whom "she says" then means.
+_FOR_PERSON = re.compile(r"^\s*For\s+$")
 _CHARACTERISES = re.compile(
     r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
     r"(?!\s+(?:for|on|off|in|up|out|back)\b)"  # "called for calm" characterises nothing
@@ -210,9 +233,15 @@ _OBJECT_OF = re.compile(r"\b(?:by|to|with|from|for|of|and|against|about|on|at)\s
 _CHARACTERISING_VERBS = ("called", "described", "dismissed")
 
 
-def _in_full(name: str, earlier: list[str]) -> str:
+def _in_full(name: str, text: str, earlier: list[str]) -> str:
     """A one-word name as the article first wrote it in full: "Sunbelt said" after
-    "Sunbelt Airways will pay ...". A surname alone is a person's, named before it."""
+    "Sunbelt Airways will pay ...", "IPSA said" after "the Independent Parliamentary
+    Standards Authority", "police said" after "the Lakeport Police Department". A surname
+    alone is a person's, named before it."""
+    if name.lower() == "police":
+        return police_force(earlier + [text]) or "police"
+    if name.isupper() and len(name) > 1:
+        return acronym_in_full(name, earlier)
     if not name[:1].isupper() or name.isupper():
         return name
     pattern = None
@@ -232,67 +261,27 @@ def _person_mentioned(text: str) -> str | None:
     """The person a sentence without attribution introduces, if it names one."""
     plain = outside_quotes(curly_quotes(text))
     found = ", " in plain and _INTRODUCED.search(plain)
-    if found and _OBJECT_OF.search(plain, 0, found.start()):
+    if found and _OBJECT_OF.search(plain, 0, found.start()) and not _FOR_PERSON.match(
+            plain, 0, found.start()):
         found = None
     if not found and any(verb in plain for verb in _CHARACTERISING_VERBS):
         found = _CHARACTERISES.search(plain)
     if not found:
         return None
     name = clean_name(found.group("name"))
-    if not name or len(name.split()) < 2 or is_group(name) or _is_body(name):
+    if not name or len(name.split()) < 2 or is_group(name) or is_body(name):
         return None
     return name
 
 
-def _names_organisation(speaker: str) -> bool:
-    """Whether a speaker is a body or company named as such ("Mortgage Bankers
-    Association", "Halvorsen Motors", "the FDA"), not a person or a description."""
-    speaker = speaker.removeprefix("the ")  # "the Regional Transit Authority"
-    if not speaker[:1].isupper() or speaker[:4] == "The " or is_group(speaker):
-        return False
-    return bool(BODY_WORD.search(speaker) or COMPANY_NAME.fullmatch(speaker)
-                or speaker.isupper())
-
-
-_NAMED_BODY_IN_TEXT = re.compile(
-    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|on|and|&)\s+)?){{0,5}}(?:{BODY_HEADS})\b"
-    r"(?:\s+(?:of|for|on)\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){0,3})?"
-)
 # How far back a body named in full is looked for: an article's length, so that the cost
 # of a long text stays linear.
 _LOOKBACK = 200
-# "the county health department": lower-case words naming a kind of body.
-_BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{BODIES}|trust|coalition)")
-
-
-def _body_named(speaker: str, earlier: list[str]) -> str:
-    """The body that ``speaker`` ("the county health department", "the ministry")
-    describes word for word, as the ``earlier`` sentences last named it in full; else the
-    article's own phrase, since a name that does not say what it is ("Ofgem" for "the
-    regulator") cannot be told from another body's."""
-    words = speaker.split()[1:]
-    for text in reversed(earlier):
-        if not BODY_HEAD.search(text):  # a first look: most sentences name no body
-            continue
-        for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
-            name = match.group().removeprefix("The ").removeprefix("the ")
-            lowered = set(name.lower().split())
-            if len(lowered) >= 2 and all(word in lowered for word in words):
-                return name
-    return speaker
 
 
 _IT_SAID = re.compile(
     rf"It\s+(?:also\s+|further\s+|then\s+|later\s+)?(?:{SPEECH_VERBS}|{ESTIMATE_VERBS})\b"
 )
-
-
-def _is_body(speaker: str | None) -> bool:
-    """Whether ``speaker`` is an institution or a company rather than a person."""
-    return speaker is not None and bool(
-        speaker[:4].lower() == "the " or BODY_WORD.search(speaker)
-        or COMPANY_NAME.fullmatch(speaker)
-    )
 
 
 def _statement_goes_on(before: Attribution) -> bool:

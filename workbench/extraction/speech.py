@@ -9,8 +9,10 @@ import re
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
-    r"insisted|warned|declared(?! (?:a|an|the|its|his|her|their)\b)|stated|claimed|asked|"
-    r"replied|recalled|acknowledged|"
+    r"insisted|warned|declared(?! (?:a|an|the|its|his|her|their)\b)|stated|asked|"
+    # "claimed £18,400 in rent" is money claimed, not speech
+    r"claimed(?! (?:about |nearly |more than |over )?[$€£]?\d)|"
+    r"replied|recalled|acknowledged|countered|contended|asserted|retorted|alleged(?= that\b)|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
     r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
     r"credits|credited|pointed to|points to|disclosed|discloses|attributed|attributes|"
@@ -34,7 +36,7 @@ PRONOUN = r"(?:he|she|they|He|She|They)"
 # ("Economists expect prices to rise"), not an unnamed source, so these are not in
 # SPEECH_VERBS.
 ESTIMATE_VERBS = (
-    r"expects?(?= that\b| [^;:]{1,60}? to\b)|put(?= [^,;:]{1,40}? at (?:[a-z]+ ){0,2}[$€£]?\d)|"
+    r"expects?(?= that\b| [^;:]{1,60}? to\b)|puts?(?= [^,;:]{1,40}? at (?:[a-z]+ ){0,3}[$€£]?\d)|"
     r"(?:found|finds)(?= that\b)"
 )
 VERB_AFTER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS}|{ESTIMATE_VERBS})\b")
@@ -78,15 +80,30 @@ ACCORDING_PHRASE = re.compile(
     r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])|"
     r"(?<=\b[A-Z])\.(?=\s[a-z])){1,90})"
 )
+# What a group of people is said to think, in the present ("Experts caution that ...").
+_GROUP_VIEWS = r"warn|caution|agree|argue|believe|fear|predict|estimate|point\s+out|note"
 ANONYMOUS = re.compile(
     r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
     r"(?i:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
     r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
     r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
-    r"opponents|witnesses|traders|investors|doctors|astronomers|groups)"
+    r"opponents|witnesses|traders|investors|doctors|astronomers|groups|professionals|"
+    r"specialists|[a-z]+ologists)"
+    r"(?:\s+and\s+[a-z]+s)?"  # "researchers and advocates agree"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
-    rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS})\b"
+    rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS}|{_GROUP_VIEWS})\b"
+)
+# A group described by where its members stand or who asked them ("Producers in
+# neighbouring counties said", "Traders polled by ... put the crop at", "Some
+# volcanologists not involved in the study caution"): people the article does not name,
+# even when, unqualified, the group's view would be a general one ("Economists expect").
+QUALIFIED_GROUP = re.compile(
+    r"^\s*(?P<who>(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther)\s+)?"
+    r"(?P<noun>[A-Za-z]+s|[Pp]eople)"
+    r"\s+(?:in|from|across|inside|polled\s+by|surveyed\s+by|(?:not\s+)?involved\s+in)"
+    r"\s+[^,;.“”]{2,50}?)\s+(?:have\s+|had\s+|also\s+)?"
+    rf"(?:{SPEECH_VERBS}|{_GROUP_VIEWS}|expect|put|estimate)\b"
 )
 # "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
 # speaks for the firm, as its published note does; officials and sources stay unnamed.
@@ -108,7 +125,8 @@ GROUP_NOUNS = frozenset(
     diplomats observers critics aide aides advisers spokesman spokesmen spokeswoman
     spokeswomen spokesperson residents authorities insiders investigators researchers
     scientists economists supporters opponents witnesses traders investors doctors
-    astronomers groups""".split()
+    astronomers groups professionals specialists producers growers colleagues
+    strategists""".split()
 )
 LOWER_WORDS = re.compile(r"[a-z]+")
 # What a reporter writes about a source who is not named, wherever it stands.
@@ -126,18 +144,23 @@ UNNAMED = re.compile(
     r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
     r"(?:briefed on|with (?:direct )?knowledge of|who (?:declined|asked|spoke|requested))|"
     r"according to (?:\w+ ){0,2}(?:people|persons?|officials|sources|insiders)|"
-    rf"the (?:people|person|officials|sources) (?:{SPEECH_VERBS}))\b",
+    # "according to a Republican leadership aide": one person, not named
+    r"according to (?:an?|one|two|three) (?:[\w-]+ ){0,3}(?:aide|official|source|insider|"
+    r"staffer|adviser|advisor|diplomat)|"
+    # "the same person said": the unnamed source again
+    rf"the (?:same )?(?:people|person|officials?|sources?) (?:{SPEECH_VERBS}))\b",
     re.I,
 )
 UNNAMED_WORDS = frozenset(
     "condition anonymity named identified authorized authorised background familiar close "
     "withheld name names privately anonymously "
-    "unnamed briefed knowledge people person officials sources insiders".split()
+    "unnamed briefed knowledge people person officials sources insiders aide official source "
+    "insider staffer adviser advisor diplomat".split()
 )
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
 SOMEONE = re.compile(
     r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
-    r"some)\s+(?:[a-z][\w’'-]*\s+){0,5}?"
+    r"some)\s+(?:(?:[a-z][\w’'-]*|[A-Z]{2,5})\s+){0,5}?"  # "An EU official involved in"
     r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
 )
@@ -147,7 +170,8 @@ BODIES = (
     r"federation|organi[sz]ation|association|institute|university|company|government|"
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
-    r"academy|programme|program|club|coalition"
+    r"academy|programme|program|club|coalition|operator|college|society|system|secretariat|"
+    r"think tank"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODIES})s?\b", re.I)
 BODY_BEFORE = re.compile(
@@ -191,7 +215,8 @@ GROUPS = frozenset(
     leaders members owners farmers families patients neighbors neighbours shoppers
     consumers drivers pilots passengers customers historians engineers planners
     firefighters commuters retailers landlords tenants environmentalists inspectors
-    auditors""".split()
+    auditors professionals specialists producers growers strategists physicians surgeons
+    clinicians paramedics midwives brokers bankers dealers forecasters""".split()
 )
 NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
@@ -210,7 +235,8 @@ TITLE_WORDS = frozenset(
     Sheriff Superintendent Councilman Councilwoman Councillor Councilor Ambassador General
     Attorney Officer Treasurer Auditor Controller Clerk Leader Whip Premier Chancellor
     Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
-    Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof.""".split()
+    Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof. Moderator
+    Selectman Selectwoman Alderman Alderwoman Comptroller Coroner Constable Provost""".split()
 )
 
 
@@ -247,4 +273,48 @@ SUBJECT = re.compile(
     r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?"
     r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
     r"(?:is|was|has|had|will|would|plans|lost|made|cut|[a-z]+ed)\b"
+)
+
+
+# Letters after a name ("Renata Silvestri, RN, director of ...", "Mark Liu, MD, said"):
+# a qualification, not the speaker.
+_CREDENTIALS = r"(?:RN|MD|M\.D\.|DO|NP|PhD|Ph\.D\.|MPH|DVM|PharmD|QC|KC|MP|MSP|OBE|MBE|CBE|Esq\.)"
+CREDENTIAL = re.compile(
+    rf",\s+{_CREDENTIALS},(?=\s+(?:said|says|told|tells|added|wrote)\b)|(?<=,)\s+{_CREDENTIALS},"
+)
+# A figure or a fact "reported by" a named body is that body's: "the 3.6 percent rise
+# reported by the Bureau of Labor Statistics".
+REPORTED_BY = re.compile(
+    r"\b(?:reported|estimated|projected|forecast|announced) by (?:the )?"
+    r"(?P<who>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7})"
+)
+# Plurals that stand for an office or a party, whose word is on the record ("Prosecutors
+# in the case said", "Democrats in the Senate said"), not for unnamed people.
+OFFICES = frozenset(
+    "prosecutors police regulators auditors inspectors democrats republicans conservatives "
+    "liberals".split()
+)
+# "a team at the University of Otago in New Zealand", "a study published in the Journal
+# of Volcanic Processes": a place or a publication, not who speaks.
+IN_PLACE = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"  # "in rural Ontario"
+    r"(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w’'.-]*){0,5}$"
+)
+# "..., police said", "State police said": the force speaks.
+POLICE = re.compile(r"(?:^|,\s+|\s(?:and|but)\s+)(?P<police>(?:[A-Z][a-z]+\s+)?[Pp]olice)$")
+_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7}"
+_SPOKES = r"spokes(?:man|woman|person)"
+# "a Department of Transport spokesman said", "a spokesperson for the trust said", "a
+# company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
+SPOKESPERSON = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|One)\s+(?:(?P<name>{_BODY_NAME})\s+{_SPOKES}|(?P<noun>[a-z]+)\s+{_SPOKES}"
+    rf"|{_SPOKES}\s+(?:for|at)\s+(?:the\s+(?P<the>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,2}}?)\b|(?:the\s+)?(?P<for>{_BODY_NAME})))"
+    rf"(?:,[^,]{{3,120}},)?\s+(?:also\s+)?(?:{SPEECH_VERBS})\b"
+)
+# What a spokesperson in lower case may speak for: "a company spokesman", "a club
+# spokeswoman"; not "a senior spokesman".
+SPOKEN_FOR = frozenset(
+    """company firm carrier airline carmaker automaker lender retailer insurer chain
+    manufacturer drugmaker bank utility club trust team school charity group network
+    league""".split()
 )

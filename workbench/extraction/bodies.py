@@ -1,0 +1,242 @@
+"""Which body an article means when it names one by a common noun ("the agency", "the
+grid operator", "the health department"), by its letters ("IPSA") or as "police": the
+name as the article first gave it in full, as labels and fact-checkers write it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from workbench.extraction.attribution import (
+    COMPANY_NAME,
+    Attribution,
+    is_group,
+    outside_quotes,
+)
+from workbench.extraction.entities import MONTH_NAMES
+from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, NOT_NAMES
+
+# A name of one to four capitalised words: "Nordvik Aerospace", "Harlow & Pike".
+FIRM_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*){0,3}"
+
+
+# What is most often the article's own subject: "Lilly will cut its price, the company
+# said"; a regulator or an agency is more often someone else's ("Voltra raised its cap,
+# the regulator said").
+_COMPANY_LIKE_WORDS = (
+    "company firm club group charity airline carrier lender bank retailer insurer chain "
+    "manufacturer drugmaker carmaker automaker utility operator network league"
+).split()
+# "the agency", "the club": an organisation the reader knows from before. Offices,
+# departments, courts and the like are left as written: an article often has several.
+REFERS_BACK = re.compile(
+    r"[Tt]he (?:[a-z]+ ){0,2}(?:agency|union|trust|coalition|regulator|watchdog|association|"
+    r"federation|think tank|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
+)
+# Words any kind of body answers to: "the agency" after the World Food Programme spoke
+# means it, though its name does not say so.
+_ANY_BODY = frozenset("agency operator organisation organization tank".split())
+
+
+class Known(NamedTuple):
+    """What the article has said before a sentence that names a body by a common noun."""
+
+    before: str | None  # the body that spoke in the sentence just before, same paragraph
+    earlier: list[str]  # the sentences before
+    organisation: str | None  # the body or company last cited by name
+    firm: str | None  # the last of those whose name is no public body's
+    lead: str | None  # the name the article opens with
+    last: Attribution | None  # the person last quoted
+
+
+def referent(phrase: str, text: str, known: Known) -> str | None:
+    """The body a common noun ("the agency", "the grid operator", "the health department")
+    means: the body the sentence itself opens with ("The Electric Reliability Council of
+    Texas issued ..., the grid operator said"); for a noun any body answers to, the body
+    that spoke just before; else the body named earlier whose name holds the words (in
+    their order first: "the health department" is the Marlow County Health Department
+    rather than the state's Department of Health); else, for a company's noun, the last
+    company, and for the union or the trust, the body last cited if it is no company."""
+    head = phrase.rsplit(None, 1)[-1].lower()
+    generic = head in _ANY_BODY
+    company_like = head in _COMPANY_LIKE_WORDS and not generic
+    own = opening_body(text, known.last, company_like)
+    if own:
+        return own
+    if generic and known.before:
+        return known.before
+    if BODY_PHRASE.fullmatch(phrase):
+        named = _body_named(phrase, known.earlier)
+        if named != phrase:
+            return named
+    if company_like:
+        return known.firm or known.lead
+    if known.organisation == known.firm and not generic:
+        return None  # "the union" is not the company last named
+    return known.organisation if REFERS_BACK.fullmatch(phrase) else None
+
+
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# "on Wednesday", "on March 3": a date after a name, not a word of it.
+_DATE = rf"(?:{_DAY_NAMES}|{MONTH_NAMES})\b"
+_ON = rf"on(?!\s+{_DATE})"
+# A body the sentence opens with, its name perhaps after "The" and before an apposition
+# ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
+_OPENING_NAME = re.compile(
+    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
+    rf"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|{_ON}|and|&)\s+)?[A-Z][\w&’'.-]*){{0,6}})"
+    rf"(?:\s+on\s+{_DATE}(?:\s+\d{{1,2}})?)?"
+    r"(?:,\s+(?:the|an?|one)\s|\s+(?:is|was|has|had|have|will|would|[a-z]+ed)\b)"
+)
+
+
+def opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
+    """The body or, for a company's noun, the name a sentence opens with as its subject."""
+    found = _OPENING_NAME.match(text.lstrip())
+    if not found:
+        return None
+    name = found.group("name")
+    if name.split()[0] in NOT_NAMES or is_group(name):
+        return None
+    if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
+        return None
+    if company_like:
+        return name if not found.group("the") or names_organisation(name) else None
+    if COMPANY_NAME.fullmatch(name):
+        return None  # "Voltra Energy raised its cap, the regulator said": someone else
+    # "The Southwest Power Pool issued ...": a name after "The" is no person's
+    return name if found.group("the") or names_organisation(name) else None
+
+
+# "Agrosafra, the national crop agency,": a name the article says is a body, which "the
+# agency" then means.
+_BODY_INTRODUCED = re.compile(
+    rf"(?:^|[,;]\s+|\s)(?P<name>{FIRM_NAME}),\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?"
+    r"(?:agency|regulator|watchdog|authority|operator|organi[sz]ation|charity|union|think tank),"
+)
+
+
+def body_introduced(text: str) -> str | None:
+    """The body a sentence introduces as one ("Agrosafra, the national crop agency,")."""
+    if ", the " not in text and ", a" not in text:  # a first look
+        return None
+    found = _BODY_INTRODUCED.search(outside_quotes(text))
+    if not found or found.group("name").split()[0] in NOT_NAMES:
+        return None
+    return found.group("name")
+
+
+def names_organisation(speaker: str) -> bool:
+    """Whether a speaker is a body or company named as such ("Mortgage Bankers
+    Association", "Halvorsen Motors", "the FDA"), not a person or a description."""
+    speaker = speaker.removeprefix("the ")  # "the Regional Transit Authority"
+    if not speaker[:1].isupper() or speaker[:4] == "The " or is_group(speaker):
+        return False
+    return bool(BODY_WORD.search(speaker) or COMPANY_NAME.fullmatch(speaker)
+                or speaker.isupper())
+
+
+# A body named in full, a bank, a college or a school system among them ("the Bank of
+# Ghana", "the Irish College of General Practitioners").
+_NAMED_HEADS = rf"{BODY_HEADS}|Bank|College|Society|System"
+_NAMED_HEAD = re.compile(rf"\b(?:{_NAMED_HEADS})\b")
+_NAMED_BODY_IN_TEXT = re.compile(
+    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|{_ON}|and|&)\s+)?){{0,5}}(?:{_NAMED_HEADS})\b"
+    rf"(?:\s+(?:of|for|{_ON})\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){{0,3}})?"
+)
+# "the county health department": lower-case words naming a kind of body.
+BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{BODIES}|trust|coalition)")
+
+
+def _body_named(speaker: str, earlier: list[str]) -> str:
+    """The body that ``speaker`` ("the county health department", "the ministry")
+    describes word for word, as the ``earlier`` sentences last named it in full: with the
+    words in their order if one does ("the health department" is the Marlow County Health
+    Department, not the Department of Health named since), else in any order, else the
+    only body whose name holds the last word ("the central bank", the Bank of Ghana); else
+    the article's own phrase, since a name that does not say what it is ("Ofgem" for "the
+    regulator") cannot be told from another body's."""
+    words = speaker.split()[1:]
+    phrase = f" {' '.join(words)} "
+    holding = None
+    heads: set[str] = set()
+    for text in reversed(earlier):
+        if not _NAMED_HEAD.search(text):  # a first look: most sentences name no body
+            continue
+        for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
+            full = match.group().removeprefix("The ").removeprefix("the ")
+            # "the University System's Board of Regents": the board, or the system
+            for name in reversed(re.split(r"[’']s\s+", full)):
+                lowered = name.lower().split()
+                if len(lowered) < 2:
+                    continue
+                if phrase in f" {' '.join(lowered)} ":
+                    return name
+                if holding is None and all(word in lowered for word in words):
+                    holding = name
+                if words[-1] in lowered:
+                    heads.add(name)
+    if holding:
+        return holding
+    return heads.pop() if len(heads) == 1 else speaker
+
+
+_POLICE_FORCE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w.’'-]*\s+){1,4}Police(?:\s+(?:Department|Service|Force))?)\b"
+)
+
+
+def police_force(texts: list[str]) -> str | None:
+    """The police force the article last named ("the Lakeport Police Department")."""
+    for text in reversed(texts):
+        if "Police" in text:  # a first look
+            forces = [m.group("name") for m in _POLICE_FORCE.finditer(text)]
+            names = [f for f in forces if f.split()[0] not in NOT_NAMES]
+            if names:
+                return names[-1]
+    return None
+
+
+def acronym_in_full(acronym: str, earlier: list[str]) -> str:
+    """The name an acronym stands for, as the article first spelled it: "the UN Refugee
+    Agency (UNHCR)", or a body whose words give its letters ("Electric Reliability
+    Council of Texas" for ERCOT); the acronym itself when the article never spelled it."""
+    spelled = re.compile(rf"(?P<name>{_FULL_NAME})\s+\({re.escape(acronym)}\)")
+    for text in earlier:
+        found = f"({acronym})" in text and spelled.search(text)
+        if found:
+            return found.group("name").removeprefix("The ").removeprefix("the ")
+        if _NAMED_HEAD.search(text):  # a first look: most sentences name no body
+            for match in _NAMED_BODY_IN_TEXT.finditer(text):
+                name = match.group().removeprefix("The ").removeprefix("the ")
+                if _initials(acronym, name.split()):
+                    return name
+    return acronym
+
+
+_FULL_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)*[A-Z][\w’'.&-]*){0,7}"
+_SMALL_WORDS = frozenset("of for on and & the".split())
+
+
+def _initials(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` are the initials of ``words``: each capitalised word gives its
+    first one to three letters, a small word ("of", "and") its first or none."""
+    if not words:
+        return not letters
+    if not letters:
+        return False
+    word, rest = words[0], words[1:]
+    if word in _SMALL_WORDS:
+        return _initials(letters, rest) or (
+            letters[0] == word[0].upper() and _initials(letters[1:], rest))
+    return any(letters[:k] == word[:k].upper() and _initials(letters[k:], rest)
+               for k in range(1, min(3, len(word)) + 1))
+
+
+def is_body(speaker: str | None) -> bool:
+    """Whether ``speaker`` is an institution or a company rather than a person."""
+    return speaker is not None and bool(
+        speaker[:4].lower() == "the " or BODY_WORD.search(speaker)
+        or COMPANY_NAME.fullmatch(speaker)
+    )
