@@ -556,3 +556,12 @@ def test_causes_of_death_and_what_a_result_reflected(sentence, kind):
 ])
 def test_look_alikes_of_statuses_causes_and_deadlines(sentence, kind):
     assert _kind(sentence) == kind
+
+
+def test_reported_speech_of_an_event_with_a_quoted_phrase_is_an_event():
+    sentence = ('Police said a search of a house in Redwood found a replica pistol, a vest and '
+                '"a significant sum" of cash.')
+    assert _kind(sentence, speaker="Police") == "event"
+    # what was said is the check when the quote is the claim
+    assert _kind('The minister told MPs the NHS was “better prepared than ever” for the winter.',
+                 speaker="minister") == "quote"

@@ -1150,3 +1150,22 @@ def test_a_free_line_or_an_area_code_before_a_stop_or_comma_is_a_service_note(se
 def test_a_count_that_looks_like_a_free_line_prefix_is_still_news():
     sentence = "The fund paid out 1800 claims worth $3 million in 2024."
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Police said a search of a house in Redwood on Tuesday found a replica pistol, a vest and '
+    '"a significant sum" of cash.',
+    'Investigators said the driver had been "well over the limit" when his van hit two cyclists '
+    'on Route 9 in March.',
+])
+def test_a_neutral_phrase_quoted_in_reported_speech_of_a_fact_is_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Mieterforum, the largest tenants\' group, called the extension "a plaster, not a cure".',
+    'Councillor Mary Byrne, one of the three members who broke ranks, accused the mayor of '
+    '"hiding behind a spreadsheet".',
+])
+def test_a_characterisation_in_reported_speech_stays_a_view(sentence):
+    assert proposed(sentence) == []

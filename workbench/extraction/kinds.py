@@ -242,6 +242,15 @@ def _quoted_share(text: str) -> float:
     return sum(len(q) for q in quoted) / max(len(text), 1)
 
 
+def quoted_phrase(text: str) -> bool:
+    """Reported speech that states a fact in its own words and quotes only a short phrase
+    ('Police said a search found a pistol and "a significant sum" of cash')."""
+    if text[:1] in ('"', "“"):
+        return False
+    rest = cues.QUOTED.sub(" ", text)
+    return len(rest) >= 0.75 * len(text) and checkable(rest)
+
+
 def classify(
     text: str, *, speaker: str | None, quote_run: bool, flags: tuple[str, ...] = ()
 ) -> str:
@@ -294,7 +303,8 @@ def classify(
     if mostly_quote or (speaker and cues.QUOTE_MARKS.search(text)):
         # what a quote says happened is checked as an event; the rest, as words said
         said = " ".join(cues.QUOTED.findall(text)) or text
-        if past_event(said):
+        if past_event(said) or (not mostly_quote and quoted_phrase(text)
+                                and past_event(cues.QUOTED.sub(" ", text))):
             return "event"
         return "prediction" if forecast(said) or cues.MAY_HAPPEN.search(said) else "quote"
     if "missing_speaker" in flags:

@@ -301,6 +301,10 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     elif quoted:
         if named and (kinds.checkable(said) or (not quote_run and kinds.forecast(text))):
             prior = QUOTE_PRIOR
+        elif named and not quote_run and kinds.quoted_phrase(marked) and not (
+                "accus" in marked or _CHARACTERISED.search(marked)):
+            prior = QUOTE_PRIOR  # a neutral phrase quoted in reported speech of a fact, not
+            # a characterisation ('called the extension "a plaster, not a cure"')
         elif named:
             prior = EMPTY_QUOTE_PRIOR
         else:
