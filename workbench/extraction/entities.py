@@ -145,6 +145,10 @@ _UNITS = (
     r"kilograms?|kilos?|pounds|miles?|kilometers?|barrels|votes|seats|countries|cases|"
     r"times|dollars|euros|pesos|members|migrants|deportations"
 )
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|a|an|half\ a|a\ dozen"
+)
 _NUMBER_RE = re.compile(
     rf"""
     (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?
@@ -157,14 +161,25 @@ _NUMBER_RE = re.compile(
     | (?P<magnitude>(?:hundreds|thousands|millions|billions|dozens|tens\ of\ thousands)
         \s+of\s+[a-z]+)
     | (?P<count>(?:\d[\d,]*(?:\.\d+)?
-        |\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty
-        |forty|fifty|a|an|half\ a|a\ dozen))
+        |\b(?:{_NUMBER_WORDS}))
        \s*(?:hundred|thousand|million|billion|trillion)?\s*(?:{_UNITS})\b)
     | (?P<plain>(?<![\w.])\d[\d,]*(?:\.\d+)?
         (?:\s*(?:hundred|thousand|million|billion|trillion))?)
     """,
     re.X | re.I,
 )
+# Where a figure can begin, for a first pass over the lowercased sentence: case-sensitive
+# alternatives are skipped quickly, while _NUMBER_RE (case-insensitive, tried at every
+# position) is several times slower. It finds every start _NUMBER_RE can match at, and more.
+_NUMBER_START = re.compile(
+    rf"""[\d$€£]|{MONTH_NAMES.lower()}|{_DAYS.lower()}|(?:last|next|this)\s+(?:year|month|week)
+    |hundreds|thousands|millions|billions|dozens|tens\ of\ thousands
+    |(?:{_NUMBER_WORDS})\s*(?:hundred|thousand|million|billion|trillion)?\s*(?:{_UNITS})""",
+    re.X,
+)
+# The letters that match an ASCII one when case is ignored but that str.lower() keeps
+# (the other two, "İ" and "K", lowercase to "i̇" and "k").
+_FOLD = str.maketrans("ıſ", "is")
 _MAGNITUDE_VALUE = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
                     "dozens": 12, "tens of thousands": 1e4}
 
@@ -196,7 +211,7 @@ def _numeric(text: str) -> float | None:
 def find_numbers(sentence: str, offset: int) -> list[dict]:
     """Figures with unit: money, percentages, dates, magnitudes ("thousands of fighters")."""
     out = []
-    for m in _NUMBER_RE.finditer(sentence):
+    for m in _number_matches(sentence):
         kind = m.lastgroup or "plain"
         text = m.group()
         if kind == "date" and text == "May" and _modal_may(sentence, m.start()):
@@ -223,6 +238,24 @@ def find_numbers(sentence: str, offset: int) -> list[dict]:
             value, unit = _numeric(text), None
         out.append({"text": text, "value": value, "unit": unit,
                     "start": offset + m.start(), "end": offset + m.end()})
+    return out
+
+
+def _number_matches(sentence: str) -> list[re.Match[str]]:
+    """``_NUMBER_RE.finditer(sentence)``, tried only where :data:`_NUMBER_START` finds that
+    a figure can begin."""
+    lowered = sentence.lower().translate(_FOLD)
+    if len(lowered) != len(sentence):  # "İ": the offsets would not line up
+        return list(_NUMBER_RE.finditer(sentence))
+    out: list[re.Match[str]] = []
+    at = 0
+    while (start := _NUMBER_START.search(lowered, at)) is not None:
+        m = _NUMBER_RE.match(sentence, start.start())
+        if m:
+            out.append(m)
+            at = m.end()
+        else:
+            at = start.start() + 1
     return out
 
 
