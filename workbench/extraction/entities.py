@@ -48,6 +48,8 @@ _FUNCTION = frozenset(
 _CONNECTORS = frozenset({"of", "the", "de", "del", "la", "for", "on"})
 _TOKEN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*|(?:[A-Z]\.){2,}|[a-z][\w’'-]*")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
+_INITIALISM_END = re.compile(r"(?:[A-Z]\.){2,}$")
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 def _label(words: list[str], people: frozenset[str]) -> str:
@@ -90,9 +92,9 @@ def find_entities(sentence: str, offset: int, people: frozenset[str] = frozenset
             s, e = run[0].start(), run[-1].end()
             raw = sentence[s:e]
             trimmed = raw.rstrip(".,’'")
-            if raw.endswith(".") and re.search(r"(?:[A-Z]\.){2,}$", raw):
+            if raw.endswith(".") and _INITIALISM_END.search(raw):
                 trimmed = raw  # keep the period of "U.S."
-            trimmed = re.sub(r"[’']s$", "", trimmed)
+            trimmed = _POSSESSIVE.sub("", trimmed)
             words = trimmed.split()
             if words and (len(trimmed) > 2 or _ACRONYM.match(trimmed)) and "’" not in trimmed:
                 out.append({"text": trimmed, "label": _label(words, people),
@@ -102,13 +104,13 @@ def find_entities(sentence: str, offset: int, people: frozenset[str] = frozenset
     prev_end = 0
     for m in _TOKEN.finditer(sentence):
         token = m.group()
-        gap = sentence[prev_end : m.start()]
-        if run and (gap.strip() or "\n" in gap):
-            flush()
-        capital = token[0].isupper()
-        if capital or (run and token.lower() in _CONNECTORS):
+        if run:
+            gap = sentence[prev_end : m.start()]
+            if gap.strip() or "\n" in gap:
+                flush()
+        if token[0].isupper() or (run and token.lower() in _CONNECTORS):
             run.append(m)
-        else:
+        elif run:
             flush()
         prev_end = m.end()
     flush()

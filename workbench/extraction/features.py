@@ -28,8 +28,13 @@ from functools import lru_cache
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": " - ", "–": " - "})
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%€£]")
 _DIGITS = re.compile(r"\d")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b|\b(?:[A-Z]\.){2,}")
+# A capitalised run not at the start of the text or of a sentence, and an acronym ("NATO",
+# "U.S."). Both open with the capital and look behind it afterwards, so that a search skips
+# straight to the capitals; ``(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*`` finds
+# the same runs and ``\b[A-Z]{2,}\b|\b(?:[A-Z]\.){2,}`` an acronym in the same sentences,
+# several times slower.
+_CAPITALISED = re.compile(r"[A-Z](?<=\W[A-Z])(?<![.!?]\s[A-Z])[a-z]+(?:\s+[A-Z][a-z]+)*")
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]+\b|\.[A-Z]\.)")
 
 CHAR_MIN, CHAR_MAX = 2, 5
 

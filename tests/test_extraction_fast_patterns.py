@@ -1,11 +1,13 @@
-"""Figures in a sentence: the fast first pass finds exactly what the full pattern finds."""
+"""The patterns written for speed find exactly what their plain forms find."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extraction import entities
+from workbench.extraction import entities, features
 
 _PIECES = st.sampled_from(
     list("aeinost ymdhAEMJK 0123456789$€£%.,:;-“”’\nİıſK")
@@ -30,3 +32,16 @@ def test_number_kinds_in_a_sentence():
         ("March 3, 2024", "date"), ("2 million people", "people"), ("$5bn", "USD"),
         ("12 percent", "percent"),
     ]
+
+
+# The plain forms of the two patterns of features.py that are written to skip to capitals.
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b|\b(?:[A-Z]\.){2,}")
+_CAPITALS = st.sampled_from(list("aZ .!?\n\tAB.éÉ_1-") + ["U.S.", "NATO", "Mr. Li", "St."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_CAPITALS, max_size=30).map("".join)))
+def test_capitalised_runs_and_acronyms_as_the_plain_patterns(text):
+    assert features._CAPITALISED.findall(text) == _CAPITALISED.findall(text)
+    assert bool(features._ACRONYM.search(text)) == bool(_ACRONYM.search(text))
