@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -27,6 +30,7 @@ from workbench.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
     from workbench import queue
+    from workbench.extraction import Candidate
 
 export_app = sub_app("export")
 casefiles_app = sub_app("casefiles")
@@ -87,7 +91,26 @@ def extract(
     text, _page = read_text_arg(path, settings)
     if threshold is None:
         threshold = settings.checkworthy_threshold
-    found = extraction.extract(text, threshold=threshold, include_all=all_sentences)
+    with _collector_off():
+        found = extraction.extract(text, threshold=threshold, include_all=all_sentences)
+        _print_candidates(found, as_json)
+
+
+@contextmanager
+def _collector_off() -> Iterator[None]:
+    """Python's cycle collector paused for one batch: the pipeline leaves next to no
+    reference cycles, and the collector's passes over its many objects cost about 5% of a
+    long article's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _print_candidates(found: list[Candidate], as_json: bool) -> None:
     if as_json:  # a JSON array, one candidate a line, written as it goes (long articles)
         out = sys.stdout
         for i, c in enumerate(found):

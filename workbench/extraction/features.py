@@ -28,15 +28,20 @@ from functools import lru_cache
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": " - ", "–": " - "})
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[$%€£]")
 _DIGITS = re.compile(r"\d")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b|\b(?:[A-Z]\.){2,}")
+# A capitalised run not at the start of the text or of a sentence, and an acronym ("NATO",
+# "U.S."). Both open with the capital and look behind it afterwards, so that a search skips
+# straight to the capitals; ``(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*`` finds
+# the same runs and ``\b[A-Z]{2,}\b|\b(?:[A-Z]\.){2,}`` an acronym in the same sentences,
+# several times slower.
+_CAPITALISED = re.compile(r"[A-Z](?<=\W[A-Z])(?<![.!?]\s[A-Z])[a-z]+(?:\s+[A-Z][a-z]+)*")
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]+\b|\.[A-Z]\.)")
 
 CHAR_MIN, CHAR_MAX = 2, 5
 
 
 def normalise(text: str) -> str:
     """Fold typographic quotes and dashes so news text and debate transcripts look alike."""
-    return text.translate(_APOSTROPHES)
+    return text if text.isascii() else text.translate(_APOSTROPHES)  # it maps no ASCII
 
 
 def word_tokens(text: str) -> list[str]:
@@ -62,10 +67,10 @@ def word_grams(tokens: list[str], max_n: int = 2) -> list[str]:
     shaped tokens (bigrams last: the signals read them off the end)."""
     shaped = [_shape(t) if t[0].isdigit() else t for t in tokens]
     grams = list(shaped)
-    grams.extend(t for t, s in zip(tokens, shaped, strict=True) if t is not s)
+    grams.extend([t for t, s in zip(tokens, shaped, strict=True) if t is not s])
     if max_n >= 3:
         grams.extend(" ".join(shaped[i : i + 3]) for i in range(len(shaped) - 2))
-    grams.extend(f"{a} {b}" for a, b in zip(shaped, shaped[1:], strict=False))
+    grams.extend([f"{a} {b}" for a, b in zip(shaped, shaped[1:], strict=False)])
     return grams
 
 

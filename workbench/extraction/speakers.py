@@ -298,7 +298,8 @@ def _unattributed_quote(sentences: list[tuple[str, int]], i: int) -> bool:
     """Whether the quotation opening sentence ``i`` is nothing but a quotation, over one
     sentence or more, with no attribution in any of them."""
     paragraph = sentences[i][1]
-    for text, at in sentences[i:]:
+    for j in range(i, len(sentences)):  # not sentences[i:], a copy of the rest of the article
+        text, at = sentences[j]
         text = text.strip()
         if at != paragraph or text.count("“") > (1 if text.startswith("“") else 0):
             return False

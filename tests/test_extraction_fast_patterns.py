@@ -1,0 +1,47 @@
+"""The patterns written for speed find exactly what their plain forms find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.extraction import entities, features
+
+_PIECES = st.sampled_from(
+    list("aeinost ymdhAEMJK 0123456789$€£%.,:;-“”’\nİıſK")
+    + ["May ", "two years", "half a dozen", "a dozen kilos", "tens of thousands of", "1990s",
+       "last week", "Hundreds of people", "per cent", "March 3, 2024", "$5bn", "an hour"]
+)
+
+
+def _found(matches) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in matches]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=40).map("".join)))
+def test_number_matches_are_those_of_the_full_pattern(text):
+    assert _found(entities._number_matches(text)) == _found(entities._NUMBER_RE.finditer(text))
+
+
+def test_number_kinds_in_a_sentence():
+    found = entities.find_numbers("On March 3, 2024, 2 million people paid $5bn, up 12 percent.", 0)
+    assert [(n["text"], n["unit"]) for n in found] == [
+        ("March 3, 2024", "date"), ("2 million people", "people"), ("$5bn", "USD"),
+        ("12 percent", "percent"),
+    ]
+
+
+# The plain forms of the two patterns of features.py that are written to skip to capitals.
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b|\b(?:[A-Z]\.){2,}")
+_CAPITALS = st.sampled_from(list("aZ .!?\n\tAB.éÉ_1-") + ["U.S.", "NATO", "Mr. Li", "St."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_CAPITALS, max_size=30).map("".join)))
+def test_capitalised_runs_and_acronyms_as_the_plain_patterns(text):
+    assert features._CAPITALISED.findall(text) == _CAPITALISED.findall(text)
+    assert bool(features._ACRONYM.search(text)) == bool(_ACRONYM.search(text))
