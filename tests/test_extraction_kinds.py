@@ -565,3 +565,17 @@ def test_reported_speech_of_an_event_with_a_quoted_phrase_is_an_event():
     # what was said is the check when the quote is the claim
     assert _kind('The minister told MPs the NHS was “better prepared than ever” for the winter.',
                  speaker="minister") == "quote"
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a forecast first, its reason after: the forecast is what is checked
+    ("“Gales will peak before dawn. The ground is soaked, so trees come down easily,” "
+     "she said.", "prediction"),
+    ("The river will crest at noon on Friday, so the school will shut early.", "prediction"),
+    # a consequence first, a forecast after: the consequence is the claim
+    ("“We cut prices, and that is why shoppers came back. Profit will follow,” he said.",
+     "causal"),
+    ("The bridge is closed to lorries, so deliveries will take an hour longer.", "causal"),
+])
+def test_a_consequence_after_a_forecast_leaves_it_a_forecast(sentence, kind):
+    assert _kind(sentence, speaker="Ruth Nkem", quote_run=sentence[0] == "“") == kind
