@@ -364,6 +364,11 @@ def test_asides_and_alternatives(sentence, kind):
     ("The shelter at 55 Harbour Street took in 312 dogs last year.", "statistic"),
     ("The clinic saw 120 patients within 48 hours of opening.", "statistic"),
     ("Prices rose 4 percent in the 12 months before the election.", "statistic"),
+    # ... and a street's or a court's name may qualify what a number counts
+    ("The bank has shut 140 High Street branches in the past two years.", "statistic"),
+    ("Three of the 9 Supreme Court justices dissented from the ruling.", "statistic"),
+    ("Firefighters were called to 12 Mill Lane, which was empty, at dawn.", "event"),
+    ("A van was seen outside 7 Kiln Road as the alarm sounded.", "event"),
 ])
 def test_numbers_that_place_an_act(sentence, kind):
     assert _kind(sentence) == kind

@@ -222,8 +222,12 @@ DATES = re.compile(
     r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight|District|Ward|"
     r"Precinct) \d+\b|\b[Vv]ersion \d+(?:\.\d+)*\b|"
     # a street address: "at 2400 Orchard Lane", "4718 Rainier Ave. S.", "the 2200 block of"
+    # (not a count of what a name qualifies: "40 High Street branches", "9 Supreme Court
+    # justices")
     r"\b\d{1,5} (?:(?:[NSEW]\.? )?(?:[A-Z0-9][\w’'.-]* ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
-    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b|block of\b)|"
+    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b"
+    r"(?!\.?\s+(?!(?:was|is|has|as|its|his|this|thus|across|plus|unless|whereas|perhaps|"
+    r"always|towards|afterwards|besides|sometimes)\b)[a-z][\w-]*s\b)|block of\b)|"
     # a span that dates an act: "within 90 days", "19 days before her death", "13 months later"
     r"\bwithin (?:the )?\d+ (?:days?|weeks?|months?|years?)\b|"
     r"\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) "
