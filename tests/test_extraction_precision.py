@@ -961,6 +961,21 @@ def test_a_role_or_a_body_before_the_verb_is_still_a_source(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Alan Greer, who took over as chief executive in March, said the firm would shed 1,200 "
+    "jobs.",
+    "Ruth Kahn, who sits on the Senate finance committee, said the bill would cost $4 billion.",
+])
+def test_a_who_clause_that_gives_an_office_introduces_a_source(sentence):
+    assert proposed(sentence) == [sentence]
+    from workbench.extraction.colour import vox_pop
+
+    # a life in the clause, and an office later in the sentence, is still a vox pop
+    assert vox_pop("Edna Pryce, 80, who has lived on Mill Lane for 50 years, told the board "
+                   "she would find the money somehow.")
+    assert not vox_pop(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
     "By Sunday morning, about 300 residents had gathered outside the town hall.",
     "The crowd of about 2,000 cheered when the mayor took the stage.",
     "By 7 a.m., the queue outside the passport office snaked down the street.",
