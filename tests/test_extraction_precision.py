@@ -1039,6 +1039,16 @@ def test_a_press_statement_that_also_states_a_fact_is_still_proposed(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    '"We take this very seriously. Three members of staff have been suspended," the trust '
+    "said.",
+    '"I have never seen anything like it in all my years. The river rose two metres in an '
+    'hour," said Tom Evans, a farmer at Llanon.',
+])
+def test_a_set_phrase_judges_its_own_sentence_not_the_event_told_after_it(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
     "Residents on Harbour Road said they had heard two loud bangs but did not see anyone.",
     "Commuters at Union Station complained of crowded platforms and no announcements.",
     "Investors on Friday were unconvinced.",
