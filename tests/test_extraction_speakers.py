@@ -102,6 +102,15 @@ def test_analysts_at_several_firms_stay_unnamed():
     assert found is not None and "anonymous_source" in found.flags
 
 
+def test_forecasters_unnamed_are_unnamed_sources_and_at_a_body_speak_for_it():
+    for sentence in ("Forecasters say the heatwave will close beaches this weekend.",
+                     "Gusts of 70mph could hit the coast on Tuesday, forecasters have warned."):
+        found, _ = attribute(sentence)
+        assert found is not None and "anonymous_source" in found.flags
+    assert _speaker("Forecasters at the Met Office said the storm would arrive by dawn.") == (
+        "Met Office")
+
+
 @pytest.mark.parametrize("verb", ["pointed to", "cited", "conceded that there was"])
 def test_a_pronoun_with_a_reporting_verb_continues_the_person_named(verb):
     text = ("Finance Minister Laila Haddad said the deficit had narrowed.\n\n"
