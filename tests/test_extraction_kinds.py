@@ -503,6 +503,11 @@ def test_fractions_multiples_and_consequences(sentence, kind):
     ("The company is expected to open a second plant in Ohio.", "prediction"),
     ("Sales would return to growth next year, the chief executive said.", "prediction"),
     ("Shares will open lower on Monday, traders said.", "prediction"),
+    # ... and so does a step foretold by those whose trade is to forecast, not announced
+    ("Analysts said the central bank would hold interest rates at its meeting on Thursday.",
+     "prediction"),
+    ("The Federal Reserve will hold rates steady next month, economists polled by the "
+     "agency said.", "prediction"),
 ])
 def test_a_scheduled_step_is_an_event(sentence, kind):
     assert _kind(sentence) == kind

@@ -170,11 +170,19 @@ _SCHEDULED_ACT = re.compile(
 
 def _scheduled_act(text: str) -> bool:
     """A scheduled act (see ``_SCHEDULED_ACT``) that nothing before it hedges ("is expected
-    to", "may", "people familiar with the plans said")."""
+    to", "may", "people familiar with the plans said"), told by no one whose trade is to
+    forecast ("Analysts said the central bank would hold rates", "..., most economists
+    polled said": their forecast, not the actor's announcement)."""
     if "will" not in text and "would" not in text and "ll " not in text:
         return False
     m = _SCHEDULED_ACT.search(text)
-    return bool(m) and not hedged(text[:m.start()]) and not _prediction(text[:m.start()])
+    return bool(m) and not hedged(text[:m.start()]) and not _prediction(text[:m.start()]) and (
+        not _FORECASTERS.search(text))
+
+
+_FORECASTERS = re.compile(
+    r"\b(?:analysts|economists|strategists|traders|forecasters|dealers|polled|surveyed)\b", re.I
+)
 
 
 # "are already stretched", "I'm not convinced": a participle after "is" or "feel" describes
