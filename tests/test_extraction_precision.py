@@ -856,6 +856,7 @@ def test_a_labelled_caption_and_a_caption_with_an_everyday_verb(line):
     "This investigation was funded with a grant from the Pulitzer Center.",
     "Our reporting is produced with support from the Lumina Foundation.",
     "Correction to our Nov. 3 edition: the meeting is on Thursday.",
+    "Update to this story: the council has since confirmed the vote.",
     "Read also: Rupee slides to record low",
     "Prices are delayed by at least 15 minutes.",
 ])
@@ -871,6 +872,9 @@ def test_the_outlets_appeals_funding_and_data_notes_are_source_lines(line):
     "The ministry said it would update data daily.",
     "Subscribers to the service rose 20% to 4 million in the quarter, the company said.",
     "The strike was called off at 6 p.m.; talks resume on Monday at 9 a.m.",
+    # a live page's update named by its subject is news
+    "Update from the sheriff: evacuation orders now cover 4,200 homes in Pine Hollow.",
+    "Update on the dam: engineers say the water level fell 30cm overnight.",
 ])
 def test_sentences_that_open_like_the_outlets_notes_stay_body(line):
     assert role_of(line) == "body"
