@@ -755,6 +755,15 @@ def test_the_agency_the_operator_the_department_mean_the_body_the_article_named(
     assert extract(text, include_all=True)[-1].speaker == speaker
 
 
+def test_the_agency_is_no_company_the_article_cited():
+    text = ("Engine checks ordered\n\n"
+            "The FAA ordered checks of 4,100 engines in March.\n\n"
+            "Demand for blades runs at about 21,000 sets a quarter, according to estimates by "
+            "consultancy Harwell Aviation Partners.\n\n"
+            "The agency said the checks followed two engine failures in 2025.\n")
+    assert extract(text, include_all=True)[-1].speaker != "Harwell Aviation Partners"
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("The Independent Fiscal Office said the plan would cost $1.2 billion.\n\n"
      "The IFO said revenue would fall 3 percent.", "Independent Fiscal Office"),
