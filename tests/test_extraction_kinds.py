@@ -522,6 +522,9 @@ def test_a_scheduled_step_is_an_event(sentence, kind):
     # ... not an order placed, nor fans rating a concert
     ("The company placed an order with a French supplier.", "event"),
     ("Fans rated the concert highly on social media.", "event"),
+    # ... nor a ranking, which is no status
+    ("The restaurant was rated the best in the city by readers of the paper.", "event"),
+    ("The port is rated among the busiest in Europe by tonnage.", "event"),
 ])
 def test_ratings_charges_and_lists(sentence, kind):
     assert _kind(sentence) == kind

@@ -41,7 +41,10 @@ DESIGNATION = re.compile(
     r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
     # a status a body confers or keeps: "were sentenced", "has been suspended from competition",
     # "was cited for deficiencies", "remains in effect", "the alert level remained at yellow"
-    r"(?:is|are|was|were|been) (?:sentenced|cited for|rated|(?:\w+ )?barred from)\b|"
+    # (a ranking is no status: "was rated the best in the city")
+    r"(?:is|are|was|were|been) (?:sentenced|cited for|(?:\w+ )?barred from)\b|"
+    r"(?:is|are|was|were|been) rated\b(?! (?:as )?(?:the |one of the |among the )?(?:best|worst|"
+    r"top|most|least|\w+est)\b)|"
     r"\b(?:on|faces?|facing) (?:a |two |three |multiple )?charges? of\b|"
     r"placed on (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:list|register)\b|"
     r"(?:is|are|was|were|been) (?:\w+ )?suspended (?:[\w-]+ ){0,3}?(?:from|pending|"
