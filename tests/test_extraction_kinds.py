@@ -364,6 +364,11 @@ def test_asides_and_alternatives(sentence, kind):
     ("The shelter at 55 Harbour Street took in 312 dogs last year.", "statistic"),
     ("The clinic saw 120 patients within 48 hours of opening.", "statistic"),
     ("Prices rose 4 percent in the 12 months before the election.", "statistic"),
+    # ... and a street's or a court's name may qualify what a number counts
+    ("The bank has shut 140 High Street branches in the past two years.", "statistic"),
+    ("Three of the 9 Supreme Court justices dissented from the ruling.", "statistic"),
+    ("Firefighters were called to 12 Mill Lane, which was empty, at dawn.", "event"),
+    ("A van was seen outside 7 Kiln Road as the alarm sounded.", "event"),
 ])
 def test_numbers_that_place_an_act(sentence, kind):
     assert _kind(sentence) == kind
@@ -498,6 +503,11 @@ def test_fractions_multiples_and_consequences(sentence, kind):
     ("The company is expected to open a second plant in Ohio.", "prediction"),
     ("Sales would return to growth next year, the chief executive said.", "prediction"),
     ("Shares will open lower on Monday, traders said.", "prediction"),
+    # ... and so does a step foretold by those whose trade is to forecast, not announced
+    ("Analysts said the central bank would hold interest rates at its meeting on Thursday.",
+     "prediction"),
+    ("The Federal Reserve will hold rates steady next month, economists polled by the "
+     "agency said.", "prediction"),
 ])
 def test_a_scheduled_step_is_an_event(sentence, kind):
     assert _kind(sentence) == kind
@@ -512,6 +522,9 @@ def test_a_scheduled_step_is_an_event(sentence, kind):
     # ... not an order placed, nor fans rating a concert
     ("The company placed an order with a French supplier.", "event"),
     ("Fans rated the concert highly on social media.", "event"),
+    # ... nor a ranking, which is no status
+    ("The restaurant was rated the best in the city by readers of the paper.", "event"),
+    ("The port is rated among the busiest in Europe by tonnage.", "event"),
 ])
 def test_ratings_charges_and_lists(sentence, kind):
     assert _kind(sentence) == kind
@@ -565,3 +578,17 @@ def test_reported_speech_of_an_event_with_a_quoted_phrase_is_an_event():
     # what was said is the check when the quote is the claim
     assert _kind('The minister told MPs the NHS was “better prepared than ever” for the winter.',
                  speaker="minister") == "quote"
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a forecast first, its reason after: the forecast is what is checked
+    ("“Gales will peak before dawn. The ground is soaked, so trees come down easily,” "
+     "she said.", "prediction"),
+    ("The river will crest at noon on Friday, so the school will shut early.", "prediction"),
+    # a consequence first, a forecast after: the consequence is the claim
+    ("“We cut prices, and that is why shoppers came back. Profit will follow,” he said.",
+     "causal"),
+    ("The bridge is closed to lorries, so deliveries will take an hour longer.", "causal"),
+])
+def test_a_consequence_after_a_forecast_leaves_it_a_forecast(sentence, kind):
+    assert _kind(sentence, speaker="Ruth Nkem", quote_run=sentence[0] == "“") == kind

@@ -856,6 +856,7 @@ def test_a_labelled_caption_and_a_caption_with_an_everyday_verb(line):
     "This investigation was funded with a grant from the Pulitzer Center.",
     "Our reporting is produced with support from the Lumina Foundation.",
     "Correction to our Nov. 3 edition: the meeting is on Thursday.",
+    "Update to this story: the council has since confirmed the vote.",
     "Read also: Rupee slides to record low",
     "Prices are delayed by at least 15 minutes.",
 ])
@@ -871,6 +872,9 @@ def test_the_outlets_appeals_funding_and_data_notes_are_source_lines(line):
     "The ministry said it would update data daily.",
     "Subscribers to the service rose 20% to 4 million in the quarter, the company said.",
     "The strike was called off at 6 p.m.; talks resume on Monday at 9 a.m.",
+    # a live page's update named by its subject is news
+    "Update from the sheriff: evacuation orders now cover 4,200 homes in Pine Hollow.",
+    "Update on the dam: engineers say the water level fell 30cm overnight.",
 ])
 def test_sentences_that_open_like_the_outlets_notes_stay_body(line):
     assert role_of(line) == "body"
@@ -961,6 +965,21 @@ def test_a_role_or_a_body_before_the_verb_is_still_a_source(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Alan Greer, who took over as chief executive in March, said the firm would shed 1,200 "
+    "jobs.",
+    "Ruth Kahn, who sits on the Senate finance committee, said the bill would cost $4 billion.",
+])
+def test_a_who_clause_that_gives_an_office_introduces_a_source(sentence):
+    assert proposed(sentence) == [sentence]
+    from workbench.extraction.colour import vox_pop
+
+    # a life in the clause, and an office later in the sentence, is still a vox pop
+    assert vox_pop("Edna Pryce, 80, who has lived on Mill Lane for 50 years, told the board "
+                   "she would find the money somehow.")
+    assert not vox_pop(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
     "By Sunday morning, about 300 residents had gathered outside the town hall.",
     "The crowd of about 2,000 cheered when the mayor took the stage.",
     "By 7 a.m., the queue outside the passport office snaked down the street.",
@@ -1020,6 +1039,16 @@ def test_the_set_phrases_of_a_press_statement_are_not_a_claim(sentence):
     'rest," said Dana Cole, a spokeswoman for the utility.',
 ])
 def test_a_press_statement_that_also_states_a_fact_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We take this very seriously. Three members of staff have been suspended," the trust '
+    "said.",
+    '"I have never seen anything like it in all my years. The river rose two metres in an '
+    'hour," said Tom Evans, a farmer at Llanon.',
+])
+def test_a_set_phrase_judges_its_own_sentence_not_the_event_told_after_it(sentence):
     assert proposed(sentence) == [sentence]
 
 

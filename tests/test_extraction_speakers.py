@@ -102,6 +102,15 @@ def test_analysts_at_several_firms_stay_unnamed():
     assert found is not None and "anonymous_source" in found.flags
 
 
+def test_forecasters_unnamed_are_unnamed_sources_and_at_a_body_speak_for_it():
+    for sentence in ("Forecasters say the heatwave will close beaches this weekend.",
+                     "Gusts of 70mph could hit the coast on Tuesday, forecasters have warned."):
+        found, _ = attribute(sentence)
+        assert found is not None and "anonymous_source" in found.flags
+    assert _speaker("Forecasters at the Met Office said the storm would arrive by dawn.") == (
+        "Met Office")
+
+
 @pytest.mark.parametrize("verb", ["pointed to", "cited", "conceded that there was"])
 def test_a_pronoun_with_a_reporting_verb_continues_the_person_named(verb):
     text = ("Finance Minister Laila Haddad said the deficit had narrowed.\n\n"
@@ -744,6 +753,15 @@ def test_a_general_view_an_office_or_a_firms_desk_is_no_unnamed_source(sentence,
 ])
 def test_the_agency_the_operator_the_department_mean_the_body_the_article_named(text, speaker):
     assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+def test_the_agency_is_no_company_the_article_cited():
+    text = ("Engine checks ordered\n\n"
+            "The FAA ordered checks of 4,100 engines in March.\n\n"
+            "Demand for blades runs at about 21,000 sets a quarter, according to estimates by "
+            "consultancy Harwell Aviation Partners.\n\n"
+            "The agency said the checks followed two engine failures in 2025.\n")
+    assert extract(text, include_all=True)[-1].speaker != "Harwell Aviation Partners"
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

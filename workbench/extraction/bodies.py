@@ -74,6 +74,8 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
         return known.firm or known.lead
     if known.organisation == known.firm and not generic:
         return None  # "the union" is not the company last named
+    if head == "agency" and known.organisation and COMPANY_NAME.fullmatch(known.organisation):
+        return None  # nor is "the agency" a name that says it is a company ("Harwell Energy")
     return known.organisation if REFERS_BACK.fullmatch(phrase) else None
 
 

@@ -161,11 +161,29 @@ def scene(text: str, speaker: str | None) -> bool:
     return not kinds.fact_kinds(rest) and not _WORD_FIGURE.search(rest)
 
 
+# The words of an office: a post or the body it is held in.
+_OFFICE = re.compile(
+    r"\b(?:chief|executive|officer|director|president|chair(?:man|woman|person)?|minister|"
+    r"secretary|mayor|governor|senator|commissioner|councill?or|manager|spokes\w+|board|"
+    r"committee|council|cabinet|parliament|senate|assembly|congress|department|ministry|"
+    r"agency|authority|commission)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,.;]")
+
+
 def vox_pop(text: str) -> bool:
     """Whether a named voice is a member of the public: introduced by their life ("who has
     lived on the street for 31 years") or by an age and an everyday line ("58, a retired
-    teacher")."""
-    return bool(("who" in text and _VOX_POP.search(text)) or (
+    teacher"). A clause that gives an office ("who took over as finance director in May",
+    "who sits on the transport committee") introduces a role, not a life."""
+    life = "who" in text and _VOX_POP.search(text)
+    if life:
+        start = text.find(" who", life.start())
+        end = _CLAUSE_END.search(text, start)
+        if _OFFICE.search(text, start, end.start() if end else len(text)):
+            life = None
+    return bool(life or (
         ("said" in text or "says" in text or "told" in text or "asked" in text
          or "added" in text) and _AGED_VOICE.search(text)))
 

@@ -41,7 +41,10 @@ DESIGNATION = re.compile(
     r"found (?:[\w’'.,-]+ ){1,16}?(?:guilty|liable)\b|"
     # a status a body confers or keeps: "were sentenced", "has been suspended from competition",
     # "was cited for deficiencies", "remains in effect", "the alert level remained at yellow"
-    r"(?:is|are|was|were|been) (?:sentenced|cited for|rated|(?:\w+ )?barred from)\b|"
+    # (a ranking is no status: "was rated the best in the city")
+    r"(?:is|are|was|were|been) (?:sentenced|cited for|(?:\w+ )?barred from)\b|"
+    r"(?:is|are|was|were|been) rated\b(?! (?:as )?(?:the |one of the |among the )?(?:best|worst|"
+    r"top|most|least|\w+est)\b)|"
     r"\b(?:on|faces?|facing) (?:a |two |three |multiple )?charges? of\b|"
     r"placed on (?:a |an |the )?(?:[\w-]+ ){0,3}?(?:list|register)\b|"
     r"(?:is|are|was|were|been) (?:\w+ )?suspended (?:[\w-]+ ){0,3}?(?:from|pending|"
@@ -222,8 +225,12 @@ DATES = re.compile(
     r"\b(?:Route|Highway|Interstate|Hwy|Motorway|Platform|Gate|Terminal|Flight|District|Ward|"
     r"Precinct) \d+\b|\b[Vv]ersion \d+(?:\.\d+)*\b|"
     # a street address: "at 2400 Orchard Lane", "4718 Rainier Ave. S.", "the 2200 block of"
+    # (not a count of what a name qualifies: "40 High Street branches", "9 Supreme Court
+    # justices")
     r"\b\d{1,5} (?:(?:[NSEW]\.? )?(?:[A-Z0-9][\w’'.-]* ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
-    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b|block of\b)|"
+    r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b"
+    r"(?!\.?\s+(?!(?:was|is|has|as|its|his|this|thus|across|plus|unless|whereas|perhaps|"
+    r"always|towards|afterwards|besides|sometimes)\b)[a-z][\w-]*s\b)|block of\b)|"
     # a span that dates an act: "within 90 days", "19 days before her death", "13 months later"
     r"\bwithin (?:the )?\d+ (?:days?|weeks?|months?|years?)\b|"
     r"\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) "

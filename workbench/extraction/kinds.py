@@ -170,11 +170,19 @@ _SCHEDULED_ACT = re.compile(
 
 def _scheduled_act(text: str) -> bool:
     """A scheduled act (see ``_SCHEDULED_ACT``) that nothing before it hedges ("is expected
-    to", "may", "people familiar with the plans said")."""
+    to", "may", "people familiar with the plans said"), told by no one whose trade is to
+    forecast ("Analysts said the central bank would hold rates", "..., most economists
+    polled said": their forecast, not the actor's announcement)."""
     if "will" not in text and "would" not in text and "ll " not in text:
         return False
     m = _SCHEDULED_ACT.search(text)
-    return bool(m) and not hedged(text[:m.start()]) and not _prediction(text[:m.start()])
+    return bool(m) and not hedged(text[:m.start()]) and not _prediction(text[:m.start()]) and (
+        not _FORECASTERS.search(text))
+
+
+_FORECASTERS = re.compile(
+    r"\b(?:analysts|economists|strategists|traders|forecasters|dealers|polled|surveyed)\b", re.I
+)
 
 
 # "are already stretched", "I'm not convinced": a participle after "is" or "feel" describes
@@ -270,7 +278,7 @@ def classify(
     low = text.lower()
     if "statistic" not in facts and "die" in low and _DIED_OF.search(text):
         return "causal"  # a cause of death; "150,000 have died of AIDS" is checked as the count
-    if _keyed(_CONSEQUENCE_KEYS, _CONSEQUENCE, text, low):
+    if _keyed(_CONSEQUENCE_KEYS, _CONSEQUENCE, text, low) and not _forecast_first(text):
         return "causal"
     if "statistic" in facts and _keyed(_COST_KEYS, _COST_ESTIMATE, text, low):
         return "statistic"  # what a plan costs or saves is checked against its estimate now
@@ -356,6 +364,17 @@ _CONSEQUENCE = re.compile(
     re.I,
 )
 _CONSEQUENCE_KEYS = ("why", ", so")
+
+
+def _forecast_first(text: str) -> bool:
+    """Whether a forecast comes before the consequence the sentence draws: in "Gales will
+    peak at dawn. The ground is soaked, so trees fall easily" the claim is the forecast,
+    and the reason after it explains; "That is why sales are up. Profit will follow" is a
+    consequence first."""
+    found = _CONSEQUENCE.search(text)
+    return bool(found) and forecast(text[: found.start()])
+
+
 # The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
 # 1.6 percent", "a 60 per cent chance of", "likely to peak", "would likely fall short" (not
 # "had forecast", "than expected").

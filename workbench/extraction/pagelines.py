@@ -129,10 +129,14 @@ _SOURCE_LINE = re.compile(
     r"follow (?:the )?topics|(?:this|the) (?:story|article|report|series) (?:was|is) "
     r"(?:produced|reported|published) in (?:partnership|collaboration) with)\b"
     # "Correction:", and with the date of the note: "Correction, 1 December 2026:",
-    # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon)
+    # "Update, Nov. 5, 6:48 p.m.:" (a date and a time, no verb, before the colon); an update
+    # named by what it is about is the news of a live page ("Update from the sheriff: ..."),
+    # unless it is about the piece itself ("Update to this story:")
     r"|^(?:correction|clarification|editor['’]s note|update)"
     r"(?:,?\s+(?=[^:]{0,50}\d)[\w.,]+(?:\s+[\w.,]+){0,5}"
-    r"|\s+(?:from|to|on|of|for) [\w'’ ]{1,40}?)?\s*:"
+    r"|(?<!update)\s+(?:from|to|on|of|for) [\w'’ ]{1,40}?"
+    r"|\s+(?:to|on|of|for) (?:this|our|the|an? earlier) (?:story|article|report|post|piece|"
+    r"version|edition))?\s*:"
     # "To contact the reporter on this story:", "To contact the editors responsible ..."
     r"|^to contact the (?:reporters?|editors?|writers?|authors?)\b",
     re.I,

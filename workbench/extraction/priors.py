@@ -289,11 +289,13 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     if colour.scene(text, who.speaker) or (named and colour.vox_pop(text)):
         return COLOUR_PRIOR
     boilerplate = quoted and bool(_BOILERPLATE.search(said))
+    words = said
     if boilerplate:
         said = _BOILERPLATE.sub(" ", said)
-    judges = boilerplate or kinds.value_judgement(said) or (
-        quoted and bool(_STANCE.search(said)))
-    opinion = (judges and not kinds.states_fact(said)) or _characterised(text)
+    judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
+    opinion = (judges and not kinds.states_fact(said)) or (
+        boilerplate and not kinds.states_fact(said) and not _plain_sentence_checkable(words)
+    ) or _characterised(text)
     if opinion:
         prior = OPINION_PRIOR
     elif _service_note(text):
@@ -355,6 +357,18 @@ def _characterised(text: str) -> bool:
     # the rest of the sentence may state a fact of its own ("..., affecting 2.1 million")
     rest = text[:found.end()] + " " + text[end:]
     return not (_DIGIT.search(words) and kinds.states_fact(words)) and not kinds.states_fact(rest)
+
+
+def _plain_sentence_checkable(text: str) -> bool:
+    """Whether a sentence of a quote that holds none of a statement's set phrases says
+    something checkable ("We take this very seriously. Three staff have been suspended"):
+    the set phrase judges its own sentence, not the next."""
+    rest = " ".join(part for part in _SENTENCE_BREAK.split(text)
+                    if not _BOILERPLATE.search(part))
+    return kinds.checkable(rest) if rest.strip() else False
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
 def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:

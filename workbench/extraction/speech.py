@@ -89,7 +89,7 @@ ANONYMOUS = re.compile(
     r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
     r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
     r"opponents|witnesses|traders|investors|doctors|astronomers|groups|professionals|"
-    r"specialists|[a-z]+ologists)"
+    r"specialists|forecasters|[a-z]+ologists)"
     r"(?:\s+and\s+[a-z]+s)?"  # "researchers and advocates agree"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS}|{_GROUP_VIEWS})\b"
@@ -116,7 +116,7 @@ DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
 # said" stay unnamed sources.
 AUTHORS = frozenset("researchers authors scientists scholars".split())
 RESEARCH_DESK = re.compile(
-    r"(?i:analysts|economists|strategists|researchers)\s+at\s+(?:the\s+)?"
+    r"(?i:analysts|economists|strategists|researchers|forecasters)\s+at\s+(?:the\s+)?"
     r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
 )
 # A cheap first look: ANONYMOUS is tried only on sentences that name such a group.
@@ -126,7 +126,7 @@ GROUP_NOUNS = frozenset(
     spokeswomen spokesperson residents authorities insiders investigators researchers
     scientists economists supporters opponents witnesses traders investors doctors
     astronomers groups professionals specialists producers growers colleagues
-    strategists""".split()
+    strategists forecasters""".split()
 )
 LOWER_WORDS = re.compile(r"[a-z]+")
 # What a reporter writes about a source who is not named, wherever it stands.
