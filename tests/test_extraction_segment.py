@@ -175,3 +175,12 @@ def test_extract_spans_property(text):
         for item in (*c.entities, *c.numbers):
             assert text[item["start"]:item["end"]] == item["text"]
     assert all(a.end <= b.start for a, b in zip(claims, claims[1:]))
+
+
+def test_titles_of_engineers_and_councillors_do_not_split():
+    article = ("The county's chief engineer, Eng. Hassan Mwakio, said the bridge would close. "
+               "Cllr. Ann Reid disagreed.")
+    assert texts(article) == [
+        "The county's chief engineer, Eng. Hassan Mwakio, said the bridge would close.",
+        "Cllr. Ann Reid disagreed.",
+    ]

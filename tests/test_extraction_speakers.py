@@ -963,3 +963,17 @@ def test_she_says_is_the_person_a_feature_paragraph_opens_on():
             "\"a slow disaster\".\n\n"
             "\"We lost 40 orders last winter when sailings were cancelled,\" she says.\n")
     assert extract(text, include_all=True)[-1].speaker == "Ingrid Dahl"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lessors say rents rose 12 percent last year.",
+    "Orthodontists say waiting lists grew by 40 percent in 2025.",
+    "Cardiologists said the device had failed in 14 patients.",
+])
+def test_a_plural_for_a_kind_of_people_is_an_unnamed_source(sentence):
+    found, _ = attribute(sentence)
+    assert "anonymous_source" in found.flags
+
+
+def test_a_surname_that_looks_plural_is_still_a_speaker():
+    assert _speaker("Rogers said the plant had hired 140 workers in May.") == "Rogers"

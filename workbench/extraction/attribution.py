@@ -305,6 +305,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             # "The trust declared an incident on Monday and said ...": the sentence's subject
             return Attribution(opening.group("name"), (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))
+        if name and _kind_of_people(name):
+            return Attribution(None, ("anonymous_source",), True), False
         if name:
             return Attribution(None if _unnamed_group(name) else name, (), True), False
     if "by " in plain:
@@ -339,6 +341,16 @@ def _unnamed_group(name: str) -> bool:
     words = name.split()
     head = words[-1].lower()
     return len(words) <= 3 and head in GROUPS and head != "police" and not words[-1].isupper()
+
+
+def _kind_of_people(name: str) -> bool:
+    """One plural word for a kind of people, named by nobody ("Lessors say", as "Analysts
+    say"); not "-ers", which ends surnames as often ("Rogers said")."""
+    return " " not in name and name.endswith(_GROUP_ENDINGS) and not (
+        name.isupper() or name.lower() in GROUPS)
+
+
+_GROUP_ENDINGS = ("ologists", "ors", "ists", "ians", "ants")
 
 
 # A name after a description in lower case, with perhaps a place before it: "energy

@@ -45,7 +45,7 @@ class Sentence:
 # Abbreviations after which a period does not end a sentence (lowercased, no period).
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen sens rep reps gov gen lt col maj capt cmdr adm sgt cpl pvt
-    st jr sr rev fr hon pres supt atty det insp amb messrs mme mlle
+    st jr sr rev fr hon pres supt atty det insp amb messrs mme mlle eng cllr
     inc corp co ltd llc plc bros dept univ assn est no nos vol vols pp ed eds fig
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     vs etc al approx ca cf ie eg viz mt ft ave blvd rd hwy
