@@ -125,6 +125,34 @@ def test_furniture_of_other_outlets(line, role):
     assert [s.role for s in segment(line + "\n")] == [role]
 
 
+@pytest.mark.parametrize(("line", "role"), [
+    # a note headed by what it is: every sentence of it is furniture
+    ("Methodology: We averaged the monthly readings of 41 stations. Two closed in 2025.",
+     "source_line"),
+    ("How we did it: The figures come from 212 council budgets filed with the ministry.",
+     "source_line"),
+    ("Disclosures: The study was paid for by Norvane Bio. One author holds its shares.",
+     "source_line"),
+    ("Journal reference: Okafor T, et al. Soil carbon in the Sahel. Nature Geoscience 2026.",
+     "source_line"),
+    ("Chart: Median rent per month, 2016-2026", "source_line"),
+    ("Corrections and clarifications: An earlier version gave the wrong year.", "source_line"),
+    ("Notes to editors Interviews can be arranged in Lilongwe and Geneva.", "source_line"),
+    # a live page's entry stamps, and a byline with its outlet and stamps between bullets
+    ("21:07", "dateline"),
+    ("9.15am BST", "dateline"),
+    ("Jane Okoro · Radio Metro · Posted: Dec 2, 2026 6:10 AM ET · Last Updated: 1 hour ago",
+     "byline"),
+    # a body sentence that opens with a label of its own, or is about a chart or a map
+    ("Some context on prices: rents rose 9% in the year to June.", "body"),
+    ("The chart shows rents rose 9% in the year to June.", "body"),
+    ("Mapping: the council spent $2 million redrawing ward boundaries.", "body"),
+    ("At 21:07 the last train left the station.", "body"),
+])
+def test_labelled_notes_and_live_stamps(line, role):
+    assert [s.role for s in segment(line + "\n")][:1] == [role]
+
+
 def test_heading_and_byline():
     article = "Trump and Petro Meet at the White House\nBy Jane Roe\nThe two met on Tuesday."
     assert [s.role for s in segment(article)] == ["heading", "byline", "body"]

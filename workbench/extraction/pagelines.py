@@ -36,6 +36,9 @@ _STAMP_NUMBER = re.compile(
     r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|[A-Z]{1,4}T"
     r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
 )
+# A live page's entry stamp: a time of day alone on its line ("19:58", "7.41pm", "10:05 a.m.
+# ET"); a sentence always has a word.
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
 _STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 _DIGIT = re.compile(r"\d")
 _STAMP_SPLIT = re.compile(r"[\s,;|·•:–—()]+|\s-\s")
@@ -141,6 +144,19 @@ _SOURCE_LINE = re.compile(
     r"|^to contact the (?:reporters?|editors?|writers?|authors?)\b",
     re.I,
 )
+# A note at the foot of a report, headed by the label of what it is: how the data were
+# handled ("Methodology:", "How we did this:"), the paper and disclosures under a study
+# report ("Primary source:", "Disclosures:", "Citation:"), a chart's title ("Chart: ..."),
+# the outlet's corrections and notes to editors. A body sentence does not open with them.
+_LABELLED_NOTE = re.compile(
+    r"^(?:methodology|how we (?:did|reported|analy[sz]ed|calculated|counted|got) (?:this|it|"
+    r"the (?:data|numbers|figures))|about (?:this|the|our) (?:data|analysis|story|methodology)|"
+    r"disclosures?|conflicts? of interest|primary source|source reference|(?:journal )?"
+    r"(?:information|reference)|more information|citation|chart|graph|graphic|map|table|"
+    r"notes? to editors?|corrections? and clarifications|about the author|read|see more)"
+    r"\s*:|^notes? to editors\b",
+    re.I,
+)
 _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
 # "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
@@ -227,11 +243,15 @@ AGENCY_DATELINE = re.compile(
 def line_role(line: str) -> str | None:
     """A role for a whole line that is not article body, or None."""
     stripped = line.strip()
-    if _DATE_LINE.match(stripped) or _timestamp(stripped):
+    if _DATE_LINE.match(stripped) or _timestamp(stripped) or _CLOCK_LINE.match(stripped):
         return "dateline"
     if len(stripped) <= 200 and (
         _SOURCE_LINE.match(stripped) or _REVISION_NOTE.match(stripped)
         or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
+    ):
+        return "source_line"
+    if len(stripped) <= 600 and (":" in stripped[:40] or "editors" in stripped[:20]) and (
+        _LABELLED_NOTE.match(stripped)
     ):
         return "source_line"
     if stripped[-7:].lower() == "caption" and _CAPTION_TOGGLE.search(stripped):
@@ -272,17 +292,25 @@ def _signed_and_dated(line: str) -> bool:
     parts = _BULLET.split(line)
     if len(parts) < 2:
         return False
-    name, date = parts[0].strip(), parts[-1].strip()
-    return bool(_SIGNATURE.match(name)) and all(_PLACE.match(p.strip()) for p in parts[1:-1]) and (
-        bool(_DATE_LINE.match(date) or _timestamp(date)))
+    if not _SIGNATURE.match(parts[0].strip()):
+        return False
+    # after the name: places or outlets, stamps ("Last Updated: 2 hours ago"), one of them dated
+    dated = False
+    for part in (p.strip() for p in parts[1:]):
+        if _DATE_LINE.match(part) or _timestamp(part):
+            dated = True
+        elif not (_PLACE.match(part) or _timestamp(part, dated=False)):
+            return False
+    return dated
 
 
-def _timestamp(line: str) -> bool:
+def _timestamp(line: str, dated: bool = True) -> bool:
     """Whether ``line`` is only a time stamp: every word is a date, a time, a time zone or
-    a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date."""
+    a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date
+    (unless ``dated`` is False: "Last updated: 2 hours ago")."""
     if len(line) > 160 or not _DIGIT.search(line, 0, 40):
         return False
-    dated = False
+    dated = not dated
     for word in _STAMP_SPLIT.split(line):
         if not word or word == "-" or word.lower() in _STAMP_WORDS:
             continue
