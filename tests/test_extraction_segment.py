@@ -16,12 +16,14 @@ def texts(article: str) -> list[str]:
 def test_abbreviations_do_not_split():
     article = (
         "The call was brokered by Sen. Rand Paul (R., Ky.), who urged Trump to take it. "
-        "U.S. officials in Washington, D.C. agreed. Dr. Smith said so."
+        "U.S. officials in Washington, D.C. agreed. Dr. Smith said so. "
+        "In Roe v. Wade the court ruled."
     )
     assert texts(article) == [
         "The call was brokered by Sen. Rand Paul (R., Ky.), who urged Trump to take it.",
         "U.S. officials in Washington, D.C. agreed.",
         "Dr. Smith said so.",
+        "In Roe v. Wade the court ruled.",
     ]
 
 
@@ -143,11 +145,26 @@ def test_furniture_of_other_outlets(line, role):
     ("9.15am BST", "dateline"),
     ("Jane Okoro · Radio Metro · Posted: Dec 2, 2026 6:10 AM ET · Last Updated: 1 hour ago",
      "byline"),
+    # the notes a court report or an outlet ends with
+    ("The case is Ohio v. Brandt, No. 25-CR-1142, Franklin County Common Pleas Court.",
+     "source_line"),
+    ("Brandt is represented by Mara Quist of the county public defender's office.",
+     "source_line"),
+    ("Criminal charges are merely accusations. Every defendant is presumed innocent until "
+     "proven guilty.", "source_line"),
+    ("This newsletter is produced with support from the Harlow Foundation.", "source_line"),
+    ("This article is co-published with the Valley Record.", "source_line"),
+    ("WMRQ is listener-supported public media. Give today.", "source_line"),
+    ("This article is subject to copyright. No part may be reproduced.", "source_line"),
     # a body sentence that opens with a label of its own, or is about a chart or a map
     ("Some context on prices: rents rose 9% in the year to June.", "body"),
     ("The chart shows rents rose 9% in the year to June.", "body"),
     ("Mapping: the council spent $2 million redrawing ward boundaries.", "body"),
     ("At 21:07 the last train left the station.", "body"),
+    ("The jury found Brandt not guilty on two of the five counts.", "body"),
+    ("The case is the third against the company this year.", "body"),
+    ("Defendants in the fraud case are represented by public defenders, the court said.",
+     "body"),
 ])
 def test_labelled_notes_and_live_stamps(line, role):
     assert [s.role for s in segment(line + "\n")][:1] == [role]

@@ -157,6 +157,20 @@ _LABELLED_NOTE = re.compile(
     r"\s*:|^notes? to editors\b",
     re.I,
 )
+# The notes a court report ends with: the case's caption ("The case is State v. Doe, No.
+# 24-1187, Superior Court ..."), who represents each side, and the notice that a charge is
+# no proof of guilt; and a copyright notice ("This article is subject to copyright. ...").
+_CLOSING_NOTE = re.compile(
+    r"^(?:The (?:case|cases|lawsuit|suit|appeal) (?:is|are) [^.]{1,80}? v\. "
+    r"|(?:The )?[A-Z][\w.'’-]*(?: [\w.'’-]+){0,5} (?:is|are) represented by "
+    r"(?![^\n]*\b(?:said|says|told|according)\b)[^\n]{3,240}$"
+    r"|(?:All )?(?:[A-Z]?[a-z]+ )?(?i:charges|allegations|accusations) (?:are|is) "
+    r"(?:only |merely )?(?:accusations|allegations)\b"
+    r"|This (?:document|article|story|content|material|report) is (?:subject to|protected by) "
+    r"copyright\b"
+    r"|(?:All |Every |Each )?(?i:suspects?|defendants?|persons?|people|those|anyone|everyone)"
+    r"(?: [\w-]+){0,2} (?:is|are) (?:presumed|considered) innocent until proven guilty\b)"
+)
 _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
 # "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
@@ -199,7 +213,8 @@ _REVISION_NOTE = re.compile(
     r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
     r"made possible) by\b"
     # "This investigation was funded with a grant from ...", "... with support from ..."
-    r"|(?:This|Our) (?:story|article|report|series|coverage|reporting|piece|investigation)"
+    r"|(?:This|Our) (?:story|article|report|series|coverage|reporting|piece|investigation|"
+    r"bulletin|programme|program|broadcast|podcast|newsletter)"
     r"(?: \w+){0,2} (?:is|was|were) (?:produced|made|reported|published|funded|supported)"
     r" (?:with (?:the )?(?:financial )?(?:support|help|funding|a grant) (?:of|from)|"
     r"(?:with|through|by) (?:a )?(?:grant|funding) from)\b"
@@ -211,6 +226,15 @@ _REVISION_NOTE = re.compile(
     # where and when the piece ran: "This report by The Canadian Press was first published
     # Nov. 30", "This story appears in the Dec. 3 print edition", "This story was compiled
     # from our live coverage"
+    # "This story is co-published with The Ledger", "... is part of our series ..."
+    r"|(?:This|The) (?:story|article|report|piece) (?:is|was) (?:co-published|co-produced|"
+    r"part of (?:our|a|the) (?:\w+ )?series)\b"
+    # the outlet about itself and its terms: "WKXL is listener-supported public radio",
+    # "The content is provided for information purposes only"
+    r"|(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} is (?:an? )?(?:listener|reader|viewer|"
+    r"member|donor|audience)[- ](?:supported|funded|powered)\b"
+    r"|(?:The|This) (?:content|information|article|material) (?:is|was) provided for "
+    r"(?:general )?information(?:al)? purposes\b"
     r"|This (?:story|article|report|piece)(?: by [^.]{1,60}?)? (?:was (?:first|originally) "
     r"published|was (?:compiled|adapted) from|(?:first )?appear(?:s|ed) in (?:the |our )?"
     r"[^!?]{0,40}?\b(?:print|edition|issue)\b)"
@@ -253,6 +277,9 @@ def line_role(line: str) -> str | None:
     if len(stripped) <= 600 and (":" in stripped[:40] or "editors" in stripped[:20]) and (
         _LABELLED_NOTE.match(stripped)
     ):
+        return "source_line"
+    if len(stripped) <= 300 and ("v. " in stripped or "represented by" in stripped or (
+        "guilt" in stripped or "copyright" in stripped)) and _CLOSING_NOTE.match(stripped):
         return "source_line"
     if stripped[-7:].lower() == "caption" and _CAPTION_TOGGLE.search(stripped):
         return "caption"  # a web caption ends with its toggle: "... Jane Doe/AP hide caption"
