@@ -173,6 +173,47 @@ def test_a_crowd_filling_a_room_is_colour():
     assert proposed(fact) == [fact]
 
 
+@pytest.mark.parametrize("sentence", [
+    "At the bus depot on Tuesday, drivers were still waiting for their October pay, and a few "
+    "sat on upturned crates by the gate.",
+    "On a grey morning near Tromsø last month, trawlers idled in the harbour as the quota "
+    "talks dragged on.",
+    "On a recent weekday evening in Lagos's Yaba district, traders were packing up their "
+    "stalls by lamplight.",
+])
+def test_a_scene_set_at_a_place_on_a_day_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the bus depot on Tuesday, the company said it would cut 40 drivers' jobs by March.",
+    "At the plant on Monday, workers were producing 1,200 cars a day, double last year's rate.",
+    "At a hearing on Thursday, the regulator fined the airline $2.1 million for tarmac delays.",
+])
+def test_news_told_at_a_place_on_a_day_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The water came up to the windows in twenty minutes. We lost everything," said shop '
+    'owner Dana Mbeki, 47.',
+    'Her brother, Tomasz Nowak, 39, said: "He waited nine hours on the floor for an '
+    'ambulance."',
+    '"I pay $140 a month more for the same bus pass," said commuter Lin Zhao, 26.',
+])
+def test_a_voice_given_only_an_age_is_a_vox_pop(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We will close 14 branches by June," said chief executive Tom Hale.',
+    '"We cut 40 jobs in the parks department," said Mayor Tom Hale, 58.',
+    "Police said John Doe, 31, was charged with two counts of burglary on Friday.",
+])
+def test_an_office_or_a_charge_is_no_vox_pop(sentence):
+    assert proposed(sentence) == [sentence]
+
+
 def test_reported_plan_with_a_quoted_phrase_is_proposed():
     plan = ("Transport Minister Eli Varga said on Monday that the government would "
             "\"move heaven and earth\" to reopen the rail line.")
