@@ -145,6 +145,13 @@ def test_furniture_of_other_outlets(line, role):
     ("9.15am BST", "dateline"),
     ("Jane Okoro · Radio Metro · Posted: Dec 2, 2026 6:10 AM ET · Last Updated: 1 hour ago",
      "byline"),
+    # a caption dated by month and day only, and a byline whose name has an accent
+    ("Commuters crowd the platform at Shinjuku station in Tokyo on Oct. 3.", "caption"),
+    ("Voters fill the gymnasium at Lincoln High School in Omaha on Nov. 4.", "caption"),
+    ("Émile Durand · Radio Nord · Posted: Dec 2, 2026 6:10 AM ET · Last Updated: 1 hour ago",
+     "byline"),
+    ("The council voted 7-2 on Nov. 4.", "body"),
+    ("Hospitals in the region fill 95% of their beds on Dec. 1.", "body"),
     # the notes a court report or an outlet ends with
     ("The case is Ohio v. Brandt, No. 25-CR-1142, Franklin County Common Pleas Court.",
      "source_line"),

@@ -83,12 +83,13 @@ _PHOTO_VERBS = (
     r"(?:speaks?|talks?|stands?|sits?|walks?|works?|gathers?|waits?|looks?|listens?|"
     r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
     r"address(?:es)?|arrives?|prepares?|protests?|holds? up|cross(?:es)?|greets?|wears?|"
-    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up)"
+    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up|crowd|fill|throng)"
 )
 # The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
 _PHOTO_DATE = (
     rf"(?:{_WEEKDAYS}\b|(?:January|February|March|April|May|June|July|August|September|"
-    rf"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{{1,2}}, \d{{4}})"
+    rf"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{{1,2}}"
+    rf"(?:, \d{{4}}|\.$))"
 )
 _PHOTO_DESCRIPTION = re.compile(
     rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
@@ -291,7 +292,8 @@ def line_role(line: str) -> str | None:
         _NOTE_LINE.match(stripped)
     ):
         return "source_line"
-    if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped) and (
+    if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped or (
+            stripped[-2:-1].isdigit() and stripped[-1:] == ".")) and (
         _PHOTO_DESCRIPTION.match(stripped)
     ):
         return "caption"
@@ -303,7 +305,8 @@ def line_role(line: str) -> str | None:
 # "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
 # Two writers are joined by "and" or "&": "Jane Doe & Tom Lee • ..."
 _SIGNATURE = re.compile(
-    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: (?:&|and) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?"
+    r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){1,3}"
+    r"(?: (?:&|and) [A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){1,3})?"
     r"(?:, [A-Z][\w'’ -]{2,40})?$"
 )
 # the place the writers filed from, between bullets: "Jane Doe · Lagos · 3 Dec 2027 08:15"
