@@ -214,6 +214,16 @@ def test_an_office_or_a_charge_is_no_vox_pop(sentence):
     assert proposed(sentence) == [sentence]
 
 
+def test_a_term_put_in_quote_marks_is_a_view_unless_a_fact_comes_with_it():
+    assert proposed('The union termed the pay offer "an insult to every nurse in the '
+                    'country".') == []
+    for fact in ('The mayor termed the closure "temporary", saying the pool would reopen in '
+                 '2028 after a $4 million repair.',
+                 'The agency termed the outbreak "the largest since 2015", with 212 cases '
+                 'confirmed.'):
+        assert proposed(fact) == [fact]
+
+
 def test_reported_plan_with_a_quoted_phrase_is_proposed():
     plan = ("Transport Minister Eli Varga said on Monday that the government would "
             "\"move heaven and earth\" to reopen the rail line.")
