@@ -92,7 +92,8 @@ _CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradit
 _CHARACTERISED = re.compile(
     r"(?<!had )(?<!has )(?<!have )(?<!that )\b(?:call(?:ed|s)|describe[ds]|prais(?:ed|es)|"
     r"hail(?:ed|s)|dismiss(?:ed|es)|derided|brand(?:ed|s)|label(?:l?ed|s)|denounc(?:ed|es)|laud(?:ed|s)|"
-    r"slamm?(?:ed|s)|term(?:ed|s)|liken(?:ed|s)) (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
+    r"slamm?(?:ed|s)|term(?:ed|s)|liken(?:ed|s)"
+    r") (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
     r"[A-Z][\w’'-]+) [\w’' -]{1,30}?|[A-Z][\w’'-]+) (?:as )?[“\"‘']"
 )
 _CLOSE_QUOTE = re.compile(r"[”\"’']")
