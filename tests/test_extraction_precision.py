@@ -224,6 +224,16 @@ def test_a_term_put_in_quote_marks_is_a_view_unless_a_fact_comes_with_it():
         assert proposed(fact) == [fact]
 
 
+def test_a_wish_in_the_first_person_is_a_view_unless_a_fact_comes_with_it():
+    assert proposed('"It could be a measurement error. We\'d want to see the raw data before '
+                    'drawing conclusions," said Maria Lopez, an economist at Banco Sur.') == []
+    for fact in ('"We would like to see the plant reopen, and we have offered $12 million '
+                 'toward it," said Gov. Tom Hale.',
+                 '"It could be a detector artefact, and the team has already run 40 checks," '
+                 'said physicist Jan Novak of Charles University.'):
+        assert proposed(fact) == [fact]
+
+
 def test_reported_plan_with_a_quoted_phrase_is_proposed():
     plan = ("Transport Minister Eli Varga said on Monday that the government would "
             "\"move heaven and earth\" to reopen the rail line.")

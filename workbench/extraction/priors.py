@@ -233,6 +233,9 @@ _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
     r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
     r"(?:think|believe|feel|suspect|doubt|reckon)\b|\bin (?:my|our) (?:view|opinion)\b"
+    # a wish or a preference in the first person ("I'd want to see ...", "We'd much rather")
+    r"|\b(?:I|[Ww]e)(?:['’]d| would) (?:much |really |still |far )?(?:rather|prefer|want to see|"
+    r"like to see)\b"
     # a prescription ("What we need is ...", "What matters is ...") and a concession
     # ("Nobody in this room wants to raise taxes")
     r"|\bWhat (?:we|they|you|the [\w-]+|this [\w-]+) (?:really )?(?:need|needs|want|wants) "
