@@ -121,9 +121,16 @@ def proposed(article: str) -> list[str]:
     "book one.",
     "The shelter is at 40 Dock Road; beds can be booked online through the county website.",
     "Parents with questions should call the school office on (03) 9555 0142.",
+    "You can report a pothole free of charge by texting 80550 or calling 0800 555 0199.",
+    "Listeners can request a transcript of the programme by writing to PO Box 410, Leeds.",
 ])
 def test_a_service_note_is_not_proposed(sentence):
     assert proposed(sentence) == []
+
+
+def test_a_figure_beside_the_readers_instructions_is_still_proposed():
+    fact = "You can report a pothole by calling 311, and the city filled 14,200 of them last year."
+    assert proposed(fact) == [fact]
 
 
 def test_a_hotline_in_a_statistic_is_still_proposed():

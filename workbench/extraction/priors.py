@@ -174,6 +174,10 @@ _CONTACT = re.compile(
     r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
     r"(?:call|phone|ring|text|email|contact|visit|book)\b"
     # "can be contacted free, day or night, on ...": a few words may come between
+    # the reader told how to do it: "You can report a sighting by calling ...", "Listeners
+    # can apply online or by texting ..."
+    r"|\b(?:[Yy]ou|[Rr]eaders|[Ll]isteners|[Vv]iewers) can (?:[\w-]+ ){1,8}?by (?:calling|"
+    r"phoning|ringing|texting|sending|emailing|visiting|writing)\b"
     r"|\bcan be (?:booked|reached|contacted|made|ordered)(?:,? [\w ]{1,20}?,?){0,2} "
     r"(?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
