@@ -301,9 +301,17 @@ def test_a_byline_under_the_first_paragraphs_leaves_them_body():
 @pytest.mark.parametrize("sentence", [
     "The inquiry resumes on Tuesday with evidence from the fire chief.",
     "Public comment on the proposal runs until March 30.",
+    "The inflation figures for October come out next Tuesday.",
+    "Exam results are out on August 14.",
 ])
 def test_more_schedule_notes_are_not_proposed(sentence):
     assert proposed(sentence) == []
+
+
+def test_a_release_that_states_a_finding_is_still_proposed():
+    fact = ("The report came out on Monday and found that 1 in 5 bridges is structurally "
+            "deficient.")
+    assert proposed(fact) == [fact]
 
 
 def test_a_forecast_of_a_decision_is_not_a_schedule():

@@ -62,6 +62,8 @@ _SCHEDULE = re.compile(
     # reviewed again within a year", "will set rates at its June meeting"
     r"(?:returns?|reconvenes?|resumes?) (?:on )?(?:[A-Z][a-z]{2}\. \d|"
     rf"{_MONTH} \d)|will (?:host\b|set (?:[\w-]+ ){{0,5}}?at (?:its|the|a) )|"
+    # "Results come out next Thursday", "The figures are out on May 4"
+    r"comes? out (?:on|next|this)\b|(?:is|are) (?:out|published) (?:on|next)\b|"
     r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
     r"published|released|announced)\b)"
 )
