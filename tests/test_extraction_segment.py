@@ -152,6 +152,9 @@ def test_furniture_of_other_outlets(line, role):
      "byline"),
     ("The council voted 7-2 on Nov. 4.", "body"),
     ("Hospitals in the region fill 95% of their beds on Dec. 1.", "body"),
+    ("Tom Lee 12 Dec 2026 Listen to this article 4 min", "byline"),
+    ("Tom Lee 12 December 2026", "byline"),
+    ("Tom Lee said on 12 December 2026 that the plant would close.", "body"),
     # the notes a court report or an outlet ends with
     ("The case is Ohio v. Brandt, No. 25-CR-1142, Franklin County Common Pleas Court.",
      "source_line"),

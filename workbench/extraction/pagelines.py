@@ -249,7 +249,11 @@ _BYLINE = re.compile(
     # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
     r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
     # "Jane Doe @janedoe": a name and the writer's social handle
-    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+)$"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+"
+    # "Jane Doe 30 Nov 2026 Listen to this article 5 min": a name, the date, a player's prompt
+    rf"|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){{1,3}}\s+\d{{1,2}}\s+(?i:{_MONTHS})\s+\d{{4}}"
+    r"(?:\s+(?:(?i:listen to this (?:article|story))|\d+ min(?:ute)?s?(?: read| listen)?|"
+    r"\d{1,2}[:.]\d\d(?:\s*[ap]m)?))*)$"
 )
 # "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
 DATELINE_PREFIX = re.compile(
