@@ -121,9 +121,16 @@ def proposed(article: str) -> list[str]:
     "book one.",
     "The shelter is at 40 Dock Road; beds can be booked online through the county website.",
     "Parents with questions should call the school office on (03) 9555 0142.",
+    "You can report a pothole free of charge by texting 80550 or calling 0800 555 0199.",
+    "Listeners can request a transcript of the programme by writing to PO Box 410, Leeds.",
 ])
 def test_a_service_note_is_not_proposed(sentence):
     assert proposed(sentence) == []
+
+
+def test_a_figure_beside_the_readers_instructions_is_still_proposed():
+    fact = "You can report a pothole by calling 311, and the city filled 14,200 of them last year."
+    assert proposed(fact) == [fact]
 
 
 def test_a_hotline_in_a_statistic_is_still_proposed():
@@ -171,6 +178,67 @@ def test_a_crowd_filling_a_room_is_colour():
     assert proposed("Farmers in work boots filled the hallway outside the hearing room.") == []
     fact = "Applications filled all 1,200 places in the program within a week."
     assert proposed(fact) == [fact]
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the bus depot on Tuesday, drivers were still waiting for their October pay, and a few "
+    "sat on upturned crates by the gate.",
+    "On a grey morning near Tromsø last month, trawlers idled in the harbour as the quota "
+    "talks dragged on.",
+    "On a recent weekday evening in Lagos's Yaba district, traders were packing up their "
+    "stalls by lamplight.",
+])
+def test_a_scene_set_at_a_place_on_a_day_is_colour(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "At the bus depot on Tuesday, the company said it would cut 40 drivers' jobs by March.",
+    "At the plant on Monday, workers were producing 1,200 cars a day, double last year's rate.",
+    "At a hearing on Thursday, the regulator fined the airline $2.1 million for tarmac delays.",
+])
+def test_news_told_at_a_place_on_a_day_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"The water came up to the windows in twenty minutes. We lost everything," said shop '
+    'owner Dana Mbeki, 47.',
+    'Her brother, Tomasz Nowak, 39, said: "He waited nine hours on the floor for an '
+    'ambulance."',
+    '"I pay $140 a month more for the same bus pass," said commuter Lin Zhao, 26.',
+])
+def test_a_voice_given_only_an_age_is_a_vox_pop(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We will close 14 branches by June," said chief executive Tom Hale.',
+    '"We cut 40 jobs in the parks department," said Mayor Tom Hale, 58.',
+    "Police said John Doe, 31, was charged with two counts of burglary on Friday.",
+])
+def test_an_office_or_a_charge_is_no_vox_pop(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_term_put_in_quote_marks_is_a_view_unless_a_fact_comes_with_it():
+    assert proposed('The union termed the pay offer "an insult to every nurse in the '
+                    'country".') == []
+    for fact in ('The mayor termed the closure "temporary", saying the pool would reopen in '
+                 '2028 after a $4 million repair.',
+                 'The agency termed the outbreak "the largest since 2015", with 212 cases '
+                 'confirmed.'):
+        assert proposed(fact) == [fact]
+
+
+def test_a_wish_in_the_first_person_is_a_view_unless_a_fact_comes_with_it():
+    assert proposed('"It could be a measurement error. We\'d want to see the raw data before '
+                    'drawing conclusions," said Maria Lopez, an economist at Banco Sur.') == []
+    for fact in ('"We would like to see the plant reopen, and we have offered $12 million '
+                 'toward it," said Gov. Tom Hale.',
+                 '"It could be a detector artefact, and the team has already run 40 checks," '
+                 'said physicist Jan Novak of Charles University.'):
+        assert proposed(fact) == [fact]
 
 
 def test_reported_plan_with_a_quoted_phrase_is_proposed():
@@ -233,9 +301,17 @@ def test_a_byline_under_the_first_paragraphs_leaves_them_body():
 @pytest.mark.parametrize("sentence", [
     "The inquiry resumes on Tuesday with evidence from the fire chief.",
     "Public comment on the proposal runs until March 30.",
+    "The inflation figures for October come out next Tuesday.",
+    "Exam results are out on August 14.",
 ])
 def test_more_schedule_notes_are_not_proposed(sentence):
     assert proposed(sentence) == []
+
+
+def test_a_release_that_states_a_finding_is_still_proposed():
+    fact = ("The report came out on Monday and found that 1 in 5 bridges is structurally "
+            "deficient.")
+    assert proposed(fact) == [fact]
 
 
 def test_a_forecast_of_a_decision_is_not_a_schedule():

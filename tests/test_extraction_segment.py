@@ -16,12 +16,14 @@ def texts(article: str) -> list[str]:
 def test_abbreviations_do_not_split():
     article = (
         "The call was brokered by Sen. Rand Paul (R., Ky.), who urged Trump to take it. "
-        "U.S. officials in Washington, D.C. agreed. Dr. Smith said so."
+        "U.S. officials in Washington, D.C. agreed. Dr. Smith said so. "
+        "In Roe v. Wade the court ruled."
     )
     assert texts(article) == [
         "The call was brokered by Sen. Rand Paul (R., Ky.), who urged Trump to take it.",
         "U.S. officials in Washington, D.C. agreed.",
         "Dr. Smith said so.",
+        "In Roe v. Wade the court ruled.",
     ]
 
 
@@ -123,6 +125,59 @@ def test_dateline_line_and_prefix_and_source_line():
 ])
 def test_furniture_of_other_outlets(line, role):
     assert [s.role for s in segment(line + "\n")] == [role]
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    # a note headed by what it is: every sentence of it is furniture
+    ("Methodology: We averaged the monthly readings of 41 stations. Two closed in 2025.",
+     "source_line"),
+    ("How we did it: The figures come from 212 council budgets filed with the ministry.",
+     "source_line"),
+    ("Disclosures: The study was paid for by Norvane Bio. One author holds its shares.",
+     "source_line"),
+    ("Journal reference: Okafor T, et al. Soil carbon in the Sahel. Nature Geoscience 2026.",
+     "source_line"),
+    ("Chart: Median rent per month, 2016-2026", "source_line"),
+    ("Corrections and clarifications: An earlier version gave the wrong year.", "source_line"),
+    ("Notes to editors Interviews can be arranged in Lilongwe and Geneva.", "source_line"),
+    # a live page's entry stamps, and a byline with its outlet and stamps between bullets
+    ("21:07", "dateline"),
+    ("9.15am BST", "dateline"),
+    ("Jane Okoro · Radio Metro · Posted: Dec 2, 2026 6:10 AM ET · Last Updated: 1 hour ago",
+     "byline"),
+    # a caption dated by month and day only, and a byline whose name has an accent
+    ("Commuters crowd the platform at Shinjuku station in Tokyo on Oct. 3.", "caption"),
+    ("Voters fill the gymnasium at Lincoln High School in Omaha on Nov. 4.", "caption"),
+    ("Émile Durand · Radio Nord · Posted: Dec 2, 2026 6:10 AM ET · Last Updated: 1 hour ago",
+     "byline"),
+    ("The council voted 7-2 on Nov. 4.", "body"),
+    ("Hospitals in the region fill 95% of their beds on Dec. 1.", "body"),
+    ("Tom Lee 12 Dec 2026 Listen to this article 4 min", "byline"),
+    ("Tom Lee 12 December 2026", "byline"),
+    ("Tom Lee said on 12 December 2026 that the plant would close.", "body"),
+    # the notes a court report or an outlet ends with
+    ("The case is Ohio v. Brandt, No. 25-CR-1142, Franklin County Common Pleas Court.",
+     "source_line"),
+    ("Brandt is represented by Mara Quist of the county public defender's office.",
+     "source_line"),
+    ("Criminal charges are merely accusations. Every defendant is presumed innocent until "
+     "proven guilty.", "source_line"),
+    ("This newsletter is produced with support from the Harlow Foundation.", "source_line"),
+    ("This article is co-published with the Valley Record.", "source_line"),
+    ("WMRQ is listener-supported public media. Give today.", "source_line"),
+    ("This article is subject to copyright. No part may be reproduced.", "source_line"),
+    # a body sentence that opens with a label of its own, or is about a chart or a map
+    ("Some context on prices: rents rose 9% in the year to June.", "body"),
+    ("The chart shows rents rose 9% in the year to June.", "body"),
+    ("Mapping: the council spent $2 million redrawing ward boundaries.", "body"),
+    ("At 21:07 the last train left the station.", "body"),
+    ("The jury found Brandt not guilty on two of the five counts.", "body"),
+    ("The case is the third against the company this year.", "body"),
+    ("Defendants in the fraud case are represented by public defenders, the court said.",
+     "body"),
+])
+def test_labelled_notes_and_live_stamps(line, role):
+    assert [s.role for s in segment(line + "\n")][:1] == [role]
 
 
 def test_heading_and_byline():

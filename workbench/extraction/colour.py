@@ -40,9 +40,13 @@ _EVERYDAY = (
     # "a nurse at the hospital": staff of a place in the story speak as witnesses to it
     r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
 )
+# An age and no office at all is the same: "said shop owner Ana Reyes, 58." at the end of the
+# sentence, or "Her son, Tom Lee, 34, said: ..." before the quote.
 _AGED_VOICE = re.compile(
     rf"\b{_VOICE_VERB}\s+{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}"
     rf"|^{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}[^,.;“”\"]{{1,60}},\s+{_VOICE_VERB}\b"
+    rf"|\b{_VOICE_VERB}\s+(?:[A-Z][\w’'-]*\s+)?(?:[a-z-]+\s+){{0,2}}{_NAME},\s+\d{{1,3}}\.?$"
+    rf"|^(?:(?:His|Her|Their) [a-z-]+(?: [a-z-]+)?, )?{_NAME},\s+\d{{1,3}},\s+{_VOICE_VERB}\b"
 )
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
@@ -55,10 +59,21 @@ _SCENE = re.compile(
     r"(?:morning|afternoon|evening|night|day),"
     r"|^(?:(?:At|In|Under|Outside|Inside|Behind|Beside|Along|Near|Across|Around|By) [^,]{0,80}? "
     r"[Oo]n|On) (?:a|an|one) (?:[\w-]+ ){0,2}(?:morning|afternoon|"
-    r"evening|night)(?: (?:last|this|in|of) [\w ]{2,20}?)?,"
+    r"evening|night)(?: (?:last|this|in|of|outside|near|at|on) [^,]{2,60}?)?,"
     # the reporter's own visit: "On a visit last week, ...", "During a recent visit to the
     # farm, ..." (no name in it: "On a visit to Kyiv on Monday, the minister ..." is news)
     r"|^(?:On|During) (?:a|an|one) (?:recent |brief |earlier )?visit\b[^,A-Z]{0,60},"
+)
+# A scene set at a place on a day and shown as it was, in the reporter's words: "At the
+# depot on Monday, drivers were still waiting for their pay", "Outside the court on Friday,
+# a few supporters stood in the rain" (what people were doing then, or where they sat or
+# stood). "At the depot on Monday, the company said it would cut 40 jobs" is news.
+_SET_SCENE = re.compile(
+    r"^(?:At|On|In|Outside|Inside|Along|Near|Under|Across) [^,]{3,80}? on (?:a |an )?"
+    r"(?:recent )?(?:[\w-]+ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"weekday)(?: (?:morning|afternoon|evening|night))?, [^.;“”\"]{0,80}?\b(?:(?:were|was) "
+    r"(?:still |already )?[a-z]{3,}ing|sat|stood|waited|queued|huddled|milled|lingered|"
+    r"spilled|crowded)\b"
 )
 # A crowd counted roughly that fills a room or looks on ("About 40 people filled the
 # gallery", "More than 150 parents packed the hall"): colour, whatever number it holds.
@@ -154,7 +169,8 @@ def scene(text: str, speaker: str | None) -> bool:
     if crowd and not (crowd.group("gathered") and told) and not _figure_after(
             text, crowd.end()):
         return True
-    more = not told and (_MORE_SCENE.search(text) or _MOOD.match(text) or _FIGURE.match(text))
+    more = not told and (_MORE_SCENE.search(text) or _MOOD.match(text) or _FIGURE.match(text)
+                         or (" on " in text and _SET_SCENE.match(text)))
     if not more:
         return False
     rest = _CODE.sub(" ", text[more.end():])
@@ -183,9 +199,12 @@ def vox_pop(text: str) -> bool:
         end = _CLAUSE_END.search(text, start)
         if _OFFICE.search(text, start, end.start() if end else len(text)):
             life = None
-    return bool(life or (
-        ("said" in text or "says" in text or "told" in text or "asked" in text
-         or "added" in text) and _AGED_VOICE.search(text)))
+    if life:
+        return True
+    aged = ("said" in text or "says" in text or "told" in text or "asked" in text
+            or "added" in text) and _AGED_VOICE.search(text)
+    # an office in the introduction is a role ("said Mayor Tom Hale, 58.")
+    return bool(aged) and not _OFFICE.search(aged.group())
 
 
 def crowd_reacts(text: str, facts: frozenset[str]) -> bool:

@@ -36,6 +36,9 @@ _STAMP_NUMBER = re.compile(
     r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|[A-Z]{1,4}T"
     r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
 )
+# A live page's entry stamp: a time of day alone on its line ("19:58", "7.41pm", "10:05 a.m.
+# ET"); a sentence always has a word.
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
 _STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 _DIGIT = re.compile(r"\d")
 _STAMP_SPLIT = re.compile(r"[\s,;|·•:–—()]+|\s-\s")
@@ -80,12 +83,13 @@ _PHOTO_VERBS = (
     r"(?:speaks?|talks?|stands?|sits?|walks?|works?|gathers?|waits?|looks?|listens?|"
     r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
     r"address(?:es)?|arrives?|prepares?|protests?|holds? up|cross(?:es)?|greets?|wears?|"
-    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up)"
+    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up|crowd|fill|throng)"
 )
 # The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
 _PHOTO_DATE = (
     rf"(?:{_WEEKDAYS}\b|(?:January|February|March|April|May|June|July|August|September|"
-    rf"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{{1,2}}, \d{{4}})"
+    rf"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{{1,2}}"
+    rf"(?:, \d{{4}}|\.$))"
 )
 _PHOTO_DESCRIPTION = re.compile(
     rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
@@ -141,6 +145,33 @@ _SOURCE_LINE = re.compile(
     r"|^to contact the (?:reporters?|editors?|writers?|authors?)\b",
     re.I,
 )
+# A note at the foot of a report, headed by the label of what it is: how the data were
+# handled ("Methodology:", "How we did this:"), the paper and disclosures under a study
+# report ("Primary source:", "Disclosures:", "Citation:"), a chart's title ("Chart: ..."),
+# the outlet's corrections and notes to editors. A body sentence does not open with them.
+_LABELLED_NOTE = re.compile(
+    r"^(?:methodology|how we (?:did|reported|analy[sz]ed|calculated|counted|got) (?:this|it|"
+    r"the (?:data|numbers|figures))|about (?:this|the|our) (?:data|analysis|story|methodology)|"
+    r"disclosures?|conflicts? of interest|primary source|source reference|(?:journal )?"
+    r"(?:information|reference)|more information|citation|chart|graph|graphic|map|table|"
+    r"notes? to editors?|corrections? and clarifications|about the author|read|see more)"
+    r"\s*:|^notes? to editors\b",
+    re.I,
+)
+# The notes a court report ends with: the case's caption ("The case is State v. Doe, No.
+# 24-1187, Superior Court ..."), who represents each side, and the notice that a charge is
+# no proof of guilt; and a copyright notice ("This article is subject to copyright. ...").
+_CLOSING_NOTE = re.compile(
+    r"^(?:The (?:case|cases|lawsuit|suit|appeal) (?:is|are) [^.]{1,80}? v\. "
+    r"|(?:The )?[A-Z][\w.'’-]*(?: [\w.'’-]+){0,5} (?:is|are) represented by "
+    r"(?![^\n]*\b(?:said|says|told|according)\b)[^\n]{3,240}$"
+    r"|(?:All )?(?:[A-Z]?[a-z]+ )?(?i:charges|allegations|accusations) (?:are|is) "
+    r"(?:only |merely )?(?:accusations|allegations)\b"
+    r"|This (?:document|article|story|content|material|report) is (?:subject to|protected by) "
+    r"copyright\b"
+    r"|(?:All |Every |Each )?(?i:suspects?|defendants?|persons?|people|those|anyone|everyone)"
+    r"(?: [\w-]+){0,2} (?:is|are) (?:presumed|considered) innocent until proven guilty\b)"
+)
 _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # A prompt to subscribe, sign up or download: "Sign up for our weekday newsletter",
 # "Get the latest news in your inbox", "Support local journalism: subscribe ...", "Download
@@ -183,7 +214,8 @@ _REVISION_NOTE = re.compile(
     r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
     r"made possible) by\b"
     # "This investigation was funded with a grant from ...", "... with support from ..."
-    r"|(?:This|Our) (?:story|article|report|series|coverage|reporting|piece|investigation)"
+    r"|(?:This|Our) (?:story|article|report|series|coverage|reporting|piece|investigation|"
+    r"bulletin|programme|program|broadcast|podcast|newsletter)"
     r"(?: \w+){0,2} (?:is|was|were) (?:produced|made|reported|published|funded|supported)"
     r" (?:with (?:the )?(?:financial )?(?:support|help|funding|a grant) (?:of|from)|"
     r"(?:with|through|by) (?:a )?(?:grant|funding) from)\b"
@@ -195,6 +227,15 @@ _REVISION_NOTE = re.compile(
     # where and when the piece ran: "This report by The Canadian Press was first published
     # Nov. 30", "This story appears in the Dec. 3 print edition", "This story was compiled
     # from our live coverage"
+    # "This story is co-published with The Ledger", "... is part of our series ..."
+    r"|(?:This|The) (?:story|article|report|piece) (?:is|was) (?:co-published|co-produced|"
+    r"part of (?:our|a|the) (?:\w+ )?series)\b"
+    # the outlet about itself and its terms: "WKXL is listener-supported public radio",
+    # "The content is provided for information purposes only"
+    r"|(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} is (?:an? )?(?:listener|reader|viewer|"
+    r"member|donor|audience)[- ](?:supported|funded|powered)\b"
+    r"|(?:The|This) (?:content|information|article|material) (?:is|was) provided for "
+    r"(?:general )?information(?:al)? purposes\b"
     r"|This (?:story|article|report|piece)(?: by [^.]{1,60}?)? (?:was (?:first|originally) "
     r"published|was (?:compiled|adapted) from|(?:first )?appear(?:s|ed) in (?:the |our )?"
     r"[^!?]{0,40}?\b(?:print|edition|issue)\b)"
@@ -208,7 +249,11 @@ _BYLINE = re.compile(
     # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
     r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
     # "Jane Doe @janedoe": a name and the writer's social handle
-    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+)$"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+"
+    # "Jane Doe 30 Nov 2026 Listen to this article 5 min": a name, the date, a player's prompt
+    rf"|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){{1,3}}\s+\d{{1,2}}\s+(?i:{_MONTHS})\s+\d{{4}}"
+    r"(?:\s+(?:(?i:listen to this (?:article|story))|\d+ min(?:ute)?s?(?: read| listen)?|"
+    r"\d{1,2}[:.]\d\d(?:\s*[ap]m)?))*)$"
 )
 # "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
 DATELINE_PREFIX = re.compile(
@@ -227,12 +272,19 @@ AGENCY_DATELINE = re.compile(
 def line_role(line: str) -> str | None:
     """A role for a whole line that is not article body, or None."""
     stripped = line.strip()
-    if _DATE_LINE.match(stripped) or _timestamp(stripped):
+    if _DATE_LINE.match(stripped) or _timestamp(stripped) or _CLOCK_LINE.match(stripped):
         return "dateline"
     if len(stripped) <= 200 and (
         _SOURCE_LINE.match(stripped) or _REVISION_NOTE.match(stripped)
         or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
     ):
+        return "source_line"
+    if len(stripped) <= 600 and (":" in stripped[:40] or "editors" in stripped[:20]) and (
+        _LABELLED_NOTE.match(stripped)
+    ):
+        return "source_line"
+    if len(stripped) <= 300 and ("v. " in stripped or "represented by" in stripped or (
+        "guilt" in stripped or "copyright" in stripped)) and _CLOSING_NOTE.match(stripped):
         return "source_line"
     if stripped[-7:].lower() == "caption" and _CAPTION_TOGGLE.search(stripped):
         return "caption"  # a web caption ends with its toggle: "... Jane Doe/AP hide caption"
@@ -244,7 +296,8 @@ def line_role(line: str) -> str | None:
         _NOTE_LINE.match(stripped)
     ):
         return "source_line"
-    if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped) and (
+    if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped or (
+            stripped[-2:-1].isdigit() and stripped[-1:] == ".")) and (
         _PHOTO_DESCRIPTION.match(stripped)
     ):
         return "caption"
@@ -256,7 +309,8 @@ def line_role(line: str) -> str | None:
 # "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
 # Two writers are joined by "and" or "&": "Jane Doe & Tom Lee • ..."
 _SIGNATURE = re.compile(
-    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: (?:&|and) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?"
+    r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){1,3}"
+    r"(?: (?:&|and) [A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){1,3})?"
     r"(?:, [A-Z][\w'’ -]{2,40})?$"
 )
 # the place the writers filed from, between bullets: "Jane Doe · Lagos · 3 Dec 2027 08:15"
@@ -272,17 +326,25 @@ def _signed_and_dated(line: str) -> bool:
     parts = _BULLET.split(line)
     if len(parts) < 2:
         return False
-    name, date = parts[0].strip(), parts[-1].strip()
-    return bool(_SIGNATURE.match(name)) and all(_PLACE.match(p.strip()) for p in parts[1:-1]) and (
-        bool(_DATE_LINE.match(date) or _timestamp(date)))
+    if not _SIGNATURE.match(parts[0].strip()):
+        return False
+    # after the name: places or outlets, stamps ("Last Updated: 2 hours ago"), one of them dated
+    dated = False
+    for part in (p.strip() for p in parts[1:]):
+        if _DATE_LINE.match(part) or _timestamp(part):
+            dated = True
+        elif not (_PLACE.match(part) or _timestamp(part, dated=False)):
+            return False
+    return dated
 
 
-def _timestamp(line: str) -> bool:
+def _timestamp(line: str, dated: bool = True) -> bool:
     """Whether ``line`` is only a time stamp: every word is a date, a time, a time zone or
-    a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date."""
+    a stamp word ("Posted", "Updated"), and it holds a month, a weekday or a full date
+    (unless ``dated`` is False: "Last updated: 2 hours ago")."""
     if len(line) > 160 or not _DIGIT.search(line, 0, 40):
         return False
-    dated = False
+    dated = not dated
     for word in _STAMP_SPLIT.split(line):
         if not word or word == "-" or word.lower() in _STAMP_WORDS:
             continue

@@ -62,6 +62,8 @@ _SCHEDULE = re.compile(
     # reviewed again within a year", "will set rates at its June meeting"
     r"(?:returns?|reconvenes?|resumes?) (?:on )?(?:[A-Z][a-z]{2}\. \d|"
     rf"{_MONTH} \d)|will (?:host\b|set (?:[\w-]+ ){{0,5}}?at (?:its|the|a) )|"
+    # "Results come out next Thursday", "The figures are out on May 4"
+    r"comes? out (?:on|next|this)\b|(?:is|are) (?:out|published) (?:on|next)\b|"
     r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
     r"published|released|announced)\b)"
 )
@@ -92,7 +94,8 @@ _CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradit
 _CHARACTERISED = re.compile(
     r"(?<!had )(?<!has )(?<!have )(?<!that )\b(?:call(?:ed|s)|describe[ds]|prais(?:ed|es)|"
     r"hail(?:ed|s)|dismiss(?:ed|es)|derided|brand(?:ed|s)|label(?:l?ed|s)|denounc(?:ed|es)|laud(?:ed|s)|"
-    r"slamm?(?:ed|s)) (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
+    r"slamm?(?:ed|s)|term(?:ed|s)|liken(?:ed|s)"
+    r") (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
     r"[A-Z][\w’'-]+) [\w’' -]{1,30}?|[A-Z][\w’'-]+) (?:as )?[“\"‘']"
 )
 _CLOSE_QUOTE = re.compile(r"[”\"’']")
@@ -173,6 +176,10 @@ _CONTACT = re.compile(
     r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
     r"(?:call|phone|ring|text|email|contact|visit|book)\b"
     # "can be contacted free, day or night, on ...": a few words may come between
+    # the reader told how to do it: "You can report a sighting by calling ...", "Listeners
+    # can apply online or by texting ..."
+    r"|\b(?:[Yy]ou|[Rr]eaders|[Ll]isteners|[Vv]iewers) can (?:[\w-]+ ){1,8}?by (?:calling|"
+    r"phoning|ringing|texting|sending|emailing|visiting|writing)\b"
     r"|\bcan be (?:booked|reached|contacted|made|ordered)(?:,? [\w ]{1,20}?,?){0,2} "
     r"(?:at|by|on|online|through|via)\b"
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
@@ -232,6 +239,9 @@ _STANCE = re.compile(
     r"\b(?:finally|frankly|honestly|obviously|clearly|surely|hopefully)\b"
     r"|\b(?:I|[Ww]e) (?:don['’]t |do not |didn['’]t |did not |really |honestly |still )?"
     r"(?:think|believe|feel|suspect|doubt|reckon)\b|\bin (?:my|our) (?:view|opinion)\b"
+    # a wish or a preference in the first person ("I'd want to see ...", "We'd much rather")
+    r"|\b(?:I|[Ww]e)(?:['’]d| would) (?:much |really |still |far )?(?:rather|prefer|want to see|"
+    r"like to see)\b"
     # a prescription ("What we need is ...", "What matters is ...") and a concession
     # ("Nobody in this room wants to raise taxes")
     r"|\bWhat (?:we|they|you|the [\w-]+|this [\w-]+) (?:really )?(?:need|needs|want|wants) "

@@ -48,7 +48,7 @@ _ABBREVIATIONS = frozenset(
     st jr sr rev fr hon pres supt atty det insp amb messrs mme mlle eng cllr
     inc corp co ltd llc plc bros dept univ assn est no nos vol vols pp ed eds fig
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    vs etc al approx ca cf ie eg viz mt ft ave blvd rd hwy
+    v vs etc al approx ca cf ie eg viz mt ft ave blvd rd hwy
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
     mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
