@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.extraction import entities, features
+from workbench.extraction import cues, entities, features
 
 _PIECES = st.sampled_from(
     list("aeinost ymdhAEMJK 0123456789$€£%.,:;-“”’\nİıſK")
@@ -45,3 +45,21 @@ _CAPITALS = st.sampled_from(list("aZ .!?\n\tAB.éÉ_1-") + ["U.S.", "NATO", "Mr.
 def test_capitalised_runs_and_acronyms_as_the_plain_patterns(text):
     assert features._CAPITALISED.findall(text) == _CAPITALISED.findall(text)
     assert bool(features._ACRONYM.search(text)) == bool(_ACRONYM.search(text))
+
+
+# Words of STATISTIC in several cases, and the letters that lower() and re.I treat apart.
+_STAT_PIECES = st.sampled_from(
+    list("aeiorstİıſKk -%7\n’") + [
+        "Record", "RECORDS", "record-high", "Thousands", "billion", "Twenty-Five", "forty-",
+        "Second time", "third in a row", "Majority of", "per capita", "Per Cent", "percent",
+        "two-thirds", "Three quarters of", "a half", "ten-year low", "than ever", "Ranked",
+        "more people than ever", "All-Time", "doubled", "nearly all", "most of", "AVERAGE",
+        "İstanbul", "ıranked", "ſecond time", "recordſ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_STAT_PIECES, max_size=20).map("".join)))
+def test_statistic_finds_what_the_pattern_finds(text):
+    assert cues.statistic(text) == bool(cues.STATISTIC.search(text))
