@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from workbench.extraction import cues, entities, features
+from workbench.extraction import cues, entities, features, pagelines
 
 _PIECES = st.sampled_from(
     list("aeinost ymdhAEMJK 0123456789$€£%.,:;-“”’\nİıſK")
@@ -63,3 +63,28 @@ _STAT_PIECES = st.sampled_from(
 @given(st.one_of(st.text(max_size=60), st.lists(_STAT_PIECES, max_size=20).map("".join)))
 def test_statistic_finds_what_the_pattern_finds(text):
     assert cues.statistic(text) == bool(cues.STATISTIC.search(text))
+
+
+_CREDIT_PIECES = st.sampled_from(
+    list("aA /()©-–—:.\t\nİıſ") + [
+        " – Jonathan Ernst/Reuters", " — AP Photo/Evan Vucci", " (Photo: Getty Images)",
+        "(PHOTO)", " photo by Jane Doe", " Image: ", " ımage: Ann", " İMAGE: Ann", " CREDIT: x",
+        " crediT : y", " © JANE DOE / AFP", " (Ann Lee/AFP)", " - Getty Images", " -- EPA",
+        "Submitted by", "pictured", "The mayor said", " Photograph: Ann Lee",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_CREDIT_PIECES, max_size=6).map("".join)))
+@example("Crowds on Main St. photo by Ann Lee")
+@example("Crowds on Main St. ımage: Ann Lee")
+@example("Crowds on Main St. İMAGE: Ann Lee")
+@example("Crowds on Main St. crediT : Ann Lee")
+@example("Crowds on Main St. © Ann Lee")
+@example("Crowds on Main St.\t– AFP")
+@example("Crowds on Main St. (Ann Lee/AFP)")
+def test_credit_tail_finds_what_the_pattern_finds(line):
+    found = pagelines.credit_tail(line)
+    plain = pagelines.CREDIT_TAIL.search(line)
+    assert (found and found.span()) == (plain and plain.span())
