@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from workbench.extraction import entities, features
+from workbench.extraction import cues, entities, features, pagelines
 
 _PIECES = st.sampled_from(
     list("aeinost ymdhAEMJK 0123456789$€£%.,:;-“”’\nİıſK")
@@ -45,3 +45,46 @@ _CAPITALS = st.sampled_from(list("aZ .!?\n\tAB.éÉ_1-") + ["U.S.", "NATO", "Mr.
 def test_capitalised_runs_and_acronyms_as_the_plain_patterns(text):
     assert features._CAPITALISED.findall(text) == _CAPITALISED.findall(text)
     assert bool(features._ACRONYM.search(text)) == bool(_ACRONYM.search(text))
+
+
+# Words of STATISTIC in several cases, and the letters that lower() and re.I treat apart.
+_STAT_PIECES = st.sampled_from(
+    list("aeiorstİıſKk -%7\n’") + [
+        "Record", "RECORDS", "record-high", "Thousands", "billion", "Twenty-Five", "forty-",
+        "Second time", "third in a row", "Majority of", "per capita", "Per Cent", "percent",
+        "two-thirds", "Three quarters of", "a half", "ten-year low", "than ever", "Ranked",
+        "more people than ever", "All-Time", "doubled", "nearly all", "most of", "AVERAGE",
+        "İstanbul", "ıranked", "ſecond time", "recordſ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_STAT_PIECES, max_size=20).map("".join)))
+def test_statistic_finds_what_the_pattern_finds(text):
+    assert cues.statistic(text) == bool(cues.STATISTIC.search(text))
+
+
+_CREDIT_PIECES = st.sampled_from(
+    list("aA /()©-–—:.\t\nİıſ") + [
+        " – Jonathan Ernst/Reuters", " — AP Photo/Evan Vucci", " (Photo: Getty Images)",
+        "(PHOTO)", " photo by Jane Doe", " Image: ", " ımage: Ann", " İMAGE: Ann", " CREDIT: x",
+        " crediT : y", " © JANE DOE / AFP", " (Ann Lee/AFP)", " - Getty Images", " -- EPA",
+        "Submitted by", "pictured", "The mayor said", " Photograph: Ann Lee",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_CREDIT_PIECES, max_size=6).map("".join)))
+@example("Crowds on Main St. photo by Ann Lee")
+@example("Crowds on Main St. ımage: Ann Lee")
+@example("Crowds on Main St. İMAGE: Ann Lee")
+@example("Crowds on Main St. crediT : Ann Lee")
+@example("Crowds on Main St. © Ann Lee")
+@example("Crowds on Main St.\t– AFP")
+@example("Crowds on Main St. (Ann Lee/AFP)")
+def test_credit_tail_finds_what_the_pattern_finds(line):
+    found = pagelines.credit_tail(line)
+    plain = pagelines.CREDIT_TAIL.search(line)
+    assert (found and found.span()) == (plain and plain.span())

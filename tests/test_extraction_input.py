@@ -39,6 +39,14 @@ def test_binary_is_refused(data):
         decode_bytes(data)
 
 
+def test_tabs_and_form_feeds_are_text_other_control_characters_are_not():
+    words = b"Cocaine output rose 10% last year. " * 6
+    assert decode_bytes(words + b"\t\f\r" * 40).startswith("Cocaine")
+    assert decode_bytes(words + b"\x0b\x1f" * 5)  # up to a twentieth of the text
+    with pytest.raises(InputError, match="binary"):
+        decode_bytes(words + b"\x0b\x1f\x0e\x08\x01" * 3)
+
+
 def test_over_the_limit_is_refused():
     with pytest.raises(InputError, match="more than the limit"):
         decode_bytes(b"a" * 101, max_bytes=100)

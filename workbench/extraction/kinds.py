@@ -108,7 +108,7 @@ def _causal(text: str, low: str) -> bool:
 
 def _statistic(text: str) -> bool:
     """A number, a record or a share, other than a date, an age or a vote's tally."""
-    if not (cues.STATISTIC.search(_strip_dates(text)) or cues.FREQUENCY.search(text) or (
+    if not (cues.statistic(_strip_dates(text)) or cues.FREQUENCY.search(text) or (
         _BOUNDS.search(text) and cues.WORD_COUNT.search(text) and not _prediction(text)
     )):
         return False

@@ -70,6 +70,23 @@ CREDIT_TAIL = re.compile(
     r"|\s\([^()\n]{1,60}/[^()\n]{1,60}\))\s*$",
     re.I,
 )
+# What every form of CREDIT_TAIL holds: a slash, a closing bracket, ©, a dash after a space
+# or one of its words (lowered; re.I also matches "ı" and "İ", lowered "i\u0307", to an i).
+_CREDIT_MARKS = ("/", ")", "©")
+_CREDIT_WORDS = ("photo", "image", "credit", "\u0131", "i\u0307")
+_SPACED_DASH = re.compile(r"\s[–—-]")
+
+
+def credit_tail(line: str) -> re.Match | None:
+    """``CREDIT_TAIL.search(line)``, after a first look that spares most lines the search."""
+    if any(mark in line for mark in _CREDIT_MARKS):
+        return CREDIT_TAIL.search(line)
+    low = line.lower()
+    if any(word in low for word in _CREDIT_WORDS) or _SPACED_DASH.search(line):
+        return CREDIT_TAIL.search(line)
+    return None
+
+
 # "Photo: Senators leave the Capitol.", "Pictured: ...", "Image: ..." -- a caption line.
 CAPTION_LEAD = re.compile(
     r"^(?:photo|photograph|pictured|picture|image|caption|illustration|video|above|top|"

@@ -22,9 +22,9 @@ from workbench.extraction.pagelines import (
     AGENCY_DATELINE,
     CAPTION_LEAD,
     CREDIT_AFTER_STOP,
-    CREDIT_TAIL,
     DATELINE_PREFIX,
     LINKS_HEAD,
+    credit_tail,
     line_role,
 )
 
@@ -203,7 +203,7 @@ def segment(text: str) -> list[Sentence]:
             continue
         links = False
         content = text[start:end]
-        credit = CREDIT_TAIL.search(content)
+        credit = credit_tail(content)
         if not credit and (")" in content[-2:] or "/" in content[-60:]):
             credit = CREDIT_AFTER_STOP.search(content)
         if credit and credit.start() > 0:

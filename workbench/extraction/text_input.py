@@ -8,6 +8,7 @@ by the pipeline) and the offsets stay valid.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from workbench.errors import InputError
@@ -53,11 +54,15 @@ def decode_bytes(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
         raise InputError("The file looks binary (it contains NUL characters), not text.")
     if not text.strip():
         raise InputError("The article is empty.")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text))
     odd = controls + text.count("\ufffd")
     if odd > max(8, len(text) // 20):
         raise InputError("The file looks binary (mostly non-text bytes), not an article.")
     return _normalise_newlines(text)
+
+
+# Control characters other than the tab, newline, form feed and carriage return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _decode(data: bytes, encoding: str) -> str:
