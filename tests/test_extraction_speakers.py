@@ -977,3 +977,21 @@ def test_a_plural_for_a_kind_of_people_is_an_unnamed_source(sentence):
 
 def test_a_surname_that_looks_plural_is_still_a_speaker():
     assert _speaker("Rogers said the plant had hired 140 workers in May.") == "Rogers"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Fares will rise 6 percent, according to a notification issued by the transport "
+     "authority.", None),
+    ("Bills will climb by about £40 a month, according to calculations by the Fuel Poverty "
+     "Coalition.", "Fuel Poverty Coalition"),
+    ("The payout is capped at $2m, according to a summary of the settlement filed by the "
+     "plaintiffs.", None),
+    ("Girls won 58% of the top grades, according to Ofqual's breakdown by subject.", None),
+    ("Rents rose 9%, according to a summary published by the Housing Executive.",
+     "Housing Executive"),
+    ("Rents rose 9%, according to the Housing Executive.", "Housing Executive"),
+    ("Rents rose 9%, according to Mayor Ana Kovač.", "Ana Kovač"),
+])
+def test_a_summary_notification_or_calculation_is_a_document_whose_author_says_by(
+        sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -15,7 +15,8 @@ DOCUMENTS = frozenset(
     study studies poll polls affidavit affidavits filing filings document documents complaint
     indictment analysis audit review census transcript transcripts minutes tally count
     projections projection forecast paper papers database letter memo accounts notice notices
-    disclosure disclosures proposal proposals bulletin""".split()
+    disclosure disclosures proposal proposals bulletin summary notification calculations
+    breakdown""".split()
 )
 
 # Whose document it is: "... published in August by the Federal Reserve Bank of New York".
