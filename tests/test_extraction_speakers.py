@@ -995,3 +995,21 @@ def test_a_surname_that_looks_plural_is_still_a_speaker():
 def test_a_summary_notification_or_calculation_is_a_document_whose_author_says_by(
         sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("But the Commissioner for Health, Dr Ama Boateng, said the clinics would reopen in May.",
+     "Dr Ama Boateng"),
+    ("The Secretary of State for Transport, Mr Yusuf Bello, told MPs fares would rise 5%.",
+     "Mr Yusuf Bello"),
+    ("The county GMB Chairman, Comrade Yusuf Bello, said wages were three months late.",
+     "Comrade Yusuf Bello"),
+    ("And the party President, Ama Boateng, said turnout was 61%.", "Ama Boateng"),
+    ("But the company, Halvorsen Motors, said sales fell 4%.", "Halvorsen Motors"),
+])
+def test_a_name_in_apposition_to_a_capitalised_title_is_the_speaker(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_a_capitalised_title_alone_before_a_name_and_others_names_no_one():
+    assert _speaker("The Chairman, Yusuf Bello, and two others said 40 people died.") is None

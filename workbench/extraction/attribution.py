@@ -38,6 +38,7 @@ from workbench.extraction.speech import (
     LOWER_WORDS,
     MISSING,
     NAME,
+    NAME_IN_APPOSITION,
     NAMED_BODY,
     NOT_NAMES,
     NOT_TITLE,
@@ -178,14 +179,6 @@ def _without_title(words: list[str]) -> str:
 # noun after it is no one's name.
 _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
-_NAME_IN_APPOSITION = re.compile(
-    r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
-    # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead
-    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'-]*\s+){0,3}"
-    r"(?:[a-z][\w’'-]*|(?:Minister|Secretary|Director|Commissioner|Chair) (?:of|for) "
-    r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}),$"
-)
 _JOINED_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
     r"(?:\s+[A-Z][\w’'.-]*)+)"
@@ -196,7 +189,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
     # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
-    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
+    named = before.endswith(",") and NAME_IN_APPOSITION.search(before)
     if named:
         return named.group("name")
     appositive = re.search(

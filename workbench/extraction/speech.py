@@ -318,3 +318,17 @@ SPOKEN_FOR = frozenset(
     manufacturer drugmaker bank utility club trust team school charity group network
     league""".split()
 )
+
+
+# "The shadow health secretary, Tom Idris,": a name in apposition to a title before it.
+NAME_IN_APPOSITION = re.compile(
+    r"(?:^\s*(?:(?:But|And|Yet)\s+)?|,\s+|(?<=\s\s))"
+    r"(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead;
+    # "the state TUC Chairman, Comrade ...": a body's letters before a capitalised title
+    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:(?:[a-z][\w’'-]*|[A-Z]{2,6})\s+){0,3}"
+    r"(?:[a-z][\w’'-]*|(?:Chairman|Chairwoman|Chairperson|President|Secretary|Leader)(?=,)|"
+    r"(?:Minister|Secretary|Director|Commissioner|Chair)(?: (?:of|for) "
+    r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*){1,2}),\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}),$"
+)
