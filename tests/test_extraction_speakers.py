@@ -1013,3 +1013,22 @@ def test_a_name_in_apposition_to_a_capitalised_title_is_the_speaker(sentence, sp
 
 def test_a_capitalised_title_alone_before_a_name_and_others_names_no_one():
     assert _speaker("The Chairman, Yusuf Bello, and two others said 40 people died.") is None
+
+
+def test_a_chamber_a_university_and_a_utility_with_a_modifier_are_the_bodies_named():
+    text = ("The Harbour City Chamber of Commerce polled 600 members in May.\n\n"
+            "Four in ten had cut opening hours since March, the chamber said.\n\n"
+            "A team at the University of Tarnmoor measured 412 glaciers in 2025.\n\n"
+            "Ice loss doubled between 2015 and 2025, according to the university.\n\n"
+            "Kelvara halted supply to 40,000 homes on Sunday after two turbines failed, the "
+            "state-run power utility said.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True)
+                if "said" in c.text or "according" in c.text]
+    assert speakers == ["Harbour City Chamber of Commerce", "University of Tarnmoor", "Kelvara"]
+
+
+def test_a_chamber_or_a_utility_the_article_never_named_stays_as_written():
+    text = ("Four in ten shops had cut opening hours since March, the chamber said.\n\n"
+            "Outages rose 12% in the year to June, the power utility said.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True)]
+    assert speakers == ["the chamber", "the power utility"]

@@ -435,7 +435,10 @@ _COMPANY_NOUNS = (
     "company firm carrier airline carmaker automaker lender retailer insurer chain "
     "manufacturer drugmaker bank utility"
 ).split()
-_COMPANY_NOUN = re.compile(rf"\b[Tt]he (?P<noun>{'|'.join(_COMPANY_NOUNS)})$")
+# "the power utility": a word or two may say what kind
+_COMPANY_NOUN = re.compile(
+    rf"\b[Tt]he (?P<noun>(?:[a-z][a-z-]* ){{0,2}}(?:{'|'.join(_COMPANY_NOUNS)}))$"
+)
 _COMPANY_HEADS = (
     "Motors Airways Airlines Inc Corp Corporation Co. Company Group Holdings Bank Energy "
     "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "

@@ -171,7 +171,7 @@ BODIES = (
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
     r"academy|programme|program|club|coalition|operator|college|society|system|secretariat|"
-    r"think tank"
+    r"think tank|chamber|laboratory"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODIES})s?\b", re.I)
 BODY_BEFORE = re.compile(
