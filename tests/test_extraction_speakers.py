@@ -1032,3 +1032,18 @@ def test_a_chamber_or_a_utility_the_article_never_named_stays_as_written():
             "Outages rose 12% in the year to June, the power utility said.\n")
     speakers = [c.speaker for c in extract(text, include_all=True)]
     assert speakers == ["the chamber", "the power utility"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Federal Trade Minister Omar Said defended the tariff in Lahore, saying exports had "
+     "fallen 9 percent.", "Omar Said"),
+    ("Halvorsen Motors rejected the claim on Monday, saying sales had risen 4% in May.",
+     "Halvorsen Motors"),
+    ("Lagos Governor Bola Ade signed the bill on Friday, saying it would create 4,000 jobs.",
+     "Bola Ade"),
+    ("Officials defended the move, saying the fund had run dry.", None),
+    ("Fire crews worked through the night, saying 40 homes were saved.", None),
+    ("In Lagos, protesters marched on Monday, saying fares had doubled.", None),
+])
+def test_a_named_subject_speaks_in_a_saying_clause_after_its_act(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -35,6 +35,7 @@ from workbench.extraction.speech import (
     GROUP_WHO,
     GROUPS,
     IN_PLACE,
+    JOINED_NAME,
     LOWER_WORDS,
     MISSING,
     NAME,
@@ -52,6 +53,7 @@ from workbench.extraction.speech import (
     REPORTED_BY,
     RESEARCH_DESK,
     SAID_NAME,
+    SAYING,
     SOMEONE,
     SPOKEN_FOR,
     SPOKESPERSON,
@@ -179,10 +181,6 @@ def _without_title(words: list[str]) -> str:
 # noun after it is no one's name.
 _MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
-_JOINED_NAME = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
-    r"(?:\s+[A-Z][\w’'.-]*)+)"
-)
 
 
 def _subject_before(plain: str, verb_start: int) -> str | None:
@@ -198,7 +196,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     if appositive:
         return clean_name(appositive.group(1))
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
-    joined = " and " in before and _JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
+    joined = " and " in before and JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
     if joined:
         return joined.group("name")
     direct = re.search(
@@ -309,6 +307,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         author = documents.author_of_subject(plain)
         if author:
             return Attribution(author, (), True), False
+    saying = ", saying " in plain and SAYING.match(plain)
+    if saying and saying.group("name").split()[0] not in NOT_NAMES:
+        return Attribution(clean_name(saying.group("name")), (), True), False
     return None, False
 
 

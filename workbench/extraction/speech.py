@@ -332,3 +332,18 @@ NAME_IN_APPOSITION = re.compile(
     r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*){1,2}),\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}),$"
 )
+
+
+# "Energy Minister Omar Said defended the rise, saying ...": the named subject of the
+# sentence speaks in the participle clause after its act.
+SAYING = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}?[A-Z][\w’'.-]*)\s+(?:[a-z]+ed|told)\b"
+    r"[^.;:]*?,\s+saying\b"
+)
+
+
+# "Alberta Environment and Protected Areas": a body whose name holds "and".
+JOINED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
+    r"(?:\s+[A-Z][\w’'.-]*)+)"
+)
