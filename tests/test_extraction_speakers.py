@@ -1047,3 +1047,16 @@ def test_a_chamber_or_a_utility_the_article_never_named_stays_as_written():
 ])
 def test_a_named_subject_speaks_in_a_saying_clause_after_its_act(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("The tanker paid $2m for the slot, according to two shipbrokers.", True),
+    ("Rents rose 9%, according to three local estate traders.", True),
+    ("The ship was held for 12 days, according to several freight forwarders.", True),
+    ("Rents rose 9%, according to two reports.", False),
+    ("Rents rose 9%, according to 2025 figures.", False),
+    ("Rents rose 9%, according to Rogers.", False),
+])
+def test_according_to_a_few_people_of_a_trade_is_an_unnamed_source(sentence, flagged):
+    found, _ = attribute(sentence)
+    assert found is not None and ("anonymous_source" in found.flags) is flagged

@@ -28,8 +28,10 @@ from workbench.extraction.speech import (
     BODY_HEAD,
     BODY_WORD,
     CORPORATE_TAILS,
+    COUNTED_PEOPLE,
     CREDENTIAL,
     DEFINITE,
+    DESCRIBED_NAME,
     DESCRIPTORS,
     GROUP_NOUNS,
     GROUP_WHO,
@@ -42,7 +44,6 @@ from workbench.extraction.speech import (
     NAME_IN_APPOSITION,
     NAMED_BODY,
     NOT_NAMES,
-    NOT_TITLE,
     OFFICES,
     OWNED_BODY,
     OWNED_BODY_FIRST,
@@ -259,6 +260,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         # "Lawyers who practice before the court say": people described, not named
         return Attribution(None, ("anonymous_source",), True), False
     phrase = ACCORDING_PHRASE.search(plain)
+    counted = phrase and COUNTED_PEOPLE.fullmatch(phrase.group("phrase").strip())
+    if counted and _people(counted.group("noun")):
+        return Attribution(None, ("anonymous_source",), True), False
     if phrase:
         return Attribution(_according(phrase.group("phrase")), (), True), False
     quoted = plain != text
@@ -347,14 +351,6 @@ def _kind_of_people(name: str) -> bool:
 _GROUP_ENDINGS = ("ologists", "ors", "ists", "ians", "ants")
 
 
-# A name after a description in lower case, with perhaps a place before it: "energy
-# minister Callum Rhodes", "the Lisbon consultancy Harwell Energy Analytics".
-_DESCRIBED_NAME = re.compile(
-    rf"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
-    rf"(?P<name>{TITLE}{NAME})"
-)
-
-
 _THE_NAMED = re.compile(
     r"the\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,6})"
     r"(?![\w’'-])"
@@ -379,7 +375,7 @@ def _according(phrase: str) -> str | None:
     owned = ("'s " in phrase or "’s " in phrase) and OWNED_BODY_FIRST.match(phrase)
     if owned:  # "Portugal's interior ministry" is the ministry, not a country
         return owned.group("body")
-    described = _DESCRIBED_NAME.match(phrase)
+    described = DESCRIBED_NAME.match(phrase)
     if described:  # "energy minister Callum Rhodes", "the Lisbon consultancy Harwell"
         return clean_name(described.group("name"))
     the_named = _THE_NAMED.match(phrase)

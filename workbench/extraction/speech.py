@@ -347,3 +347,16 @@ JOINED_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
     r"(?:\s+[A-Z][\w’'.-]*)+)"
 )
+
+
+# A name after a description in lower case, with perhaps a place before it: "energy
+# minister Callum Rhodes", "the Lisbon consultancy Harwell Energy Analytics".
+DESCRIBED_NAME = re.compile(
+    rf"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
+    rf"(?P<name>{TITLE}{NAME})"
+)
+# "according to two shipbrokers": a few people of a trade, named by nobody.
+COUNTED_PEOPLE = re.compile(
+    r"(?:two|three|four|five|several|some|a few|a handful of|\d{1,2})\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?P<noun>[a-z]+s)"
+)
