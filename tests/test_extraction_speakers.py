@@ -1060,3 +1060,17 @@ def test_a_named_subject_speaks_in_a_saying_clause_after_its_act(sentence, speak
 def test_according_to_a_few_people_of_a_trade_is_an_unnamed_source(sentence, flagged):
     found, _ = attribute(sentence)
     assert found is not None and ("anonymous_source" in found.flags) is flagged
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two cases of hepatitis were reported in the placebo arm.",
+    "Three deaths have been reported in the district since May.",
+    "One serious injury was reported at the plant.",
+])
+def test_a_count_of_things_reported_in_the_passive_is_no_unnamed_source(sentence):
+    assert attribute(sentence)[0] is None
+
+
+def test_a_count_of_people_who_spoke_stays_an_unnamed_source():
+    found, _ = attribute("Two officials said 40 people died.")
+    assert found is not None and found.flags == ("anonymous_source",)

@@ -161,8 +161,9 @@ UNNAMED_WORDS = frozenset(
 SOMEONE = re.compile(
     r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
     r"some)\s+(?:(?:[a-z][\w’'-]*|[A-Z]{2,5})\s+){0,5}?"  # "An EU official involved in"
-    r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
-    rf"(?:{SPEECH_VERBS})\b"
+    # "Two cases were reported": a passive names what was reported, not who
+    r"[a-z][\w’'-]*(?<!\bwere)(?<!\bwas)(?<!\bbeen)(?<!\bare))(?:,[^,]{3,120},)?"
+    rf"\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b"
 )
 # "the census bureau", "the mayor's office", "the state health department".
 BODIES = (
