@@ -1074,3 +1074,16 @@ def test_a_count_of_things_reported_in_the_passive_is_no_unnamed_source(sentence
 def test_a_count_of_people_who_spoke_stays_an_unnamed_source():
     found, _ = attribute("Two officials said 40 people died.")
     assert found is not None and found.flags == ("anonymous_source",)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Marks & Spencer said sales rose 4% in the quarter.", "Marks & Spencer"),
+    ("Campaign group Save Hilltown A&E says 9,000 people signed its petition.",
+     "Save Hilltown A&E"),
+    ("Some 84,000 people have fled, according to Kenya's National Disaster Management "
+     "Authority (NDMA).", "National Disaster Management Authority"),
+    ("Turnout was 64 percent, according to Kenya's President William Ruto.", "William Ruto"),
+])
+def test_an_ampersand_joins_a_name_and_an_owned_body_is_named_by_its_own_name(
+        sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -47,6 +47,7 @@ from workbench.extraction.speech import (
     OFFICES,
     OWNED_BODY,
     OWNED_BODY_FIRST,
+    OWNED_NAME,
     POLICE,
     PRONOUN,
     QUALIFIED_GROUP,
@@ -372,6 +373,9 @@ def _according(phrase: str) -> str | None:
     lowered = [w.strip("’'") for w in words] + [words[-1].lower().strip("’'")]
     if not documents.DOCUMENTS.isdisjoint(lowered):
         return documents.author_named(phrase)
+    proper = ("'s " in phrase or "’s " in phrase) and OWNED_NAME.match(phrase)
+    if proper and BODY_HEAD.fullmatch(proper.group("name").rsplit(None, 1)[-1]):
+        return proper.group("name")  # "Kenya's Meteorological Department": the department
     owned = ("'s " in phrase or "’s " in phrase) and OWNED_BODY_FIRST.match(phrase)
     if owned:  # "Portugal's interior ministry" is the ministry, not a country
         return owned.group("body")

@@ -25,7 +25,8 @@ SPEECH_VERBS = (
     r"(?:projected|forecasts?|projects?)"
     r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
 )
-NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
+# "Marks & Spencer", "Save Dunmore A&E": an ampersand joins the words of a name
+NAME = r"(?:[A-Z][\w’'.&-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al|&)?\s*[A-Z][\w’'&-]*){0,3})"
 TITLE = (
     r"(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Minister|Mr\.|Mrs\.|Ms\.|"
     r"Dr\.|Gen\.|Ambassador|Mayor|Judge)\s+)?"
@@ -188,6 +189,8 @@ OWNED_BODY = re.compile(
 OWNED_BODY_FIRST = re.compile(
     rf"(?:the\s+)?(?P<body>(?:[A-Z][\w.-]*\s+)?[A-Za-z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))\b"
 )
+# "Nigeria's National Emergency Management Agency": a body's own name after its owner's
+OWNED_NAME = re.compile(r"[A-Z][\w.-]*[’']s\s+(?P<name>(?:[A-Z][\w&’'-]*\s+){1,5}[A-Z][a-z]+)\b")
 # "the auditor's office, which estimated": the relative pronoun stands for the speaker.
 RELATIVE = re.compile(r",\s+(?:which|who)$")
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
