@@ -1087,3 +1087,18 @@ def test_a_count_of_people_who_spoke_stays_an_unnamed_source():
 def test_an_ampersand_joins_a_name_and_an_owned_body_is_named_by_its_own_name(
         sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Glaciologist Jane Doe from Otago University says the ice lost 12% of its mass.",
+     "Jane Doe"),
+    ("Professor Jane Doe of the University of Otago said the ice lost 12% of its mass.",
+     "Jane Doe"),
+    ("Economist Tom Reyes at Banco Meridional said inflation would reach 5%.", "Tom Reyes"),
+    ("The Bank of England said inflation would reach 5%.", "Bank of England"),
+    ("The Regional District of Upper Tamarack said 1,900 people left.",
+     "Regional District of Upper Tamarack"),
+    ("In a letter, Bank of America said sales fell 4%.", "Bank of America"),
+])
+def test_a_person_placed_at_a_body_speaks_not_the_body(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -40,6 +40,7 @@ from workbench.extraction.speech import (
     JOINED_NAME,
     LOWER_WORDS,
     MISSING,
+    MODIFIER,
     NAME,
     NAME_IN_APPOSITION,
     NAMED_BODY,
@@ -48,6 +49,7 @@ from workbench.extraction.speech import (
     OWNED_BODY,
     OWNED_BODY_FIRST,
     OWNED_NAME,
+    PERSON_AT_BODY,
     POLICE,
     PRONOUN,
     QUALIFIED_GROUP,
@@ -179,9 +181,6 @@ def _without_title(words: list[str]) -> str:
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
-# "City planning staff project": a capitalised word that only qualifies the lower-case
-# noun after it is no one's name.
-_MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
 
 
@@ -214,7 +213,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     clause = re.split(r"[,;:—–]", before)[-1]
     names = re.findall(rf"(?<![.!?]\s)\b{TITLE}{NAME}", clause)
     names = [n for n in names if n.split()[0] not in NOT_NAMES]
-    if names and len(clause.split()) <= 6 and not _MODIFIER.match(clause.strip()):
+    if names and len(clause.split()) <= 6 and not MODIFIER.match(clause.strip()):
         return clean_name(names[-1])
     return None
 
@@ -300,6 +299,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if opening and opening.group("name").split()[0] not in NOT_NAMES:
             # "The trust declared an incident on Monday and said ...": the sentence's subject
             return Attribution(opening.group("name"), (), True), False
+        at_body = PERSON_AT_BODY.search(before)
+        if at_body and not (BODY_WORD.search(at_body[1]) or COMPANY_NAME.fullmatch(at_body[1])):
+            return Attribution(at_body[1], (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))
         if name and _kind_of_people(name):
             return Attribution(None, ("anonymous_source",), True), False

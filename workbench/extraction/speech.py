@@ -364,3 +364,15 @@ COUNTED_PEOPLE = re.compile(
     r"(?:two|three|four|five|several|some|a few|a handful of|\d{1,2})\s+(?:[a-z][\w-]*\s+){0,2}"
     r"(?P<noun>[a-z]+s)"
 )
+
+
+# "City planning staff project": a capitalised word that only qualifies the lower-case
+# noun after it is no one's name.
+MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
+# "ecologist Priya Raman from Federation University said": a person placed at a body,
+# who speaks, not the body.
+PERSON_AT_BODY = re.compile(
+    r"(?:(?<=\s)|^)(?P<name>(?!(?:The|An?|This|That|Its|Their)\s)[A-Z][a-z]+\s+[A-Z][\w’'-]+)"
+    r"\s+(?:from|of|at)\s+"
+    r"(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'.-]*){0,5}$"
+)
