@@ -1102,3 +1102,12 @@ def test_an_ampersand_joins_a_name_and_an_owned_body_is_named_by_its_own_name(
 ])
 def test_a_person_placed_at_a_body_speaks_not_the_body(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+def test_the_title_said_is_the_person_the_article_introduced_by_that_title():
+    text = ("Health Secretary Fiona Blake visited the hospital on Monday.\n\n"
+            "Asked whether the unit would close, the health secretary said no decision would "
+            "be taken until March.\n\nTom Hale, the mayor, opened the bridge in May.\n\n"
+            "The mayor said it cost $4m.\n\nThe minister said fares would rise 5%.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True) if "said" in c.text]
+    assert speakers == ["Fiona Blake", "Tom Hale", None]
