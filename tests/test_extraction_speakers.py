@@ -1111,3 +1111,11 @@ def test_the_title_said_is_the_person_the_article_introduced_by_that_title():
             "The mayor said it cost $4m.\n\nThe minister said fares would rise 5%.\n")
     speakers = [c.speaker for c in extract(text, include_all=True) if "said" in c.text]
     assert speakers == ["Fiona Blake", "Tom Hale", None]
+
+
+def test_a_long_description_between_a_name_and_its_verb_keeps_the_name():
+    assert _speaker("Mara Lind, MD, a cardiologist at the Northgate Heart Institute in Leeds "
+                    "who was not involved in the trial, noted that 12 patients withdrew.") == (
+        "Mara Lind")
+    assert _speaker("Sales fell 4%, the report by the Northgate Heart Institute in Leeds, "
+                    "which was not involved in the trial and has no stake, noted.") != "Leeds"

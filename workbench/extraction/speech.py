@@ -200,7 +200,7 @@ TRAILING_CLAUSE = re.compile(
 # What stands between a name and its verb: an age ("Kell, 29, said"), a description or
 # both ("Kell, 29, one of eight inmates who testified, said"); a comma inside a figure
 # ("7,000") does not end it.
-APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,90})"
+APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,120})"
 # "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
 NAMED_BODY = re.compile(
     r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
