@@ -1121,3 +1121,15 @@ def test_a_long_description_between_a_name_and_its_verb_keeps_the_name():
     assert _speaker("Sales fell 4% in the quarter, Ana Ruiz said, well below what the "
                     "central bank had forecast for the year as a whole and for the next.") == (
         "Ana Ruiz")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Her attorney, Dana Wells of Wells Marsh LLP, told Bloomberg the plea was fair.",
+     "Dana Wells"),
+    ("The company's lawyer, Sam Reid of Reid & Co, said the fine was $4m.", "Sam Reid"),
+    ("The union's leader, Ana Ruiz from the Transport Workers Union, said 40 routes would go.",
+     "Ana Ruiz"),
+    ("Its chief executive, Bruno Castell, told Reuters sales fell 4%.", "Bruno Castell"),
+])
+def test_a_name_in_apposition_keeps_its_verb_past_the_firm_it_is_at(sentence, speaker):
+    assert _speaker(sentence) == speaker

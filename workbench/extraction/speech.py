@@ -334,7 +334,9 @@ NAME_IN_APPOSITION = re.compile(
     r"(?:[a-z][\w’'-]*|(?:Chairman|Chairwoman|Chairperson|President|Secretary|Leader)(?=,)|"
     r"(?:Minister|Secretary|Director|Commissioner|Chair)(?: (?:of|for) "
     r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*){1,2}),\s+"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}),$"
+    # "Her lawyer, Sam Reid of Reid & Co,": the firm the person is at is no part of the name
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3})"
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.&-]*){0,4})?,$"
 )
 
 
