@@ -1133,3 +1133,14 @@ def test_a_long_description_between_a_name_and_its_verb_keeps_the_name():
 ])
 def test_a_name_in_apposition_keeps_its_verb_past_the_firm_it_is_at(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("A poll of 2,000 voters by Redfield Research found that 41% backed the bill.",
+     "Redfield Research"),
+    ("A review of 300 patient files by the Care Inspectorate found 40 errors.",
+     "Care Inspectorate"),
+    ("A survey of 300 firms found that 41% cut hours.", None),
+])
+def test_a_document_of_what_it_covers_by_a_body_is_that_bodys(sentence, speaker):
+    assert _speaker(sentence) == speaker
