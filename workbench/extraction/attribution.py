@@ -28,22 +28,28 @@ from workbench.extraction.speech import (
     BODY_HEAD,
     BODY_WORD,
     CORPORATE_TAILS,
+    COUNTED_PEOPLE,
     CREDENTIAL,
     DEFINITE,
+    DESCRIBED_NAME,
     DESCRIPTORS,
     GROUP_NOUNS,
     GROUP_WHO,
     GROUPS,
     IN_PLACE,
+    JOINED_NAME,
     LOWER_WORDS,
     MISSING,
+    MODIFIER,
     NAME,
+    NAME_IN_APPOSITION,
     NAMED_BODY,
     NOT_NAMES,
-    NOT_TITLE,
     OFFICES,
     OWNED_BODY,
     OWNED_BODY_FIRST,
+    OWNED_NAME,
+    PERSON_AT_BODY,
     POLICE,
     PRONOUN,
     QUALIFIED_GROUP,
@@ -51,6 +57,7 @@ from workbench.extraction.speech import (
     REPORTED_BY,
     RESEARCH_DESK,
     SAID_NAME,
+    SAYING,
     SOMEONE,
     SPOKEN_FOR,
     SPOKESPERSON,
@@ -174,29 +181,14 @@ def _without_title(words: list[str]) -> str:
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
-# "City planning staff project": a capitalised word that only qualifies the lower-case
-# noun after it is no one's name.
-_MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
-_NAME_IN_APPOSITION = re.compile(
-    r"(?:^\s*|,\s+|(?<=\s\s))(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
-    # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead
-    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'-]*\s+){0,3}"
-    r"(?:[a-z][\w’'-]*|(?:Minister|Secretary|Director|Commissioner|Chair) (?:of|for) "
-    r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3}),$"
-)
-_JOINED_NAME = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
-    r"(?:\s+[A-Z][\w’'.-]*)+)"
-)
 
 
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
     # "The shadow health secretary, Tom Idris, said": the name in apposition to a title
-    named = before.endswith(",") and _NAME_IN_APPOSITION.search(before)
+    named = before.endswith(",") and NAME_IN_APPOSITION.search(before)
     if named:
         return named.group("name")
     appositive = re.search(
@@ -205,7 +197,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     if appositive:
         return clean_name(appositive.group(1))
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
-    joined = " and " in before and _JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
+    joined = " and " in before and JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
     if joined:
         return joined.group("name")
     direct = re.search(
@@ -221,7 +213,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     clause = re.split(r"[,;:—–]", before)[-1]
     names = re.findall(rf"(?<![.!?]\s)\b{TITLE}{NAME}", clause)
     names = [n for n in names if n.split()[0] not in NOT_NAMES]
-    if names and len(clause.split()) <= 6 and not _MODIFIER.match(clause.strip()):
+    if names and len(clause.split()) <= 6 and not MODIFIER.match(clause.strip()):
         return clean_name(names[-1])
     return None
 
@@ -268,6 +260,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         # "Lawyers who practice before the court say": people described, not named
         return Attribution(None, ("anonymous_source",), True), False
     phrase = ACCORDING_PHRASE.search(plain)
+    counted = phrase and COUNTED_PEOPLE.fullmatch(phrase.group("phrase").strip())
+    if counted and _people(counted.group("noun")):
+        return Attribution(None, ("anonymous_source",), True), False
     if phrase:
         return Attribution(_according(phrase.group("phrase")), (), True), False
     quoted = plain != text
@@ -304,6 +299,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if opening and opening.group("name").split()[0] not in NOT_NAMES:
             # "The trust declared an incident on Monday and said ...": the sentence's subject
             return Attribution(opening.group("name"), (), True), False
+        at_body = PERSON_AT_BODY.search(before)
+        if at_body and not (BODY_WORD.search(at_body[1]) or COMPANY_NAME.fullmatch(at_body[1])):
+            return Attribution(at_body[1], (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))
         if name and _kind_of_people(name):
             return Attribution(None, ("anonymous_source",), True), False
@@ -316,6 +314,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         author = documents.author_of_subject(plain)
         if author:
             return Attribution(author, (), True), False
+    saying = ", saying " in plain and SAYING.match(plain)
+    if saying and saying.group("name").split()[0] not in NOT_NAMES:
+        return Attribution(clean_name(saying.group("name")), (), True), False
     return None, False
 
 
@@ -353,14 +354,6 @@ def _kind_of_people(name: str) -> bool:
 _GROUP_ENDINGS = ("ologists", "ors", "ists", "ians", "ants")
 
 
-# A name after a description in lower case, with perhaps a place before it: "energy
-# minister Callum Rhodes", "the Lisbon consultancy Harwell Energy Analytics".
-_DESCRIBED_NAME = re.compile(
-    rf"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
-    rf"(?P<name>{TITLE}{NAME})"
-)
-
-
 _THE_NAMED = re.compile(
     r"the\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,6})"
     r"(?![\w’'-])"
@@ -382,10 +375,13 @@ def _according(phrase: str) -> str | None:
     lowered = [w.strip("’'") for w in words] + [words[-1].lower().strip("’'")]
     if not documents.DOCUMENTS.isdisjoint(lowered):
         return documents.author_named(phrase)
+    proper = ("'s " in phrase or "’s " in phrase) and OWNED_NAME.match(phrase)
+    if proper and BODY_HEAD.fullmatch(proper.group("name").rsplit(None, 1)[-1]):
+        return proper.group("name")  # "Kenya's Meteorological Department": the department
     owned = ("'s " in phrase or "’s " in phrase) and OWNED_BODY_FIRST.match(phrase)
     if owned:  # "Portugal's interior ministry" is the ministry, not a country
         return owned.group("body")
-    described = _DESCRIBED_NAME.match(phrase)
+    described = DESCRIBED_NAME.match(phrase)
     if described:  # "energy minister Callum Rhodes", "the Lisbon consultancy Harwell"
         return clean_name(described.group("name"))
     the_named = _THE_NAMED.match(phrase)
@@ -442,7 +438,10 @@ _COMPANY_NOUNS = (
     "company firm carrier airline carmaker automaker lender retailer insurer chain "
     "manufacturer drugmaker bank utility"
 ).split()
-_COMPANY_NOUN = re.compile(rf"\b[Tt]he (?P<noun>{'|'.join(_COMPANY_NOUNS)})$")
+# "the power utility": a word or two may say what kind
+_COMPANY_NOUN = re.compile(
+    rf"\b[Tt]he (?P<noun>(?:[a-z][a-z-]* ){{0,2}}(?:{'|'.join(_COMPANY_NOUNS)}))$"
+)
 _COMPANY_HEADS = (
     "Motors Airways Airlines Inc Corp Corporation Co. Company Group Holdings Bank Energy "
     "Pharmaceuticals Technologies Systems Foods Industries Partners Capital Communications "

@@ -31,8 +31,8 @@ _COMPANY_LIKE_WORDS = (
 # "the agency", "the club": an organisation the reader knows from before. Offices,
 # departments, courts and the like are left as written: an article often has several.
 REFERS_BACK = re.compile(
-    r"[Tt]he (?:[a-z]+ ){0,2}(?:agency|union|trust|coalition|regulator|watchdog|association|"
-    r"federation|think tank|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
+    r"[Tt]he (?:[a-z][a-z-]* ){0,2}(?:agency|union|trust|coalition|regulator|watchdog|association|"
+    r"federation|think tank|chamber|laboratory|university|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
 )
 # Words any kind of body answers to: "the agency" after the World Food Programme spoke
 # means it, though its name does not say so.
@@ -115,7 +115,8 @@ def opening_body(text: str, person: Attribution | None, company_like: bool) -> s
 # agency" then means.
 _BODY_INTRODUCED = re.compile(
     rf"(?:^|[,;]\s+|\s)(?P<name>{FIRM_NAME}),\s+(?:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    r"(?:agency|regulator|watchdog|authority|operator|organi[sz]ation|charity|union|think tank),"
+    r"(?:agency|regulator|watchdog|authority|operator|organi[sz]ation|charity|union|think tank|"
+    r"laboratory|university|chamber),"
 )
 
 
@@ -141,7 +142,7 @@ def names_organisation(speaker: str) -> bool:
 
 # A body named in full, a bank, a college or a school system among them ("the Bank of
 # Ghana", "the Irish College of General Practitioners").
-_NAMED_HEADS = rf"{BODY_HEADS}|Bank|College|Society|System"
+_NAMED_HEADS = rf"{BODY_HEADS}|Bank|College|Society|System|Chamber|University|Laboratory"
 _NAMED_HEAD = re.compile(rf"\b(?:{_NAMED_HEADS})\b")
 _NAMED_BODY_IN_TEXT = re.compile(
     rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|{_ON}|and|&)\s+)?){{0,5}}(?:{_NAMED_HEADS})\b"

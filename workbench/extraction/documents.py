@@ -15,7 +15,8 @@ DOCUMENTS = frozenset(
     study studies poll polls affidavit affidavits filing filings document documents complaint
     indictment analysis audit review census transcript transcripts minutes tally count
     projections projection forecast paper papers database letter memo accounts notice notices
-    disclosure disclosures proposal proposals bulletin""".split()
+    disclosure disclosures proposal proposals bulletin summary notification calculations
+    breakdown""".split()
 )
 
 # Whose document it is: "... published in August by the Federal Reserve Bank of New York".
@@ -27,6 +28,7 @@ _BY_BODY = re.compile(
 # suggests ...", "The outlook released last week by Environment Canada gives ...".
 _DOCUMENT_BY = re.compile(
     r"^(?:(?:The|A|An|New|Its|Their)\s+)?(?:[\w-]+\s+){0,2}?(?P<doc>[A-Za-z]+)\s+"
+    r"(?:of\s+(?:[\w,-]+\s+){1,6}?(?=by\s))?"  # "A survey of 1,150 small firms by ..."
     r"(?:(?:published|released|issued|conducted|commissioned|prepared)\s+(?:[\w,]+\s+){0,4}?)?"
     r"by\s+"
 )

@@ -123,6 +123,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             earlier = [t for t, _ in sentences[max(0, len(out) - _LOOKBACK) : len(out)]]
             found = Attribution(_in_full(found.speaker, text, earlier), found.flags,
                                 found.explicit)
+        if found is None and not pronoun and " the " in f" {text.lower()}":
+            titled = _titled_person(text, [t for t, _ in sentences[max(0, len(out) - 20):len(out)]])
+            found = Attribution(titled, (), True) if titled else None
         if found is None and not pronoun:
             mentioned = _person_mentioned(text)
             last = Attribution(mentioned) if mentioned else last
@@ -318,3 +321,29 @@ def _backfill(sentences: list[tuple[str, int]], out: list[Attribution]) -> None:
             _, starts, still_open = quote_state(text, False)
             if starts and still_open and out[i + 1].explicit:
                 out[i] = Attribution(out[i + 1].speaker, out[i + 1].flags, False)
+
+
+# "the health secretary said": the person the article introduced by that title before.
+_TITLE_SAID = re.compile(
+    r"(?:^|,\s+)[Tt]he (?P<title>(?:[a-z]+ ){0,2}(?:mayor|minister|secretary|governor|"
+    r"president|commissioner|premier|chancellor|senator|sheriff|coach|chair(?:man|woman)?))"
+    r" (?:said|says|told|added|argued|noted|warned)\b"
+)
+
+
+def _titled_person(text: str, earlier: list[str]) -> str | None:
+    """The person "the health secretary said" means: the one the earlier sentences named
+    with that title ("Health Secretary Fiona Blake", "Fiona Blake, the health secretary,")."""
+    said = _TITLE_SAID.search(outside_quotes(curly_quotes(text)))
+    if not said:
+        return None
+    title = re.escape(said.group("title")).replace(r"\ ", r"\s+")
+    named = re.compile(
+        rf"\b(?i:{title})\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})"
+        rf"|(?P<before>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+),\s+(?:the\s+)?(?i:{title})\b"
+    )
+    for sentence in reversed(earlier):
+        found = list(named.finditer(sentence))
+        if found:
+            return found[-1].group("name") or found[-1].group("before")
+    return None

@@ -25,7 +25,8 @@ SPEECH_VERBS = (
     r"(?:projected|forecasts?|projects?)"
     r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
 )
-NAME = r"(?:[A-Z][\w’'.-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al)?\s*[A-Z][\w’'-]*){0,3})"
+# "Marks & Spencer", "Save Dunmore A&E": an ampersand joins the words of a name
+NAME = r"(?:[A-Z][\w’'.&-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al|&)?\s*[A-Z][\w’'&-]*){0,3})"
 TITLE = (
     r"(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Minister|Mr\.|Mrs\.|Ms\.|"
     r"Dr\.|Gen\.|Ambassador|Mayor|Judge)\s+)?"
@@ -161,8 +162,9 @@ UNNAMED_WORDS = frozenset(
 SOMEONE = re.compile(
     r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
     r"some)\s+(?:(?:[a-z][\w’'-]*|[A-Z]{2,5})\s+){0,5}?"  # "An EU official involved in"
-    r"[a-z][\w’'-]*)(?:,[^,]{3,120},)?\s+(?:has\s+|had\s+|also\s+)?"
-    rf"(?:{SPEECH_VERBS})\b"
+    # "Two cases were reported": a passive names what was reported, not who
+    r"[a-z][\w’'-]*(?<!\bwere)(?<!\bwas)(?<!\bbeen)(?<!\bare))(?:,[^,]{3,120},)?"
+    rf"\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b"
 )
 # "the census bureau", "the mayor's office", "the state health department".
 BODIES = (
@@ -171,7 +173,7 @@ BODIES = (
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
     r"academy|programme|program|club|coalition|operator|college|society|system|secretariat|"
-    r"think tank"
+    r"think tank|chamber|laboratory"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODIES})s?\b", re.I)
 BODY_BEFORE = re.compile(
@@ -187,6 +189,8 @@ OWNED_BODY = re.compile(
 OWNED_BODY_FIRST = re.compile(
     rf"(?:the\s+)?(?P<body>(?:[A-Z][\w.-]*\s+)?[A-Za-z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))\b"
 )
+# "Nigeria's National Emergency Management Agency": a body's own name after its owner's
+OWNED_NAME = re.compile(r"[A-Z][\w.-]*[’']s\s+(?P<name>(?:[A-Z][\w&’'-]*\s+){1,5}[A-Z][a-z]+)\b")
 # "the auditor's office, which estimated": the relative pronoun stands for the speaker.
 RELATIVE = re.compile(r",\s+(?:which|who)$")
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
@@ -196,7 +200,7 @@ TRAILING_CLAUSE = re.compile(
 # What stands between a name and its verb: an age ("Kell, 29, said"), a description or
 # both ("Kell, 29, one of eight inmates who testified, said"); a comma inside a figure
 # ("7,000") does not end it.
-APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,90})"
+APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,120})"
 # "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
 NAMED_BODY = re.compile(
     r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
@@ -317,4 +321,60 @@ SPOKEN_FOR = frozenset(
     """company firm carrier airline carmaker automaker lender retailer insurer chain
     manufacturer drugmaker bank utility club trust team school charity group network
     league""".split()
+)
+
+
+# "The shadow health secretary, Tom Idris,": a name in apposition to a title before it.
+NAME_IN_APPOSITION = re.compile(
+    r"(?:^\s*(?:(?:But|And|Yet)\s+)?|,\s+|(?<=\s\s))"
+    r"(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead;
+    # "the state TUC Chairman, Comrade ...": a body's letters before a capitalised title
+    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:(?:[a-z][\w’'-]*|[A-Z]{2,6})\s+){0,3}"
+    r"(?:[a-z][\w’'-]*|(?:Chairman|Chairwoman|Chairperson|President|Secretary|Leader)(?=,)|"
+    r"(?:Minister|Secretary|Director|Commissioner|Chair)(?: (?:of|for) "
+    r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*){1,2}),\s+"
+    # "Her lawyer, Sam Reid of Reid & Co,": the firm the person is at is no part of the name
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3})"
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.&-]*){0,4})?,$"
+)
+
+
+# "Energy Minister Omar Said defended the rise, saying ...": the named subject of the
+# sentence speaks in the participle clause after its act.
+SAYING = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}?[A-Z][\w’'.-]*)\s+(?:[a-z]+ed|told)\b"
+    r"[^.;:]*?,\s+saying\b"
+)
+
+
+# "Alberta Environment and Protected Areas": a body whose name holds "and".
+JOINED_NAME = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
+    r"(?:\s+[A-Z][\w’'.-]*)+)"
+)
+
+
+# A name after a description in lower case, with perhaps a place before it: "energy
+# minister Callum Rhodes", "the Lisbon consultancy Harwell Energy Analytics".
+DESCRIBED_NAME = re.compile(
+    rf"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
+    rf"(?P<name>{TITLE}{NAME})"
+)
+# "according to two shipbrokers": a few people of a trade, named by nobody.
+COUNTED_PEOPLE = re.compile(
+    r"(?:two|three|four|five|several|some|a few|a handful of|\d{1,2})\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?P<noun>[a-z]+s)"
+)
+
+
+# "City planning staff project": a capitalised word that only qualifies the lower-case
+# noun after it is no one's name.
+MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
+# "ecologist Priya Raman from Federation University said": a person placed at a body,
+# who speaks, not the body.
+PERSON_AT_BODY = re.compile(
+    r"(?:(?<=\s)|^)(?P<name>(?!(?:The|An?|This|That|Its|Their)\s)[A-Z][a-z]+\s+[A-Z][\w’'-]+)"
+    r"\s+(?:from|of|at)\s+"
+    r"(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'.-]*){0,5}$"
 )
