@@ -187,8 +187,17 @@ def test_no_cause_or_status_from_loose_words(sentence, kind):
     ("The cabinet survived a no-confidence motion on Tuesday as hundreds protested outside.",
      "event"),
     ("The amendment won 41 votes in the 120-seat chamber, short of the 61 it needed.", "event"),
+    # a tally after the verb of the decision, or as a count of those voting, is the same record
+    ("The motion carried 9-2, with two councillors absent.", "event"),
+    ("Senators approved the measure by 52 to 47 after a night of debate.", "event"),
+    ("The Dáil adopted the amendment, with 88 of the 160 deputies voting in favour.", "event"),
     # ... unless it moves money or a share
     ("The council voted 5-4 to raise the levy by 3 percent.", "statistic"),
+    ("The bill, which passed 71-38, raises the minimum wage by 12 per cent from January.",
+     "statistic"),
+    # a count of what was passed, or a change from one figure to another, is not a tally
+    ("The assembly passed 14 bills in its spring session, the most since 2019.", "statistic"),
+    ("The board approved a rise in the fee from 10 to 12 dollars.", "statistic"),
 ])
 def test_votes(sentence, kind):
     assert _kind(sentence) == kind

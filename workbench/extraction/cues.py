@@ -195,7 +195,10 @@ VOTE = re.compile(
     r"drew|secured) (?:only |just )?(?:\d+|[a-z]+) votes\b|\b\d+ votes? to \d+\b|"
     r"\b(?:no-)?confidence (?:motion|vote)|"
     r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b|"
-    r"\b(?:in )?vot(?:ed|ing) (?:yes|no|aye|nay)\b|\bin voting (?:for|against)\b"
+    r"\b(?:in )?vot(?:ed|ing) (?:yes|no|aye|nay)\b|\bin voting (?:for|against)\b|"
+    r"\b(?:passed|carried|adopted|approved|rejected|defeated)(?: [\w-]+){0,3}? (?:by \d{1,3}"
+    r"(?:-| to )\d{1,3}|\d{1,3}-\d{1,3})\b|\b\d{1,3} of (?:the |its )?\d{1,3} (?:[\w-]+ ){0,2}?"
+    r"vot(?:ed|ing)\b"
 )
 MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
 OPINION = re.compile(

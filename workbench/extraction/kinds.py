@@ -113,10 +113,12 @@ def _statistic(text: str) -> bool:
     )):
         return False
     low = text.lower()
-    return (("vot" not in low and "motion" not in low) or not cues.VOTE.search(text)
+    return (not any(key in low for key in _VOTE_KEYS) or not cues.VOTE.search(text)
             or bool(cues.MONEY_OR_SHARE.search(text)))
 
 
+_VOTE_KEYS = ("vot", "motion", "passed", "carried", "adopted", "approved", "rejected",
+              "defeated")
 _BOUNDS = re.compile(r"\b(?:at least|at most|than|up to|as many)\b", re.I)  # a first look
 
 
