@@ -204,6 +204,20 @@ def test_votes(sentence, kind):
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
+    # a count spelled out as the subject is the sentence's figure
+    ("Eleven pupils were taken to hospital after the gas leak at the school.", "statistic"),
+    ("Six of the injured remain in intensive care, the hospital said.", "statistic"),
+    ("Thirty homes have been without power since the storm on Friday.", "statistic"),
+    # ... not a count of sources, an outlook or an action whose number is a detail
+    ("Three people familiar with the talks said the bank had dropped its bid.", "event"),
+    ("Two other carmakers are expected to follow suit.", "prediction"),
+    ("Two men were arrested at the scene.", "event"),
+])
+def test_count_spelled_as_subject(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
     # a status in a clause of time dates the sentence's claim
     ("The treasurer stepped down in June, a month after prosecutors charged her with fraud.",
      "event"),

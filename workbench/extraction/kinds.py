@@ -108,7 +108,8 @@ def _causal(text: str, low: str) -> bool:
 
 def _statistic(text: str) -> bool:
     """A number, a record or a share, other than a date, an age or a vote's tally."""
-    if not (cues.statistic(_strip_dates(text)) or cues.FREQUENCY.search(text) or (
+    if not (cues.statistic(_strip_dates(text)) or cues.FREQUENCY.search(text)
+            or _COUNT_FIRST.match(text) or (
         _BOUNDS.search(text) and cues.WORD_COUNT.search(text) and not _prediction(text)
     )):
         return False
@@ -117,6 +118,16 @@ def _statistic(text: str) -> bool:
             or bool(cues.MONEY_OR_SHARE.search(text)))
 
 
+# A count spelled out as the subject of the sentence is its figure: "Fourteen catalytic
+# converters were cut", "Nine of the thefts took place" (not "Two people familiar with the
+# talks said", whose count is of sources).
+_COUNT_FIRST = re.compile(
+    r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
+    r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|"
+    r"Eighty|Ninety)(?:-[a-z]+)? (?:of (?:the |its |their |them )?)?(?:[\w’'-]+ ){0,4}?"
+    r"(?:were|was|have|has|had|are|is|remain(?:ed)?|took|occurred|died)\b"
+    r"(?! (?:expected|likely|due)\b)"
+)
 _VOTE_KEYS = ("vot", "motion", "passed", "carried", "adopted", "approved", "rejected",
               "defeated")
 _BOUNDS = re.compile(r"\b(?:at least|at most|than|up to|as many)\b", re.I)  # a first look
