@@ -615,3 +615,15 @@ def test_reported_speech_of_an_event_with_a_quoted_phrase_is_an_event():
 ])
 def test_a_consequence_after_a_forecast_leaves_it_a_forecast(sentence, kind):
     assert _kind(sentence, speaker="Ruth Nkem", quote_run=sentence[0] == "“") == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a clock time on the 24-hour dial is context, as "at 2 a.m." is
+    ("The ministry opened the border crossing at 06:00 on Tuesday.", "event"),
+    ("Police closed the road at 14:30 local time after the crash.", "event"),
+    # ... and leaves the figures beside it
+    ("About 12,000 people were evacuated at 03:15 as the river rose.", "statistic"),
+    ("The index closed at 7,412.30, up 1.2% on the day.", "statistic"),
+])
+def test_clock_time_is_not_a_figure(sentence, kind):
+    assert _kind(sentence) == kind

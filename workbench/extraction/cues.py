@@ -240,7 +240,8 @@ DATES = re.compile(
     # an older year after "in", "since", "until" ("last erupted in 1631"; not "in 1700 stores")
     r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[0-7]\d\d\b(?! [a-z])|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:[-–]\d{1,2})?\b|"
-    r"\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
+    r"\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.]?\d)|"
+    r"\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
     r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
