@@ -627,3 +627,18 @@ def test_a_consequence_after_a_forecast_leaves_it_a_forecast(sentence, kind):
 ])
 def test_clock_time_is_not_a_figure(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a figure given first with its reason after "because of" is checked as the figure
+    ("About 3,000 flights were cancelled on Friday because of the snow, the airport said.",
+     "statistic"),
+    ("Exports fell 4.2% in October because of weaker demand from China.", "statistic"),
+    # ... not a cause without a figure, a clause of cause, or a cause stated before it
+    ("The plant stopped production because of a fire in its paint shop.", "causal"),
+    ("Sales rose 8% because the company cut prices.", "causal"),
+    ("Prices rose 12% last year, driven by energy, and 40 stores closed because of the slump.",
+     "causal"),
+])
+def test_figure_because_of(sentence, kind):
+    assert _kind(sentence) == kind

@@ -128,6 +128,13 @@ _COUNT_FIRST = re.compile(
     r"(?:were|was|have|has|had|are|is|remain(?:ed)?|took|occurred|died)\b"
     r"(?! (?:expected|likely|due)\b)"
 )
+def _figure_because_of(text: str) -> bool:
+    """A figure given first and its reason after "because of" and nothing else causal."""
+    at = text.find("because of")
+    head = text[:at]
+    return at > 0 and _DIGIT.search(head) is not None and not _causal(head, head.lower())
+
+
 _VOTE_KEYS = ("vot", "motion", "passed", "carried", "adopted", "approved", "rejected",
               "defeated")
 _BOUNDS = re.compile(r"\b(?:at least|at most|than|up to|as many)\b", re.I)  # a first look
@@ -284,6 +291,8 @@ def classify(
         facts = facts - {"statistic"}
     if "designation" in facts and _background_status(text):
         facts = facts - {"designation"}
+    if "causal" in facts and "statistic" in facts and _figure_because_of(text):
+        facts = facts - {"causal"}  # "sell for $150 because of the metals": the figure is checked
     # the most specific first; a number in a causal claim or a ratio is not the check itself
     for kind in ("designation", "causal"):
         if kind in facts:
