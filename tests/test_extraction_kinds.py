@@ -642,3 +642,15 @@ def test_clock_time_is_not_a_figure(sentence, kind):
 ])
 def test_figure_because_of(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a forecast made earlier, with its figure as the object, is still a forecast
+    ("The agency had forecast a harvest of about 12 million tonnes.", "prediction"),
+    ("Analysts had projected 2.1% growth for the quarter.", "prediction"),
+    # ... not a forecast that is only the yardstick of an outcome
+    ("Employers added 150,000 jobs in March, short of the 190,000 economists had forecast.",
+     "statistic"),
+])
+def test_earlier_forecast(sentence, kind):
+    assert _kind(sentence) == kind

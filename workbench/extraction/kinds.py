@@ -403,6 +403,7 @@ def _forecast_first(text: str) -> bool:
 _OUTLOOK = re.compile(
     cues.NOT_A_BODYS_NAME + r"\b(?:(?<!than )(?<!as )"
     r"expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
+    r"had (?:forecast|projected)(?= (?:a|an|about|around|some|up to|\d))|"
     r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
     r"(?:would|will)(?:n['’]t)? (?:likely|probably)|"
     r"(?:per ?cent|percent|%) chance|modell?ing)\b",
