@@ -187,10 +187,33 @@ def test_no_cause_or_status_from_loose_words(sentence, kind):
     ("The cabinet survived a no-confidence motion on Tuesday as hundreds protested outside.",
      "event"),
     ("The amendment won 41 votes in the 120-seat chamber, short of the 61 it needed.", "event"),
+    # a tally after the verb of the decision, or as a count of those voting, is the same record
+    ("The motion carried 9-2, with two councillors absent.", "event"),
+    ("Senators approved the measure by 52 to 47 after a night of debate.", "event"),
+    ("The Dáil adopted the amendment, with 88 of the 160 deputies voting in favour.", "event"),
     # ... unless it moves money or a share
     ("The council voted 5-4 to raise the levy by 3 percent.", "statistic"),
+    ("The bill, which passed 71-38, raises the minimum wage by 12 per cent from January.",
+     "statistic"),
+    # a count of what was passed, or a change from one figure to another, is not a tally
+    ("The assembly passed 14 bills in its spring session, the most since 2019.", "statistic"),
+    ("The board approved a rise in the fee from 10 to 12 dollars.", "statistic"),
 ])
 def test_votes(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a count spelled out as the subject is the sentence's figure
+    ("Eleven pupils were taken to hospital after the gas leak at the school.", "statistic"),
+    ("Six of the injured remain in intensive care, the hospital said.", "statistic"),
+    ("Thirty homes have been without power since the storm on Friday.", "statistic"),
+    # ... not a count of sources, an outlook or an action whose number is a detail
+    ("Three people familiar with the talks said the bank had dropped its bid.", "event"),
+    ("Two other carmakers are expected to follow suit.", "prediction"),
+    ("Two men were arrested at the scene.", "event"),
+])
+def test_count_spelled_as_subject(sentence, kind):
     assert _kind(sentence) == kind
 
 
@@ -592,3 +615,42 @@ def test_reported_speech_of_an_event_with_a_quoted_phrase_is_an_event():
 ])
 def test_a_consequence_after_a_forecast_leaves_it_a_forecast(sentence, kind):
     assert _kind(sentence, speaker="Ruth Nkem", quote_run=sentence[0] == "“") == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a clock time on the 24-hour dial is context, as "at 2 a.m." is
+    ("The ministry opened the border crossing at 06:00 on Tuesday.", "event"),
+    ("Police closed the road at 14:30 local time after the crash.", "event"),
+    # ... and leaves the figures beside it
+    ("About 12,000 people were evacuated at 03:15 as the river rose.", "statistic"),
+    ("The index closed at 7,412.30, up 1.2% on the day.", "statistic"),
+])
+def test_clock_time_is_not_a_figure(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a figure given first with its reason after "because of" is checked as the figure
+    ("About 3,000 flights were cancelled on Friday because of the snow, the airport said.",
+     "statistic"),
+    ("Exports fell 4.2% in October because of weaker demand from China.", "statistic"),
+    # ... not a cause without a figure, a clause of cause, or a cause stated before it
+    ("The plant stopped production because of a fire in its paint shop.", "causal"),
+    ("Sales rose 8% because the company cut prices.", "causal"),
+    ("Prices rose 12% last year, driven by energy, and 40 stores closed because of the slump.",
+     "causal"),
+])
+def test_figure_because_of(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a forecast made earlier, with its figure as the object, is still a forecast
+    ("The agency had forecast a harvest of about 12 million tonnes.", "prediction"),
+    ("Analysts had projected 2.1% growth for the quarter.", "prediction"),
+    # ... not a forecast that is only the yardstick of an outcome
+    ("Employers added 150,000 jobs in March, short of the 190,000 economists had forecast.",
+     "statistic"),
+])
+def test_earlier_forecast(sentence, kind):
+    assert _kind(sentence) == kind

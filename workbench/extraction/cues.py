@@ -195,7 +195,10 @@ VOTE = re.compile(
     r"drew|secured) (?:only |just )?(?:\d+|[a-z]+) votes\b|\b\d+ votes? to \d+\b|"
     r"\b(?:no-)?confidence (?:motion|vote)|"
     r"\b(?:censure|no-confidence) motion|\bmotion (?:of|to) (?:no )?(?:confidence|censure)\b|"
-    r"\b(?:in )?vot(?:ed|ing) (?:yes|no|aye|nay)\b|\bin voting (?:for|against)\b"
+    r"\b(?:in )?vot(?:ed|ing) (?:yes|no|aye|nay)\b|\bin voting (?:for|against)\b|"
+    r"\b(?:passed|carried|adopted|approved|rejected|defeated)(?: [\w-]+){0,3}? (?:by \d{1,3}"
+    r"(?:-| to )\d{1,3}|\d{1,3}-\d{1,3})\b|\b\d{1,3} of (?:the |its )?\d{1,3} (?:[\w-]+ ){0,2}?"
+    r"vot(?:ed|ing)\b"
 )
 MONEY_OR_SHARE = re.compile(r"[$€£%]|\bper ?cent\b")
 OPINION = re.compile(
@@ -237,7 +240,8 @@ DATES = re.compile(
     # an older year after "in", "since", "until" ("last erupted in 1631"; not "in 1700 stores")
     r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[0-7]\d\d\b(?! [a-z])|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:[-–]\d{1,2})?\b|"
-    r"\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
+    r"\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.?m\b\.?|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?![:.]?\d)|"
+    r"\b\d{1,3}-\d{1,3} (?:vote|decision)?|"
     r"\b\d{1,3}-\d{1,3}\b(?= (?:early|late|on|in|to|vote)|[.,;]?$)|\b\d{1,3}-year-old\b|"
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"

@@ -108,15 +108,35 @@ def _causal(text: str, low: str) -> bool:
 
 def _statistic(text: str) -> bool:
     """A number, a record or a share, other than a date, an age or a vote's tally."""
-    if not (cues.statistic(_strip_dates(text)) or cues.FREQUENCY.search(text) or (
+    if not (cues.statistic(_strip_dates(text)) or cues.FREQUENCY.search(text)
+            or _COUNT_FIRST.match(text) or (
         _BOUNDS.search(text) and cues.WORD_COUNT.search(text) and not _prediction(text)
     )):
         return False
     low = text.lower()
-    return (("vot" not in low and "motion" not in low) or not cues.VOTE.search(text)
+    return (not any(key in low for key in _VOTE_KEYS) or not cues.VOTE.search(text)
             or bool(cues.MONEY_OR_SHARE.search(text)))
 
 
+# A count spelled out as the subject of the sentence is its figure: "Fourteen catalytic
+# converters were cut", "Nine of the thefts took place" (not "Two people familiar with the
+# talks said", whose count is of sources).
+_COUNT_FIRST = re.compile(
+    r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|"
+    r"Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|"
+    r"Eighty|Ninety)(?:-[a-z]+)? (?:of (?:the |its |their |them )?)?(?:[\w’'-]+ ){0,4}?"
+    r"(?:were|was|have|has|had|are|is|remain(?:ed)?|took|occurred|died)\b"
+    r"(?! (?:expected|likely|due)\b)"
+)
+def _figure_because_of(text: str) -> bool:
+    """A figure given first and its reason after "because of" and nothing else causal."""
+    at = text.find("because of")
+    head = text[:at]
+    return at > 0 and _DIGIT.search(head) is not None and not _causal(head, head.lower())
+
+
+_VOTE_KEYS = ("vot", "motion", "passed", "carried", "adopted", "approved", "rejected",
+              "defeated")
 _BOUNDS = re.compile(r"\b(?:at least|at most|than|up to|as many)\b", re.I)  # a first look
 
 
@@ -271,6 +291,8 @@ def classify(
         facts = facts - {"statistic"}
     if "designation" in facts and _background_status(text):
         facts = facts - {"designation"}
+    if "causal" in facts and "statistic" in facts and _figure_because_of(text):
+        facts = facts - {"causal"}  # "sell for $150 because of the metals": the figure is checked
     # the most specific first; a number in a causal claim or a ratio is not the check itself
     for kind in ("designation", "causal"):
         if kind in facts:
@@ -381,6 +403,7 @@ def _forecast_first(text: str) -> bool:
 _OUTLOOK = re.compile(
     cues.NOT_A_BODYS_NAME + r"\b(?:(?<!than )(?<!as )"
     r"expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
+    r"had (?:forecast|projected)(?= (?:a|an|about|around|some|up to|\d))|"
     r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
     r"(?:would|will)(?:n['’]t)? (?:likely|probably)|"
     r"(?:per ?cent|percent|%) chance|modell?ing)\b",
