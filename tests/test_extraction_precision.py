@@ -1274,3 +1274,26 @@ def test_a_neutral_phrase_quoted_in_reported_speech_of_a_fact_is_proposed(senten
 ])
 def test_a_characterisation_in_reported_speech_stays_a_view(sentence):
     assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"I walked past that corner every morning for years. I never felt unsafe," said neighbour '
+    "Tom Reilly.",
+    '"You never think it will be your street. How are we supposed to sleep now?" said resident '
+    "Jana Novak.",
+    "“We waited and waited, and nobody came. I have never felt so alone,” said Carla Mendes, a "
+    "nurse.",
+])
+def test_a_quote_of_what_the_speaker_lived_or_asks_is_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We closed three wards in March and cut 120 beds," said hospital chief Ana Ruiz.',
+    '"We will raise the minimum wage and double the housing budget," said candidate Luis Mora.',
+    '"I signed the contract on May 4, and the money left the account a week later," said '
+    "former treasurer Ben Hale.",
+    '"The council sold the land to a developer without a tender," said councillor Ruth Moyo.',
+])
+def test_a_quote_of_a_figure_a_date_a_pledge_or_a_deed_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]

@@ -311,7 +311,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     elif _service_note(text):
         return SERVICE_PRIOR
     elif quoted:
-        if named and (kinds.checkable(said) or (not quote_run and kinds.forecast(text))):
+        if named and (_quote_checkable(said) or (not quote_run and kinds.forecast(text) and (
+                kinds.quoted_phrase(marked) or kinds.forecast(QUOTED.sub(" ", marked))))):
             prior = QUOTE_PRIOR
         elif named and not quote_run and kinds.quoted_phrase(marked) and not (
                 "accus" in marked or _CHARACTERISED.search(marked)):
@@ -379,6 +380,41 @@ def _plain_sentence_checkable(text: str) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _quote_checkable(said: str) -> bool:
+    """Whether quoted words say something checkable in a sentence that is not the
+    speaker's own experience or a question put to the listener: "We have waited four years
+    for this day" and "How do they expect us to survive?" state no record; "We cut 40 jobs",
+    "We ran out of beds by Wednesday", "Our data points to waterfowl" (a figure, a date, a
+    cause) and "The line was shut in May" do."""
+    if not kinds.checkable(said):
+        return False
+    return any(_sentence_checkable(part) for part in _SENTENCE_BREAK.split(said)
+               if part.strip() and not part.rstrip(" ,”\"'’").endswith("?"))
+
+
+def _sentence_checkable(part: str) -> bool:
+    """Whether one quoted sentence states a fact, a past event or a forecast that a record
+    could confirm: what the speaker (or "you", anyone) lived, felt, saw or wants counts only
+    with a figure, a date or a fact ("We have waited four years for this day", "You never
+    think it will be your street" do not; "We ran out of beds by Wednesday" does), while a
+    deed or a pledge in the first person counts ("We lost one vote", "We will raise wages")."""
+    if kinds.states_fact(part) or _DIGIT.search(part) or _DATE_ANCHOR.search(part):
+        return kinds.checkable(part)
+    return not _EXPERIENCE.match(part) and kinds.checkable(part)
+
+
+# a sentence of the speaker's own experience: "I never felt", "We have waited", "You spend",
+# "We want a verdict", "You don't expect that here"
+_EXPERIENCE = re.compile(
+    r"[“\"'‘]?(?:I|We|You)(?:['’]ve|['’]d| (?:have|had|just|never|always|all|really|still|"
+    r"only|do not|don['’]t|did not|didn['’]t|can|could|can['’]t|cannot|would|kept|finally))* "
+    r"(?:wait(?:ed)?|felt|feel|knew|know|saw|see|seen|heard|hear|hoped?|wanted|wants?|tried|"
+    r"try|thought|think|walk(?:ed)?|lived?|lov(?:e|ed)|expect(?:ed)?|remember(?:ed)?|spen[dt]|"
+    r"cried|pray(?:ed)?|miss(?:ed)?|fought|fight|worr(?:y|ied)|tell|told|wish(?:ed)?|"
+    r"dream(?:ed)?|believed?|imagined?|grew up|came here|moved here)\b"
+)
 
 
 def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
