@@ -1297,3 +1297,21 @@ def test_a_quote_of_what_the_speaker_lived_or_asks_is_not_a_claim(sentence):
 ])
 def test_a_quote_of_a_figure_a_date_a_pledge_or_a_deed_is_still_proposed(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Experience matters far more than credentials in this job," said coach Dan Moyo.',
+    "'I would rather lose a match than lose my dignity,' said striker Leo Santos.",
+    '"A club that spends more than it earns cannot plan," said chairman Ian Reid.',
+])
+def test_a_quote_that_weighs_things_without_a_measure_is_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Rents here are higher than anywhere else in the state," said housing officer Mia Cole.',
+    '"The plant runs at less than half its capacity," said chief executive Greg Hall.',
+    '"Crime in the district is now lower than it was a decade ago," said police chief Ana Ruiz.',
+])
+def test_a_quoted_comparison_with_a_measure_or_a_record_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]

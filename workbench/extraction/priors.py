@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.extraction import attribution, colour, kinds
+from workbench.extraction import attribution, colour, cues, kinds
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.entities import MONTH_NAMES
 
@@ -400,9 +400,24 @@ def _sentence_checkable(part: str) -> bool:
     with a figure, a date or a fact ("We have waited four years for this day", "You never
     think it will be your street" do not; "We ran out of beds by Wednesday" does), while a
     deed or a pledge in the first person counts ("We lost one vote", "We will raise wages")."""
-    if kinds.states_fact(part) or _DIGIT.search(part) or _DATE_ANCHOR.search(part):
+    facts = kinds.fact_kinds(part)
+    if _DIGIT.search(part) or _DATE_ANCHOR.search(part) or facts and (
+            facts != _BARE_COMPARISON or _FIGURE_WORD.search(part)):
         return kinds.checkable(part)
-    return not _EXPERIENCE.match(part) and kinds.checkable(part)
+    # a comparison with no figure is how the speaker weighs things ("matters more than how
+    # much you burn", "We'd rather help than take a report"), not a measure
+    return not _EXPERIENCE.match(part) and bool(
+        kinds.past_event(part) or kinds.forecast(part) or cues.MAY_HAPPEN.search(part))
+
+
+_BARE_COMPARISON = frozenset({"comparison"})
+# a measure in words ("less than half its capacity", "more than an hour", "twice as far")
+# or a record ("higher than anywhere else", "more than ever")
+_FIGURE_WORD = re.compile(
+    r"\bthan (?:any|anywhere|anyone|anything|ever|every|all)\b|"
+    r"\b(?:half|twice|double|triple|thirds?|quarters?|dozens?|hundreds?|thousands?|millions?|"
+    r"billions?|per ?cent|percent|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"an? (?:hour|day|week|month|year|decade|mile|kilometre|kilometer))\b", re.I)
 
 
 # a sentence of the speaker's own experience: "I never felt", "We have waited", "You spend",
