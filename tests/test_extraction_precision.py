@@ -1315,3 +1315,20 @@ def test_a_quote_that_weighs_things_without_a_measure_is_not_a_claim(sentence):
 ])
 def test_a_quoted_comparison_with_a_measure_or_a_record_is_still_proposed(sentence):
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"It was a calculated move and a deeply cynical one," said opposition leader Sam Obi.',
+    '"The whole system has been a shambles from the start," said councillor Jo Hart.',
+    '"This is a very complicated case for a very divided town," said attorney Lee Marsh.',
+])
+def test_a_quoted_participle_that_describes_is_not_an_event(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Two men have been charged and a third was released," said Inspector Kate Doyle.',
+    '"The board approved a sophisticated new scanner," said hospital chief Ana Ruiz.',
+])
+def test_a_quoted_act_beside_a_describing_participle_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]

@@ -407,10 +407,16 @@ def _sentence_checkable(part: str) -> bool:
     # a comparison with no figure is how the speaker weighs things ("matters more than how
     # much you burn", "We'd rather help than take a report"), not a measure
     return not _EXPERIENCE.match(part) and bool(
-        kinds.past_event(part) or kinds.forecast(part) or cues.MAY_HAPPEN.search(part))
+        kinds.past_event(_DESCRIBED.sub(" ", part)) or kinds.forecast(part)
+        or cues.MAY_HAPPEN.search(part))
 
 
 _BARE_COMPARISON = frozenset({"comparison"})
+# a participle that describes, not an act: "a sophisticated operation", "calls itself
+# civilised", "a bit lazy", "have been a mess"
+_DESCRIBED = re.compile(
+    r"\b(?:a|an|itself|themselves|very|so|too|most|quite|rather) (?:[a-z]+ed|bit)\b"
+    r"|\b(?:have|has) been (?=an? )")
 # a measure in words ("less than half its capacity", "more than an hour", "twice as far")
 # or a record ("higher than anywhere else", "more than ever")
 _FIGURE_WORD = re.compile(
