@@ -1332,3 +1332,12 @@ def test_a_quoted_participle_that_describes_is_not_an_event(sentence):
 ])
 def test_a_quoted_act_beside_a_describing_participle_is_still_proposed(sentence):
     assert proposed(sentence) == [sentence]
+
+
+def test_a_concession_beside_a_comparison_that_only_weighs_is_not_a_claim():
+    sentence = ('"Nobody in this party wants a fight. But a government that spends more than it '
+                'raises cannot last," said party chairman Omar Diallo.')
+    assert proposed(sentence) == []
+    fact = ('"Nobody in this party wants a fight. But we spent twice as much as we raised," '
+            "said party chairman Omar Diallo.")
+    assert proposed(fact) == [fact]
