@@ -1274,3 +1274,70 @@ def test_a_neutral_phrase_quoted_in_reported_speech_of_a_fact_is_proposed(senten
 ])
 def test_a_characterisation_in_reported_speech_stays_a_view(sentence):
     assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"I walked past that corner every morning for years. I never felt unsafe," said neighbour '
+    "Tom Reilly.",
+    '"You never think it will be your street. How are we supposed to sleep now?" said resident '
+    "Jana Novak.",
+    "“We waited and waited, and nobody came. I have never felt so alone,” said Carla Mendes, a "
+    "nurse.",
+])
+def test_a_quote_of_what_the_speaker_lived_or_asks_is_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We closed three wards in March and cut 120 beds," said hospital chief Ana Ruiz.',
+    '"We will raise the minimum wage and double the housing budget," said candidate Luis Mora.',
+    '"I signed the contract on May 4, and the money left the account a week later," said '
+    "former treasurer Ben Hale.",
+    '"The council sold the land to a developer without a tender," said councillor Ruth Moyo.',
+])
+def test_a_quote_of_a_figure_a_date_a_pledge_or_a_deed_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Experience matters far more than credentials in this job," said coach Dan Moyo.',
+    "'I would rather lose a match than lose my dignity,' said striker Leo Santos.",
+    '"A club that spends more than it earns cannot plan," said chairman Ian Reid.',
+])
+def test_a_quote_that_weighs_things_without_a_measure_is_not_a_claim(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Rents here are higher than anywhere else in the state," said housing officer Mia Cole.',
+    '"The plant runs at less than half its capacity," said chief executive Greg Hall.',
+    '"Crime in the district is now lower than it was a decade ago," said police chief Ana Ruiz.',
+])
+def test_a_quoted_comparison_with_a_measure_or_a_record_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"It was a calculated move and a deeply cynical one," said opposition leader Sam Obi.',
+    '"The whole system has been a shambles from the start," said councillor Jo Hart.',
+    '"This is a very complicated case for a very divided town," said attorney Lee Marsh.',
+])
+def test_a_quoted_participle_that_describes_is_not_an_event(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Two men have been charged and a third was released," said Inspector Kate Doyle.',
+    '"The board approved a sophisticated new scanner," said hospital chief Ana Ruiz.',
+])
+def test_a_quoted_act_beside_a_describing_participle_is_still_proposed(sentence):
+    assert proposed(sentence) == [sentence]
+
+
+def test_a_concession_beside_a_comparison_that_only_weighs_is_not_a_claim():
+    sentence = ('"Nobody in this party wants a fight. But a government that spends more than it '
+                'raises cannot last," said party chairman Omar Diallo.')
+    assert proposed(sentence) == []
+    fact = ('"Nobody in this party wants a fight. But we spent twice as much as we raised," '
+            "said party chairman Omar Diallo.")
+    assert proposed(fact) == [fact]

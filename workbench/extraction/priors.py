@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.extraction import attribution, colour, kinds
+from workbench.extraction import attribution, colour, kinds, quotes
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.entities import MONTH_NAMES
 
@@ -38,12 +38,7 @@ SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due o
 # a service note: where to call, book or go ("Appointments can be booked at 555-0100")
 SERVICE_PRIOR = -4.0
 _MONTH = f"(?:{MONTH_NAMES})"
-_DATE_ANCHOR = re.compile(
-    r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"yesterday|(?:last|this|earlier this|late last|early last) (?:week|month|year|night)|"
-    rf"(?:in|on|since|by|until|from|early|late) {_MONTH}|{_MONTH} \d{{1,2}}\b|"
-    r"(?:in|since|by|until) (?:19|20)\d\d)\b"
-)
+_DATE_ANCHOR = quotes.DATE_ANCHOR
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
@@ -303,7 +298,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     if boilerplate:
         said = _BOILERPLATE.sub(" ", said)
     judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
-    opinion = (judges and not kinds.states_fact(said)) or (
+    measured = quotes.states_measure(said) if quoted else kinds.states_fact(said)
+    opinion = (judges and not measured) or (
         boilerplate and not kinds.states_fact(said) and not _plain_sentence_checkable(words)
     ) or _characterised(text)
     if opinion:
@@ -311,7 +307,8 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     elif _service_note(text):
         return SERVICE_PRIOR
     elif quoted:
-        if named and (kinds.checkable(said) or (not quote_run and kinds.forecast(text))):
+        if named and (quotes.checkable(said) or (not quote_run and kinds.forecast(text) and (
+                kinds.quoted_phrase(marked) or kinds.forecast(QUOTED.sub(" ", marked))))):
             prior = QUOTE_PRIOR
         elif named and not quote_run and kinds.quoted_phrase(marked) and not (
                 "accus" in marked or _CHARACTERISED.search(marked)):
