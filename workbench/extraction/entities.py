@@ -156,7 +156,7 @@ _NUMBER_RE = re.compile(
     (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?
         (?:\s*(?:hundred|thousand|million|billion|trillion|[mbk]n?)\b)?)
     | (?P<percent>\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per\ cent\b))
-    | (?P<date>(?:{MONTH_NAMES})\s+\d{{1,2}}(?:,\s*\d{{4}})?
+    | (?P<date>(?:{MONTH_NAMES})\s+\d{{1,2}}(?!\d)(?:,\s*\d{{4}})?
         |(?<![\w.])(?:{MONTH_NAMES})(?:\s+\d{{4}})?(?=[\s,.;:]|$)
         |(?:{_DAYS})|(?:last|next|this)\s+(?:year|month|week)
         |(?:1[89]|20)\d\d(?:s)?(?!\s*(?:%|percent)))
