@@ -93,15 +93,24 @@ _OPENING_NAME = re.compile(
 )
 
 
-def opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
-    """The body or, for a company's noun, the name a sentence opens with as its subject."""
-    found = _OPENING_NAME.match(text.lstrip())
+def subject_name(found: re.Match[str] | None, person: Attribution | None) -> str | None:
+    """The ``name`` a sentence opens with, unless it is no name ("The", a group) or the
+    person the article last quoted ("Reyes said", after Ana Reyes)."""
     if not found:
         return None
     name = found.group("name")
     if name.split()[0] in NOT_NAMES or is_group(name):
         return None
     if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
+        return None
+    return name
+
+
+def opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
+    """The body or, for a company's noun, the name a sentence opens with as its subject."""
+    found = _OPENING_NAME.match(text.lstrip())
+    name = subject_name(found, person)
+    if name is None:
         return None
     if company_like:
         return name if not found.group("the") or names_organisation(name) else None

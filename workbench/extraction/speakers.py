@@ -34,6 +34,7 @@ from workbench.extraction.bodies import (
     opening_body,
     police_force,
     referent,
+    subject_name,
 )
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.speech import (
@@ -205,15 +206,7 @@ def _a_person(name: str, later: list[str]) -> bool:
 def _named_subject(text: str, person: Attribution | None) -> str | None:
     """The name the sentence opens with, when it is no one the article quoted as a person:
     in "Lilly will cut its price, the company said" the company is Lilly."""
-    found = SUBJECT.match(text.lstrip())
-    if not found:
-        return None
-    name = found.group("name")
-    if name.split()[0] in NOT_NAMES or is_group(name):
-        return None
-    if person is not None and person.speaker and name.split()[-1] in person.speaker.split():
-        return None
-    return name
+    return subject_name(SUBJECT.match(text.lstrip()), person)
 
 
 # A person the narration introduces, whom a later "she said" means: a name with an age
