@@ -1341,3 +1341,28 @@ def test_a_concession_beside_a_comparison_that_only_weighs_is_not_a_claim():
     fact = ('"Nobody in this party wants a fight. But we spent twice as much as we raised," '
             "said party chairman Omar Diallo.")
     assert proposed(fact) == [fact]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Tomas Berg, a lecturer in law who has taught at the college for 22 years, called the cuts '
+    '"a slow demolition of the faculty".',
+    'The Builders\' Federation called the data "a warning light" and renewed its call for the '
+    'levy to be scrapped on homes under $800,000.',
+    'One fund manager described Baxter & Hale as "a business that has stopped trying".',
+])
+def test_a_characterisation_stays_a_view_beside_a_bio_a_demand_or_a_firm_with_an_ampersand(
+        sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_bio_or_a_demand_beside_a_characterisation_is_set_aside_but_a_fact_is_not():
+    from workbench.extraction.priors import _characterised
+
+    assert _characterised('Tomas Berg, a lecturer in law who has taught at the college for 22 '
+                          'years, called the cuts "a slow demolition of the faculty".')
+    assert _characterised('The federation called the data "a warning light" and renewed its call '
+                          'for the levy to be scrapped on homes under $800,000.')
+    sentence = ('The union called the offer "an insult" after the company cut 300 jobs at the '
+                'plant in May.')
+    assert not _characterised(sentence)
+    assert proposed(sentence) == [sentence]
