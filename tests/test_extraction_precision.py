@@ -1366,3 +1366,24 @@ def test_a_bio_or_a_demand_beside_a_characterisation_is_set_aside_but_a_fact_is_
                 'plant in May.')
     assert not _characterised(sentence)
     assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Every winter the trains are late. I have stood on that platform for years," said Jonas '
+    "Pires, a baker who lives in Almada.",
+    '"Two of my cousins caught it last year. I will not wait," declared Awa Sylla, a tailor of '
+    "29 years.",
+    '"We had 40 days of rain and the road washed out twice," said Maeve Quirke, a mother of four.',
+])
+def test_a_voice_introduced_by_home_family_or_an_age_in_years_is_a_vox_pop(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_parent_who_holds_an_office_or_a_veteran_of_a_service_is_still_a_source():
+    from workbench.extraction.colour import vox_pop
+
+    assert not vox_pop('"Enrolment fell 12% in 2025," said Maeve Quirke, a mother of four who '
+                       "chairs the school board.")
+    assert not vox_pop('"Calls rose 30% in May," said Jonas Pires, a veteran of 20 years at the '
+                       "ambulance service.")
+    assert not vox_pop('"We shed 40 jobs in March," said Ana Ruiz, a manager who lives in Porto.')

@@ -19,7 +19,7 @@ _DIGIT = re.compile(r"\d")
 # the harbour since 1979, said ..."); not "who led the study". The name may carry a home
 # town ("asked Mary Doyle from Ballina, whose ...") and come before the verb or after it.
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+from\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
-_VOICE_VERB = r"(?:said|says|asked|added|told)"
+_VOICE_VERB = r"(?:said|says|asked|added|told|declared)"
 _LIFE = (
     r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
     r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
@@ -41,9 +41,15 @@ _EVERYDAY = (
     r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
 )
 # An age and no office at all is the same: "said shop owner Ana Reyes, 58." at the end of the
-# sentence, or "Her son, Tom Lee, 34, said: ..." before the quote.
+# sentence, or "Her son, Tom Lee, 34, said: ..." before the quote. So is an everyday line with
+# a home or a family ("said Ana Reyes, a cook who lives in Vila Nova", "a mother of three"),
+# and an age given as many English editions of French and Spanish papers give it ("said Ana
+# Reyes, a fish trader of 41 years.").
 _AGED_VOICE = re.compile(
-    rf"\b{_VOICE_VERB}\s+{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}"
+    rf"\b{_VOICE_VERB}\s+{_NAME},\s+{_EVERYDAY}[^,.;“”\"]{{0,40}}?\b(?:who (?:lives|has lived|"
+    r"grew up)\b|(?:mother|father|parent|grandmother|grandfather) of (?:\d+|[a-z]+)\b)"
+    rf"|\b{_VOICE_VERB}\s+{_NAME},\s+{_EVERYDAY}[a-z -]{{1,30}}? of \d{{1,2}} years\.?$"
+    rf"|\b{_VOICE_VERB}\s+{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}"
     rf"|^{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}[^,.;“”\"]{{1,60}},\s+{_VOICE_VERB}\b"
     rf"|\b{_VOICE_VERB}\s+(?:[A-Z][\w’'-]*\s+)?(?:[a-z-]+\s+){{0,2}}{_NAME},\s+\d{{1,3}}\.?$"
     rf"|^(?:(?:His|Her|Their) [a-z-]+(?: [a-z-]+)?, )?{_NAME},\s+\d{{1,3}},\s+{_VOICE_VERB}\b"
@@ -202,9 +208,17 @@ def vox_pop(text: str) -> bool:
     if life:
         return True
     aged = ("said" in text or "says" in text or "told" in text or "asked" in text
-            or "added" in text) and _AGED_VOICE.search(text)
-    # an office in the introduction is a role ("said Mayor Tom Hale, 58.")
-    return bool(aged) and not _OFFICE.search(aged.group())
+            or "added" in text or "declared" in text) and _AGED_VOICE.search(text)
+    if not aged:
+        return False
+    # an office in the introduction is a role ("said Mayor Tom Hale, 58.", "a mother of two
+    # who chairs the board": the introduction runs on to the end of its clause)
+    end = _CLAUSE_END.search(text, aged.end())
+    stop = end.start() if end else len(text)
+    if aged.group().endswith(("said", "says", "told", "asked", "added", "declared")) or any(
+            mark in text[aged.end():stop] for mark in "“”\""):
+        stop = aged.end()
+    return not _OFFICE.search(text, aged.start(), stop)
 
 
 def crowd_reacts(text: str, facts: frozenset[str]) -> bool:
