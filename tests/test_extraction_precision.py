@@ -1387,3 +1387,26 @@ def test_a_parent_who_holds_an_office_or_a_veteran_of_a_service_is_still_a_sourc
     assert not vox_pop('"Calls rose 30% in May," said Jonas Pires, a veteran of 20 years at the '
                        "ambulance service.")
     assert not vox_pop('"We shed 40 jobs in March," said Ana Ruiz, a manager who lives in Porto.')
+
+
+@pytest.mark.parametrize("sentence", [
+    "Around 80 nurses protested outside the health board's offices before the meeting.",
+    "A few hundred residents marched along the seafront on Saturday.",
+    "In the village of Kessa, beside the old well, mothers waited with plastic jerrycans.",
+])
+def test_a_rough_crowd_that_protests_or_a_scene_set_in_two_phrases_is_colour(sentence):
+    from workbench.extraction.colour import scene
+
+    assert scene(sentence, None)
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 5,000 people protested outside parliament on Saturday, police said.",
+    "In the main hospital, on the night of the fire, patients waited 14 hours for a bed.",
+])
+def test_a_crowd_counted_by_a_source_or_a_scene_with_a_figure_is_still_proposed(sentence):
+    from workbench.extraction.colour import scene
+
+    assert not scene(sentence, None)
+    assert proposed(sentence) == [sentence]

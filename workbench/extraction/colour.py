@@ -92,14 +92,15 @@ _CROWD_WHO = (
     r"campaigners|mourners|nurses|shoppers|voters)"
 )
 # A phrase of time or place may come first: "By Sunday, about 300 residents had gathered";
-# a crowd that gathered is colour only in the reporter's words ("About 2,500 fans gathered
-# ..., police said" is the police's count).
+# a crowd that gathered or protested is colour only in the reporter's words ("About 2,500
+# fans gathered ..., police said" is the police's count).
 _ROUGH_CROWD = re.compile(
     r"^(?:(?:On|By|At|In|Outside|Inside|Near|Later|Earlier)\b[^,.;]{1,60}, )?"
     r"(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Mm]ore than|[Oo]ver|[Ss]ome|"
-    rf"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
+    r"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores|A few (?:dozen|hundred))\b"
+    rf"[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
     r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
-    r"waited|queued|(?P<gathered>gathered))\b(?! to\b)"
+    r"waited|queued|(?P<gathered>gathered|protested|demonstrated|marched))\b(?! to\b)"
 )
 # More of the scene, in the reporter's words and with no figure of its own: a crowd that
 # reacts ("The audience of about 300 jeered"), a queue that stretched ("the queue outside
@@ -107,7 +108,8 @@ _ROUGH_CROWD = re.compile(
 # slept on the terminal floor", "Tourists wore ponchos").
 _SCENE_GROUP = (
     r"(?:families|children|women|men|people|residents|volunteers|passengers|commuters|"
-    r"office workers|shoppers|pedestrians|villagers|mourners|fans|protesters|crowds|"
+    r"office workers|shoppers|pedestrians|villagers|mourners|fans|protesters|crowds|mothers|"
+    r"fathers|parents|patients|"
     r"onlookers|spectators|worshippers|tourists|queues|lines)"
 )
 _MORE_SCENE = re.compile(
@@ -116,7 +118,8 @@ _MORE_SCENE = re.compile(
     r"jeered|laughed|gasped|groaned|erupted|fell silent|went quiet|heckled)\b"
     r"|\b(?:line|queue)s? (?:[^,.;]{0,60} )?(?:stretched|snaked|wound|curled) (?:around|down|"
     r"along|out|past|through|into|back)\b"
-    rf"|^(?:[A-Z][^,.;]{{2,80}}, )?(?:[A-Z]\w+ )?(?i:{_SCENE_GROUP})"
+    # the place may take two phrases: "In the town, at the door of the mosque, mothers waited"
+    rf"|^(?:[A-Z][^,.;]{{2,80}}, (?:[a-z][^,.;]{{2,80}}, )?)?(?:[A-Z]\w+ )?(?i:{_SCENE_GROUP})"
     r"(?: (?:in|at|on|outside|inside|near|along|under) [^,.;]{1,40}?)? (?:waited|sat|stood|"
     r"queued|huddled|milled|lingered|slept|sheltered|wore|clutched|chatted|sang|prayed|wept|"
     r"hugged|lined up)\b"
