@@ -1341,3 +1341,72 @@ def test_a_concession_beside_a_comparison_that_only_weighs_is_not_a_claim():
     fact = ('"Nobody in this party wants a fight. But we spent twice as much as we raised," '
             "said party chairman Omar Diallo.")
     assert proposed(fact) == [fact]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Tomas Berg, a lecturer in law who has taught at the college for 22 years, called the cuts '
+    '"a slow demolition of the faculty".',
+    'The Builders\' Federation called the data "a warning light" and renewed its call for the '
+    'levy to be scrapped on homes under $800,000.',
+    'One fund manager described Baxter & Hale as "a business that has stopped trying".',
+])
+def test_a_characterisation_stays_a_view_beside_a_bio_a_demand_or_a_firm_with_an_ampersand(
+        sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_bio_or_a_demand_beside_a_characterisation_is_set_aside_but_a_fact_is_not():
+    from workbench.extraction.priors import _characterised
+
+    assert _characterised('Tomas Berg, a lecturer in law who has taught at the college for 22 '
+                          'years, called the cuts "a slow demolition of the faculty".')
+    assert _characterised('The federation called the data "a warning light" and renewed its call '
+                          'for the levy to be scrapped on homes under $800,000.')
+    sentence = ('The union called the offer "an insult" after the company cut 300 jobs at the '
+                'plant in May.')
+    assert not _characterised(sentence)
+    assert proposed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Every winter the trains are late. I have stood on that platform for years," said Jonas '
+    "Pires, a baker who lives in Almada.",
+    '"Two of my cousins caught it last year. I will not wait," declared Awa Sylla, a tailor of '
+    "29 years.",
+    '"We had 40 days of rain and the road washed out twice," said Maeve Quirke, a mother of four.',
+])
+def test_a_voice_introduced_by_home_family_or_an_age_in_years_is_a_vox_pop(sentence):
+    assert proposed(sentence) == []
+
+
+def test_a_parent_who_holds_an_office_or_a_veteran_of_a_service_is_still_a_source():
+    from workbench.extraction.colour import vox_pop
+
+    assert not vox_pop('"Enrolment fell 12% in 2025," said Maeve Quirke, a mother of four who '
+                       "chairs the school board.")
+    assert not vox_pop('"Calls rose 30% in May," said Jonas Pires, a veteran of 20 years at the '
+                       "ambulance service.")
+    assert not vox_pop('"We shed 40 jobs in March," said Ana Ruiz, a manager who lives in Porto.')
+
+
+@pytest.mark.parametrize("sentence", [
+    "Around 80 nurses protested outside the health board's offices before the meeting.",
+    "A few hundred residents marched along the seafront on Saturday.",
+    "In the village of Kessa, beside the old well, mothers waited with plastic jerrycans.",
+])
+def test_a_rough_crowd_that_protests_or_a_scene_set_in_two_phrases_is_colour(sentence):
+    from workbench.extraction.colour import scene
+
+    assert scene(sentence, None)
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 5,000 people protested outside parliament on Saturday, police said.",
+    "In the main hospital, on the night of the fire, patients waited 14 hours for a bed.",
+])
+def test_a_crowd_counted_by_a_source_or_a_scene_with_a_figure_is_still_proposed(sentence):
+    from workbench.extraction.colour import scene
+
+    assert not scene(sentence, None)
+    assert proposed(sentence) == [sentence]

@@ -13,6 +13,10 @@ def texts(article: str) -> list[str]:
     return [s.text for s in segment(article)]
 
 
+def roles(article: str) -> list[tuple[str, str]]:
+    return [(s.role, s.text) for s in segment(article)]
+
+
 def test_abbreviations_do_not_split():
     article = (
         "The call was brokered by Sen. Rand Paul (R., Ky.), who urged Trump to take it. "
@@ -239,3 +243,39 @@ def test_titles_of_engineers_and_councillors_do_not_split():
         "The county's chief engineer, Eng. Hassan Mwakio, said the bridge would close.",
         "Cllr. Ann Reid disagreed.",
     ]
+
+
+@pytest.mark.parametrize("line", [
+    "Lisbon - Mar 4, 2027 - 18:40 WET",
+    "Porto Alegre – 12 May 2027",
+    "Updated 4 March 2027, 9h05",
+    "Posted on 4 March 2027 at 18h40",
+])
+def test_a_place_before_a_time_stamp_or_a_french_hour_is_a_date_line(line):
+    assert [s.role for s in segment(line + "\n")] == ["dateline"]
+
+
+@pytest.mark.parametrize("line", [
+    "Lisbon - The port reopened on Mar 4, 2027 after a strike.",
+    "At 18h40 the ferry left Lisbon with 300 passengers on board.",
+])
+def test_a_place_or_a_french_hour_in_a_sentence_is_body(line):
+    assert [s.role for s in segment("Strike ends\n\n" + line + "\n")][1:] == ["body"]
+
+
+@pytest.mark.parametrize(("caption", "credit"), [
+    ("A fisherman mends his nets on the quay at Vigo in June.", "ANA SOUTO"),
+    ("Council member Rosa Lind speaks at a budget hearing on Oct. 2.",
+     "Tom Berg Staff photographer"),
+    ("Volunteers sort donated coats at the church hall on Friday.",
+     "Li Wen Contributing Photographer"),
+])
+def test_a_photographer_named_in_capitals_or_by_post_closes_a_caption(caption, credit):
+    got = roles("Ferry strike ends\n\n" + caption + " " + credit + "\n")
+    assert got[1:] == [("caption", caption), ("credit", credit)]
+
+
+def test_a_sentence_about_a_photographer_or_an_acronym_stays_body():
+    got = roles("Ferry strike ends\n\nShe joined the paper as a staff photographer in 2019. "
+                "The union named Mara Oyelaran its chair.\n")
+    assert [r for r, _ in got[1:]] == ["body", "body"]

@@ -19,7 +19,7 @@ _DIGIT = re.compile(r"\d")
 # the harbour since 1979, said ..."); not "who led the study". The name may carry a home
 # town ("asked Mary Doyle from Ballina, whose ...") and come before the verb or after it.
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+from\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
-_VOICE_VERB = r"(?:said|says|asked|added|told)"
+_VOICE_VERB = r"(?:said|says|asked|added|told|declared)"
 _LIFE = (
     r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
     r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
@@ -41,9 +41,15 @@ _EVERYDAY = (
     r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
 )
 # An age and no office at all is the same: "said shop owner Ana Reyes, 58." at the end of the
-# sentence, or "Her son, Tom Lee, 34, said: ..." before the quote.
+# sentence, or "Her son, Tom Lee, 34, said: ..." before the quote. So is an everyday line with
+# a home or a family ("said Ana Reyes, a cook who lives in Vila Nova", "a mother of three"),
+# and an age given as many English editions of French and Spanish papers give it ("said Ana
+# Reyes, a fish trader of 41 years.").
 _AGED_VOICE = re.compile(
-    rf"\b{_VOICE_VERB}\s+{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}"
+    rf"\b{_VOICE_VERB}\s+{_NAME},\s+{_EVERYDAY}[^,.;“”\"]{{0,40}}?\b(?:who (?:lives|has lived|"
+    r"grew up)\b|(?:mother|father|parent|grandmother|grandfather) of (?:\d+|[a-z]+)\b)"
+    rf"|\b{_VOICE_VERB}\s+{_NAME},\s+{_EVERYDAY}[a-z -]{{1,30}}? of \d{{1,2}} years\.?$"
+    rf"|\b{_VOICE_VERB}\s+{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}"
     rf"|^{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}[^,.;“”\"]{{1,60}},\s+{_VOICE_VERB}\b"
     rf"|\b{_VOICE_VERB}\s+(?:[A-Z][\w’'-]*\s+)?(?:[a-z-]+\s+){{0,2}}{_NAME},\s+\d{{1,3}}\.?$"
     rf"|^(?:(?:His|Her|Their) [a-z-]+(?: [a-z-]+)?, )?{_NAME},\s+\d{{1,3}},\s+{_VOICE_VERB}\b"
@@ -86,14 +92,15 @@ _CROWD_WHO = (
     r"campaigners|mourners|nurses|shoppers|voters)"
 )
 # A phrase of time or place may come first: "By Sunday, about 300 residents had gathered";
-# a crowd that gathered is colour only in the reporter's words ("About 2,500 fans gathered
-# ..., police said" is the police's count).
+# a crowd that gathered or protested is colour only in the reporter's words ("About 2,500
+# fans gathered ..., police said" is the police's count).
 _ROUGH_CROWD = re.compile(
     r"^(?:(?:On|By|At|In|Outside|Inside|Near|Later|Earlier)\b[^,.;]{1,60}, )?"
     r"(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Mm]ore than|[Oo]ver|[Ss]ome|"
-    rf"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores)\b[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
+    r"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores|A few (?:dozen|hundred))\b"
+    rf"[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
     r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
-    r"waited|queued|(?P<gathered>gathered))\b(?! to\b)"
+    r"waited|queued|(?P<gathered>gathered|protested|demonstrated|marched))\b(?! to\b)"
 )
 # More of the scene, in the reporter's words and with no figure of its own: a crowd that
 # reacts ("The audience of about 300 jeered"), a queue that stretched ("the queue outside
@@ -101,7 +108,8 @@ _ROUGH_CROWD = re.compile(
 # slept on the terminal floor", "Tourists wore ponchos").
 _SCENE_GROUP = (
     r"(?:families|children|women|men|people|residents|volunteers|passengers|commuters|"
-    r"office workers|shoppers|pedestrians|villagers|mourners|fans|protesters|crowds|"
+    r"office workers|shoppers|pedestrians|villagers|mourners|fans|protesters|crowds|mothers|"
+    r"fathers|parents|patients|"
     r"onlookers|spectators|worshippers|tourists|queues|lines)"
 )
 _MORE_SCENE = re.compile(
@@ -110,7 +118,8 @@ _MORE_SCENE = re.compile(
     r"jeered|laughed|gasped|groaned|erupted|fell silent|went quiet|heckled)\b"
     r"|\b(?:line|queue)s? (?:[^,.;]{0,60} )?(?:stretched|snaked|wound|curled) (?:around|down|"
     r"along|out|past|through|into|back)\b"
-    rf"|^(?:[A-Z][^,.;]{{2,80}}, )?(?:[A-Z]\w+ )?(?i:{_SCENE_GROUP})"
+    # the place may take two phrases: "In the town, at the door of the mosque, mothers waited"
+    rf"|^(?:[A-Z][^,.;]{{2,80}}, (?:[a-z][^,.;]{{2,80}}, )?)?(?:[A-Z]\w+ )?(?i:{_SCENE_GROUP})"
     r"(?: (?:in|at|on|outside|inside|near|along|under) [^,.;]{1,40}?)? (?:waited|sat|stood|"
     r"queued|huddled|milled|lingered|slept|sheltered|wore|clutched|chatted|sang|prayed|wept|"
     r"hugged|lined up)\b"
@@ -202,9 +211,17 @@ def vox_pop(text: str) -> bool:
     if life:
         return True
     aged = ("said" in text or "says" in text or "told" in text or "asked" in text
-            or "added" in text) and _AGED_VOICE.search(text)
-    # an office in the introduction is a role ("said Mayor Tom Hale, 58.")
-    return bool(aged) and not _OFFICE.search(aged.group())
+            or "added" in text or "declared" in text) and _AGED_VOICE.search(text)
+    if not aged:
+        return False
+    # an office in the introduction is a role ("said Mayor Tom Hale, 58.", "a mother of two
+    # who chairs the board": the introduction runs on to the end of its clause)
+    end = _CLAUSE_END.search(text, aged.end())
+    stop = end.start() if end else len(text)
+    if aged.group().endswith(("said", "says", "told", "asked", "added", "declared")) or any(
+            mark in text[aged.end():stop] for mark in "“”\""):
+        stop = aged.end()
+    return not _OFFICE.search(text, aged.start(), stop)
 
 
 def crowd_reacts(text: str, facts: frozenset[str]) -> bool:

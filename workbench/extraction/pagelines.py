@@ -23,7 +23,8 @@ _DATE_LINE = re.compile(
 )
 # A date line of another form than _DATE_LINE's: every word of it is a date, a time, a
 # time zone or a word such as "Posted", "Updated", "Issued on" ("Issued on: 27/11/2026 -
-# 19:42 Modified: 27/11/2026 - 21:05", "Posted Mon 30 Nov 2026 at 6:04am, updated ...").
+# 19:42 Modified: 27/11/2026 - 21:05", "Posted Mon 30 Nov 2026 at 6:04am, updated ...");
+# a time may be written the French way, "10h22".
 _STAMP_WORDS = frozenset(
     """posted published updated modified issued last first created edited revised
     originally on at am pm a.m. p.m. ago an a one minute minutes min mins hour hours hr hrs
@@ -33,7 +34,7 @@ _STAMP_DAY_OR_MONTH = re.compile(
     rf"^(?:{_MONTHS}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|\w+day)$", re.I
 )
 _STAMP_NUMBER = re.compile(
-    r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|[A-Z]{1,4}T"
+    r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|\d{1,2}h\d\d|[A-Z]{1,4}T"
     r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
 )
 # A live page's entry stamp: a time of day alone on its line ("19:58", "7.41pm", "10:05 a.m.
@@ -56,7 +57,13 @@ CREDIT_AFTER_STOP = re.compile(
     # "(ABC News: Tom Hollis)": an outlet and a person's name, every word capitalised;
     # "(Source: Bureau of Labor Statistics)" ends a body paragraph, not a caption
     r"|\((?!(?:Sources?|Data|Notes?|Figures?|Update|Correction)\s*:)[A-Z][\w.&'’ -]{1,40}:\s*"
-    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\))\s*$"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)"
+    # "... on Nov. 18. Jane Doe Staff photographer": the photographer's name and post
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:[Ss]taff|[Cc]ontributing|[Ff]reelance) "
+    r"(?:[Pp]hotographer|[Pp]hotojournalist)"
+    # "... in August. JANE DOE": the photographer's name in capitals, as Spanish and Latin
+    # American papers print it (two to four words; a body sentence never ends so)
+    r"|[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ]{2,}){1,3})\s*$"
 )
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 CREDIT_TAIL = re.compile(
@@ -289,7 +296,8 @@ AGENCY_DATELINE = re.compile(
 def line_role(line: str) -> str | None:
     """A role for a whole line that is not article body, or None."""
     stripped = line.strip()
-    if _DATE_LINE.match(stripped) or _timestamp(stripped) or _CLOCK_LINE.match(stripped):
+    if _DATE_LINE.match(stripped) or _timestamp(stripped) or _CLOCK_LINE.match(stripped) or (
+            stripped[:1].isupper() and _placed_stamp(stripped)):
         return "dateline"
     if len(stripped) <= 200 and (
         _SOURCE_LINE.match(stripped) or _REVISION_NOTE.match(stripped)
@@ -353,6 +361,17 @@ def _signed_and_dated(line: str) -> bool:
         elif not (_PLACE.match(part) or _timestamp(part, dated=False)):
             return False
     return dated
+
+
+# "Madrid - Nov 30, 2026 - 07:15 CET": the city filed from, a dash, then the time stamp
+_PLACE_DASH = re.compile(r"^[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,2} [-–—] (?=\S)")
+
+
+def _placed_stamp(line: str) -> bool:
+    """A date line that opens with the place: the rest of the line is a time stamp."""
+    place = _PLACE_DASH.match(line)
+    rest = line[place.end():] if place else ""
+    return bool(rest) and bool(_DATE_LINE.match(rest) or _timestamp(rest))
 
 
 def _timestamp(line: str, dated: bool = True) -> bool:
