@@ -654,3 +654,25 @@ def test_figure_because_of(sentence, kind):
 ])
 def test_earlier_forecast(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a charge, a jail term, a rule a law sets or a finding that a law was broken is a
+    # legal status, in the words other styles use for it
+    ("Two men were charged in court on Tuesday over a string of thefts worth $90,000.",
+     "designation"),
+    ("A former bookkeeper was jailed for six years in 2021 for stealing from a school fund.",
+     "designation"),
+    ("Since 2019, state law has required landlords to register every rental unit.",
+     "designation"),
+    ("The constitution gives the governor 10 days to sign or veto a bill.", "designation"),
+    ("The ethics board found that the councillor violated state law by accepting $8,000 in "
+     "gifts.", "designation"),
+    # ... not a fee charged, a stay in jail, a gift from a person, a broken contract
+    ("Customers were charged $4 for each bag they used.", "statistic"),
+    ("The protesters spent 12 hours in a cell before being released.", "statistic"),
+    ("Her father gives the school 5,000 books every year.", "statistic"),
+    ("The union said the closure violated the contract it signed in 2023.", "event"),
+])
+def test_statuses_in_other_words(sentence, kind):
+    assert _kind(sentence) == kind

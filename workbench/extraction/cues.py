@@ -15,6 +15,9 @@ DESIGNATION = re.compile(
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
+    # "were charged in court over", "jailed for 18 years": the same statuses, in other words
+    r"(?:is|are|was|were|been|be) charged (?:in court|over)\b|"
+    r"(?:jailed|imprisoned) for (?:up to |life\b|(?:[\w-]+ ){1,2}?(?:years?|months?|weeks?)\b)|"
     r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
     r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
     r"(?<!would )(?<!could )(?<!might )(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
@@ -27,7 +30,13 @@ DESIGNATION = re.compile(
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
     r"directive|convention|agreement|accord|licen[cs]e|permit|zoning),? (?:which )?"
-    r"(?:requires?|bars?|bans?|forbids?|prohibits?|says|allows|permits|commits|entitles)\b|"
+    r"(?:(?:has|have) )?(?:requires?|required|bars?|barred|bans?|banned|forbids?|forbidden|"
+    r"prohibits?|prohibited|says|allows|allowed|permits|permitted|commits|entitles|gives|"
+    r"grants)\b|"
+    # a body's finding that a law was broken: "The commission found that the campaign
+    # violated federal law" (not "the closure violated the contract")
+    r"(?:found|ruled|concluded) (?:that )?(?:[\w’'.,-]+ ){1,16}?(?:violated|breached|broke) "
+    r"(?:[\w-]+ ){0,2}?(?:law|laws|rules|regulations|act|code|constitution)\b|"
     r"criminal offen[cs]e|"
     r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
     r"administration|probation|"

@@ -36,7 +36,7 @@ _DESIGNATION_KEYS = (
     " cap ", "capped", "agreement",
     "deficient", " law", "under the", "unsafe", "inadequate", "failing", "substandard",
     "uninhabitable", "eligible", "guilty", "liable", "rules",
-    "regulations",
+    "regulations", "jailed", "imprisoned", "violat", "breach", "broke ",
     "statute", "constitution", "code ", "code,", "code.", "act ", "act,", "act.", "ordinance",
     "charter", "treaty", "directive",
     "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
