@@ -676,3 +676,15 @@ def test_earlier_forecast(sentence, kind):
 ])
 def test_statuses_in_other_words(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a place in a series is a count, checked against the record of the series
+    ("It is the fourth factory in the valley to close since the spring.", "statistic"),
+    ("The ferry was the second Dutch vessel turned away from the port this year.", "statistic"),
+    # ... not a part of a year, a round of a contest, or an ordinal that is not the claim
+    ("It was the third quarter of the match when the floodlights failed.", "event"),
+    ("The new wing opened on the third floor of the old hospital.", "event"),
+])
+def test_place_in_a_series(sentence, kind):
+    assert _kind(sentence) == kind

@@ -81,6 +81,10 @@ STATISTIC = re.compile(
     r"(?:a )?majority of|minority of|"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:[\w-]+ ){0,5}?"
     r"(?:time|consecutive|straight|in a row|since|this year)|"
+    # a place in a series is a count: "it is the third recall this year", "was the fourth
+    # airline to file" (not "the second half", "the third quarter")
+    r"(?:is|was|are|were|marks|marked) (?:only |now |also )?(?:the|its|their) (?:second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?!half|quarter|round|reading)(?=[a-z])|"
     r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
     r"per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of|"
