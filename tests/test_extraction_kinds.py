@@ -688,3 +688,19 @@ def test_statuses_in_other_words(sentence, kind):
 ])
 def test_place_in_a_series(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a figure that will come about from, before or in a month or year to come is a forecast
+    ("The ministry says the levy will bring in about $300 million a year from 2029.",
+     "prediction"),
+    ("The 12-km tram line will not carry passengers before March 2028, the city said.",
+     "prediction"),
+    ("The regulator said 40 more licences would be issued in the second half of 2027.",
+     "prediction"),
+    # ... not a figure beside a date something was done, or a figure announced now
+    ("That would beat the 41,200 visitors recorded in 2019.", "comparison"),
+    ("The firm said it would cut 1,400 jobs, about 8% of its staff.", "statistic"),
+])
+def test_figure_with_a_date_to_come(sentence, kind):
+    assert _kind(sentence) == kind

@@ -38,16 +38,24 @@ _OUTLOOK_KEYS = (
     "modell", "modeling",
 )
 # A figure that will, would or could be reached by a date to come: "could reach 9,000 by
-# 2029", "will be handing out eight inches next year", "would add 0.2 points in early 2027".
+# 2029", "will raise $1 billion a year from 2028", "will be handing out eight inches next
+# year", "would add 0.2 points in early 2027".
 _HORIZON = re.compile(
     # "would have" looks back at what did not happen; "will have 400 beds" looks ahead
     r"(?:(?<!which )(?<!who )\b(?:[Ww]ill\b|(?:would|could|might)\b(?! have\b(?! to\b)))|['’]ll\b)"
     r"(?:[^.;]|\.\d){0,80}?\b(?:"
     r"by (?:the (?:end|middle|start) of )?(?:early |late |mid-)?(?:(?:19|20)\d\d|next \w+)|"
     r"next (?:year|month|decade|spring|summer|autumn|fall|winter)|"
-    r"in (?:early|late|mid-) ?(?:19|20)\d\d)\b"
+    r"in (?:early|late|mid-) ?(?:19|20)\d\d|"
+    # a month or a year to come: "will raise $1 billion a year from 2028", "will not open
+    # before June 2027", "will be issued in the second half of 2027" (not a date something
+    # was done, "the record set in August 2023", "the level reached in 2019")
+    r"(?:(?:be|been) [a-z]+ed |(?<!\bset )(?<!ed ))(?:in|from|before|until) "
+    r"(?:the (?:first|second) half of |"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) )?(?:19|20)\d\d)\b"
 )
-_HORIZON_KEYS = ("by ", "next ", "early", "late", "mid-")
+_HORIZON_KEYS = ("by ", "next ", "early", "late", "mid-", "19", "20")
 # What a plan or a change costs, saves or loses in money: "is expected to cost about $4.5
 # million a year", "could cost counties up to $60 million" (a statistic, even in the future).
 _COST_ESTIMATE = re.compile(
