@@ -704,3 +704,15 @@ def test_place_in_a_series(sentence, kind):
 ])
 def test_figure_with_a_date_to_come(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a cause in any tense or voice: "contribute to", "is explained by"
+    ("The study found that warmer winters contribute to the spread of the beetle.", "causal"),
+    ("The fall in enrolment is largely explained by the closure of two factories.", "causal"),
+    # ... "explains that" reports what was said; a contribution is money given
+    ("The curator explains that the museum does not lend paintings abroad.", "event"),
+    ("Her contributions to the fund were disclosed last year.", "event"),
+])
+def test_causes_in_other_forms(sentence, kind):
+    assert _kind(sentence) == kind

@@ -58,7 +58,7 @@ _CAUSAL_KEYS = (
     "because", "caus", "due to", "result", "led to", "lead to", "driven", "reflect",
     "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
-    "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
+    "triggered", "sparked", "fuel", "contribut", "without", "explain", "traced",
     "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
