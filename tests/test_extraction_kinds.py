@@ -716,3 +716,14 @@ def test_figure_with_a_date_to_come(sentence, kind):
 ])
 def test_causes_in_other_forms(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # bail of a sum is a detail of what the court did, like bail set at a sum
+    ("Two of the men were granted police bail of £5,000 each.", "event"),
+    ("The judge set bail at $75,000 for the driver.", "event"),
+    # ... a bail fund's figure is not
+    ("A community bail fund has raised $48,000 since June.", "statistic"),
+])
+def test_bail_of_a_sum(sentence, kind):
+    assert _kind(sentence) == kind

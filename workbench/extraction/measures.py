@@ -107,7 +107,7 @@ _COMPARED_ELSEWHERE = re.compile(
 # $250,000, men arrested.
 _ACTION = re.compile(
     r"\b(?:(?:left|kept|held) (?:[\w’'-]+ ){0,4}?(?:unchanged|steady)|(?:set|posted|denied|"
-    r"granted) (?:bail|bond)|arrest(?:ed|s)|(?:bail|bond) (?:was |of |at )|detained)\b"
+    r"granted) (?:bail|bond)|arrest(?:ed|s)|(?:bail|bond) (?:was|of|at)|detained)\b"
 )
 _ACTION_KEYS = ("unchanged", "steady", "bail", "bond", "arrest", "detained")
 
