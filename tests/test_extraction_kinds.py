@@ -727,3 +727,20 @@ def test_causes_in_other_forms(sentence, kind):
 ])
 def test_bail_of_a_sum(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a size or a strength that names the thing it qualifies is context, as "a 48-hour
+    # strike" is: the claim is what was done with it
+    ("Neighbours have objected to plans for a 30-metre wind turbine behind the school.",
+     "event"),
+    ("The council published the 64-page report on its website on Friday.", "event"),
+    ("Pharmacies ran out of 20mg and 40mg omeprazole capsules last week.", "event"),
+    # ... not a measure that is the claim, nor a dose given to patients
+    ("The new turbine is 30 metres tall, the council said.", "statistic"),
+    ("Patients given 20mg a day lost 6% of their body weight.", "statistic"),
+    # a forecast with "may" stays a forecast when it has no figure left
+    ("Stock of the 10mg tablets may return in the spring.", "prediction"),
+])
+def test_measure_that_names_a_thing(sentence, kind):
+    assert _kind(sentence) == kind

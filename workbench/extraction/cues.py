@@ -168,9 +168,9 @@ PREDICTION = re.compile(
     r"unlikely)\b",
     re.I,
 )
-# "it could derail the talks": what may happen (not "could have", which looks back; "might
-# have to" looks ahead).
-MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b(?! to\b))")
+# "it could derail the talks", "stock may return": what may happen (not "could have", which
+# looks back; "might have to" looks ahead; "May" the month is capitalised).
+MAY_HAPPEN = re.compile(r"\b(?:could|might|may)\b(?! have\b(?! to\b))")
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
@@ -273,8 +273,14 @@ DATES = re.compile(
     r"\bwithin (?:the )?\d+ (?:days?|weeks?|months?|years?)\b|"
     r"\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) "
     r"(?:later|after|before|earlier|ago)\b|"
-    r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
-    r"(?! (?:high|low|record|peak))"
+    # a measure that names the thing it qualifies: "a 48-hour strike", "a 21-metre mast",
+    # "the 97-page accord"
+    r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre|"
+    r"metre|meter|foot|inch|km|kilometre|kilometer|page)\b"
+    r"(?! (?:high|low|record|peak))|"
+    # a medicine's strength names the product: "36mg tablets", "30mg, 50mg and 70mg capsules"
+    r"\b\d+(?:\.\d+)? ?(?:mg|mcg|µg)\b(?=(?:[^.;\d]|\d+(?:\.\d+)? ?(?:mg|mcg|µg)\b){0,60}?"
+    r"\b(?:tablets?|capsules?|pens?|vials?|patch(?:es)?|inhalers?|sachets?)\b)"
 )
 # An age after a name, "Ana Ruiz, 34, said": who speaks, not what is checked. (Left out of
 # DATES: a named witness's account is still worth proposing.)
