@@ -654,3 +654,93 @@ def test_figure_because_of(sentence, kind):
 ])
 def test_earlier_forecast(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a charge, a jail term, a rule a law sets or a finding that a law was broken is a
+    # legal status, in the words other styles use for it
+    ("Two men were charged in court on Tuesday over a string of thefts worth $90,000.",
+     "designation"),
+    ("A former bookkeeper was jailed for six years in 2021 for stealing from a school fund.",
+     "designation"),
+    ("Since 2019, state law has required landlords to register every rental unit.",
+     "designation"),
+    ("The constitution gives the governor 10 days to sign or veto a bill.", "designation"),
+    ("The ethics board found that the councillor violated state law by accepting $8,000 in "
+     "gifts.", "designation"),
+    # ... not a fee charged, a stay in jail, a gift from a person, a broken contract
+    ("Customers were charged $4 for each bag they used.", "statistic"),
+    ("The protesters spent 12 hours in a cell before being released.", "statistic"),
+    ("Her father gives the school 5,000 books every year.", "statistic"),
+    ("The union said the closure violated the contract it signed in 2023.", "event"),
+])
+def test_statuses_in_other_words(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a place in a series is a count, checked against the record of the series
+    ("It is the fourth factory in the valley to close since the spring.", "statistic"),
+    ("The ferry was the second Dutch vessel turned away from the port this year.", "statistic"),
+    # ... not a part of a year, a round of a contest, or an ordinal that is not the claim
+    ("It was the third quarter of the match when the floodlights failed.", "event"),
+    ("The new wing opened on the third floor of the old hospital.", "event"),
+])
+def test_place_in_a_series(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a figure that will come about from, before or in a month or year to come is a forecast
+    ("The ministry says the levy will bring in about $300 million a year from 2029.",
+     "prediction"),
+    ("The 12-km tram line will not carry passengers before March 2028, the city said.",
+     "prediction"),
+    ("The regulator said 40 more licences would be issued in the second half of 2027.",
+     "prediction"),
+    # ... not a figure beside a date something was done, or a figure announced now
+    ("That would beat the 41,200 visitors recorded in 2019.", "comparison"),
+    ("The firm said it would cut 1,400 jobs, about 8% of its staff.", "statistic"),
+])
+def test_figure_with_a_date_to_come(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a cause in any tense or voice: "contribute to", "is explained by"
+    ("The study found that warmer winters contribute to the spread of the beetle.", "causal"),
+    ("The fall in enrolment is largely explained by the closure of two factories.", "causal"),
+    # ... "explains that" reports what was said; a contribution is money given
+    ("The curator explains that the museum does not lend paintings abroad.", "event"),
+    ("Her contributions to the fund were disclosed last year.", "event"),
+])
+def test_causes_in_other_forms(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # bail of a sum is a detail of what the court did, like bail set at a sum
+    ("Two of the men were granted police bail of £5,000 each.", "event"),
+    ("The judge set bail at $75,000 for the driver.", "event"),
+    # ... a bail fund's figure is not
+    ("A community bail fund has raised $48,000 since June.", "statistic"),
+])
+def test_bail_of_a_sum(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a size or a strength that names the thing it qualifies is context, as "a 48-hour
+    # strike" is: the claim is what was done with it
+    ("Neighbours have objected to plans for a 30-metre wind turbine behind the school.",
+     "event"),
+    ("The council published the 64-page report on its website on Friday.", "event"),
+    ("Pharmacies ran out of 20mg and 40mg omeprazole capsules last week.", "event"),
+    # ... not a measure that is the claim, nor a dose given to patients
+    ("The new turbine is 30 metres tall, the council said.", "statistic"),
+    ("Patients given 20mg a day lost 6% of their body weight.", "statistic"),
+    # a forecast with "may" stays a forecast when it has no figure left
+    ("Stock of the 10mg tablets may return in the spring.", "prediction"),
+])
+def test_measure_that_names_a_thing(sentence, kind):
+    assert _kind(sentence) == kind

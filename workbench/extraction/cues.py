@@ -15,6 +15,9 @@ DESIGNATION = re.compile(
     r"declared (?:a|an|the)\b|recogni[sz]ed as|outlaw\w*|indicted|(?<!if )convicted|"
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
+    # "were charged in court over", "jailed for 18 years": the same statuses, in other words
+    r"(?:is|are|was|were|been|be) charged (?:in court|over)\b|"
+    r"(?:jailed|imprisoned) for (?:up to |life\b|(?:[\w-]+ ){1,2}?(?:years?|months?|weeks?)\b)|"
     r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
     r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
     r"(?<!would )(?<!could )(?<!might )(?:caps?|capped) (?:[\w-]+ ){0,4}?at\b(?= [$€£]?\d)|"
@@ -27,7 +30,13 @@ DESIGNATION = re.compile(
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
     r"directive|convention|agreement|accord|licen[cs]e|permit|zoning),? (?:which )?"
-    r"(?:requires?|bars?|bans?|forbids?|prohibits?|says|allows|permits|commits|entitles)\b|"
+    r"(?:(?:has|have) )?(?:requires?|required|bars?|barred|bans?|banned|forbids?|forbidden|"
+    r"prohibits?|prohibited|says|allows|allowed|permits|permitted|commits|entitles|gives|"
+    r"grants)\b|"
+    # a body's finding that a law was broken: "The commission found that the campaign
+    # violated federal law" (not "the closure violated the contract")
+    r"(?:found|ruled|concluded) (?:that )?(?:[\w’'.,-]+ ){1,16}?(?:violated|breached|broke) "
+    r"(?:[\w-]+ ){0,2}?(?:law|laws|rules|regulations|act|code|constitution)\b|"
     r"criminal offen[cs]e|"
     r"placed (?:[\w’'-]+ ){0,3}?(?:in|into|on|under) (?:[\w-]+ )?(?:special measures|receivership|"
     r"administration|probation|"
@@ -72,6 +81,10 @@ STATISTIC = re.compile(
     r"(?:a )?majority of|minority of|"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:[\w-]+ ){0,5}?"
     r"(?:time|consecutive|straight|in a row|since|this year)|"
+    # a place in a series is a count: "it is the third recall this year", "was the fourth
+    # airline to file" (not "the second half", "the third quarter")
+    r"(?:is|was|are|were|marks|marked) (?:only |now |also )?(?:the|its|their) (?:second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?!half|quarter|round|reading)(?=[a-z])|"
     r"rank\w*|[a-z]+-(?:year|month|week|decade) (?:low|high)|leading in the polls|"
     r"per capita|average|(?:nearly|almost) all|most of|"
     r"(?:a|one|two) (?:third|quarter|fifth|half)|half of|"
@@ -124,11 +137,13 @@ CAUSAL = re.compile(
     r"account(?:s|ed)? for [^.;]{0,40}?\b(?:increase|rise|rising|fall|drop|decline|growth|"
     r"gain|loss|jump|change)|"
     r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
-    r"sparked|fuell?ed|contributed to|only after|(?:not|no) (?:a )?coincidence|"
+    r"sparked|fuell?ed|contribut(?:e|es|ed|ing) to|only after|(?:not|no) (?:a )?coincidence|"
     r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
     r"in retaliation for|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
-    r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?)\b",
+    # "is explained by the rains" names a cause; "explains that ..." reports what was said
+    r"without [^,.]{1,40}, [^.]{0,80}\bwould|explains?(?! that\b)|"
+    r"(?:is|are|was|were|be|been|partly|largely|mostly|mainly) explained by)\b",
     re.I,
 )
 # Why a source is not named is not the claim: "who asked not to be named because they feared
@@ -153,9 +168,9 @@ PREDICTION = re.compile(
     r"unlikely)\b",
     re.I,
 )
-# "it could derail the talks": what may happen (not "could have", which looks back; "might
-# have to" looks ahead).
-MAY_HAPPEN = re.compile(r"\b(?:could|might)\b(?! have\b(?! to\b))")
+# "it could derail the talks", "stock may return": what may happen (not "could have", which
+# looks back; "might have to" looks ahead; "May" the month is capitalised).
+MAY_HAPPEN = re.compile(r"\b(?:could|might|may)\b(?! have\b(?! to\b))")
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
@@ -258,8 +273,14 @@ DATES = re.compile(
     r"\bwithin (?:the )?\d+ (?:days?|weeks?|months?|years?)\b|"
     r"\b\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) "
     r"(?:later|after|before|earlier|ago)\b|"
-    r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre)\b"
-    r"(?! (?:high|low|record|peak))"
+    # a measure that names the thing it qualifies: "a 48-hour strike", "a 21-metre mast",
+    # "the 97-page accord"
+    r"\b\d{1,3}-(?:hour|day|week|month|year|minute|mile|seat|bed|storey|story|member|acre|"
+    r"metre|meter|foot|inch|km|kilometre|kilometer|page)\b"
+    r"(?! (?:high|low|record|peak))|"
+    # a medicine's strength names the product: "36mg tablets", "30mg, 50mg and 70mg capsules"
+    r"\b\d+(?:\.\d+)? ?(?:mg|mcg|µg)\b(?=(?:[^.;\d]|\d+(?:\.\d+)? ?(?:mg|mcg|µg)\b){0,60}?"
+    r"\b(?:tablets?|capsules?|pens?|vials?|patch(?:es)?|inhalers?|sachets?)\b)"
 )
 # An age after a name, "Ana Ruiz, 34, said": who speaks, not what is checked. (Left out of
 # DATES: a named witness's account is still worth proposing.)

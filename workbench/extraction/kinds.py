@@ -1,4 +1,5 @@
-"""What kind of claim a sentence makes and whether it is hedged (its restatement: restate.py).
+"""What kind of claim a sentence makes and whether it is hedged (its restatement: restate.py;
+what a sentence's figure is checked as: measures.py).
 
 The kind tells a reviewer where to look: a ``designation`` is checked against an official
 list (the State Department's FTO list), a ``statistic`` against the data behind it, a
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from workbench.extraction import cues
+from workbench.extraction import cues, measures
 
 KINDS = ("designation", "statistic", "causal", "comparison", "prediction", "quote", "opinion",
          "event")
@@ -35,7 +36,7 @@ _DESIGNATION_KEYS = (
     " cap ", "capped", "agreement",
     "deficient", " law", "under the", "unsafe", "inadequate", "failing", "substandard",
     "uninhabitable", "eligible", "guilty", "liable", "rules",
-    "regulations",
+    "regulations", "jailed", "imprisoned", "violat", "breach", "broke ",
     "statute", "constitution", "code ", "code,", "code.", "act ", "act,", "act.", "ordinance",
     "charter", "treaty", "directive",
     "convention", "placed", "blocked", "accord ", "accord,", "criminal offen",
@@ -57,7 +58,7 @@ _CAUSAL_KEYS = (
     "because", "caus", "due to", "result", "led to", "lead to", "driven", "reflect",
     "coincidence", "forc", "only after",
     "thanks to", "blamed", "responsible for", "so that", "attribut", " back", "prompted",
-    "triggered", "sparked", "fuel", "contributed to", "without", "explain", "traced",
+    "triggered", "sparked", "fuel", "contribut", "without", "explain", "traced",
     "linked to", "account", "drove", "drives", "pushe", "reason", "retaliat",
 )
 _COMPARISON_KEYS = ("than", "compared", "versus", "twice as", "outp", "surpass", "overt")
@@ -73,10 +74,7 @@ _HEDGE_KEYS = (
 )
 
 
-def _keyed(keys: tuple[str, ...], pattern: re.Pattern[str], text: str,
-           low: str | None = None) -> bool:
-    low = text.lower() if low is None else low
-    return any(key in low for key in keys) and bool(pattern.search(text))
+_keyed = measures.keyed
 
 
 @lru_cache(maxsize=1024)
@@ -302,23 +300,20 @@ def classify(
         return "causal"  # a cause of death; "150,000 have died of AIDS" is checked as the count
     if _keyed(_CONSEQUENCE_KEYS, _CONSEQUENCE, text, low) and not _forecast_first(text):
         return "causal"
-    if "statistic" in facts and _keyed(_COST_KEYS, _COST_ESTIMATE, text, low):
+    if "statistic" in facts and measures.cost_estimate(text, low):
         return "statistic"  # what a plan costs or saves is checked against its estimate now
-    if _keyed(_OUTLOOK_KEYS, _OUTLOOK, text, low) or (
-            "statistic" in facts and _keyed(_HORIZON_KEYS, _HORIZON, text, low)):
+    if measures.outlook(text, low) or ("statistic" in facts and measures.horizon(text, low)):
         return "prediction"  # a forecast is checked when its date comes, whatever its numbers
     if "statistic" in facts and _uncertain_figure(text):
         return "prediction"  # "could reach C$880", "may be needed": the figure is an outlook
-    if text[:4] in ("That", "This") and _THAT_COMPARED.match(text):
+    if measures.that_compared(text):
         return "comparison"  # "That is up from 7.9 percent": the figure was the sentence before
     if ratio(text) and not ("statistic" in facts and cues.EARLIER.search(text)):
         return "comparison"
     if "statistic" in facts:
-        if (_keyed(_GAP_KEYS, _GAP, text, low) or _keyed(_PEERS_KEYS, _PEERS, text, low)
-                or _keyed(_BENCHMARK_KEYS, _BENCHMARK, text, low)
-                or ("compared" in low and _COMPARED_ELSEWHERE.search(text))):
+        if measures.set_against(text, low):
             return "comparison"
-        if _keyed(_ACTION_KEYS, _ACTION, text, low):
+        if measures.action_detail(text, low):
             return "event"
         return "statistic"
     mostly_quote = quote_run or _quoted_share(text) > 0.5
@@ -397,87 +392,6 @@ def _forecast_first(text: str) -> bool:
     return bool(found) and forecast(text[: found.start()])
 
 
-# The words of a forecast: "expects one cut in 2027", "projected that growth would slow to
-# 1.6 percent", "a 60 per cent chance of", "likely to peak", "would likely fall short" (not
-# "had forecast", "than expected").
-_OUTLOOK = re.compile(
-    cues.NOT_A_BODYS_NAME + r"\b(?:(?<!than )(?<!as )"
-    r"expects?|expected to|(?<!had )(?:projected|forecasts?)(?! \w+ed\b)|"
-    r"had (?:forecast|projected)(?= (?:a|an|about|around|some|up to|\d))|"
-    r"projects? that|projections?|predicts?|predicted|outlook|likely to|"
-    r"(?:would|will)(?:n['’]t)? (?:likely|probably)|"
-    r"(?:per ?cent|percent|%) chance|modell?ing)\b",
-    re.I,
-)
-_OUTLOOK_KEYS = (
-    "expect", "project", "forecast", "predict", "outlook", "likely", "probably", "chance",
-    "modell", "modeling",
-)
-# A figure that will, would or could be reached by a date to come: "could reach 9,000 by
-# 2029", "will be handing out eight inches next year", "would add 0.2 points in early 2027".
-_HORIZON = re.compile(
-    # "would have" looks back at what did not happen; "will have 400 beds" looks ahead
-    r"(?:(?<!which )(?<!who )\b(?:[Ww]ill\b|(?:would|could|might)\b(?! have\b(?! to\b)))|['’]ll\b)"
-    r"(?:[^.;]|\.\d){0,80}?\b(?:"
-    r"by (?:the (?:end|middle|start) of )?(?:early |late |mid-)?(?:(?:19|20)\d\d|next \w+)|"
-    r"next (?:year|month|decade|spring|summer|autumn|fall|winter)|"
-    r"in (?:early|late|mid-) ?(?:19|20)\d\d)\b"
-)
-_HORIZON_KEYS = ("by ", "next ", "early", "late", "mid-")
-# What a plan or a change costs, saves or loses in money: "is expected to cost about $4.5
-# million a year", "could cost counties up to $60 million" (a statistic, even in the future).
-_COST_ESTIMATE = re.compile(
-    r"\b(?:cost|costs|save|saves|lose|loses)\b[^.;]{0,40}?(?:[$€£]|\b(?:dollars|euros|pounds)\b)"
-)
-_COST_KEYS = ("cost", "save", "lose")
-# A gap between two figures is the comparison itself: "about a million fewer than last
-# year", "for 20% to 30% less", ", fewer than in any year since".
-_GAP = re.compile(
-    r"(?:\d%?|\b(?:million|billion|thousand|hundred|dozen|percent|cent))\s+(?:fewer|less|"
-    r"cheaper)\b|,\s+(?:fewer|more|less) than (?:in|at|during|the same)\b"
-)
-_GAP_KEYS = ("fewer", "less", "cheaper", "more than")
-# A figure set against its peers is the comparison itself: "the second-lowest of any state",
-# "the highest rate among the five largest economies", "less than any of its neighbours",
-# "outpacing a 9% rise in", "below every estimate" (a record against earlier years, "the
-# most in any year since 2011", is a number).
-_PEERS = re.compile(
-    r"\bthe (?:[\w-]+ )?(?:[\w-]+est|most|least|fewest) (?:[\w-]+ ){0,2}?(?:of|among) any\b|"
-    r"\b(?:[\w-]+est|most(?! of\b)|least(?! of\b)|fewest) (?:[\w.-]+ ){0,4}?among\b|"
-    r"\bthan any (?:other|of)\b|\boutpac(?:e|es|ed|ing)\b|\b(?:below|above) (?:every|all)\b",
-    re.I,
-)
-_PEERS_KEYS = (" any", "among", "outpac", " every", " all")
-# A figure set against a yardstick is the comparison itself: "62% below the 30-year average",
-# "below the national average of 64", "31 centimetres above the record set in 1990".
-_BENCHMARK = re.compile(
-    r"\b(?:above|below|beneath|short of) (?:the |its |their |this |a |an )?(?:[\w’'-]+ ){0,3}?"
-    r"(?:average|median|norm|normal|target|guideline|benchmark|forecasts?|estimates?|"
-    r"expectations?|record|level|threshold|limit)s?\b"
-)
-_BENCHMARK_KEYS = ("above", "below", "beneath", "short of")
-# A sentence that sets the figure of the sentence before against another: "That is up from
-# 7.9 percent", "That compares with 17 per cent", "That is nearly eight times the guideline",
-# "This would top the record" (its subject is the figure; its claim, the comparison).
-_THAT_COMPARED = re.compile(
-    r"(?:That|This)(?: \w+)?(?:['’]s|\s)[^,;]{0,40}?\b(?:(?:up|down) from|above|below|"
-    r"\w+ times|double|triple|twice|half|compares? (?:with|to)|tops?|exceeds?|surpass\w*|"
-    r"beats?|than)\b"
-)
-# A figure set against another place or group is the comparison itself ("52% at the trust,
-# compared with 59% across England"); against an earlier time it is a change in one series,
-# checked as the number ("612 cases, compared with 285 in 2025").
-_COMPARED_ELSEWHERE = re.compile(
-    r"\bcompared (?:with|to)\b(?!(?:[^,;]|,(?=\d))*\b(?:(?:19|20)\d\d|years?|months?|weeks?|"
-    r"period|ago|earlier|before|last)\b)"
-)
-# Actions whose number is a detail of what was done: a rate left unchanged, bond set at
-# $250,000, men arrested.
-_ACTION = re.compile(
-    r"\b(?:(?:left|kept|held) (?:[\w’'-]+ ){0,4}?(?:unchanged|steady)|(?:set|posted|denied|"
-    r"granted) (?:bail|bond)|arrest(?:ed|s)|(?:bail|bond) (?:was |of |at )|detained)\b"
-)
-_ACTION_KEYS = ("unchanged", "steady", "bail", "bond", "arrest", "detained")
 
 
 def _strip_dates(text: str) -> str:
