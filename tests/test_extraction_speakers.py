@@ -1144,3 +1144,17 @@ def test_a_name_in_apposition_keeps_its_verb_past_the_firm_it_is_at(sentence, sp
 ])
 def test_a_document_of_what_it_covers_by_a_body_is_that_bodys(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("The watchdog estimates the cost of the repairs at $3 million.", True),
+    ("Ostrava Steel estimates that 600 jobs will go by 2027.", True),
+    ("The ministry estimates 40,000 households will qualify.", True),
+    ("Brokers estimate that the harvest shrank by 8%.", True),
+    # the noun, not an estimate of the sentence's own
+    ("The estimates the ministry published in May put the cost at $3 million.", False),
+    ("The figure was 12% below its estimate in March.", False),
+])
+def test_an_estimate_in_the_present_hedges_as_estimated_does(sentence, hedge):
+    assert hedged(sentence) is hedge
+
