@@ -1158,3 +1158,14 @@ def test_a_document_of_what_it_covers_by_a_body_is_that_bodys(sentence, speaker)
 def test_an_estimate_in_the_present_hedges_as_estimated_does(sentence, hedge):
     assert hedged(sentence) is hedge
 
+
+@pytest.mark.parametrize(("sentence", "hedge"), [
+    ("The ferry could not sail on 14 days in March because of storms.", False),
+    ("Tenants said they couldn't reach the landlord for six weeks.", False),
+    # a possibility, and a possibility not excluded, still hedge
+    ("The strike could close 40 schools next week.", True),
+    ("Officials could not rule out further closures at the 12 plants.", True),
+    ("Police said a second fire could not be ruled out.", True),
+])
+def test_could_not_says_what_was_impossible_not_how_sure_anyone_is(sentence, hedge):
+    assert hedged(sentence) is hedge

@@ -211,7 +211,10 @@ _QUANTITY = (
     r"hundreds|thousands|millions|a few|once|twice"
 )
 HEDGES = re.compile(
-    r"\b(?:may\b|(?i:(?:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
+    # "could not recover the costs" says what was impossible, not how sure anyone is ("could
+    # not rule out" still hedges)
+    r"\b(?:may\b|(?i:(?:could(?!(?: not|n[’']t) (?!(?:be )?ruled? out\b))|might|perhaps|possibly|"
+    r"probably|unlikely|considered|reportedly|"
     r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
     r"believes?(?! in\b)|appeared to|appears to|seems?|suggest(?:s|ed)?|roughly|nearly|"
     r"almost|worries|expected to|typically|(?<!no )estimated|"
