@@ -125,6 +125,10 @@ def _without_title(words: list[str]) -> str:
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
 
 
+# "The White House", "The Consejo Minero": a name written after "The" is a body's.
+_THE_NAME = re.compile(rf"The (?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}")
+
+
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
@@ -135,6 +139,8 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     appositive = re.search(
         rf"({TITLE}{NAME})(?:,\s+{APPOSITION}){{1,2}},(?:\s+(?:also|has|had|have))?$", before
     )
+    if appositive and _THE_NAME.fullmatch(appositive.group(1)):
+        return "the" + appositive.group(1)[3:]  # "The Consejo Minero, which ..., said": a body
     if appositive:
         return clean_name(appositive.group(1))
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
@@ -146,7 +152,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     )
     if direct and direct.group(1).split()[0] not in NOT_NAMES | {"U.S."}:
         return clean_name(direct.group(1))
-    if direct and re.fullmatch(rf"The (?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}", direct.group(1)):
+    if direct and _THE_NAME.fullmatch(direct.group(1)):
         return "the" + direct.group(1)[3:]  # "The White House said", "The Kremlin said"
     if direct and re.fullmatch(r"[Tt]he [A-Z]{2,6}", direct.group(1)):
         return direct.group(1)[4:]  # "The CDC estimated"
@@ -389,7 +395,7 @@ _COMPANY_HEADS = (
     "Entertainment Brands Insurance Financial Labs Media Steel Petroleum Electric Logistics "
     "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
     "Bancorp Health Mills Power Light Utilities Gas Chemical Laboratories Pharma Terminals "
-    "Studios Games"
+    "Studios Games Ltd Limited PLC plc LLC"
 ).split()
 COMPANY_HEAD = re.compile("|".join(re.escape(head) for head in _COMPANY_HEADS))
 COMPANY_NAME = re.compile(
@@ -412,6 +418,14 @@ _ABBREVIATED_HEADS = frozenset({"Co.", "Inc.", "Corp."})
 
 
 def _company_before(before: str) -> str | None:
-    found = _COMPANY_NOUN.search(before.rstrip())
+    found = _COMPANY_NOUN.search(before.rstrip()) or _ORGANISATION_NOUN.search(before.rstrip())
     return "the " + found.group("noun") if found else None
 
+
+# "the group", "the co-operative", "the trust", "the department store and homewares group":
+# an organisation the article named before, by the noun for what it is (``speakers`` finds
+# which); the words before it may be joined by "and".
+_ORGANISATION_NOUN = re.compile(
+    r"\b[Tt]he (?P<noun>(?:[a-z][a-z-]* ){0,2}(?:and [a-z][a-z-]* )?"
+    r"(?:group|co-operative|cooperative|corporation|trust))$"
+)
