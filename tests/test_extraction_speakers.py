@@ -1227,3 +1227,16 @@ def test_it_after_a_person_is_no_organisation():
             "rents and 12 weeks of roadworks outside its largest store.\n")
     assert _speakers(text)[1:] == ["Ana Ruiz", None]
 
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The count passed, the Marin County Registrar of Voters said Monday.",
+     "the Marin County Registrar of Voters"),
+    ("The line will open in 2027, the Pune Metro Rail Corporation Limited (PMRCL) announced.",
+     "the Pune Metro Rail Corporation Limited"),
+    # a person at a body keeps the person's name
+    ("Professor Jane Doe of the University of Otago said the ice lost 12% of its mass.",
+     "Jane Doe"),
+    ("The count passed, the White House said.", "White House"),
+])
+def test_a_body_named_in_full_after_the_keeps_every_word_of_its_name(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -247,6 +247,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
             # "The trust declared an incident on Monday and said ...": the sentence's subject
             return Attribution(opening.group("name"), (), True), False
         at_body = PERSON_AT_BODY.search(before)
+        if at_body and _THE_NAME_GOES_ON.search(before, 0, at_body.start()):
+            at_body = None  # "the Santa Inés County Registrar of Voters": one body's name
         if at_body and not (BODY_WORD.search(at_body[1]) or COMPANY_NAME.fullmatch(at_body[1])):
             return Attribution(at_body[1], (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))
@@ -377,7 +379,20 @@ def _named_body_before(before: str) -> str | None:
         if owners:  # "the Justice Department's Executive Office for ...": the office
             words = words[owners[-1] + 1:]
         return _without_title(words)  # "Police Chief Tom Brandt"
+    long_name = _THE_LONG_NAME.search(before)
+    if long_name and (long_name["name"].count(" ") >= 3 or " of " in long_name["name"]):
+        # "the Bangalore Metro Rail Corporation Limited announced": a body's name in full
+        return "the " + long_name["name"]
     return None
+
+
+# A name of three words or more after "the", which no person's is.
+_THE_LONG_NAME = re.compile(
+    r"(?:^|\s)[Tt]he\s+(?P<name>(?!(?:Rev|Reverend|Hon|Honourable|Honorable)\b)[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){2,7})$"
+)
+# "the Santa Inés": capitalised words after "the" go on into the words after them.
+_THE_NAME_GOES_ON = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.&-]*\s+)+$")
 
 
 # "the company", "the carrier": a company the article named before, when its name says so.
@@ -429,3 +444,4 @@ _ORGANISATION_NOUN = re.compile(
     r"\b[Tt]he (?P<noun>(?:[a-z][a-z-]* ){0,2}(?:and [a-z][a-z-]* )?"
     r"(?:group|co-operative|cooperative|corporation|trust))$"
 )
+
