@@ -1240,3 +1240,17 @@ def test_it_after_a_person_is_no_organisation():
 ])
 def test_a_body_named_in_full_after_the_keeps_every_word_of_its_name(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Ana Ruiz at Tasman University in New Zealand, who was not involved in the study, says "
+     "the sample is large.", "Ana Ruiz"),
+    ("Omar Haddad of the residents' group Save Kelso Park called the plan “a land grab”.",
+     "Omar Haddad"),
+    # a body's own name stays the body's
+    ("The ice shelf lost 12% of its mass, the Polar Research Institute in Tromsø, which ran "
+     "the survey, said.", "the Polar Research Institute"),
+    ("Ana Ruiz, the lead author, said the sample was large.", "Ana Ruiz"),
+])
+def test_a_person_at_a_body_speaks_past_a_clause_a_place_or_a_description(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -246,7 +246,7 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if opening and opening.group("name").split()[0] not in NOT_NAMES:
             # "The trust declared an incident on Monday and said ...": the sentence's subject
             return Attribution(opening.group("name"), (), True), False
-        at_body = PERSON_AT_BODY.search(before)
+        at_body = PERSON_AT_BODY.search(_without_clause(before))
         if at_body and _THE_NAME_GOES_ON.search(before, 0, at_body.start()):
             at_body = None  # "the Santa Inés County Registrar of Voters": one body's name
         if at_body and not (BODY_WORD.search(at_body[1]) or COMPANY_NAME.fullmatch(at_body[1])):
@@ -267,6 +267,18 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     if saying and saying.group("name").split()[0] not in NOT_NAMES:
         return Attribution(clean_name(saying.group("name")), (), True), False
     return None, False
+
+
+def _without_clause(before: str) -> str:
+    """The words before a speech verb without a clause about them and the place after them:
+    "Ana Ruiz at Otago University in Dunedin, who led the work," is Ana Ruiz at the
+    university."""
+    clause = before.endswith(",") and TRAILING_CLAUSE.search(before)
+    if not clause:
+        return before
+    kept = before[: clause.start()].rstrip()
+    place = " in " in kept and IN_PLACE.search(kept)
+    return kept[: place.start()] if place and not BODY_WORD.search(place.group()) else kept
 
 
 def _spokesperson_for(plain: str) -> str | None:
@@ -355,7 +367,8 @@ def _body_before(before: str) -> str | None:
     also when a clause about it stands between ("The airline, which ..., said")."""
     clause = TRAILING_CLAUSE.search(before)
     if clause:
-        kept = before[: clause.start()].rstrip()  # "The Agency (MOCA), which ..., said"
+        # "The Agency (MOCA), which ..., said"; "the Polar Institute in Tromsø, which ...,"
+        kept = _without_clause(before)
         found = _body_before(kept) or _company_before(kept)
         if found:
             return found
