@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 
 from workbench.extraction import documents
+from workbench.extraction.quotemarks import curly_quotes, outside_quotes
+from workbench.extraction.quotemarks import quote_state as quote_state
 from workbench.extraction.speech import (
     ACCORDING,
     ACCORDING_PHRASE,
@@ -80,67 +82,6 @@ class Attribution:
 
 
 _ACRONYM = re.compile(r" \([A-Z][A-Za-z]{1,7}\)(?=[\s,])")
-_QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
-_OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
-_PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
-_CLOSING_SINGLE = re.compile(r"(?<=[,.!?])’(?=\s|$|[)—–])")
-_CLOSING_SINGLE_LOOKS = (",’", ".’", "!’", "?’")  # a first look: most ’ are apostrophes
-# Straight single marks ('We cut 40 jobs,' she said): a mark opening a word at the start or
-# after a space, closed by one right after punctuation; "don't" and "the Joneses' car"
-# keep their apostrophes.
-_STRAIGHT_SINGLE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(—–]))'([A-Z][^']*(?:'[a-z][^']*)*[,.!?])'(?=\s|$)"
-)
-_CLOSING_STRAIGHT_LOOKS = (",'", ".'", "!'", "?'")
-# A quote that runs over sentences: its first opens with the mark, its last closes with
-# one right after punctuation.
-_OPENING_STRAIGHT_SINGLE = re.compile(r"^'(?=[A-Z])")
-_CLOSING_STRAIGHT_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
-# A mark opening a word in lower case ("voted, 'overwhelmingly,' to strike") quotes a
-# phrase inside the sentence: its closing mark closes that, not a quote run on from before.
-_PHRASE_OPENS = re.compile(r"(?:^|[\s(—–])'[a-z]")
-
-
-def curly_quotes(text: str) -> str:
-    """``text`` with its quote marks written as double opening and closing ones (same
-    length), so that every rule reads one kind of quotation.
-
-    Straight marks: a sentence cut out of a quote that runs over two sentences starts
-    inside it, so its first straight mark may close the quote (`keep," Arruda told`): a
-    mark at the start or after a space opens a quote, any other closes one, as typesetters
-    read them. Single marks, which some outlets quote with (‘We cut 40 jobs,’ she said): ‘
-    opens; ’ is also the apostrophe, so it closes only after an opening ‘ and not inside a
-    word (‘We don’t know,’), or right after punctuation at the end of words (`jobs,’ said`).
-    """
-    if '"' in text:
-        text = _OPENING_STRAIGHT.sub(r"\1“", text).replace('"', "”")
-    if "‘" in text:
-        text = _PAIRED_SINGLE.sub(r"“\1”", text).replace("‘", "“")
-    if "’" in text and any(mark in text for mark in _CLOSING_SINGLE_LOOKS):
-        text = _CLOSING_SINGLE.sub("”", text)
-    if "'" in text and (text[:1] == "'" or any(m in text for m in _CLOSING_STRAIGHT_LOOKS)):
-        text = _STRAIGHT_SINGLE.sub(r"“\1”", text)
-        text = _OPENING_STRAIGHT_SINGLE.sub("“", text)
-        if not _PHRASE_OPENS.search(text):
-            text = _CLOSING_STRAIGHT_SINGLE.sub("”", text)
-    return text
-
-
-def outside_quotes(text: str) -> str:
-    """``text`` with quoted passages blanked out (same length), so verbs in quotes are ignored.
-
-    A passage runs from “ or " to the next ” or " (or to the end); a stray ” is blanked too,
-    and so is all before it: a sentence that closes a quote before opening one began
-    inside it (`I'd expect it to stay,” the governor said`).
-    """
-    if "“" not in text and "”" not in text and '"' not in text:
-        return text
-    close = text.find("”")
-    if close >= 0 and not 0 <= text.find("“") < close:
-        text = " " * (close + 1) + text[close + 1 :]
-    return _QUOTED_PASSAGE.sub(lambda m: " " * len(m.group()), text)
-
-
 def _people(noun: str) -> bool:
     """Whether a plural names people who are not an office ("volcanologists", "traders",
     "tourism operators"); not a document ("papers", "letters")."""
@@ -184,6 +125,10 @@ def _without_title(words: list[str]) -> str:
 NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
 
 
+# "The White House", "The Consejo Minero": a name written after "The" is a body's.
+_THE_NAME = re.compile(rf"The (?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}")
+
+
 def _subject_before(plain: str, verb_start: int) -> str | None:
     """The name right before a speech verb, allowing an appositive: ``X, a ..., said``."""
     before = plain[:verb_start].rstrip()
@@ -194,6 +139,8 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     appositive = re.search(
         rf"({TITLE}{NAME})(?:,\s+{APPOSITION}){{1,2}},(?:\s+(?:also|has|had|have))?$", before
     )
+    if appositive and _THE_NAME.fullmatch(appositive.group(1)):
+        return "the" + appositive.group(1)[3:]  # "The Consejo Minero, which ..., said": a body
     if appositive:
         return clean_name(appositive.group(1))
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
@@ -205,7 +152,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     )
     if direct and direct.group(1).split()[0] not in NOT_NAMES | {"U.S."}:
         return clean_name(direct.group(1))
-    if direct and re.fullmatch(rf"The (?:{NAME_WORD}\s+){{0,2}}{NAME_WORD}", direct.group(1)):
+    if direct and _THE_NAME.fullmatch(direct.group(1)):
         return "the" + direct.group(1)[3:]  # "The White House said", "The Kremlin said"
     if direct and re.fullmatch(r"[Tt]he [A-Z]{2,6}", direct.group(1)):
         return direct.group(1)[4:]  # "The CDC estimated"
@@ -299,7 +246,9 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
         if opening and opening.group("name").split()[0] not in NOT_NAMES:
             # "The trust declared an incident on Monday and said ...": the sentence's subject
             return Attribution(opening.group("name"), (), True), False
-        at_body = PERSON_AT_BODY.search(before)
+        at_body = PERSON_AT_BODY.search(_without_clause(before))
+        if at_body and _THE_NAME_GOES_ON.search(before, 0, at_body.start()):
+            at_body = None  # "the Santa Inés County Registrar of Voters": one body's name
         if at_body and not (BODY_WORD.search(at_body[1]) or COMPANY_NAME.fullmatch(at_body[1])):
             return Attribution(at_body[1], (), True), False
         name = _body_before(before) or _subject_before(plain, len(before))
@@ -318,6 +267,18 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     if saying and saying.group("name").split()[0] not in NOT_NAMES:
         return Attribution(clean_name(saying.group("name")), (), True), False
     return None, False
+
+
+def _without_clause(before: str) -> str:
+    """The words before a speech verb without a clause about them and the place after them:
+    "Ana Ruiz at Otago University in Dunedin, who led the work," is Ana Ruiz at the
+    university."""
+    clause = before.endswith(",") and TRAILING_CLAUSE.search(before)
+    if not clause:
+        return before
+    kept = before[: clause.start()].rstrip()
+    place = " in " in kept and IN_PLACE.search(kept)
+    return kept[: place.start()] if place and not BODY_WORD.search(place.group()) else kept
 
 
 def _spokesperson_for(plain: str) -> str | None:
@@ -406,7 +367,8 @@ def _body_before(before: str) -> str | None:
     also when a clause about it stands between ("The airline, which ..., said")."""
     clause = TRAILING_CLAUSE.search(before)
     if clause:
-        kept = before[: clause.start()].rstrip()  # "The Agency (MOCA), which ..., said"
+        # "The Agency (MOCA), which ..., said"; "the Polar Institute in Tromsø, which ...,"
+        kept = _without_clause(before)
         found = _body_before(kept) or _company_before(kept)
         if found:
             return found
@@ -430,7 +392,20 @@ def _named_body_before(before: str) -> str | None:
         if owners:  # "the Justice Department's Executive Office for ...": the office
             words = words[owners[-1] + 1:]
         return _without_title(words)  # "Police Chief Tom Brandt"
+    long_name = _THE_LONG_NAME.search(before)
+    if long_name and (long_name["name"].count(" ") >= 3 or " of " in long_name["name"]):
+        # "the Bangalore Metro Rail Corporation Limited announced": a body's name in full
+        return "the " + long_name["name"]
     return None
+
+
+# A name of three words or more after "the", which no person's is.
+_THE_LONG_NAME = re.compile(
+    r"(?:^|\s)[Tt]he\s+(?P<name>(?!(?:Rev|Reverend|Hon|Honourable|Honorable)\b)[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){2,7})$"
+)
+# "the Santa Inés": capitalised words after "the" go on into the words after them.
+_THE_NAME_GOES_ON = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.&-]*\s+)+$")
 
 
 # "the company", "the carrier": a company the article named before, when its name says so.
@@ -448,7 +423,7 @@ _COMPANY_HEADS = (
     "Entertainment Brands Insurance Financial Labs Media Steel Petroleum Electric Logistics "
     "Stores Therapeutics Semiconductor Software Networks Telecom Mining Chemicals Automotive "
     "Bancorp Health Mills Power Light Utilities Gas Chemical Laboratories Pharma Terminals "
-    "Studios Games"
+    "Studios Games Ltd Limited PLC plc LLC"
 ).split()
 COMPANY_HEAD = re.compile("|".join(re.escape(head) for head in _COMPANY_HEADS))
 COMPANY_NAME = re.compile(
@@ -471,29 +446,15 @@ _ABBREVIATED_HEADS = frozenset({"Co.", "Inc.", "Corp."})
 
 
 def _company_before(before: str) -> str | None:
-    found = _COMPANY_NOUN.search(before.rstrip())
+    found = _COMPANY_NOUN.search(before.rstrip()) or _ORGANISATION_NOUN.search(before.rstrip())
     return "the " + found.group("noun") if found else None
 
 
-_QUOTE_CHARS = re.compile(r"[“”\"]")
+# "the group", "the co-operative", "the trust", "the department store and homewares group":
+# an organisation the article named before, by the noun for what it is (``speakers`` finds
+# which); the words before it may be joined by "and".
+_ORGANISATION_NOUN = re.compile(
+    r"\b[Tt]he (?P<noun>(?:[a-z][a-z-]* ){0,2}(?:and [a-z][a-z-]* )?"
+    r"(?:group|co-operative|cooperative|corporation|trust))$"
+)
 
-
-def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
-    """(has quoted speech, starts inside/at a quote, quote still open at the end)."""
-    text = curly_quotes(text)
-    opens = text.count("“")
-    closes = text.count("”")
-    straight = text.count('"')
-    starts = open_before or text.lstrip()[:1] in {"“", '"'}
-    has_quote = bool(opens or closes or straight) or open_before
-    still_open = open_before
-    if not (opens or closes or straight):
-        return has_quote, starts, still_open
-    for ch in _QUOTE_CHARS.findall(text):
-        if ch == "“":
-            still_open = True
-        elif ch == "”":
-            still_open = False
-        elif ch == '"':
-            still_open = not still_open
-    return has_quote, starts, still_open

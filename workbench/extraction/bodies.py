@@ -26,13 +26,16 @@ FIRM_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*){0,3}"
 # the regulator said").
 _COMPANY_LIKE_WORDS = (
     "company firm club group charity airline carrier lender bank retailer insurer chain "
-    "manufacturer drugmaker carmaker automaker utility operator network league"
+    "manufacturer drugmaker carmaker automaker utility operator network league co-operative "
+    "cooperative corporation"
 ).split()
 # "the agency", "the club": an organisation the reader knows from before. Offices,
 # departments, courts and the like are left as written: an article often has several.
 REFERS_BACK = re.compile(
-    r"[Tt]he (?:[a-z][a-z-]* ){0,2}(?:agency|union|trust|coalition|regulator|watchdog|association|"
-    r"federation|think tank|chamber|laboratory|university|" + "|".join(_COMPANY_LIKE_WORDS) + ")"
+    # "the department store and homewares group": the words before it may be joined by "and"
+    r"[Tt]he (?:[a-z][a-z-]* ){0,2}(?:and [a-z][a-z-]* )?(?:agency|union|trust|coalition|"
+    r"regulator|watchdog|association|federation|think tank|chamber|laboratory|university|"
+    + "|".join(_COMPANY_LIKE_WORDS) + ")"
 )
 # Words any kind of body answers to: "the agency" after the World Food Programme spoke
 # means it, though its name does not say so.
@@ -71,12 +74,34 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
         if named != phrase:
             return named
     if company_like:
-        return known.firm or known.lead
+        # "the Save Millbrook Baths group had ..., the group said"; else the firm last cited,
+        # the body that spoke just before ("The Consejo Minero said ... the group said"), the
+        # name the article opens with, a name given earlier with the noun
+        before = known.before if known.before and known.before[:1].isupper() else None
+        return (_named_with_noun(head, [text]) or known.firm or before or known.lead
+                or _named_with_noun(head, known.earlier[::-1]))
     if known.organisation == known.firm and not generic:
         return None  # "the union" is not the company last named
     if head == "agency" and known.organisation and COMPANY_NAME.fullmatch(known.organisation):
         return None  # nor is "the agency" a name that says it is a company ("Harwell Energy")
     return known.organisation if REFERS_BACK.fullmatch(phrase) else None
+
+
+def _named_with_noun(noun: str, texts: list[str]) -> str | None:
+    """The name the article gives with the noun "the group" or "the co-operative" refers
+    back by: "the Save Millbrook Baths group", "the campaign group Bengaluru Moving"."""
+    pattern = None
+    for text in texts:
+        if noun in text:  # a first look
+            pattern = pattern or re.compile(
+                rf"\b[Tt]he (?P<before>{FIRM_NAME}) {re.escape(noun)}\b|"
+                rf"\b{re.escape(noun)} (?P<after>{FIRM_NAME})(?![\w’'-])"
+            )
+            for found in reversed(list(pattern.finditer(text))):
+                name = found.group("before") or found.group("after")
+                if name.split()[0] not in NOT_NAMES:
+                    return name
+    return None
 
 
 _DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -165,13 +190,15 @@ def _body_named(speaker: str, earlier: list[str]) -> str:
     """The body that ``speaker`` ("the county health department", "the ministry")
     describes word for word, as the ``earlier`` sentences last named it in full: with the
     words in their order if one does ("the health department" is the Marlow County Health
-    Department, not the Department of Health named since), else in any order, else the
+    Department, not the Department of Health named since), first where the noun is what the
+    name says the body is ("the university" is Northgate University, not the University and
+    College Union named since), else in any order, else the
     only body whose name holds the last word ("the central bank", the Bank of Ghana); else
     the article's own phrase, since a name that does not say what it is ("Ofgem" for "the
     regulator") cannot be told from another body's."""
     words = speaker.split()[1:]
     phrase = f" {' '.join(words)} "
-    holding = None
+    holding = in_order = None
     heads: set[str] = set()
     for text in reversed(earlier):
         if not _NAMED_HEAD.search(text):  # a first look: most sentences name no body
@@ -183,15 +210,26 @@ def _body_named(speaker: str, earlier: list[str]) -> str:
                 lowered = name.lower().split()
                 if len(lowered) < 2:
                     continue
-                if phrase in f" {' '.join(lowered)} ":
+                if phrase in f" {' '.join(lowered)} " and _head(lowered) == words[-1]:
                     return name
+                if in_order is None and phrase in f" {' '.join(lowered)} ":
+                    in_order = name
                 if holding is None and all(word in lowered for word in words):
                     holding = name
                 if words[-1] in lowered:
                     heads.add(name)
-    if holding:
-        return holding
+    if in_order or holding:
+        return in_order or holding
     return heads.pop() if len(heads) == 1 else speaker
+
+
+def _head(words: list[str]) -> str:
+    """What a body's name says it is: the word before "of" ("department" of the Department
+    of Health), else its last ("union" of the University and College Union)."""
+    for i, word in enumerate(words[1:], start=1):
+        if word in ("of", "for", "on"):
+            return words[i - 1]
+    return words[-1]
 
 
 _POLICE_FORCE = re.compile(

@@ -226,10 +226,17 @@ _QUANTITY = (
     r"hundreds|thousands|millions|a few|once|twice"
 )
 HEDGES = re.compile(
-    r"\b(?:may\b|(?i:(?:could|might|perhaps|possibly|probably|unlikely|considered|reportedly|"
+    # "could not recover the costs" says what was impossible, not how sure anyone is ("could
+    # not rule out" still hedges)
+    r"\b(?:may\b|(?i:(?:could(?!(?: not|n[’']t) (?!(?:be )?ruled? out\b))|might|perhaps|possibly|"
+    r"probably|unlikely|considered|reportedly|"
     r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
     r"believes?(?! in\b)|appeared to|appears to|seems?|suggest(?:s|ed)?|roughly|nearly|"
-    r"almost|worries|expected to|typically|(?<!no )estimated)\b|"
+    r"almost|worries|expected to|typically|(?<!no )estimated|"
+    # "DairyNZ estimates the price at ...": an estimate now, as "estimated" is one then; not
+    # the noun ("the estimates", "its estimate")
+    r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ban )estimates(?= (?:that|the|its|their)\b|"
+    r" [$€£]?\d| [\w’'-]+ (?:at|will|would|could)\b)|(?<!\bthe )estimate(?= that\b))\b|"
     # "some 40 people": an approximate number, as "about 40" is
     rf"(?:about|around|approximately|roughly|some(?= \d)(?! (?:19|20)\d\d\b)|"
     rf"as (?:many|much|few) as) "

@@ -69,7 +69,7 @@ _PREDICTION_KEYS = (
 _HEDGE_KEYS = (
     "may", "could", "might", "perhaps", "possibl", "probabl", "likely", "considered",
     "reportedly", "allegedly", "apparent", "believe", "appear", "seem", "suggest",
-    "estimated", "roughly", "nearly", "almost", "worries", "expect", "about", "around",
+    "estimate", "roughly", "nearly", "almost", "worries", "expect", "about", "around",
     "approximately", "as many", "as much", "as few", "typically", "some ",
 )
 

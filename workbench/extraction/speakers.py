@@ -140,8 +140,10 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             result = Attribution(last.speaker, last.flags, False, True)
         elif pronoun:
             result = Attribution(None, ("missing_speaker",), False, True)
-        elif text[:3] == "It " and out and is_body(out[-1].speaker) and _IT_SAID.match(text):
-            # "The ministry said ... It said ...": "it" is the body that spoke just before
+        elif text[:3] == "It " and out and (is_body(out[-1].speaker) or (
+                out[-1].speaker and out[-1].speaker == organisation)) and _IT_SAID.match(text):
+            # "The ministry said ... It said ...": "it" is the body that spoke just before,
+            # also when its name does not say it is one ("The retailer said ... It blamed")
             result = Attribution(out[-1].speaker, (), False, True)
         elif starts_quoted and not open_quote and _unattributed_quote(sentences, len(out)) and not (
             paragraph == previous_paragraph and out and _statement_goes_on(out[-1])

@@ -376,5 +376,7 @@ MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 PERSON_AT_BODY = re.compile(
     r"(?:(?<=\s)|^)(?P<name>(?!(?:The|An?|This|That|Its|Their)\s)[A-Z][a-z]+\s+[A-Z][\w’'-]+)"
     r"\s+(?:from|of|at)\s+"
-    r"(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'.-]*){0,5}$"
+    # "of the citizens' group Bengaluru Moving": what the body is may stand before its name
+    r"(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,3}"
+    r"[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'.-]*){0,5}$"
 )
