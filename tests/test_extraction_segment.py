@@ -126,6 +126,10 @@ def test_dateline_line_and_prefix_and_source_line():
     # narration in the past tense or with a number to check stays body
     ("The finance minister spoke at a news conference on Monday.", "body"),
     ("Workers at the plant earn $22 an hour, the union said on Wednesday.", "body"),
+    # a noun that is also a photo verb ("shops", "works") in reported news stays body
+    ("Halden will close 30 shops by June, the company said on Monday.", "body"),
+    ("Halden will close 30 shops by June, the company announced on Monday.", "body"),
+    ("Volunteers queue outside the food bank that Halden shops fund on Monday.", "caption"),
 ])
 def test_furniture_of_other_outlets(line, role):
     assert [s.role for s in segment(line + "\n")] == [role]

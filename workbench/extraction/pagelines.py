@@ -119,6 +119,14 @@ _PHOTO_DESCRIPTION = re.compile(
     rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
     rf"from|before|after|as|the|a|an|past|along|through|across|into|by|behind|beside)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
 )
+# What a caption never holds: a reporting verb ("..., the company said on Monday"), or a
+# modal before the verb, which makes the "verb" a noun ("Penrose will close 30 shops by
+# June ... Monday").
+_NOT_A_PHOTO = re.compile(
+    r"\b(?:said|says|told|according to)\b|"
+    rf"^[^.,;:“”\"]{{0,80}}?\b(?:will|would|can|could|may|might|must|should|shall)\b"
+    rf"[^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS}\b"
+)
 # The outlet's own notes at the foot of a report (and what each of them holds: a first look).
 _NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information",
               "reported from", "reporter", "correspondent", "editor", "writer")
@@ -323,7 +331,7 @@ def line_role(line: str) -> str | None:
         return "source_line"
     if len(stripped) <= 250 and ("day" in stripped or ", 20" in stripped or (
             stripped[-2:-1].isdigit() and stripped[-1:] == ".")) and (
-        _PHOTO_DESCRIPTION.match(stripped)
+        _PHOTO_DESCRIPTION.match(stripped) and not _NOT_A_PHOTO.search(stripped)
     ):
         return "caption"
     if _BYLINE.match(stripped) or _signed_and_dated(stripped):
