@@ -1243,6 +1243,20 @@ def test_a_body_named_in_full_after_the_keeps_every_word_of_its_name(sentence, s
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Speaking in Hull, the Prime Minister Ruth Calder said the fund would grow by £2bn.",
+     "Ruth Calder"),
+    ("Earlier, the Health Secretary Tom Ashdown announced that the list had fallen to 7.4m.",
+     "Tom Ashdown"),
+    ("The trial ends in May, the Chief Medical Officer Dara Quinn said on Monday.", "Dara Quinn"),
+    # near miss: a body's name with no title in it stays whole
+    ("The line will open in 2027, the Harbour Metro Rail Corporation Limited announced.",
+     "the Harbour Metro Rail Corporation Limited"),
+])
+def test_a_title_and_a_name_after_the_is_the_person_not_a_body(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
     ("Ana Ruiz at Tasman University in New Zealand, who was not involved in the study, says "
      "the sample is large.", "Ana Ruiz"),
     ("Omar Haddad of the residents' group Save Kelso Park called the plan “a land grab”.",

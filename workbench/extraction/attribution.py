@@ -394,8 +394,10 @@ def _named_body_before(before: str) -> str | None:
         return _without_title(words)  # "Police Chief Tom Brandt"
     long_name = _THE_LONG_NAME.search(before)
     if long_name and (long_name["name"].count(" ") >= 3 or " of " in long_name["name"]):
-        # "the Bangalore Metro Rail Corporation Limited announced": a body's name in full
-        return "the " + long_name["name"]
+        # "the Bangalore Metro Rail Corporation Limited announced": a body's name in full;
+        # "the Prime Minister Keir Starmer said" is a person after a title, no body
+        person = _without_title(long_name["name"].split())
+        return person if person != long_name["name"] else "the " + long_name["name"]
     return None
 
 
