@@ -670,6 +670,7 @@ def test_earlier_forecast(sentence, kind):
      "gifts.", "designation"),
     # ... not a fee charged, a stay in jail, a gift from a person, a broken contract
     ("Customers were charged $4 for each bag they used.", "statistic"),
+    ("Drivers were charged over £40 a day to park at the hospital last year.", "statistic"),
     ("The protesters spent 12 hours in a cell before being released.", "statistic"),
     ("Her father gives the school 5,000 books every year.", "statistic"),
     ("The union said the closure violated the contract it signed in 2023.", "event"),

@@ -16,7 +16,8 @@ DESIGNATION = re.compile(
     r"(?:is|are|was|were) (?:il)?legal\b|unconstitutional|signed into law|executive order|"
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
     # "were charged in court over", "jailed for 18 years": the same statuses, in other words
-    r"(?:is|are|was|were|been|be) charged (?:in court|over)\b|"
+    # (not a price: "were charged over £40 a day to park")
+    r"(?:is|are|was|were|been|be) charged (?:in court\b|over\b(?! (?:[$€£]|\d)))|"
     r"(?:jailed|imprisoned) for (?:up to |life\b|(?:[\w-]+ ){1,2}?(?:years?|months?|weeks?)\b)|"
     r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
     r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
