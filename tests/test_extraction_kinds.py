@@ -714,6 +714,8 @@ def test_figure_with_a_date_to_come(sentence, kind):
     # ... "explains that" reports what was said; a contribution is money given
     ("The curator explains that the museum does not lend paintings abroad.", "event"),
     ("Her contributions to the fund were disclosed last year.", "event"),
+    ("Employers and workers contribute to the pension fund each month.", "event"),
+    ("Every household contributes to the cost of the new bins, the council said.", "event"),
 ])
 def test_causes_in_other_forms(sentence, kind):
     assert _kind(sentence) == kind

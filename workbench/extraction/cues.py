@@ -138,7 +138,11 @@ CAUSAL = re.compile(
     r"account(?:s|ed)? for [^.;]{0,40}?\b(?:increase|rise|rising|fall|drop|decline|growth|"
     r"gain|loss|jump|change)|"
     r"(?:drove|drives|pushed|pushes) (?!out of\b)(?:[\w,-]+ ){1,5}?(?:up|down|out)|"
-    r"sparked|fuell?ed|contribut(?:e|es|ed|ing) to|only after|(?:not|no) (?:a )?coincidence|"
+    # (paying in is no cause: "workers contribute to the pension fund each month")
+    r"sparked|fuell?ed|contributed to|contribut(?:e|es|ing) to(?! (?:the |a |an |its |their |"
+    r"his |her )?(?:[\w-]+ )?(?:funds?|pensions?|schemes?|plans?|campaigns?|charit(?:y|ies)|"
+    r"appeals?|budgets?|pots?|kitty|costs?|accounts?|savings)\b)|"
+    r"only after|(?:not|no) (?:a )?coincidence|"
     r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
     r"in retaliation for|"
     r"forc(?:ed|ing) (?!to\b|entry\b|open\b|their way\b)(?:[\w’',.-]+ ){1,5}?to\b|"
