@@ -722,6 +722,18 @@ def test_causes_in_other_forms(sentence, kind):
 
 
 @pytest.mark.parametrize(("sentence", "kind"), [
+    # people who may do what they are let do are given leave, not a forecast
+    ("Customers may return the recalled heaters to any store for a full refund.", "event"),
+    ("Visitors may bring one bag each into the stadium, the club said.", "event"),
+    # ... but people who may come to harm, and a thing that may return, are forecasts
+    ("Residents may lose power for several hours on Sunday, the utility said.", "prediction"),
+    ("Stock of the blue inhaler may return in the spring.", "prediction"),
+])
+def test_leave_to_do_is_no_forecast(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
     # bail of a sum is a detail of what the court did, like bail set at a sum
     ("Two of the men were granted police bail of £5,000 each.", "event"),
     ("The judge set bail at $75,000 for the driver.", "event"),

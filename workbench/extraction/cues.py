@@ -174,8 +174,18 @@ PREDICTION = re.compile(
     re.I,
 )
 # "it could derail the talks", "stock may return": what may happen (not "could have", which
-# looks back; "might have to" looks ahead; "May" the month is capitalised).
-MAY_HAPPEN = re.compile(r"\b(?:could|might|may)\b(?! have\b(?! to\b))")
+# looks back; "might have to" looks ahead; "May" the month is capitalised). People who may do
+# what they are let do are given leave, not a forecast ("Customers may return the heaters").
+_LET = "customers visitors tenants residents passengers applicants drivers members parents " \
+    "students shoppers users owners fans voters buyers employees travellers travelers".split()
+_LET_DO = (r"(?:apply|return|bring|collect|claim|use|park|register|request|submit|call|contact|"
+           r"visit|attend|choose|opt|keep|enter|wear|book|vote)")
+MAY_HAPPEN = re.compile(
+    r"\b(?:could|might)\b(?! have\b(?! to\b))|"
+    r"(?:" + "".join(f"(?<!(?i:{word}) )" for word in _LET)
+    + rf"|(?!may (?:also |still )?{_LET_DO}\b))"
+    r"\bmay\b(?! have\b(?! to\b))"
+)
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|say|told \w+|warned|cautioned|predicted|estimated)(?:,| that)? "
