@@ -1190,6 +1190,24 @@ def test_a_group_the_sentence_names_with_the_noun_is_the_group():
     assert _speakers(text)[-1] == "Keep Ridgeway Reading"
 
 
+def test_the_group_is_the_body_the_sentence_before_calls_a_group():
+    text = ("Harwell Power has asked for a 9% rise in tariffs, the company said.\n\n"
+            "\"This is a bad deal,\" said Ravi Menon of the Pune Bijli Manch, a consumer group. "
+            "The group said line losses were 14.6% last year.\n")
+    assert _speakers(text)[-1] == "Pune Bijli Manch"
+    # near miss: with no group before, the group is still the company last cited
+    text = ("Vantor Group said it would cut 300 jobs. The group said the cuts would save "
+            "$40 million a year.\n")
+    assert _speakers(text)[-1] == "Vantor Group"
+
+
+def test_the_group_no_body_was_called_is_no_speaker():
+    # hikers are a group of people, not a body: no speaker, not "the group"
+    text = ("A group of 12 hikers was rescued from Ben Nevis on Saturday after a night on the "
+            "hill. The group said they had lost the path in fog.\n")
+    assert _speakers(text)[-1] is None
+
+
 def test_the_trust_is_the_trust_named_in_full_before():
     text = ("Figures released by Eastmoor Community Health NHS Trust show 4,100 patients are "
             "waiting.\n\nThe trust said the delays were caused by a shortage of staff.\n")

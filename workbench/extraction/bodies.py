@@ -78,13 +78,25 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
         # the body that spoke just before ("The Consejo Minero said ... the group said"), the
         # name the article opens with, a name given earlier with the noun
         before = known.before if known.before and known.before[:1].isupper() else None
-        return (_named_with_noun(head, [text]) or known.firm or before or known.lead
-                or _named_with_noun(head, known.earlier[::-1]))
+        return (_named_with_noun(head, [text]) or _called(head, known.earlier[-1:]) or known.firm
+                or before or known.lead or _named_with_noun(head, known.earlier[::-1]))
     if known.organisation == known.firm and not generic:
         return None  # "the union" is not the company last named
     if head == "agency" and known.organisation and COMPANY_NAME.fullmatch(known.organisation):
         return None  # nor is "the agency" a name that says it is a company ("Harwell Energy")
     return known.organisation if REFERS_BACK.fullmatch(phrase) else None
+
+
+def _called(noun: str, texts: list[str]) -> str | None:
+    """A body the sentence just before calls by the noun: "... of the Mumbai Grahak Panchayat,
+    a consumer group." is what "The group said ..." means next, not the firm last cited."""
+    for text in texts:
+        if noun in text:
+            found = re.search(rf"(?:^|\s)(?:[Tt]he )?(?P<name>{FIRM_NAME}), an? (?:[a-z-]+ )"
+                              rf"{{0,2}}{re.escape(noun)}\b", text)
+            if found and found["name"].split()[0] not in NOT_NAMES:
+                return found["name"]
+    return None
 
 
 def _named_with_noun(noun: str, texts: list[str]) -> str | None:

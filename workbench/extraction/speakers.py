@@ -111,6 +111,8 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             if named:
                 found = Attribution(named, found.flags, found.explicit)
                 organisation = named
+            elif found.speaker.lower() == "the group":
+                found = None  # no body of that name before: hikers, a family, a crowd
         elif found is not None and found.speaker == "it":
             it_said = True
             named = _named_subject(text, last) or opening_body(text, last, True)
