@@ -1214,6 +1214,17 @@ def test_the_trust_is_the_trust_named_in_full_before():
     assert _speakers(text)[-1] == "Eastmoor Community Health NHS Trust"
 
 
+def test_the_trust_keeps_every_word_of_a_long_name_given_before():
+    text = ("Two clinics will close in April, Ashby and Marl Vale Hospitals NHS Foundation Trust "
+            "confirmed on Wednesday. The trust said the move would save £2.4m a year.\n")
+    assert _speakers(text)[-1] == "Ashby and Marl Vale Hospitals NHS Foundation Trust"
+    # near miss: a short name is found as before
+    text = ("Figures from Eastmoor NHS Trust show 4,100 patients are waiting. Healthwatch "
+            "Eastmoor said more staff were needed.\n\nThe trust said the delays were caused by "
+            "a shortage of nurses.\n")
+    assert _speakers(text)[-1] == "Eastmoor NHS Trust"
+
+
 def test_a_long_description_of_the_company_before_said_refers_back_to_it():
     text = ("Penrose & Vail will close 30 of its 90 shops this year, cutting about 700 jobs, "
             "the furniture and homewares group said on Monday.\n\nThe retailer said sales fell "

@@ -71,6 +71,9 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
         return known.before
     if BODY_PHRASE.fullmatch(phrase):
         named = _body_named(phrase, known.earlier)
+        full = (known.organisation or "").removeprefix("the ")
+        if named != phrase and full.endswith(" " + named):
+            return full  # "Northfield and Carrow Valley ... Trust", every word of it
         if named != phrase:
             return named
     if company_like:
