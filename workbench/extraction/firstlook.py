@@ -137,7 +137,7 @@ PATTERNS = {
         "MONEY_OR_SHARE", "OPINION", "PAST_EVENT", "PREDICTION", "STATISTIC", "VOTE",
         "WORD_COUNT", "_STATISTIC_LOWER",
     ),
-    "entities": ("_INITIALISM_END",),
+    "entities": ("_INITIALISM_END", "_NUMBER_START"),
     "kinds": (
         "_BENCHMARK", "_COMPARED_ELSEWHERE", "_CONSEQUENCE", "_COST_ESTIMATE", "_DIED_OF",
         "_GAP", "_HORIZON", "_OUTLOOK", "_SCHEDULED_ACT", "_STATE_BEFORE", "_WHETHER",
