@@ -47,6 +47,13 @@ def test_a_case_blind_pattern_keeps_its_case_in_the_look():
         assert _found(twin, text) == _found(plain, text)
 
 
+def test_a_verbose_pattern_may_end_on_a_comment():
+    plain = re.compile(r"""\b(?: 12 | ab )  # a comment""", re.X)
+    twin = firstlook.with_first_look(plain)
+    assert twin is not plain
+    assert _found(twin, "x 12 ab 1") == _found(plain, "x 12 ab 1")
+
+
 def test_every_listed_pattern_is_in_its_module():
     firstlook.install()
     package = firstlook.__name__.rpartition(".")[0]

@@ -120,8 +120,9 @@ def with_first_look(pattern: re.Pattern[str]) -> re.Pattern[str]:
     look = first_look(pattern)
     if look is None:
         return pattern
+    end = "\n)" if pattern.flags & re.VERBOSE else ")"  # past a comment on its last line
     try:
-        return re.compile(f"{look}(?:{pattern.pattern})", pattern.flags)
+        return re.compile(f"{look}(?:{pattern.pattern}{end}", pattern.flags)
     except re.error:  # e.g. global inline flags, which must open the pattern
         return pattern
 
