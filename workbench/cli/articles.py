@@ -112,9 +112,10 @@ def _collector_off() -> Iterator[None]:
 
 def _print_candidates(found: list[Candidate], as_json: bool) -> None:
     if as_json:  # a JSON array, one candidate a line, written as it goes (long articles)
-        out = sys.stdout
-        for i, c in enumerate(found):
-            out.write(("[\n" if i == 0 else ",\n") + json.dumps(c.to_dict(), ensure_ascii=False))
+        out, encode = sys.stdout, json.JSONEncoder(ensure_ascii=False).encode
+        for at in range(0, len(found), 500):  # a few hundred lines a write
+            out.write("".join(("[\n" if i == 0 else ",\n") + encode(c.to_dict())
+                              for i, c in enumerate(found[at : at + 500], at)))
         out.write("\n]\n" if found else "[]\n")
         return
     for c in found:

@@ -6,6 +6,7 @@ name as the article first gave it in full, as labels and fact-checkers write it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from workbench.extraction.attribution import (
@@ -216,10 +217,8 @@ def _body_named(speaker: str, earlier: list[str]) -> str:
     holding = in_order = None
     heads: set[str] = set()
     for text in reversed(earlier):
-        if not _NAMED_HEAD.search(text):  # a first look: most sentences name no body
-            continue
-        for match in reversed(list(_NAMED_BODY_IN_TEXT.finditer(text))):
-            full = match.group().removeprefix("The ").removeprefix("the ")
+        for found in reversed(_bodies_in(text)):
+            full = found.removeprefix("The ").removeprefix("the ")
             # "the University System's Board of Regents": the board, or the system
             for name in reversed(re.split(r"[’']s\s+", full)):
                 lowered = name.lower().split()
@@ -272,12 +271,20 @@ def acronym_in_full(acronym: str, earlier: list[str]) -> str:
         found = f"({acronym})" in text and spelled.search(text)
         if found:
             return found.group("name").removeprefix("The ").removeprefix("the ")
-        if _NAMED_HEAD.search(text):  # a first look: most sentences name no body
-            for match in _NAMED_BODY_IN_TEXT.finditer(text):
-                name = match.group().removeprefix("The ").removeprefix("the ")
-                if _initials(acronym, name.split()):
-                    return name
+        for found in _bodies_in(text):
+            name = found.removeprefix("The ").removeprefix("the ")
+            if _initials(acronym, name.split()):
+                return name
     return acronym
+
+
+@lru_cache(maxsize=512)  # more than a look-back's worth of sentences
+def _bodies_in(text: str) -> tuple[str, ...]:
+    """The bodies ``text`` names in full (``_NAMED_BODY_IN_TEXT``), in order. Cached: each
+    sentence is read again for every speaker up to ``speakers._LOOKBACK`` sentences on."""
+    if not _NAMED_HEAD.search(text):  # a first look: most sentences name no body
+        return ()
+    return tuple(m.group() for m in _NAMED_BODY_IN_TEXT.finditer(text))
 
 
 _FULL_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)*[A-Z][\w’'.&-]*){0,7}"

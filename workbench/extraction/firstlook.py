@@ -1,0 +1,181 @@
+"""A first look for a pattern: the characters a match can open with, tried before it.
+
+Python's regular expressions skip quickly to where a match may start only when a pattern
+opens with a literal or a character class. A pattern that opens with ``\\b``, a look-behind
+or an alternation of such branches (many of the rules in ``cues``) is tried, branch by
+branch, at every position of the text. :func:`with_first_look` reads the pattern and puts in
+front of it a look-ahead for the characters any of its matches can begin with, so that most
+positions fail at once. The matches are the same, and so are the groups: the look-ahead only
+turns away positions where the pattern would find nothing. A pattern whose first characters
+cannot be told (it may match the empty string, it can open with any character, with a
+back-reference, under a local flag other than ``(?i:...)``) is returned as it is, and so is
+one anchored at the start.
+
+The look-ahead pays only where a position costs the pattern much to turn away, so it is put
+on the patterns listed in :data:`PATTERNS` (measured one by one), by :func:`install` when
+the package is imported: each module that holds one of them, by import or as its own, then
+holds its faster twin. The rules themselves are written and changed where they live.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from re import _constants as c
+from re import _parser
+
+_CATEGORIES = {
+    c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+    c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+_ANCHORS = (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+
+
+class _Unknown(Exception):
+    """The first characters of a part cannot be told: no first look."""
+
+
+def _char(code: int) -> str:
+    return re.escape(chr(code))
+
+
+def _class_items(items: list) -> list[str]:
+    out = []
+    for op, av in items:
+        if op is c.LITERAL:
+            out.append(_char(av))
+        elif op is c.RANGE:
+            out.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is c.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:  # NEGATE and anything rarer: nearly every character
+            raise _Unknown
+    return out
+
+
+def _first(items, out: dict[bool, list[str]], fold: bool) -> bool:
+    """Add to ``out[fold]`` what a match of the sequence ``items`` can open with (``fold``:
+    whether case is ignored there); True when the sequence can match the empty string (then
+    what follows it can open the match too)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is c.LITERAL:
+            out[fold].append(_char(av))
+            return False
+        if op is c.IN:
+            out[fold].extend(_class_items(av))
+            return False
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & ~c.SRE_FLAG_IGNORECASE:
+                raise _Unknown
+            inner = (fold or bool(add_flags)) and not del_flags
+            if not _first(sub, out, inner):
+                return False
+        elif op is c.BRANCH:
+            empty = False
+            for branch in av[1]:
+                empty = _first(branch, out, fold) or empty
+            if not empty:
+                return False
+        elif op in _REPEATS:
+            low, _high, sub = av
+            if not _first(sub, out, fold) and low > 0:
+                return False
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            if not _first(av, out, fold):
+                return False
+        else:  # ANY, NOT_LITERAL, back-references, conditionals
+            raise _Unknown
+    return True
+
+
+def first_look(pattern: re.Pattern[str]) -> str | None:
+    """A look-ahead (``"(?=[...])"``) that every match of ``pattern`` passes at its start,
+    read under the pattern's own flags; None when it cannot be told or would not help."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    fold = bool(pattern.flags & re.IGNORECASE)
+    out: dict[bool, list[str]] = {False: [], True: []}
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        if parsed.data and parsed.data[0][0] is c.AT and parsed.data[0][1] in _ANCHORS:
+            return None  # tried at the start only already
+        if _first(parsed.data, out, fold):
+            return None  # it can match the empty string, anywhere
+    except (_Unknown, re.error):
+        return None
+    parts = [f"[{''.join(dict.fromkeys(out[fold]))}]"] if out[fold] else []
+    if out[not fold]:
+        parts.append(f"(?{'i' if not fold else '-i'}:[{''.join(dict.fromkeys(out[not fold]))}])")
+    return f"(?={'|'.join(parts)})"
+
+
+def with_first_look(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with its first look in front (see the module docstring), or ``pattern``
+    itself when it has none."""
+    look = first_look(pattern)
+    if look is None:
+        return pattern
+    end = "\n)" if pattern.flags & re.VERBOSE else ")"  # past a comment on its last line
+    try:
+        return re.compile(f"{look}(?:{pattern.pattern}{end}", pattern.flags)
+    except re.error:  # e.g. global inline flags, which must open the pattern
+        return pattern
+
+
+# The patterns that gain (a position turned away costs them many branches or look-behinds).
+PATTERNS = {
+    "attribution": ("_STRAIGHT_SINGLE",),
+    "bodies": ("_NAMED_BODY_IN_TEXT", "_NAMED_HEAD", "_OPENING_NAME"),
+    "colour": ("_AGED_VOICE", "_OFFICE", "_WORD_FIGURE"),
+    "cues": (
+        "AGE", "CAUSAL", "DATES", "DEGREE_COMPARISON", "DESIGNATION", "EARLIER",
+        "EXPLICIT_COMPARISON", "FREQUENCY", "HEDGES", "JUDGING_PHRASES", "MAY_HAPPEN",
+        "MONEY_OR_SHARE", "OPINION", "PAST_EVENT", "PREDICTION", "STATISTIC", "VOTE",
+        "WORD_COUNT", "_STATISTIC_LOWER",
+    ),
+    "entities": ("_INITIALISM_END", "_NUMBER_START"),
+    "kinds": (
+        "_BENCHMARK", "_COMPARED_ELSEWHERE", "_CONSEQUENCE", "_COST_ESTIMATE", "_DIED_OF",
+        "_GAP", "_HORIZON", "_OUTLOOK", "_SCHEDULED_ACT", "_STATE_BEFORE", "_WHETHER",
+    ),
+    "priors": (
+        "_BOILERPLATE", "_CASE_STEP", "_CHARACTERISED", "_CONTACT", "_NO_ANSWER", "_PHONE",
+        "_STANCE",
+    ),
+    "quotes": ("_FIGURE_WORD",),
+    "speech": (
+        "ACCORDING", "ACCORDING_PHRASE", "ANONYMOUS", "BODY_HEAD", "BODY_WORD", "MISSING",
+        "NAMED_BODY", "PERSON_AT_BODY", "SUBJECT", "UNNAMED", "VERB_AFTER",
+    ),
+}
+
+
+TWINS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}  # "cues.DATES": (plain, twin)
+
+
+def install() -> None:
+    """Put each pattern of :data:`PATTERNS` in place of its plain form, in every module of
+    the package that holds it (installing twice changes nothing). A name no longer there is
+    passed over (a test holds the list to the modules)."""
+    package = __name__.rpartition(".")[0]
+    swap: dict[int, re.Pattern[str]] = {}
+    for short, names in PATTERNS.items():
+        home = sys.modules.get(f"{package}.{short}")
+        for name in names:
+            key = f"{short}.{name}"
+            plain = getattr(home, name, None)
+            if key not in TWINS and isinstance(plain, re.Pattern):
+                TWINS[key] = (plain, with_first_look(plain))
+                swap[id(plain)] = TWINS[key][1]
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not (module_name == package or module_name.startswith(
+                package + ".")):
+            continue
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern) and id(value) in swap:
+                setattr(module, name, swap[id(value)])
