@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -54,15 +53,12 @@ def test_a_verbose_pattern_may_end_on_a_comment():
     assert _found(twin, "x 12 ab 1") == _found(plain, "x 12 ab 1")
 
 
-def test_every_listed_pattern_is_in_its_module():
-    firstlook.install()
-    package = firstlook.__name__.rpartition(".")[0]
-    for short, names in firstlook.PATTERNS.items():
-        module = sys.modules[f"{package}.{short}"]
-        for name in names:
-            plain, twin = firstlook.TWINS[f"{short}.{name}"]
-            assert getattr(module, name) is twin, f"{short}.{name}"
-            assert twin is not plain, f"{short}.{name} has no first look"
+def test_every_pattern_given_a_first_look_takes_one():
+    """A pattern passed to first_looks gains a look (else it is listed for nothing); the
+    modules pass them on import."""
+    assert len(firstlook.TWINS) >= 50
+    for plain, twin in firstlook.TWINS:
+        assert twin is not plain, plain.pattern[:60]
 
 
 @cache
@@ -71,9 +67,9 @@ def _sentences() -> list[str]:
 
 
 def test_twins_find_what_the_plain_patterns_find_in_the_news_reports():
-    for key, (plain, twin) in firstlook.TWINS.items():
+    for plain, twin in firstlook.TWINS:
         for text in _sentences():
-            assert _found(twin, text) == _found(plain, text), (key, text)
+            assert _found(twin, text) == _found(plain, text), (plain.pattern[:60], text)
 
 
 _PIECES = st.sampled_from(
@@ -85,5 +81,5 @@ _PIECES = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=30).map("".join)))
 def test_twins_find_what_the_plain_patterns_find_in_any_text(text):
-    for key, (plain, twin) in firstlook.TWINS.items():
-        assert _found(twin, text) == _found(plain, text), key
+    for plain, twin in firstlook.TWINS:
+        assert _found(twin, text) == _found(plain, text), plain.pattern[:60]

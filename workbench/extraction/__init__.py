@@ -6,14 +6,11 @@ is resolved on first access (it lives in the weights file, which is not read at 
 
 from __future__ import annotations
 
-from workbench.extraction import firstlook
 from workbench.extraction.claims import Candidate, extract
 from workbench.extraction.evaluate import Scores, evaluate
 from workbench.extraction.model import default_threshold
 from workbench.extraction.segment import Sentence, segment
 from workbench.extraction.text_input import Document, decode_bytes, html_to_text, read_upload
-
-firstlook.install()  # faster twins of some patterns, the same matches (see firstlook)
 
 __all__ = [
     "DEFAULT_THRESHOLD",

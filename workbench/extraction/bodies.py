@@ -16,6 +16,7 @@ from workbench.extraction.attribution import (
     outside_quotes,
 )
 from workbench.extraction.entities import MONTH_NAMES
+from workbench.extraction.firstlook import first_looks
 from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, NOT_NAMES
 
 # A name of one to four capitalised words: "Nordvik Aerospace", "Harlow & Pike".
@@ -312,3 +313,12 @@ def is_body(speaker: str | None) -> bool:
         speaker[:4].lower() == "the " or BODY_WORD.search(speaker)
         or COMPANY_NAME.fullmatch(speaker)
     )
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    _NAMED_BODY_IN_TEXT, _NAMED_HEAD, _OPENING_NAME,
+) = first_looks(
+    _NAMED_BODY_IN_TEXT, _NAMED_HEAD, _OPENING_NAME,
+)

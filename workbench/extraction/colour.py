@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from workbench.extraction import kinds
+from workbench.extraction.firstlook import first_looks
 
 _DIGIT = re.compile(r"\d")
 # A vox pop: a voice the article introduces by their life rather than a role ("said Gail
@@ -243,3 +244,12 @@ def _figure_after(text: str, start: int) -> bool:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    _AGED_VOICE, _OFFICE, _WORD_FIGURE,
+) = first_looks(
+    _AGED_VOICE, _OFFICE, _WORD_FIGURE,
+)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.extraction.firstlook import first_looks
+
 PERSON_TITLES = frozenset(
     """president vice-president sen senator rep representative gov governor secretary minister
     mr mrs ms dr prof gen general adm admiral col colonel ambassador judge justice chairman
@@ -265,3 +267,12 @@ def _modal_may(sentence: str, at: int) -> bool:
     """"May" opening a sentence or question is the verb, elsewhere the month."""
     before = sentence[:at].rstrip(" “\"‘'")
     return not before or before[-1] in ".!?:"
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    _INITIALISM_END, _NUMBER_START,
+) = first_looks(
+    _INITIALISM_END, _NUMBER_START,
+)

@@ -11,16 +11,14 @@ cannot be told (it may match the empty string, it can open with any character, w
 back-reference, under a local flag other than ``(?i:...)``) is returned as it is, and so is
 one anchored at the start.
 
-The look-ahead pays only where a position costs the pattern much to turn away, so it is put
-on the patterns listed in :data:`PATTERNS` (measured one by one), by :func:`install` when
-the package is imported: each module that holds one of them, by import or as its own, then
-holds its faster twin. The rules themselves are written and changed where they live.
+The look-ahead pays only where a position costs the pattern much to turn away, so a module
+passes the patterns where it was measured to pay through :func:`first_looks`, at the end of
+the module, after the rules are written.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from re import _constants as c
 from re import _parser
 
@@ -127,55 +125,13 @@ def with_first_look(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
-# The patterns that gain (a position turned away costs them many branches or look-behinds).
-PATTERNS = {
-    "attribution": ("_STRAIGHT_SINGLE",),
-    "bodies": ("_NAMED_BODY_IN_TEXT", "_NAMED_HEAD", "_OPENING_NAME"),
-    "colour": ("_AGED_VOICE", "_OFFICE", "_WORD_FIGURE"),
-    "cues": (
-        "AGE", "CAUSAL", "DATES", "DEGREE_COMPARISON", "DESIGNATION", "EARLIER",
-        "EXPLICIT_COMPARISON", "FREQUENCY", "HEDGES", "JUDGING_PHRASES", "MAY_HAPPEN",
-        "MONEY_OR_SHARE", "OPINION", "PAST_EVENT", "PREDICTION", "STATISTIC", "VOTE",
-        "WORD_COUNT", "_STATISTIC_LOWER",
-    ),
-    "entities": ("_INITIALISM_END", "_NUMBER_START"),
-    "kinds": (
-        "_BENCHMARK", "_COMPARED_ELSEWHERE", "_CONSEQUENCE", "_COST_ESTIMATE", "_DIED_OF",
-        "_GAP", "_HORIZON", "_OUTLOOK", "_SCHEDULED_ACT", "_STATE_BEFORE", "_WHETHER",
-    ),
-    "priors": (
-        "_BOILERPLATE", "_CASE_STEP", "_CHARACTERISED", "_CONTACT", "_NO_ANSWER", "_PHONE",
-        "_STANCE",
-    ),
-    "quotes": ("_FIGURE_WORD",),
-    "speech": (
-        "ACCORDING", "ACCORDING_PHRASE", "ANONYMOUS", "BODY_HEAD", "BODY_WORD", "MISSING",
-        "NAMED_BODY", "PERSON_AT_BODY", "SUBJECT", "UNNAMED", "VERB_AFTER",
-    ),
-}
+TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = []  # (plain, with its look): for tests
 
 
-TWINS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}  # "cues.DATES": (plain, twin)
-
-
-def install() -> None:
-    """Put each pattern of :data:`PATTERNS` in place of its plain form, in every module of
-    the package that holds it (installing twice changes nothing). A name no longer there is
-    passed over (a test holds the list to the modules)."""
-    package = __name__.rpartition(".")[0]
-    swap: dict[int, re.Pattern[str]] = {}
-    for short, names in PATTERNS.items():
-        home = sys.modules.get(f"{package}.{short}")
-        for name in names:
-            key = f"{short}.{name}"
-            plain = getattr(home, name, None)
-            if key not in TWINS and isinstance(plain, re.Pattern):
-                TWINS[key] = (plain, with_first_look(plain))
-                swap[id(plain)] = TWINS[key][1]
-    for module_name, module in list(sys.modules.items()):
-        if module is None or not (module_name == package or module_name.startswith(
-                package + ".")):
-            continue
-        for name, value in list(vars(module).items()):
-            if isinstance(value, re.Pattern) and id(value) in swap:
-                setattr(module, name, swap[id(value)])
+def first_looks(*patterns: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """Each pattern with its first look (:func:`with_first_look`), in order. A module gives
+    its patterns here where the look pays (a position turned away costs them many branches
+    or look-behinds, measured one by one); the rules stay written where they live."""
+    twins = tuple(with_first_look(plain) for plain in patterns)
+    TWINS.extend(zip(patterns, twins, strict=True))
+    return twins

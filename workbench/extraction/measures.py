@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from workbench.extraction import cues
+from workbench.extraction.firstlook import first_looks
 
 
 def keyed(keys: tuple[str, ...], pattern: re.Pattern[str], text: str,
@@ -142,3 +143,12 @@ def set_against(text: str, low: str) -> bool:
 def action_detail(text: str, low: str) -> bool:
     """A number that is a detail of what was done (see ``_ACTION``)."""
     return keyed(_ACTION_KEYS, _ACTION, text, low)
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    _BENCHMARK, _COMPARED_ELSEWHERE, _COST_ESTIMATE, _GAP, _HORIZON, _OUTLOOK,
+) = first_looks(
+    _BENCHMARK, _COMPARED_ELSEWHERE, _COST_ESTIMATE, _GAP, _HORIZON, _OUTLOOK,
+)

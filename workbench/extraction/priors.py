@@ -15,6 +15,7 @@ import re
 from workbench.extraction import attribution, colour, kinds, quotes
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.entities import MONTH_NAMES
+from workbench.extraction.firstlook import first_looks
 
 QUOTE_PRIOR = 3.5  # direct speech attributed to a named person, saying something checkable
 DATE_PRIOR = 1.5  # an event pinned to a day, month, year or relative date
@@ -434,4 +435,13 @@ _CLAUSE_END = re.compile(r"[,;]")
 _ADDRESS = re.compile(
     r"\b\d{1,5}(?: (?:[NSEW]\.|[A-Z][\w'’-]*)){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
     r"Boulevard|Dr|Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
+)
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    _BOILERPLATE, _CASE_STEP, _CHARACTERISED, _CONTACT, _NO_ANSWER, _PHONE, _STANCE,
+) = first_looks(
+    _BOILERPLATE, _CASE_STEP, _CHARACTERISED, _CONTACT, _NO_ANSWER, _PHONE, _STANCE,
 )

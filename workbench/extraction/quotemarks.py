@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.extraction.firstlook import first_looks
+
 _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
 _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
 _PAIRED_SINGLE = re.compile(r"‘([^‘’]*(?:’\w[^‘’]*)*)’(?!\w)")
@@ -90,3 +92,12 @@ def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
         elif ch == '"':
             still_open = not still_open
     return has_quote, starts, still_open
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    _STRAIGHT_SINGLE,
+) = first_looks(
+    _STRAIGHT_SINGLE,
+)

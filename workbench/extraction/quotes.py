@@ -10,6 +10,7 @@ import re
 
 from workbench.extraction import cues, kinds
 from workbench.extraction.entities import MONTH_NAMES
+from workbench.extraction.firstlook import first_looks
 
 _MONTH = f"(?:{MONTH_NAMES})"
 DATE_ANCHOR = re.compile(
@@ -87,4 +88,13 @@ _EXPERIENCE = re.compile(
     r"try|thought|think|walk(?:ed)?|lived?|lov(?:e|ed)|expect(?:ed)?|remember(?:ed)?|spen[dt]|"
     r"cried|pray(?:ed)?|miss(?:ed)?|fought|fight|worr(?:y|ied)|tell|told|wish(?:ed)?|"
     r"dream(?:ed)?|believed?|imagined?|grew up|came here|moved here)\b"
+)
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    _FIGURE_WORD,
+) = first_looks(
+    _FIGURE_WORD,
 )

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.extraction.firstlook import first_looks
+
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
     r"insisted|warned|declared(?! (?:a|an|the|its|his|her|their)\b)|stated|asked|"
@@ -379,4 +381,15 @@ PERSON_AT_BODY = re.compile(
     # "of the citizens' group Bengaluru Moving": what the body is may stand before its name
     r"(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,3}"
     r"[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'.-]*){0,5}$"
+)
+
+
+# The same patterns with a first look in front: the same matches, found faster
+# (see firstlook.py).
+(
+    ACCORDING, ACCORDING_PHRASE, ANONYMOUS, BODY_HEAD, BODY_WORD, MISSING, NAMED_BODY,
+    PERSON_AT_BODY, SUBJECT, UNNAMED, VERB_AFTER,
+) = first_looks(
+    ACCORDING, ACCORDING_PHRASE, ANONYMOUS, BODY_HEAD, BODY_WORD, MISSING, NAMED_BODY,
+    PERSON_AT_BODY, SUBJECT, UNNAMED, VERB_AFTER,
 )
