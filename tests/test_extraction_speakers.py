@@ -1297,3 +1297,15 @@ def test_a_title_and_a_name_after_the_is_the_person_not_a_body(sentence, speaker
 ])
 def test_a_person_at_a_body_speaks_past_a_clause_a_place_or_a_description(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+def test_a_group_spokesman_does_not_make_the_person_a_group():
+    text = ("Profits at Harlow Pike Group fell 5% to £40 million, said Tom Lee, a group "
+            "spokesman. The group said it would close 12 stores in 2027.")
+    assert _speakers(text)[1] != "Tom Lee"
+
+
+def test_the_name_given_with_the_group_has_no_full_stop():
+    text = ("On Monday residents formed the campaign group Save Kelso Park. The group said 300 "
+            "trees would go by June 2027.")
+    assert _speakers(text)[1] == "Save Kelso Park"

@@ -97,8 +97,9 @@ def _called(noun: str, texts: list[str]) -> str | None:
     a consumer group." is what "The group said ..." means next, not the firm last cited."""
     for text in texts:
         if noun in text:
+            # the noun ends the phrase: "a group spokesman" is not a group
             found = re.search(rf"(?:^|\s)(?:[Tt]he )?(?P<name>{FIRM_NAME}), an? (?:[a-z-]+ )"
-                              rf"{{0,2}}{re.escape(noun)}\b", text)
+                              rf"{{0,2}}{re.escape(noun)}(?=[,.;)]|\s*$)", text)
             if found and found["name"].split()[0] not in NOT_NAMES:
                 return found["name"]
     return None
@@ -116,6 +117,8 @@ def _named_with_noun(noun: str, texts: list[str]) -> str | None:
             )
             for found in reversed(list(pattern.finditer(text))):
                 name = found.group("before") or found.group("after")
+                if not name.endswith((" Inc.", " Co.", " Corp.", " Ltd.")):
+                    name = name.rstrip(".")  # the sentence's full stop is not the name's
                 if name.split()[0] not in NOT_NAMES:
                     return name
     return None
