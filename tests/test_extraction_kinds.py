@@ -759,3 +759,44 @@ def test_bail_of_a_sum(sentence, kind):
 ])
 def test_measure_that_names_a_thing(sentence, kind):
     assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # what a law gives or allowed is a status ...
+    ("The charter gives the mayor power to veto the budget.", "designation"),
+    ("The 2019 law allowed landlords to raise rents once a year.", "designation"),
+    # ... what a deal or a piece of software gives or allowed is not
+    ("The agreement gives Acme a 20% stake in the venture.", "statistic"),
+    ("The malicious code allowed hackers to steal $4 million from 40 accounts.", "statistic"),
+    # a price in another currency's sign is no charge in court
+    ("Drivers were charged over US$40 a day to park at the terminal.", "statistic"),
+    ("Three men were charged over the robbery of a jeweller in March.", "designation"),
+])
+def test_what_a_law_gives_and_what_a_price_charges(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # higher costs and a crisis are effects, not a fund paid into
+    ("Tariffs contribute to higher costs for consumers, the study found.", "causal"),
+    ("Rising rents contribute to the cost-of-living crisis, the report said.", "causal"),
+    ("Employers contribute to the pension fund each month.", "event"),
+])
+def test_contributing_to_a_cost_is_a_cause(sentence, kind):
+    assert _kind(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "hedges"), [
+    # leave given to customers is neither a forecast nor a hedge, with a figure or not
+    ("Customers may return the heaters to any store for a refund of $40.", False),
+    ("Residents may lose power for up to 12 hours on Monday, the utility said.", True),
+    # an estimate as a noun is the thing estimated, not how sure anyone is
+    ("The bank raised its estimate that growth will reach 2 percent.", False),
+    ("The bank's estimate that growth will reach 2 percent was cut.", False),
+    ("An estimate that 4,000 homes were lost was published on Monday.", False),
+    ("Economists estimate that 4,000 homes were lost.", True),
+])
+def test_leave_and_estimates_as_nouns_do_not_hedge(sentence, hedges):
+    assert kinds.hedged(sentence) is hedges
+    if "Customers" in sentence:
+        assert _kind(sentence) == "statistic"

@@ -19,7 +19,7 @@ DESIGNATION = re.compile(
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
     # "were charged in court over", "jailed for 18 years": the same statuses, in other words
     # (not a price: "were charged over £40 a day to park")
-    r"(?:is|are|was|were|been|be) charged (?:in court\b|over\b(?! (?:[$€£]|\d)))|"
+    r"(?:is|are|was|were|been|be) charged (?:in court\b|over\b(?! (?:[A-Z]{1,3})?[$€£¥₹]|\d))|"
     r"(?:jailed|imprisoned) for (?:up to |life\b|(?:[\w-]+ ){1,2}?(?:years?|months?|weeks?)\b)|"
     r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
     r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
@@ -34,8 +34,11 @@ DESIGNATION = re.compile(
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
     r"directive|convention|agreement|accord|licen[cs]e|permit|zoning),? (?:which )?"
     r"(?:(?:has|have) )?(?:requires?|required|bars?|barred|bans?|banned|forbids?|forbidden|"
-    r"prohibits?|prohibited|says|allows|allowed|permits|permitted|commits|entitles|gives|"
-    r"grants)\b|"
+    r"prohibits?|prohibited|says|allows|permits|commits|entitles)\b|"
+    # what a law gives or allowed (not "the agreement gives Acme a 20% stake", "the malicious
+    # code allowed hackers to ...")
+    r"(?:law|laws|rules|regulations|statutes?|constitution|act|ordinance|charter|treaty|"
+    r"directive),? (?:which )?(?:(?:has|have) )?(?:allowed|permitted|gives|grants)\b|"
     # a body's finding that a law was broken: "The commission found that the campaign
     # violated federal law" (not "the closure violated the contract")
     r"(?:found|ruled|concluded) (?:that )?(?:[\w’'.,-]+ ){1,16}?(?:violated|breached|broke) "
@@ -143,7 +146,7 @@ CAUSAL = re.compile(
     # (paying in is no cause: "workers contribute to the pension fund each month")
     r"sparked|fuell?ed|contributed to|contribut(?:e|es|ing) to(?! (?:the |a |an |its |their |"
     r"his |her )?(?:[\w-]+ )?(?:funds?|pensions?|schemes?|plans?|campaigns?|charit(?:y|ies)|"
-    r"appeals?|budgets?|pots?|kitty|costs?|accounts?|savings)\b)|"
+    r"appeals?|budgets?|pots?|kitty|accounts?|savings)(?![\w-])| (?:the |its |their )?cost of\b)|"
     r"only after|(?:not|no) (?:a )?coincidence|"
     r"(?:main|chief|primary|principal|biggest|key|major|one) reasons?\b(?! to\b)|"
     r"in retaliation for|"
@@ -182,11 +185,11 @@ _LET = "customers visitors tenants residents passengers applicants drivers membe
     "students shoppers users owners fans voters buyers employees travellers travelers".split()
 _LET_DO = (r"(?:apply|return|bring|collect|claim|use|park|register|request|submit|call|contact|"
            r"visit|attend|choose|opt|keep|enter|wear|book|vote)")
+# Zero width, before "may": the "may" does not give people leave.
+NOT_LEAVE = ("(?:" + "".join(f"(?<!(?i:{word}) )" for word in _LET)
+             + rf"|(?!may (?:also |still )?{_LET_DO}\b))")
 MAY_HAPPEN = re.compile(
-    r"\b(?:could|might)\b(?! have\b(?! to\b))|"
-    r"(?:" + "".join(f"(?<!(?i:{word}) )" for word in _LET)
-    + rf"|(?!may (?:also |still )?{_LET_DO}\b))"
-    r"\bmay\b(?! have\b(?! to\b))"
+    r"\b(?:could|might)\b(?! have\b(?! to\b))|" + NOT_LEAVE + r"\bmay\b(?! have\b(?! to\b))"
 )
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
@@ -245,15 +248,17 @@ _QUANTITY = (
 HEDGES = re.compile(
     # "could not recover the costs" says what was impossible, not how sure anyone is ("could
     # not rule out" still hedges)
-    r"\b(?:may\b|(?i:(?:could(?!(?: not|n[’']t) (?!(?:be )?ruled? out\b))|might|perhaps|possibly|"
+    r"\b(?:" + NOT_LEAVE + r"may\b|"
+    r"(?i:(?:could(?!(?: not|n[’']t) (?!(?:be )?ruled? out\b))|might|perhaps|possibly|"
     r"probably|unlikely|considered|reportedly|"
     r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"
     r"believes?(?! in\b)|appeared to|appears to|seems?|suggest(?:s|ed)?|roughly|nearly|"
     r"almost|worries|expected to|typically|(?<!no )estimated|"
     # "DairyNZ estimates the price at ...": an estimate now, as "estimated" is one then; not
     # the noun ("the estimates", "its estimate")
-    r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ban )estimates(?= (?:that|the|its|their)\b|"
-    r" [$€£]?\d| [\w’'-]+ (?:at|will|would|could)\b)|(?<!\bthe )estimate(?= that\b))\b|"
+    r"(?<!\bthe )(?<!\bits )(?<!\btheir )estimates(?= (?:that|the|its|their)\b|"
+    r" [$€£]?\d| [\w’'-]+ (?:at|will|would|could)\b)|"
+    r"(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\ban )(?<!\bAn )(?<![’']s )estimate(?= that\b))\b|"
     # "some 40 people": an approximate number, as "about 40" is
     rf"(?:about|around|approximately|roughly|some(?= \d)(?! (?:19|20)\d\d\b)|"
     rf"as (?:many|much|few) as) "
