@@ -1410,3 +1410,18 @@ def test_a_crowd_counted_by_a_source_or_a_scene_with_a_figure_is_still_proposed(
 
     assert not scene(sentence, None)
     assert proposed(sentence) == [sentence]
+
+
+def test_a_fact_before_a_characterisation_keeps_the_sentence_proposed():
+    sentence = "After fire destroyed 40 homes on Monday, the mayor called it “a catastrophe”."
+    assert proposed(sentence) == [sentence]
+    # the speaker's own introduction before the verb is still no fact
+    opinion = ("Ana Ruiz, who has taught there for 19 years, called the plan “a betrayal of "
+               "every family in this town”.")
+    assert proposed(opinion) == []
+
+
+def test_a_photojournalist_credit_is_cut_from_its_caption():
+    text = ("Firefighters work at the scene of the blaze in Leeds on Nov. 18. Jane Doe Staff "
+            "photojournalist\n")
+    assert [s.role for s in segment(text)] == ["caption", "credit"]

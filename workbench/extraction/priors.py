@@ -357,6 +357,10 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     return prior
 
 
+# The introduction of whoever characterises: ", who has taught there for 19 years,".
+_APPOSITION = re.compile(r",\s+(?:who|whose|which|an?|the)\b[^,“”\"]*,")
+
+
 def _characterised(text: str) -> bool:
     """Whether ``text`` characterises in quote marks, the quoted words hold no figure
     ("described the outbreak as “the largest since 2015”" can be checked; "“a blunt
@@ -371,7 +375,8 @@ def _characterised(text: str) -> bool:
     # the rest of the sentence may state a fact of its own ("..., affecting 2.1 million"); who
     # characterises is introduced before the verb ("Ana Ruiz, who has taught there for 19
     # years, called ..."), and that introduction is not the claim, nor is a demand
-    rest = _DEMAND.sub(" ", text[found.start():found.end()] + " " + text[end:])
+    before = _APPOSITION.sub(" ", text[: found.start()])
+    rest = _DEMAND.sub(" ", before + text[found.start():found.end()] + " " + text[end:])
     return not (_DIGIT.search(words) and kinds.states_fact(words)) and not kinds.states_fact(rest)
 
 
