@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from workbench.extraction import firstlook, segment
 from workbench.extraction.newsset import read_reports
 
-NEWS = Path(__file__).resolve().parent / "news"
+NEWS = Path(__file__).resolve().parent / "news" / "tune"
 
 
 def _found(pattern: re.Pattern[str], text: str) -> list:

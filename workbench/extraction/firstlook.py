@@ -104,7 +104,7 @@ def first_look(pattern: re.Pattern[str]) -> str | None:
             return None  # tried at the start only already
         if _first(parsed.data, out, fold):
             return None  # it can match the empty string, anywhere
-    except (_Unknown, re.error):
+    except Exception:  # noqa: BLE001 - cannot be told (or a parse tree of another shape): no look
         return None
     parts = [f"[{''.join(dict.fromkeys(out[fold]))}]"] if out[fold] else []
     if out[not fold]:
