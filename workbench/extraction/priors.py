@@ -305,8 +305,9 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     if boilerplate:
         said = _BOILERPLATE.sub(" ", said)
     judges = kinds.value_judgement(said) or (quoted and bool(_STANCE.search(said)))
-    measured = quotes.states_measure(said) if quoted else kinds.states_fact(said)
-    opinion = (judges and not measured) or (
+    # whether the words state a fact only tempers a judgement: asked only when they judge
+    opinion = (judges and not (
+        quotes.states_measure(said) if quoted else kinds.states_fact(said))) or (
         boilerplate and not kinds.states_fact(said) and not _plain_sentence_checkable(words)
     ) or _characterised(text)
     if opinion:

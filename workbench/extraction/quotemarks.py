@@ -6,6 +6,7 @@ runs on inside a quotation (``attribution`` reads speakers with these).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workbench.extraction.firstlook import first_looks
 
@@ -73,8 +74,11 @@ def outside_quotes(text: str) -> str:
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
+@lru_cache(maxsize=4096)
 def quote_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
-    """(has quoted speech, starts inside/at a quote, quote still open at the end)."""
+    """(has quoted speech, starts inside/at a quote, quote still open at the end). Cached
+    (a pure function of its arguments): the speakers and the quote groups ask it of each
+    sentence several times, and of the sentence before."""
     text = curly_quotes(text)
     opens = text.count("“")
     closes = text.count("”")
