@@ -185,11 +185,11 @@ _LET = "customers visitors tenants residents passengers applicants drivers membe
     "students shoppers users owners fans voters buyers employees travellers travelers".split()
 _LET_DO = (r"(?:apply|return|bring|collect|claim|use|park|register|request|submit|call|contact|"
            r"visit|attend|choose|opt|keep|enter|wear|book|vote)")
-# Zero width, before "may": the "may" does not give people leave.
-NOT_LEAVE = ("(?:" + "".join(f"(?<!(?i:{word}) )" for word in _LET)
-             + rf"|(?!may (?:also |still )?{_LET_DO}\b))")
+# "may" that gives no leave (its checks run only where "may" is found).
+MAY_NOT_LEAVE = ("may\\b(?:" + "".join(f"(?<!(?i:{word}) may)" for word in _LET)
+                 + rf"|(?! (?:also |still )?{_LET_DO}\b))")
 MAY_HAPPEN = re.compile(
-    r"\b(?:could|might)\b(?! have\b(?! to\b))|" + NOT_LEAVE + r"\bmay\b(?! have\b(?! to\b))"
+    r"\b(?:could|might)\b(?! have\b(?! to\b))|\b" + MAY_NOT_LEAVE + r"(?! have\b(?! to\b))"
 )
 # Reported speech about what others would do: "officials said the government would ...".
 REPORTED_FUTURE = re.compile(
@@ -248,7 +248,7 @@ _QUANTITY = (
 HEDGES = re.compile(
     # "could not recover the costs" says what was impossible, not how sure anyone is ("could
     # not rule out" still hedges)
-    r"\b(?:" + NOT_LEAVE + r"may\b|"
+    r"\b(?:" + MAY_NOT_LEAVE + "|"
     r"(?i:(?:could(?!(?: not|n[’']t) (?!(?:be )?ruled? out\b))|might|perhaps|possibly|"
     r"probably|unlikely|considered|reportedly|"
     r"(?<!less )(?<!more )(?<!\bas )likely(?! [a-z]+ers?\b)|allegedly|apparent(?:ly)?|believed to|"

@@ -341,7 +341,7 @@ def classify(
 
 
 # "could", "might", "may" (not "could have", which looks back; "May" the month is capitalised).
-_UNSURE = re.compile(r"(?:\b(?:could|might)|" + cues.NOT_LEAVE + r"\bmay)\b(?! have\b(?! to\b))")
+_UNSURE = re.compile(r"\b(?:could\b|might\b|" + cues.MAY_NOT_LEAVE + r")(?! have\b(?! to\b))")
 # A break between sentences or between clauses that each state their own thing ("Tenants
 # may apply for relief, which has hired 12 inspectors"; "declined to say whether more
 # plants could close, but filings show it cut 1,100 jobs").
