@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from workbench.extraction import extract
-from workbench.extraction.attribution import attribute, curly_quotes
+from workbench.extraction.attribution import attribute
 from workbench.extraction.kinds import hedged
+from workbench.extraction.quotemarks import curly_quotes
 
 
 def _speaker(sentence: str) -> str | None:

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from workbench.extraction import documents
 from workbench.extraction.quotemarks import curly_quotes, outside_quotes
-from workbench.extraction.quotemarks import quote_state as quote_state
 from workbench.extraction.speech import (
     ACCORDING,
     ACCORDING_PHRASE,

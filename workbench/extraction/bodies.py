@@ -13,10 +13,10 @@ from workbench.extraction.attribution import (
     COMPANY_NAME,
     Attribution,
     is_group,
-    outside_quotes,
 )
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.quotemarks import outside_quotes
 from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, NOT_NAMES
 
 # A name of one to four capitalised words: "Nordvik Aerospace", "Harlow & Pike".

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from workbench.errors import InputError
-from workbench.extraction import attribution, entities, kinds, restate, speakers
+from workbench.extraction import attribution, entities, kinds, quotemarks, restate, speakers
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.model import load_model, sigmoid
 from workbench.extraction.priors import news_prior
@@ -150,12 +150,12 @@ def _quote_groups(body: list[Sentence], whos: list[attribution.Attribution]
         same_paragraph = prev is not None and prev.paragraph == s.paragraph
         if not same_paragraph:
             open_quote = False
-        has_quote, starts_quoted, still_open = attribution.quote_state(s.text, open_quote)
+        has_quote, starts_quoted, still_open = quotemarks.quote_state(s.text, open_quote)
         joins = same_paragraph and (
             open_quote
             or (starts_quoted and whos[i].speaker is not None
                 and whos[i].speaker == whos[i - 1].speaker
-                and attribution.quote_state(prev.text, False)[0]
+                and quotemarks.quote_state(prev.text, False)[0]
                 and not _attributed_again(body, whos, i))
             or _lead_in(prev, s, whos[i - 1], whos[i], starts_quoted)
         )
@@ -175,7 +175,7 @@ def _lead_in(prev: Sentence | None, s: Sentence, before: attribution.Attribution
     reacts ("“This government has run out of ideas,” he said.") stands on its own."""
     return (prev is not None and starts_quoted and this.pronoun and before.explicit
             and this.speaker is not None and this.speaker == before.speaker
-            and not attribution.quote_state(prev.text, False)[0]
+            and not quotemarks.quote_state(prev.text, False)[0]
             and kinds.states_fact(" ".join(QUOTED.findall(s.text))))
 
 
@@ -189,7 +189,7 @@ def _attributed_again(body: list[Sentence], whos: list[attribution.Attribution],
             return False
         if whos[j].explicit or whos[j].pronoun:
             return True
-        still_open = attribution.quote_state(body[j].text, still_open)[2]
+        still_open = quotemarks.quote_state(body[j].text, still_open)[2]
         if not still_open:
             return False
     return False
@@ -198,11 +198,11 @@ def _attributed_again(body: list[Sentence], whos: list[attribution.Attribution],
 def _quote_run(body: list[Sentence], group: list[int]) -> bool:
     """Whether the group is direct speech throughout: it opens with a quote mark and ends
     inside the quote or on its closing mark."""
-    first = attribution.curly_quotes(body[group[0]].text).lstrip()
-    last = attribution.curly_quotes(body[group[-1]].text).rstrip()
+    first = quotemarks.curly_quotes(body[group[0]].text).lstrip()
+    last = quotemarks.curly_quotes(body[group[-1]].text).rstrip()
     still_open = False
     for i in group:
-        still_open = attribution.quote_state(body[i].text, still_open)[2]
+        still_open = quotemarks.quote_state(body[i].text, still_open)[2]
     return first[:1] in {"“", '"'} and (still_open or last.endswith(("”", '"')))
 
 

@@ -20,7 +20,8 @@ _DIGIT = re.compile(r"\d")
 # the harbour since 1979, said ..."); not "who led the study". The name may carry a home
 # town ("asked Mary Doyle from Ballina, whose ...") and come before the verb or after it.
 _NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+from\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
-_VOICE_VERB = r"(?:said|says|asked|added|told|declared)"
+_VOICE_VERBS = ("said", "says", "asked", "added", "told", "declared")
+_VOICE_VERB = f"(?:{'|'.join(_VOICE_VERBS)})"
 _LIFE = (
     r"(?:who|whose)\s+(?!(?:led|leads|directs|directed|heads|headed|runs|ran|chairs|chaired|"
     r"oversees|oversaw|manages|managed|founded|co-founded|wrote|co-wrote|authored|represents|"
@@ -211,15 +212,14 @@ def vox_pop(text: str) -> bool:
             life = None
     if life:
         return True
-    aged = ("said" in text or "says" in text or "told" in text or "asked" in text
-            or "added" in text or "declared" in text) and _AGED_VOICE.search(text)
+    aged = any(verb in text for verb in _VOICE_VERBS) and _AGED_VOICE.search(text)
     if not aged:
         return False
     # an office in the introduction is a role ("said Mayor Tom Hale, 58.", "a mother of two
     # who chairs the board": the introduction runs on to the end of its clause)
     end = _CLAUSE_END.search(text, aged.end())
     stop = end.start() if end else len(text)
-    if aged.group().endswith(("said", "says", "told", "asked", "added", "declared")) or any(
+    if aged.group().endswith(_VOICE_VERBS) or any(
             mark in text[aged.end():stop] for mark in "“”\""):
         stop = aged.end()
     return not _OFFICE.search(text, aged.start(), stop)

@@ -75,7 +75,6 @@ _HEDGE_KEYS = (
 )
 
 
-_keyed = measures.keyed
 
 
 @lru_cache(maxsize=1024)
@@ -91,17 +90,17 @@ def fact_kinds(text: str) -> frozenset[str]:
         found.add("designation")
     if _causal(text, low):
         found.add("causal")
-    if _keyed(_COMPARISON_KEYS, cues.EXPLICIT_COMPARISON, text, low) or ratio(text):
+    if measures.keyed(_COMPARISON_KEYS, cues.EXPLICIT_COMPARISON, text, low) or ratio(text):
         found.add("comparison")
     return frozenset(found)
 
 
 def _causal(text: str, low: str) -> bool:
     """A cause named outside the aside that says why a source is anonymous."""
-    if not _keyed(_CAUSAL_KEYS, cues.CAUSAL, text, low):
+    if not measures.keyed(_CAUSAL_KEYS, cues.CAUSAL, text, low):
         return False
     if any(key in low for key in cues.ANONYMITY_KEYS):
-        return _keyed(_CAUSAL_KEYS, cues.CAUSAL, cues.ANONYMITY_ASIDE.sub(" ", text))
+        return measures.keyed(_CAUSAL_KEYS, cues.CAUSAL, cues.ANONYMITY_ASIDE.sub(" ", text))
     return True
 
 
@@ -169,7 +168,7 @@ _MODALS = ("would", "could", "will", "might")
 
 
 def _prediction(text: str) -> bool:
-    return _keyed(_PREDICTION_KEYS, cues.PREDICTION, text)
+    return measures.keyed(_PREDICTION_KEYS, cues.PREDICTION, text)
 
 
 def own_plan(text: str) -> bool:
@@ -232,7 +231,7 @@ def checkable(text: str) -> bool:
 def hedged(text: str) -> bool:
     """Hedges are matched case-sensitively: "May" the month is not "may" the modal."""
     low = text.lower()
-    return _keyed(_HEDGE_KEYS, cues.HEDGES, text, low) or (
+    return measures.keyed(_HEDGE_KEYS, cues.HEDGES, text, low) or (
         ("expect" in low or "chance" in low or "probab" in low or "likelihood" in low
          or "odds" in low) and bool(cues.EXPECT_TO.search(text)))
 
@@ -299,7 +298,7 @@ def classify(
     low = text.lower()
     if "statistic" not in facts and "die" in low and _DIED_OF.search(text):
         return "causal"  # a cause of death; "150,000 have died of AIDS" is checked as the count
-    if _keyed(_CONSEQUENCE_KEYS, _CONSEQUENCE, text, low) and not _forecast_first(text):
+    if measures.keyed(_CONSEQUENCE_KEYS, _CONSEQUENCE, text, low) and not _forecast_first(text):
         return "causal"
     if "statistic" in facts and measures.cost_estimate(text, low):
         return "statistic"  # what a plan costs or saves is checked against its estimate now
@@ -320,7 +319,7 @@ def classify(
     mostly_quote = quote_run or _quoted_share(text) > 0.5
     if cues.OPINION.search(text) and (mostly_quote or not speaker):
         return "opinion" if not speaker else "quote"
-    if _keyed(_COMPARISON_KEYS, cues.EXPLICIT_COMPARISON, text, low):
+    if measures.keyed(_COMPARISON_KEYS, cues.EXPLICIT_COMPARISON, text, low):
         return "comparison"
     if not mostly_quote and (own_plan(text) or _scheduled_act(text)):
         return "event"

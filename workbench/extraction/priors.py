@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.extraction import attribution, colour, kinds, quotes
+from workbench.extraction import attribution, colour, kinds, quotemarks, quotes
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
@@ -285,7 +285,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     put to a loose group ("some analysts") or to the public ("shoppers at the mall said")
     and an appeal that states no fact. Single quote marks quote as double ones do."""
     # single marks quote too (‘We cut 40 jobs,’ she said), read as double ones
-    marked = attribution.curly_quotes(text) if "'" in text or "‘" in text else text
+    marked = quotemarks.curly_quotes(text) if "'" in text or "‘" in text else text
     quoted = quote_run or "“" in marked or '"' in marked
     if text[:2] in ("Th", "It") and _POINTER.match(text) and not _DIGIT.search(
             _WHEN.sub(" ", text)):  # a pointer holds no figure, but may say when

@@ -17,10 +17,7 @@ from workbench.extraction.attribution import (
     attribute,
     clean_name,
     company_name,
-    curly_quotes,
     is_group,
-    outside_quotes,
-    quote_state,
 )
 from workbench.extraction.bodies import (
     BODY_PHRASE,
@@ -37,6 +34,7 @@ from workbench.extraction.bodies import (
     subject_name,
 )
 from workbench.extraction.entities import MONTH_NAMES
+from workbench.extraction.quotemarks import curly_quotes, outside_quotes, quote_state
 from workbench.extraction.speech import (
     BODY_HEAD,
     BODY_WORD,
