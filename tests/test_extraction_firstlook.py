@@ -56,9 +56,25 @@ def test_a_verbose_pattern_may_end_on_a_comment():
 def test_every_pattern_given_a_first_look_takes_one():
     """A pattern passed to first_looks gains a look (else it is listed for nothing); the
     modules pass them on import."""
-    assert len(firstlook.TWINS) >= 50
-    for plain, twin in firstlook.TWINS:
-        assert twin is not plain, plain.pattern[:60]
+    assert len(firstlook.DEFERRED) >= 50
+    for deferred in firstlook.DEFERRED:
+        assert deferred.compiled() is not deferred.plain, deferred.pattern[:60]
+
+
+def test_a_deferred_pattern_compiles_on_first_use_and_keeps_the_plain_attributes():
+    plain = re.compile(r"\b(?:foo|(?<=x)bar)(?P<n>\d)?")
+    deferred = firstlook.Deferred(plain)
+    assert "search" not in vars(deferred)  # nothing compiled at import
+    assert (deferred.pattern, deferred.flags, deferred.groupindex) == (
+        plain.pattern, plain.flags, plain.groupindex)
+    assert _found(deferred, "a foo1 xbar") == _found(plain, "a foo1 xbar")
+    assert "search" in vars(deferred) and deferred.sub("-", "foo bar") == plain.sub("-", "foo bar")
+    with pytest.raises(AttributeError):
+        deferred.no_such_method  # noqa: B018
+
+
+def _twins():
+    return [(d.plain, d.compiled()) for d in firstlook.DEFERRED]
 
 
 @cache
@@ -67,7 +83,7 @@ def _sentences() -> list[str]:
 
 
 def test_twins_find_what_the_plain_patterns_find_in_the_news_reports():
-    for plain, twin in firstlook.TWINS:
+    for plain, twin in _twins():
         for text in _sentences():
             assert _found(twin, text) == _found(plain, text), (plain.pattern[:60], text)
 
@@ -81,5 +97,5 @@ _PIECES = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=30).map("".join)))
 def test_twins_find_what_the_plain_patterns_find_in_any_text(text):
-    for plain, twin in firstlook.TWINS:
+    for plain, twin in _twins():
         assert _found(twin, text) == _found(plain, text), plain.pattern[:60]

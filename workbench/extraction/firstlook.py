@@ -125,13 +125,41 @@ def with_first_look(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
-TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = []  # (plain, with its look): for tests
+_METHODS = ("search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split")
 
 
-def first_looks(*patterns: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
-    """Each pattern with its first look (:func:`with_first_look`), in order. A module gives
-    its patterns here where the look pays (a position turned away costs them many branches
-    or look-behinds, measured one by one); the rules stay written where they live."""
-    twins = tuple(with_first_look(plain) for plain in patterns)
-    TWINS.extend(zip(patterns, twins, strict=True))
-    return twins
+class Deferred:
+    """A pattern whose first look is compiled when it is first used, so that importing the
+    package costs no more than without the looks. ``pattern``, ``flags``, ``groups`` and
+    ``groupindex`` are the plain pattern's; on first use the methods of the compiled twin
+    become this object's own attributes, so a call then costs what it costs on a pattern."""
+
+    def __init__(self, plain: re.Pattern[str]) -> None:
+        self.plain = plain
+        self.pattern, self.flags = plain.pattern, plain.flags
+        self.groups, self.groupindex = plain.groups, plain.groupindex
+
+    def compiled(self) -> re.Pattern[str]:
+        """The pattern with its look in front (compiled now if it was not yet)."""
+        twin = with_first_look(self.plain)
+        for name in _METHODS:
+            setattr(self, name, getattr(twin, name))
+        return twin
+
+    def __getattr__(self, name: str):  # only for what is not set yet: the methods
+        if name not in _METHODS:
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+
+DEFERRED: list[Deferred] = []  # every pattern given a look, for the tests
+
+
+def first_looks(*patterns: re.Pattern[str]) -> tuple[Deferred, ...]:
+    """Each pattern with its first look (:func:`with_first_look`, compiled on first use), in
+    order. A module gives its patterns here where the look pays (a position turned away
+    costs them many branches or look-behinds, measured one by one); the rules stay written
+    where they live."""
+    deferred = tuple(Deferred(plain) for plain in patterns)
+    DEFERRED.extend(deferred)
+    return deferred
