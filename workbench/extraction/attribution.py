@@ -447,7 +447,8 @@ _ABBREVIATED_HEADS = frozenset({"Co.", "Inc.", "Corp."})
 
 
 def _company_before(before: str) -> str | None:
-    found = _COMPANY_NOUN.search(before.rstrip()) or _ORGANISATION_NOUN.search(before.rstrip())
+    before = before.rstrip()
+    found = _COMPANY_NOUN.search(before) or _ORGANISATION_NOUN.search(before)
     return "the " + found.group("noun") if found else None
 
 

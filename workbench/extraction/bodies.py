@@ -12,6 +12,7 @@ from typing import NamedTuple
 from workbench.extraction.attribution import (
     COMPANY_NAME,
     Attribution,
+    company_name,
     is_group,
 )
 from workbench.extraction.entities import MONTH_NAMES
@@ -116,9 +117,7 @@ def _named_with_noun(noun: str, texts: list[str]) -> str | None:
                 rf"\b{re.escape(noun)} (?P<after>{FIRM_NAME})(?![\w’'-])"
             )
             for found in reversed(list(pattern.finditer(text))):
-                name = found.group("before") or found.group("after")
-                if not name.endswith((" Inc.", " Co.", " Corp.", " Ltd.")):
-                    name = name.rstrip(".")  # the sentence's full stop is not the name's
+                name = company_name(found.group("before") or found.group("after"))
                 if name.split()[0] not in NOT_NAMES:
                     return name
     return None

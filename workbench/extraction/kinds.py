@@ -112,7 +112,7 @@ def _statistic(text: str) -> bool:
     )):
         return False
     low = text.lower()
-    return (not any(key in low for key in _VOTE_KEYS) or not cues.VOTE.search(text)
+    return (not measures.keyed(_VOTE_KEYS, cues.VOTE, text, low)
             or bool(cues.MONEY_OR_SHARE.search(text)))
 
 

@@ -56,7 +56,7 @@ _HORIZON = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) )?(?:19|20)\d\d)\b"
 )
-_HORIZON_KEYS = ("by ", "next ", "early", "late", "mid-", "19", "20")
+_HORIZON_KEYS = ("will", "would", "could", "might", "'ll", "’ll")  # every match holds a modal
 # What a plan or a change costs, saves or loses in money: "is expected to cost about $4.5
 # million a year", "could cost counties up to $60 million" (a statistic, even in the future).
 _COST_ESTIMATE = re.compile(

@@ -41,9 +41,7 @@ def _sentence_checkable(part: str) -> bool:
     with a figure, a date or a fact ("We have waited four years for this day", "You never
     think it will be your street" do not; "We ran out of beds by Wednesday" does), while a
     deed or a pledge in the first person counts ("We lost one vote", "We will raise wages")."""
-    facts = kinds.fact_kinds(part)
-    if _DIGIT.search(part) or DATE_ANCHOR.search(part) or facts and (
-            facts != _BARE_COMPARISON or _FIGURE_WORD.search(part)):
+    if _DIGIT.search(part) or DATE_ANCHOR.search(part) or _measures(part):
         return kinds.checkable(part)
     # a comparison with no figure is how the speaker weighs things ("matters more than how
     # much you burn", "We'd rather help than take a report"), not a measure
@@ -56,14 +54,17 @@ _BARE_COMPARISON = frozenset({"comparison"})
 
 
 def states_measure(said: str) -> bool:
-    """Whether quoted words state a fact in some sentence, a comparison counting only with a
-    figure or a record ("spends more than it earns" weighs, "costs twice as much" measures)."""
-    for part in _SENTENCE_BREAK.split(said):
-        facts = kinds.fact_kinds(part)
-        if facts and (facts != _BARE_COMPARISON or _DIGIT.search(part)
-                      or _FIGURE_WORD.search(part)):
-            return True
-    return False
+    """Whether quoted words state a fact in some sentence (see :func:`_measures`)."""
+    return any(_measures(part) for part in _SENTENCE_BREAK.split(said))
+
+
+def _measures(part: str) -> bool:
+    """Whether one sentence states a fact, a comparison counting only with a figure or a
+    record ("spends more than it earns" weighs, "costs twice as much" measures)."""
+    facts = kinds.fact_kinds(part)
+    return bool(facts) and (facts != _BARE_COMPARISON or bool(_DIGIT.search(part))
+                            or bool(_FIGURE_WORD.search(part)))
+
 
 # a participle that describes, not an act: "a sophisticated operation", "calls itself
 # civilised", "a bit lazy", "have been a mess"

@@ -205,8 +205,7 @@ def segment(text: str) -> list[Sentence]:
         content = text[start:end]
         credit = credit_tail(content)
         if not credit and (")" in content[-2:] or "/" in content[-60:] or (
-                "hotographer" in content[-16:] or "hotojournalist" in content[-16:]
-                or content[-3:].isupper())):
+                "hoto" in content[-16:] or content[-3:].isupper())):  # photographer, -journalist
             credit = CREDIT_AFTER_STOP.search(content)
         if credit and credit.start() > 0:
             cut = start + credit.start()
