@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -82,6 +83,8 @@ def extract(
     as_json: JsonOpt = False,
     all_sentences: Annotated[bool, typer.Option("--all", help="Every sentence.")] = False,
     threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    jobs: Annotated[int, typer.Option(
+        min=0, help="Processes for a long article; 0 (default) uses up to four cores.")] = 0,
 ) -> None:
     """Print candidate claims without touching the database."""
     from workbench import extraction
@@ -91,9 +94,18 @@ def extract(
     text, _page = read_text_arg(path, settings)
     if threshold is None:
         threshold = settings.checkworthy_threshold
+    jobs = jobs or min(4, _cores())
     with _collector_off():
-        found = extraction.extract(text, threshold=threshold, include_all=all_sentences)
+        found = extraction.extract(text, threshold=threshold, include_all=all_sentences,
+                                   jobs=jobs)
         _print_candidates(found, as_json)
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @contextmanager

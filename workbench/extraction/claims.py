@@ -18,13 +18,22 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from workbench.errors import InputError
-from workbench.extraction import attribution, entities, kinds, quotemarks, restate, speakers
+from workbench.extraction import (
+    attribution,
+    entities,
+    forked,
+    kinds,
+    quotemarks,
+    restate,
+    speakers,
+)
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.model import load_model, sigmoid
 from workbench.extraction.priors import news_prior
 from workbench.extraction.segment import Sentence, segment
 
 _BATCH = 2_000  # sentences scored at once
+_CHUNK = 2_000  # sentences a forked process reads before it sends their candidates back
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,56 +77,116 @@ def _people(found: list[list[dict]]) -> frozenset[str]:
 
 
 def extract(
-    text: str, *, threshold: float | None = None, include_all: bool = False
+    text: str, *, threshold: float | None = None, include_all: bool = False, jobs: int = 1
 ) -> list[Candidate]:
     """Check-worthy body sentences at ``threshold`` (the model's default if None).
 
     With ``include_all`` every sentence is returned, each marked ``checkworthy`` or not.
+    With ``jobs`` above 1 a long article is read by that many processes at once (forked:
+    for a program with one thread, such as the command line); the result is the same.
     """
     if not isinstance(text, str):
         raise InputError("The article must be text; decode bytes with decode_bytes first.")
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise InputError(f"The threshold must be between 0 and 1, not {threshold}.")
+    if jobs < 1:
+        raise InputError(f"The number of jobs must be at least 1, not {jobs}.")
     sentences = segment(text)
     if not sentences:
         return []
     model = load_model()
-    cut = model.threshold if threshold is None else threshold
     body = [s for s in sentences if s.role == "body"]
-    whos = speakers.resolve([(s.text, s.paragraph) for s in body])
-    found = [entities.find_entities(s.text, s.start) for s in body]
-    people = _people(found)
-    logits: list[float] = []
-    for at in range(0, len(body), _BATCH):  # bounded batches keep the memory flat
-        logits.extend(model.logits([s.text for s in body[at : at + _BATCH]]).tolist())
-    groups = {group[0]: group for group in _quote_groups(body, whos)}
-    out: list[Candidate] = []
-    index = -1
+    parts = jobs if jobs > 1 and len(body) >= PARALLEL_MIN and forked.can_fork() else 1
+    # The article-wide pass (who speaks) and the names run here while the model scores
+    # the sentences in the other processes.
+    texts = [s.text for s in body]
+    read = forked.run(
+        [lambda: (speakers.resolve([(s.text, s.paragraph) for s in body]),
+                  [entities.find_entities(s.text, s.start) for s in body])]
+        + [(lambda r=r: _logits(texts[r.start : r.stop]))
+           for r in forked.chunks(0, len(body), _BATCH)],
+        processes=parts,
+    )
+    whos, found = read[0]
+    logits = [logit for part in read[1:] for logit in part]
+    article = _Article(
+        text=text, sentences=sentences, body=body, whos=whos, found=found,
+        people=_people(found), logits=logits,
+        groups={group[0]: group for group in _quote_groups(body, whos)},
+        cut=model.threshold if threshold is None else threshold, include_all=include_all,
+    )
+    # Body sentences before each sentence: where a slice of the article starts counting.
+    before = [0]
     for s in sentences:
+        before.append(before[-1] + (s.role == "body"))
+    return [candidate for part in forked.run(
+        [(lambda r=r: _candidates(article, r, before[r.start]))
+         for r in forked.slices(len(sentences), parts, _CHUNK)],
+        processes=parts,
+    ) for candidate in part]
+
+
+PARALLEL_MIN = 4_000  # body sentences: below this, starting processes costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the article-wide passes found, read by every slice of sentences."""
+
+    text: str
+    sentences: list[Sentence]
+    body: list[Sentence]
+    whos: list[attribution.Attribution]
+    found: list[list[dict]]
+    people: frozenset[str]
+    logits: list[float]
+    groups: dict[int, list[int]]
+    cut: float
+    include_all: bool
+
+
+def _logits(texts: list[str]) -> list[float]:
+    """The model's log-odds for each sentence."""
+    model = load_model()
+    logits: list[float] = []
+    for at in range(0, len(texts), _BATCH):  # bounded batches keep the memory flat
+        logits.extend(model.logits(texts[at : at + _BATCH]).tolist())
+    return logits
+
+
+def _candidates(article: _Article, span: range, index: int) -> list[Candidate]:
+    """The candidates of ``article.sentences[span]``; ``index`` is the number of body
+    sentences before the span."""
+    a = article
+    out: list[Candidate] = []
+    index -= 1
+    for s in a.sentences[span.start : span.stop]:
         if s.role != "body":
-            if include_all:
+            if a.include_all:
                 out.append(_furniture(s))
             continue
         index += 1
-        group = groups.get(index)
+        group = a.groups.get(index)
         if group is None:
             continue  # a later sentence of a quote, proposed with the quote's first
-        first, last = body[group[0]], body[group[-1]]
-        span = text[first.start : last.end]
-        who = next((whos[i] for i in group if whos[i].explicit), whos[group[0]])
-        quote_run = _quote_run(body, group)
-        score = sigmoid(max(logits[i] for i in group) + news_prior(span, who, quote_run))
-        worthy = score >= cut
-        if not worthy and not include_all:
+        first, last = a.body[group[0]], a.body[group[-1]]
+        span_text = a.text[first.start : last.end]
+        who = next((a.whos[i] for i in group if a.whos[i].explicit), a.whos[group[0]])
+        quote_run = _quote_run(a.body, group)
+        score = sigmoid(max(a.logits[i] for i in group)
+                        + news_prior(span_text, who, quote_run))
+        worthy = score >= a.cut
+        if not worthy and not a.include_all:
             continue
-        kind = kinds.classify(span, speaker=who.speaker, quote_run=quote_run, flags=who.flags)
+        kind = kinds.classify(span_text, speaker=who.speaker, quote_run=quote_run,
+                              flags=who.flags)
         flags = list(who.flags)
-        if kinds.hedged(span):
+        if kinds.hedged(span_text):
             flags.append("hedged")
-        ents = [e for i in group for e in found[i]]
+        ents = [e for i in group for e in a.found[i]]
         out.append(
             Candidate(
-                text=span,
+                text=span_text,
                 start=first.start,
                 end=last.end,
                 score=round(score, 4),
@@ -125,9 +194,9 @@ def extract(
                 kind=kind,
                 speaker=who.speaker,
                 flags=tuple(dict.fromkeys(flags)),
-                entities=tuple(entities.with_people(ents, people)),
-                numbers=tuple(entities.find_numbers(span, first.start)),
-                restatement=restate.restate(span, kind=kind, speaker=who.speaker),
+                entities=tuple(entities.with_people(ents, a.people)),
+                numbers=tuple(entities.find_numbers(span_text, first.start)),
+                restatement=restate.restate(span_text, kind=kind, speaker=who.speaker),
                 role="body",
             )
         )

@@ -1,0 +1,108 @@
+"""A long article read by several processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.errors import InputError
+from workbench.extraction import claims, extract, forked, newsset
+
+NEWS = Path(__file__).resolve().parent / "news"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def news_text() -> str:
+    """Every labelled report, one after the other: quotes, captions and datelines of many
+    writers, so a cut between processes falls in every kind of place."""
+    return "\n\n".join(report.text for report in newsset.read_reports(NEWS))
+
+
+@pytest.fixture()
+def processes(monkeypatch) -> list[int]:
+    """The number of processes each run of parts was given."""
+    seen: list[int] = []
+    real_run = forked.run
+
+    def run(parts, processes=2):
+        seen.append(processes)
+        return real_run(parts, processes)
+
+    monkeypatch.setattr(forked, "run", run)
+    return seen
+
+
+@pytest.mark.parametrize("include_all", [True, False])
+def test_two_and_three_processes_give_what_one_gives(news_text, monkeypatch, processes,
+                                                     include_all):
+    one = extract(news_text, include_all=include_all)
+    assert len(one) > 1_000 and set(processes) == {1}
+    # Small parts, so that the cuts fall inside paragraphs and quotes many times over.
+    monkeypatch.setattr(claims, "_CHUNK", 97)
+    monkeypatch.setattr(claims, "_BATCH", 113)
+    monkeypatch.setattr(claims, "PARALLEL_MIN", 1_000)
+    for jobs in (2, 3):
+        assert extract(news_text, include_all=include_all, jobs=jobs) == one
+    assert processes[2:] == [2, 2, 3, 3]
+
+
+def test_a_short_article_stays_in_one_process(processes):
+    text = "The council approved a 4% rise in the levy on Tuesday, the mayor said."
+    assert extract(text, jobs=4) == extract(text)
+    assert processes == [1, 1, 1, 1]
+
+
+def test_jobs_below_one_are_refused():
+    with pytest.raises(InputError, match="at least 1"):
+        extract("The levy rose 4%.", jobs=0)
+
+
+def test_parts_come_back_in_order_and_from_other_processes():
+    here = os.getpid()
+    found = forked.run([lambda i=i: (i, os.getpid()) for i in range(7)], processes=3)
+    assert [i for i, _ in found] == list(range(7))
+    assert found[0][1] == here
+    assert all(pid != here for _, pid in found[1:])
+    assert forked.run([os.getpid, os.getpid], processes=1) == [here, here]
+
+
+def test_an_error_in_another_process_is_raised_here():
+    def broken() -> None:
+        raise InputError("part two broke")
+
+    with pytest.raises(InputError, match="part two broke"):
+        forked.run([lambda: 1, broken], processes=2)
+    assert forked._PARTS == {}  # nothing left behind for the next run
+
+
+@given(st.integers(0, 50_000), st.integers(1, 8), st.integers(1, 5_000))
+def test_slices_cover_every_index_once_in_order(count, processes, chunk):
+    ranges = forked.slices(count, processes, chunk)
+    assert [i for r in ranges for i in r] == list(range(count))
+    assert len(ranges[0]) == (count // processes if processes > 1 else count)
+    rest = [len(r) for r in ranges[1:]]
+    assert not rest or max(rest) - min(rest) <= 1
+
+
+def test_the_command_gives_the_same_output_with_any_number_of_jobs(news_text, tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(news_text * 2, encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2", "0"):
+        done = subprocess.run(
+            [sys.executable, "-m", "workbench", "extract", str(article), "--json", "--all",
+             "--jobs", jobs],
+            capture_output=True, text=True, cwd=ROOT, check=True,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    body = [c for c in json.loads(outputs[0]) if c["role"] == "body"]
+    assert len(body) > claims.PARALLEL_MIN  # long enough to be shared out
