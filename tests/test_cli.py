@@ -364,3 +364,13 @@ def test_ingest_caps_the_proposals_and_says_so(cli, tmp_path):
     text_out = capped("ingest", "-", stdin=text + "\n\nAnd 3 more, he said.\n").stdout
     assert "stored with 7 candidate claim(s)" in text_out
     assert "Kept the 7 highest-scoring of " in text_out
+
+
+def test_a_commands_exit_code_reaches_the_shell(monkeypatch):
+    """``serve`` ends with the dashboard's own exit code; it must not become 0."""
+    from workbench.cli import articles, main
+
+    monkeypatch.setattr(articles.subprocess, "call", lambda cmd: 4)
+    with pytest.raises(SystemExit) as ended:
+        main(["serve", "--port", "8599"])
+    assert ended.value.code == 4

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,43 @@ def test_the_command_gives_the_same_output_with_any_number_of_jobs(news_text, tm
     assert outputs[0] == outputs[1] == outputs[2]
     body = [c for c in json.loads(outputs[0]) if c["role"] == "body"]
     assert len(body) > claims.PARALLEL_MIN  # long enough to be shared out
+
+
+def test_a_process_that_dies_leaves_its_parts_to_this_one():
+    here = os.getpid()
+
+    def part() -> str:
+        if os.getpid() != here:
+            os._exit(3)  # as if killed for memory
+        return "done here"
+
+    assert forked.run([lambda: "first", part, part], processes=2) == [
+        "first", "done here", "done here"]
+    assert forked._PARTS == {}
+
+
+def test_a_refused_fork_leaves_the_parts_to_this_one(monkeypatch):
+    import multiprocessing.context
+
+    def refuse(self, process_obj):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "_Popen", refuse)
+    assert forked.run([lambda: os.getpid()] * 3, processes=3) == [os.getpid()] * 3
+
+
+def test_ctrl_c_stops_a_long_extraction_with_code_130(news_text, tmp_path):
+    article = tmp_path / "news.txt"
+    article.write_text(news_text * 3, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "extract", str(article), "--json", "--all",
+         "--jobs", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        start_new_session=True,  # its own group, which a terminal's Ctrl-C signals whole
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(2.5)  # past the start, into the reading
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Interrupted." in err and "Traceback" not in err

@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> None:
     # the sentence below already says what was refused.
     logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
-        app(args=argv, standalone_mode=False)
+        # Outside standalone mode Typer returns, rather than raises, the code of a
+        # command's typer.Exit, and 130 for Ctrl-C: both must reach the shell.
+        code = app(args=argv, standalone_mode=False)
     except WorkbenchError as exc:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)
@@ -70,3 +72,10 @@ def main(argv: list[str] | None = None) -> None:
             raise
         typer.echo(f"Error: {sentence}", err=True)
         sys.exit(1)
+    if isinstance(code, int) and code:
+        if code == INTERRUPTED:
+            typer.echo("Interrupted.", err=True)
+        sys.exit(code)
+
+
+INTERRUPTED = 130  # the shell's code for a program stopped by Ctrl-C

@@ -29,26 +29,34 @@ def run(parts: Sequence[Callable[[], Any]], processes: int = 2) -> list[Any]:
     among ``processes - 1`` forked processes at the same time, each sending a part's
     result back as soon as it is done (so small parts keep a process's memory small).
     With one process, or where the system cannot fork, the parts run one after the other
-    here. An exception in a part is raised here."""
+    here, and so they do if the system refuses a fork or a forked process dies (killed
+    for memory, say). An exception raised by a part is raised here."""
     if processes < 2 or len(parts) < 2 or not can_fork():
         return [part() for part in parts]
     import multiprocessing  # here: a short article never needs them, nor their import time
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     keys = [next(_KEYS) for _ in parts[1:]]
     _PARTS.update(zip(keys, parts[1:], strict=True))
+    pool = None
     try:
         # With fork, the executor starts every process at the first submit, before its
         # own manager thread: each is a copy of this process holding the parts.
-        context = multiprocessing.get_context("fork")
-        workers = min(processes - 1, len(keys))
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures = [pool.submit(_run_part, key) for key in keys]
-            first = parts[0]()
-            return [first, *(future.result() for future in futures)]
+        pool = ProcessPoolExecutor(min(processes - 1, len(keys)),
+                                   mp_context=multiprocessing.get_context("fork"))
+        futures = [pool.submit(_run_part, key) for key in keys]
+        first = parts[0]()
+        results = [first, *(future.result() for future in futures)]
+    except (BrokenProcessPool, OSError):  # a fork refused, a process killed
+        results = None
     finally:
+        if pool is not None:  # on an error or Ctrl-C, the parts not started never start
+            pool.shutdown(cancel_futures=True)
         for key in keys:
             _PARTS.pop(key, None)
+    # No process to share with: all of it here (an error of a part's own comes back).
+    return [part() for part in parts] if results is None else results
 
 
 def _run_part(key: int) -> Any:
