@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tests.test_checkworthy import DATA, _need
-from workbench.extraction import selection, train
+from workbench.extraction import selection, selection_context, train
 from workbench.extraction.evaluate import Example, read_tsv
 from workbench.extraction.train import FILES
 
@@ -143,3 +143,16 @@ def test_a_weighted_nb_lr_average_with_raw_columns_is_still_one_linear_model():
     mixed = train.mix(plain, member, 0.75)
     logit = 0.25 * (x @ plain.coef + plain.intercept) + 0.75 * (x @ member.coef + member.intercept)
     assert np.allclose(mixed.proba(x), 1 / (1 + np.exp(-logit)))
+
+
+def test_neighbours_are_the_ids_one_less_and_one_more_and_a_missing_one_gives_zeros():
+    examples = _examples([10, 2, 1, 3])
+    texts = {int(e.sentence_id): e.text for e in examples}
+    before, after = selection_context.neighbours(examples, texts)
+    assert before == [None, "sentence 1", None, "sentence 2"]
+    assert after == [None, "sentence 3", "sentence 2", None]
+    signals = selection_context.signal_block(before)
+    assert not signals[0].any() and signals[1].any()  # 10 has no neighbour: zeros
+    words = selection_context.UnigramBlock(["sentence 1", "sentence 2", "sentence 3"])
+    rows = words.matrix(list(zip(before, after, strict=True))).toarray()
+    assert not rows[0].any() and np.allclose(np.linalg.norm(rows[1:], axis=1), 1.0)

@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from workbench.extraction.evaluate import Example, read_tsv
+from workbench.extraction.selection_context import CONTEXT_CANDIDATES
 from workbench.extraction.train import (
     FILES,
     Featurizer,
@@ -107,6 +108,7 @@ class Split:
     fit: list[Example]
     score: list[Example]
     _designs: dict = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)  # all files' texts by id, no labels
 
     @property
     def labels(self) -> np.ndarray:
@@ -372,6 +374,7 @@ CANDIDATES: dict[str, Fit] = {
         three_members(),
     "NB-LR average, contradicted crowd labels weighted 0.3": nb_cleaned(0.3),
     "NB-LR average, word n-grams up to 3": nb_trigrams(),
+    **CONTEXT_CANDIDATES,  # neighbouring sentences: selection_context.py
 }
 REFERENCE = "plain word TF-IDF + logistic regression (reference)"
 
@@ -393,6 +396,9 @@ def predictions(splits: dict[str, list[Example]], candidates: dict[str, Fit], *,
     jobs = [("cv", held, _split(train, held)) for held in grouped_folds(debate_groups(train))]
     jobs += [("dev", None, Split(train, splits["dev"])),
              ("dev-test", None, Split(train + splits["dev"], splits["dev-test"]))]
+    texts = {int(e.sentence_id): e.text for part in splits.values() for e in part}
+    for _, _, split in jobs:
+        split.texts = texts  # for the candidates that read a sentence's neighbours
     for n, (kind, held, split) in enumerate(jobs, 1):
         for name, fit in candidates.items():
             started = time.perf_counter()
