@@ -37,6 +37,7 @@ HOMES = {  # library -> where it may be imported
     "httpcore": ("lookups",),
     "pandas": ("export",),
     "sklearn": ("extraction/train", "extraction/selection"),
+    "snowballstemmer": ("extraction/selection_words",),
 }
 
 

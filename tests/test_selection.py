@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from tests.test_checkworthy import DATA, _need
-from workbench.extraction import selection, selection_context, train
+from workbench.extraction import features, selection, selection_context, selection_words, train
 from workbench.extraction.evaluate import Example, read_tsv
 from workbench.extraction.train import FILES
 
@@ -156,3 +156,26 @@ def test_neighbours_are_the_ids_one_less_and_one_more_and_a_missing_one_gives_ze
     words = selection_context.UnigramBlock(["sentence 1", "sentence 2", "sentence 3"])
     rows = words.matrix(list(zip(before, after, strict=True))).toarray()
     assert not rows[0].any() and np.allclose(np.linalg.norm(rows[1:], axis=1), 1.0)
+
+
+def test_the_word_block_stems_and_masks_names_and_unchanged_it_is_the_shipped_one():
+    text = "Senator Alvarez said I'm sure the U.S. taxes rose 5% in Ohio and I voted."
+    tokens, capitalised = selection_words.cased_tokens(text)
+    assert tokens == features.word_tokens(text)  # the shipped tokens, case looked up
+    masked = selection_words.mask_names(tokens, capitalised)
+    name = selection_words.NAME
+    assert masked == ["senator", name, "said", "i'm", "sure", "the", name, name, "taxes",
+                      "rose", "5", "%", "in", name, "and", "i", "voted"]
+    both = selection_words.word_block_grams(text, stemmed=True, masked=True)
+    assert both[:17] == ["senat", name, "said", "i'm", "sure", "the", name, name, "tax", "rose",
+                         "#", "%", "in", name, "and", "i", "vote"]
+    assert "5" in both and f"{name} {name}" in both and "# %" in both  # shapes as shipped
+    stemmed = selection_words.word_block_grams(text, stemmed=True, masked=False)
+    assert "alvarez" in stemmed and name not in stemmed and "tax rose" in stemmed
+    plain = selection_words.word_block_grams(text, stemmed=False, masked=False)
+    assert plain == features.analyse(text)[0]
+    examples = _debates()
+    split = selection.Split(examples[:-24], examples[-24:])
+    for shipped, same in zip(split.design(), selection_words.design(
+            split, stemmed=False, masked=False), strict=True):
+        assert shipped.shape == same.shape and abs(shipped - same).max() == 0

@@ -36,6 +36,7 @@ import numpy as np
 
 from workbench.extraction.evaluate import Example, read_tsv
 from workbench.extraction.selection_context import CONTEXT_CANDIDATES
+from workbench.extraction.selection_words import WORD_CANDIDATES
 from workbench.extraction.train import (
     FILES,
     Featurizer,
@@ -375,6 +376,7 @@ CANDIDATES: dict[str, Fit] = {
     "NB-LR average, contradicted crowd labels weighted 0.3": nb_cleaned(0.3),
     "NB-LR average, word n-grams up to 3": nb_trigrams(),
     **CONTEXT_CANDIDATES,  # neighbouring sentences: selection_context.py
+    **WORD_CANDIDATES,  # word blocks that may carry over to a new debate: selection_words.py
 }
 REFERENCE = "plain word TF-IDF + logistic regression (reference)"
 
