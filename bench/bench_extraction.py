@@ -151,6 +151,10 @@ def _run_command(path: Path, jobs: str) -> tuple[int, float, float, float, float
         peak = max(peak, sum(pss for pss, _ in sizes))
         largest = max(largest, *(rss for _, rss in sizes))
         time.sleep(0.005)
+    if proc.returncode:
+        raise SystemExit(f"workbench extract failed ({proc.returncode})")
+    if not peak:
+        raise SystemExit("the memory of the command could not be read (/proc is needed)")
     return count, wall, usage.ru_utime + usage.ru_stime, peak / 1024, largest / 1024
 
 

@@ -370,7 +370,8 @@ def test_a_commands_exit_code_reaches_the_shell(monkeypatch):
     """``serve`` ends with the dashboard's own exit code; it must not become 0."""
     from workbench.cli import articles, main
 
-    monkeypatch.setattr(articles.subprocess, "call", lambda cmd: 4)
-    with pytest.raises(SystemExit) as ended:
-        main(["serve", "--port", "8599"])
-    assert ended.value.code == 4
+    for code, expected in ((4, 4), (-9, 137)):  # -9: the dashboard was killed
+        monkeypatch.setattr(articles.subprocess, "call", lambda cmd, code=code: code)
+        with pytest.raises(SystemExit) as ended:
+            main(["serve", "--port", "8599"])
+        assert ended.value.code == expected

@@ -84,7 +84,8 @@ def extract(
     all_sentences: Annotated[bool, typer.Option("--all", help="Every sentence.")] = False,
     threshold: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
     jobs: Annotated[int, typer.Option(
-        min=0, help="Processes for a long article; 0 (default) uses up to four cores.")] = 0,
+        min=0, help="Processes for a long article; 0 (default) uses two if there are two "
+                    "cores.")] = 0,
 ) -> None:
     """Print candidate claims without touching the database."""
     from workbench import extraction
@@ -94,7 +95,7 @@ def extract(
     text, _page = read_text_arg(path, settings)
     if threshold is None:
         threshold = settings.checkworthy_threshold
-    jobs = jobs or min(4, _cores())
+    jobs = jobs or min(2, _cores())  # more take more memory for a smaller gain
     with _collector_off():
         found = extraction.extract(text, threshold=threshold, include_all=all_sentences,
                                    jobs=jobs)
@@ -340,4 +341,5 @@ def serve(port: Annotated[int, typer.Option()] = 8501,
     app_file = Path(__file__).resolve().parent.parent / "ui" / "app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app_file),
            "--server.port", str(port), "--server.address", address]
-    raise typer.Exit(subprocess.call(cmd))  # noqa: S603 - fixed arguments
+    code = subprocess.call(cmd)  # noqa: S603 - fixed arguments
+    raise typer.Exit(128 - code if code < 0 else code)  # killed by signal N: 128 + N

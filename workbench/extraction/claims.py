@@ -98,14 +98,15 @@ def extract(
     body = [s for s in sentences if s.role == "body"]
     parts = jobs if jobs > 1 and len(body) >= PARALLEL_MIN and forked.can_fork() else 1
     # The article-wide pass (who speaks) and the names run here while the model scores
-    # the sentences in the other processes.
+    # the sentences in one other process (each scoring process would build its own model
+    # caches, some 100 MB, for no gain: the scores take less time than the pass here).
     texts = [s.text for s in body]
     read = forked.run(
         [lambda: (speakers.resolve([(s.text, s.paragraph) for s in body]),
                   [entities.find_entities(s.text, s.start) for s in body])]
         + [(lambda r=r: _logits(texts[r.start : r.stop]))
            for r in forked.chunks(0, len(body), _BATCH)],
-        processes=parts,
+        processes=min(parts, 2),
     )
     whos, found = read[0]
     logits = [logit for part in read[1:] for logit in part]
