@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -21,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert  # noqa: E402
 
+from bench import memory  # noqa: E402
 from workbench import audit, db, verify, workflow  # noqa: E402
 from workbench.config import Settings  # noqa: E402
 from workbench.models import (  # noqa: E402
@@ -110,10 +110,6 @@ class _Row:
         self.__dict__.update(values)
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -130,7 +126,8 @@ def main(argv: list[str] | None = None) -> None:
         total = args.articles * args.per_article
         print(f"built {total:,} signed-off claims and {3 * total:,} chained events in "
               f"{time.perf_counter() - started:.1f} s ({engine.dialect.name})")
-        before = _rss_mb()
+        memory.restart_peak()  # the build's own peak is not the verification's
+        before = memory.peak_mb()
         tally = verify.Tally()
         started = time.perf_counter()
         with db.session_scope(engine) as s:
@@ -139,7 +136,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"audit verify: {took:.1f} s for {tally.claims:,} claims and {tally.events:,} "
               f"events ({tally.claims / took:,.0f} claims/s; target: under 60 s)")
         print(f"findings: {findings} (expected 0); peak memory grew by "
-              f"{_rss_mb() - before:.1f} MB while verifying (peak {_rss_mb():.0f} MB)")
+              f"{memory.peak_mb() - before:.1f} MB while verifying (peak "
+              f"{memory.peak_mb():.0f} MB)")
         engine.dispose()
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import memory  # noqa: E402
 from bench.desk import build_desk, temporary_database  # noqa: E402
 
 
@@ -44,8 +44,7 @@ def _measure(which: str, url: str, out: str) -> None:
             frame = pd.read_sql(export.claims_query(engine.dialect.name), conn)
         frame.to_csv(out, index=False)
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{seconds:.3f} {peak_mb:.1f}")
+    print(f"{seconds:.3f} {memory.peak_mb():.1f}")
     engine.dispose()
 
 

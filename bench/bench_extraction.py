@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import memory  # noqa: E402
 from workbench.extraction import extract, segment  # noqa: E402
 from workbench.extraction.model import load_model  # noqa: E402
 from workbench.extraction.newsset import read_reports  # noqa: E402
@@ -78,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"segmentation: {count:,} sentences in {seg_time:.1f} s = "
           f"{count / seg_time:,.0f} sentences/s")
 
+    memory.restart_peak()  # the corpus built above is not the pipeline's memory
     started, cpu_started = time.perf_counter(), time.process_time()
     for article in articles:
         extract(article, include_all=True)
@@ -87,8 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extraction: {count:,} sentences in {full:.1f} s = {rate:,.0f} sentences/s "
           f"(target >= {TARGET_RATE:,}); {count / cpu:,.0f} sentences per CPU second")
     print(f"extraction / segmentation time ratio: {full / seg_time:.1f}x")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (max RSS): {peak:,.0f} MB")
+    print(f"peak memory while extracting: {memory.peak_mb():,.0f} MB")
     command_figures()
     return 0
 
@@ -180,3 +180,7 @@ def _memory_kb(pid: int) -> tuple[int, int]:
     except OSError:
         pass  # the process has ended
     return sizes["Pss:"], sizes["Rss:"]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
