@@ -153,8 +153,10 @@ def test_neighbours_are_the_ids_one_less_and_one_more_and_a_missing_one_gives_ze
     assert after == [None, "sentence 3", "sentence 2", None]
     signals = selection_context.signal_block(before)
     assert not signals[0].any() and signals[1].any()  # 10 has no neighbour: zeros
-    words = selection_context.UnigramBlock(["sentence 1", "sentence 2", "sentence 3"])
-    rows = words.matrix(list(zip(before, after, strict=True))).toarray()
+    words = selection_words.WordBlock(
+        [selection_context.unigrams(t) for t in ("sentence 1", "sentence 2", "sentence 3")])
+    rows = words.matrix([selection_context.unigrams(b) + selection_context.unigrams(a)
+                         for b, a in zip(before, after, strict=True)]).toarray()
     assert not rows[0].any() and np.allclose(np.linalg.norm(rows[1:], axis=1), 1.0)
 
 

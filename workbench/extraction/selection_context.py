@@ -17,30 +17,16 @@ on the same splits and folds as every other candidate.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 import numpy as np
 
 from workbench.extraction import features
 from workbench.extraction.evaluate import Example
-from workbench.extraction.model import Block, tfidf_entries
-from workbench.extraction.train import WORD_MIN_DF, _classifier
+from workbench.extraction.selection_words import Split, WordBlock
+from workbench.extraction.train import _classifier
 
 NEIGHBOUR_WORDS_WEIGHT = 0.5
-
-
-class _Split(Protocol):  # selection.Split, without importing it (selection imports us)
-    fit: list[Example]
-    score: list[Example]
-    texts: dict[int, str]
-    _designs: dict
-
-    @property
-    def labels(self) -> np.ndarray: ...
-
-    def design(self): ...
 
 
 def neighbours(examples: Sequence[Example], texts: dict[int, str]
@@ -50,7 +36,7 @@ def neighbours(examples: Sequence[Example], texts: dict[int, str]
     return [texts.get(i - 1) for i in ids], [texts.get(i + 1) for i in ids]
 
 
-def _texts(split: _Split) -> dict[int, str]:
+def _texts(split: Split) -> dict[int, str]:
     """Every text the split may look up: all three files' when given, else its own."""
     own = {int(e.sentence_id): e.text for e in (*split.fit, *split.score)}
     return {**own, **split.texts}
@@ -66,38 +52,12 @@ def signal_block(texts: Sequence[str | None]) -> np.ndarray:
     return out
 
 
-def _unigrams(text: str | None) -> list[str]:
+def unigrams(text: str | None) -> list[str]:
     """The word block's unigrams of a text (bigrams hold a space, unigrams never do)."""
     return [] if text is None else [g for g in features.analyse(text)[0] if " " not in g]
 
 
-class UnigramBlock:
-    """Word unigrams with vocabulary (seen in ``WORD_MIN_DF`` sentences) and smoothed idf
-    fitted on ``fitted`` texts, as the shipped word block's are."""
-
-    def __init__(self, fitted: Sequence[str]) -> None:
-        df: Counter[str] = Counter()
-        for text in fitted:
-            df.update(set(_unigrams(text)))
-        vocab = sorted(g for g, n in df.items() if n >= WORD_MIN_DF)
-        idf = np.log((1.0 + len(fitted)) / (1.0 + np.array([df[g] for g in vocab]))) + 1.0
-        self.block = Block({g: i for i, g in enumerate(vocab)},
-                           idf.astype(np.float32).astype(np.float64), np.ones(0))
-
-    def matrix(self, bags: Sequence[Sequence[str | None]]):
-        """One sublinear TF-IDF row (L2-normalised) per bag of texts, their words pooled."""
-        from scipy import sparse
-
-        lengths, cols = [], []
-        for bag in bags:
-            found = [j for text in bag for j in self.block.gram_indices(_unigrams(text))]
-            lengths.append(len(found))
-            cols.extend(found)
-        r, j, v = tfidf_entries(lengths, cols, self.block.idf)
-        return sparse.csr_matrix((v, (r, j)), shape=(len(bags), len(self.block.vocab)))
-
-
-def _extra_signals(split: _Split):
+def _extra_signals(split: Split):
     from scipy import sparse
 
     texts = _texts(split)
@@ -108,21 +68,21 @@ def _extra_signals(split: _Split):
     return blocks
 
 
-def _extra_words(split: _Split):
+def _extra_words(split: Split):
+    """One row per sentence: the unigrams of its previous and next sentences pooled, in a
+    block whose vocabulary and idf come from the sentences fitted on."""
     texts = _texts(split)
-    unigrams = UnigramBlock([e.text for e in split.fit])
-    blocks = []
-    for examples in (split.fit, split.score):
-        before, after = neighbours(examples, texts)
-        blocks.append(NEIGHBOUR_WORDS_WEIGHT * unigrams.matrix(list(zip(before, after,
-                                                                        strict=True))))
-    return blocks
+    block = WordBlock([unigrams(e.text) for e in split.fit])
+    return [NEIGHBOUR_WORDS_WEIGHT * block.matrix(
+                [unigrams(b) + unigrams(a) for b, a in zip(*neighbours(examples, texts),
+                                                           strict=True)])
+            for examples in (split.fit, split.score)]
 
 
-def _with(extra: Callable[[_Split], list], key: str, c: float = 2.0
-          ) -> Callable[[_Split], np.ndarray]:
+def _with(extra: Callable[[Split], list], key: str, c: float = 2.0
+          ) -> Callable[[Split], np.ndarray]:
     """The shipped design with ``extra`` blocks appended, one logistic regression."""
-    def fit(split: _Split) -> np.ndarray:
+    def fit(split: Split) -> np.ndarray:
         from scipy import sparse
 
         x, x_score = split.design()

@@ -35,9 +35,10 @@ from workbench.extraction.train import WORD_MIN_DF, _classifier
 NAME = "_name_"  # the shape of a masked name (lowercase, as the word block's tokens are)
 
 
-class _Split(Protocol):  # selection.Split, without importing it (selection imports us)
+class Split(Protocol):  # selection.Split, without importing it (selection imports us)
     fit: list[Example]
     score: list[Example]
+    texts: dict[int, str]  # every file's texts by id, no labels
     _designs: dict
 
     @property
@@ -120,7 +121,7 @@ class WordBlock:
         return sparse.csr_matrix((v, (r, j)), shape=(len(rows), len(self.block.vocab)))
 
 
-def design(split: _Split, *, stemmed: bool, masked: bool):
+def design(split: Split, *, stemmed: bool, masked: bool):
     """(fit, score) matrices: the shipped design with its word block built from the changed
     tokens; the character block and the signals are the shipped design's own columns."""
     from scipy import sparse
@@ -141,9 +142,9 @@ def design(split: _Split, *, stemmed: bool, masked: bool):
     return out[0], out[1]
 
 
-def _words(stemmed: bool, masked: bool, c: float = 2.0) -> Callable[[_Split], np.ndarray]:
+def _words(stemmed: bool, masked: bool, c: float = 2.0) -> Callable[[Split], np.ndarray]:
     """The shipped design's regression on the design with the changed word block."""
-    def fit(split: _Split) -> np.ndarray:
+    def fit(split: Split) -> np.ndarray:
         x, x_score = design(split, stemmed=stemmed, masked=masked)
         return _classifier(c).fit(x, split.labels).predict_proba(x_score)[:, 1]
     return fit
