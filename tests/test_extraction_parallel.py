@@ -77,12 +77,14 @@ def test_parts_come_back_in_order_and_from_other_processes():
 
 
 def test_an_error_in_another_process_is_raised_here():
+    before = _children()
+
     def broken() -> None:
         raise InputError("part two broke")
 
     with pytest.raises(InputError, match="part two broke"):
         forked.run([lambda: 1, broken], processes=2)
-    assert forked._PARTS == {}  # nothing left behind for the next run
+    assert _children() == before  # nothing left behind
 
 
 @given(st.integers(0, 50_000), st.integers(1, 8), st.integers(1, 5_000))
@@ -111,6 +113,7 @@ def test_the_command_gives_the_same_output_with_any_number_of_jobs(news_text, tm
 
 
 def test_a_process_that_dies_leaves_its_parts_to_this_one():
+    before = _children()
     here = os.getpid()
     firsts: list[int] = []
 
@@ -125,7 +128,43 @@ def test_a_process_that_dies_leaves_its_parts_to_this_one():
 
     assert forked.run([first, part, part], processes=2) == ["first", "done here", "done here"]
     assert firsts == [here]  # what was done is not done again
-    assert forked._PARTS == {}
+    assert _children() == before
+
+
+def test_a_process_killed_half_way_through_a_result_leaves_it_to_this_one():
+    """The other process dies while it is sending a result (as a kill for memory may
+    strike): the half-sent result is done here, not waited for."""
+    parent = _python(
+        "import os, signal, time\n"
+        "from pathlib import Path\n"
+        "from workbench.extraction import forked\n"
+        "here = os.getpid()\n"
+        "def big(i):\n"
+        "    return (i, os.getpid(), bytes(8_000_000))\n"
+        "def first():\n"
+        "    deadline = time.monotonic() + 50\n"
+        "    while time.monotonic() < deadline:\n"
+        "        for stat in Path('/proc').glob('[0-9]*/stat'):\n"
+        "            try:\n"
+        "                ppid = int(stat.read_text().rsplit(') ', 1)[-1].split()[1])\n"
+        "                wchan = (stat.parent / 'wchan').read_text()\n"
+        "            except OSError:\n"
+        "                continue\n"
+        "            if ppid == here and ('send' in wchan or 'write' in wchan):\n"
+        "                os.kill(int(stat.parent.name), signal.SIGKILL)\n"
+        "                return 'killed'\n"
+        "    return 'never caught sending'\n"
+        "found = forked.run([first] + [lambda i=i: big(i) for i in range(1, 30)], 2)\n"
+        "print(found[0])\n"
+        "assert [r[0] for r in found[1:]] == list(range(1, 30))\n"
+        "assert all(len(r[2]) == 8_000_000 for r in found[1:])\n"
+        "print(sum(r[1] == here for r in found[1:]) > 0)\n",
+    )
+    try:
+        out, err = parent.communicate(timeout=60)
+    finally:
+        _end(parent)
+    assert out.split() == ["killed", "True"], err
 
 
 def test_an_error_here_stops_the_parts_running_elsewhere(tmp_path):
@@ -175,6 +214,30 @@ def test_forked_processes_end_when_the_parent_is_killed(tmp_path):
     assert not _alive(worker)
 
 
+def _children(parent: int | None = None) -> list[int]:
+    """The child processes of ``parent`` (this process by default), zombies included (a
+    child not waited for)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[-1].split()
+        except OSError:  # it ended while we looked
+            continue
+        if int(fields[1]) == (parent or os.getpid()):
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """Kill a process a test gave up waiting for, with what it started."""
+    if proc.poll() is None:
+        if os.getpgid(proc.pid) == proc.pid:  # a group of its own
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+        proc.wait()
+
+
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as stat:  # a zombie is not alive
@@ -205,7 +268,10 @@ def test_ctrl_c_is_left_to_the_parent(tmp_path):
         time.sleep(0.05)
     time.sleep(0.3)  # the other process has sent its result and waits for work
     os.killpg(parent.pid, signal.SIGINT)
-    out, err = parent.communicate(timeout=60)
+    try:
+        out, err = parent.communicate(timeout=60)
+    finally:
+        _end(parent)
     assert out.strip() == "stopped"
     assert "Traceback" not in err
 
@@ -230,8 +296,12 @@ def test_ctrl_c_stops_a_long_extraction_with_code_130(news_text, tmp_path):
         start_new_session=True,  # its own group, which a terminal's Ctrl-C signals whole
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    time.sleep(2.5)  # past the start, into the reading
-    os.killpg(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    try:
+        while not _children(proc.pid) and proc.poll() is None:  # into the shared reading
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        _end(proc)
     assert proc.returncode == 130
     assert "Interrupted." in err and "Traceback" not in err

@@ -1,9 +1,12 @@
 """Parts of one long extraction run side by side in forked processes.
 
 A forked process starts with a copy of this one, so a part needs nothing sent to it: it
-reads what the article-wide passes have already built. Only the parts' results travel back
-(pickled). Where the operating system cannot fork, the parts run one after the other here,
-with the same results.
+reads what the article-wide passes have already built. Only the parts' numbers travel
+there and their results back (pickled), each process on a pipe of its own: when a process
+dies, even in the middle of sending a result, its pipe ends and what it had not sent is
+done here. (A pool's one shared result pipe cannot tell that: a process stopped half-way
+through a result leaves the reader waiting for the rest for ever.) Where the operating
+system cannot fork, the parts run one after the other here, with the same results.
 
 Fork only from a program with one thread (the command line): a thread holding a lock at
 the moment of the fork would leave the copy waiting for it forever.
@@ -11,16 +14,12 @@ the moment of the fork would leave the copy waiting for it forever.
 
 from __future__ import annotations
 
-import itertools
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
-
-_PARTS: dict[int, Callable[[], Any]] = {}
-_KEYS = itertools.count()
 
 
 def can_fork() -> bool:
@@ -28,59 +27,130 @@ def can_fork() -> bool:
 
 
 def run(parts: Sequence[Callable[[], Any]], processes: int = 2) -> list[Any]:
-    """Each part's result, in order. The first part runs here; the others are shared out
-    among ``processes - 1`` forked processes at the same time, each sending a part's
-    result back as soon as it is done (so small parts keep a process's memory small).
-    With one process, or where the system cannot fork, the parts run one after the other
-    here, and so do the parts left undone when the system refuses a fork or a forked
-    process dies (killed for memory, say). An exception raised by a part is raised here,
-    and the forked processes are stopped; they also stop if this process dies."""
+    """Each part's result, in order. The first part runs here; the others are handed out
+    one at a time to ``processes - 1`` forked processes, each sending a part's result back
+    as soon as it is done (so small parts keep a process's memory small) and taking the
+    next. With one process, or where the system cannot fork, the parts run one after the
+    other here; so do the parts left undone when the system refuses a fork, a part raises
+    or a forked process dies (killed for memory, say), and no more are handed out then.
+    A part's own error is raised here, when it runs again here. On an error or Ctrl-C here
+    the forked processes are stopped; they also stop if this process dies."""
     if processes < 2 or len(parts) < 2 or not can_fork():
         return [part() for part in parts]
-    import multiprocessing  # here: a short article never needs them, nor their import time
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    import multiprocessing  # here: a short article never needs it, nor its import time
 
-    keys = [next(_KEYS) for _ in parts[1:]]
-    _PARTS.update(zip(keys, parts[1:], strict=True))
+    context = multiprocessing.get_context("fork")
     results: dict[int, Any] = {}
-    pool = None
+    workers: list[tuple[Any, Any]] = []
+    collector = None
     finished = False
+    held = _hold_interrupts()  # a copy must not take a Ctrl-C before it ignores them
     try:
-        # With fork, the executor starts every process at the first submit, before its
-        # own manager thread: each is a copy of this process holding the parts.
-        pool = ProcessPoolExecutor(min(processes - 1, len(keys)),
-                                   mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_follow_parent, initargs=(os.getpid(),))
-        futures = [pool.submit(_run_part, key) for key in keys]
+        try:
+            for _ in range(min(processes - 1, len(parts) - 1)):
+                worker = _start(context, parts)
+                if worker is None:  # the system refused: what is left is done here
+                    break
+                workers.append(worker)
+        finally:
+            _release_interrupts(held)  # a Ctrl-C held back during the forks comes here
+        if workers:  # only now a second thread: every fork is done
+            collector = threading.Thread(target=_collect, daemon=True,
+                                         args=([pipe for _, pipe in workers], len(parts),
+                                               results))
+            collector.start()
         results[0] = parts[0]()
-        for i, future in enumerate(futures, 1):
-            try:
-                results[i] = future.result()
-            except BrokenProcessPool:  # its process died: the part is done here below
-                pass
-        finished = True
-    except (BrokenProcessPool, OSError):  # a fork refused: what is left is done here
+        if collector is not None:
+            collector.join()
         finished = True
     finally:
-        if pool is not None:
-            if not finished:  # an error or Ctrl-C: stop the parts that are running
-                _stop(pool)
-            pool.shutdown(cancel_futures=True)
-        for key in keys:
-            _PARTS.pop(key, None)
-    # A part's own error comes back when it runs here.
+        if not finished:  # an error or Ctrl-C: stop the parts that are running
+            for process, _ in workers:
+                process.terminate()
+            if collector is not None:
+                collector.join()  # every pipe has ended
+        for process, pipe in workers:
+            process.join()
+            pipe.close()
     return [results[i] if i in results else part() for i, part in enumerate(parts)]
 
 
-def _run_part(key: int) -> Any:
-    return _PARTS[key]()
+def _start(context: Any, parts: Sequence[Callable[[], Any]]) -> tuple[Any, Any] | None:
+    """A forked process that runs the parts it is given, with this end of its pipe; None
+    if the system refuses the fork."""
+    here, there = context.Pipe()
+    process = context.Process(target=_work, args=(parts, there, os.getpid()), daemon=True)
+    try:
+        process.start()
+    except OSError:
+        here.close()
+        return None
+    finally:
+        there.close()  # the copy's end is the copy's alone: its death ends the pipe here
+    return process, here
+
+
+def _work(parts: Sequence[Callable[[], Any]], pipe: Any, parent: int) -> None:
+    """In a forked process: run each part whose number comes, send back its result, until
+    told to stop (None) or the pipe ends. A part that raises ends the process quietly:
+    the part runs again in the parent, which raises the error there."""
+    _follow_parent(parent)
+    try:
+        while (index := pipe.recv()) is not None:
+            pipe.send((index, parts[index]()))
+    except BaseException:  # noqa: BLE001 - the parent reruns the part and reports it
+        return
+
+
+def _collect(pipes: list[Any], count: int, results: dict[int, Any]) -> None:
+    """In a thread of the parent: hand parts 1 to ``count - 1`` out to the processes at
+    the other end of ``pipes``, one at a time, and gather their results. When a process
+    dies no more parts are handed out: what is left is done in the parent."""
+    from multiprocessing.connection import wait
+
+    upcoming: Iterator[int] = iter(range(1, count))
+    given: dict[Any, int] = {}
+    for pipe in pipes:
+        _give(pipe, upcoming, given)
+    while given:
+        for pipe in wait(list(given)):
+            del given[pipe]
+            try:
+                index, result = pipe.recv()
+            except (EOFError, OSError):  # it died, perhaps half-way through a result
+                upcoming = iter(())
+                continue
+            results[index] = result
+            _give(pipe, upcoming, given)
+
+
+def _give(pipe: Any, upcoming: Iterator[int], given: dict[Any, int]) -> None:
+    index = next(upcoming, None)
+    try:
+        pipe.send(index)  # None: nothing more to do
+    except OSError:  # it has died; its pipe ends, and the part is done in the parent
+        return
+    if index is not None:
+        given[pipe] = index
+
+
+def _hold_interrupts() -> Any:
+    if hasattr(signal, "pthread_sigmask"):
+        return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    return None
+
+
+def _release_interrupts(held: Any) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _follow_parent(parent: int) -> None:
     """In a forked process: leave Ctrl-C to the parent (which stops this process), and
     end when the parent ends, however it ends."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C held back since the fork is dropped
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:  # Linux: the kernel sends SIGKILL here when the parent dies
         import ctypes
 
@@ -98,13 +168,6 @@ def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
-
-
-def _stop(pool: Any) -> None:
-    """End a pool's processes at once. (The executor's processes are not public before
-    Python 3.14, which adds ``terminate_workers``.)"""
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.terminate()
 
 
 def slices(count: int, processes: int, chunk: int) -> list[range]:
