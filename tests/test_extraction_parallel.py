@@ -167,6 +167,60 @@ def test_a_process_killed_half_way_through_a_result_leaves_it_to_this_one():
     assert out.split() == ["killed", "True"], err
 
 
+def test_a_result_that_cannot_be_read_here_is_done_here():
+    """A part's result that pickles there but cannot be unpickled here (an exception whose
+    constructor takes two arguments) is done again here; the run does not wait for ever."""
+    parent = _python(
+        "from workbench.extraction import forked\n"
+        "class Odd(Exception):\n"
+        "    def __init__(self, a, b):\n"
+        "        super().__init__(a)\n"
+        "found = forked.run([lambda: 'first', lambda: Odd(1, 2), lambda: 3, lambda: 4], 3)\n"
+        "print(type(found[1]).__name__, found[2:])\n",
+    )
+    try:
+        out, err = parent.communicate(timeout=60)
+    finally:
+        _end(parent)
+    assert out.strip() == "Odd [3, 4]", err
+
+
+def test_ctrl_c_as_a_process_starts_leaves_nothing_behind():
+    """Ctrl-C right after each fork, in a program with a second thread (the command line
+    has one, its linear algebra library's): the run stops with KeyboardInterrupt once the
+    processes it started have been stopped and waited for."""
+    parent = _python(
+        "import functools, os, signal, threading, time\n"
+        "from pathlib import Path\n"
+        "from workbench.extraction import forked\n"
+        "threading.Thread(target=time.sleep, args=(600,), daemon=True).start()\n"
+        "me = os.getpid()\n"
+        "os.register_at_fork(after_in_parent=functools.partial(os.kill, me, signal.SIGINT))\n"
+        "def children():\n"
+        "    found = []\n"
+        "    for stat in Path('/proc').glob('[0-9]*/stat'):\n"
+        "        try:\n"
+        "            if int(stat.read_text().rsplit(') ', 1)[1].split()[1]) == me:\n"
+        "                found.append(stat.parent.name)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return found\n"
+        "fds = len(os.listdir('/proc/self/fd'))\n"
+        "for _ in range(5):\n"
+        "    try:\n"
+        "        forked.run([lambda: time.sleep(0.5), lambda: 1, lambda: 2], processes=3)\n"
+        "        print('finished')\n"
+        "    except KeyboardInterrupt:\n"
+        "        print('interrupted', children(), len(os.listdir('/proc/self/fd')) - fds)\n",
+    )
+    try:
+        out, err = parent.communicate(timeout=60)
+    finally:
+        _end(parent)
+    assert out.splitlines() == ["interrupted [] 0"] * 5, err
+    assert "Traceback" not in err
+
+
 def test_an_error_here_stops_the_parts_running_elsewhere(tmp_path):
     started, finished = tmp_path / "started", tmp_path / "finished"
 

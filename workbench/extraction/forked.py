@@ -31,10 +31,12 @@ def run(parts: Sequence[Callable[[], Any]], processes: int = 2) -> list[Any]:
     one at a time to ``processes - 1`` forked processes, each sending a part's result back
     as soon as it is done (so small parts keep a process's memory small) and taking the
     next. With one process, or where the system cannot fork, the parts run one after the
-    other here; so do the parts left undone when the system refuses a fork, a part raises
-    or a forked process dies (killed for memory, say), and no more are handed out then.
-    A part's own error is raised here, when it runs again here. On an error or Ctrl-C here
-    the forked processes are stopped; they also stop if this process dies."""
+    other here; so do the parts left undone when the system refuses a fork, a part raises,
+    a result cannot be read or a forked process dies (killed for memory, say), and no more
+    are handed out then. A part's own error is raised here, when it runs again here. On an
+    error or Ctrl-C here the forked processes are stopped; they also stop if this process
+    dies. A Ctrl-C while processes start or stop is raised once they have, so that none is
+    left behind."""
     if processes < 2 or len(parts) < 2 or not can_fork():
         return [part() for part in parts]
     import multiprocessing  # here: a short article never needs it, nor its import time
@@ -43,43 +45,108 @@ def run(parts: Sequence[Callable[[], Any]], processes: int = 2) -> list[Any]:
     results: dict[int, Any] = {}
     workers: list[tuple[Any, Any]] = []
     collector = None
-    finished = False
-    held = _hold_interrupts()  # a copy must not take a Ctrl-C before it ignores them
-    try:
+    collected: list[bool] = []  # [True] once every handed-out part is back or given up
+    # Waited on rather than the thread: a Ctrl-C in Thread.join can leave the thread
+    # marked as ended while it runs (Python 3.11)
+    over = threading.Event()
+    with _Gate() as gate:  # Ctrl-C only while the gate is open
         try:
-            for _ in range(min(processes - 1, len(parts) - 1)):
-                worker = _start(context, parts)
-                if worker is None:  # the system refused: what is left is done here
-                    break
-                workers.append(worker)
+            try:
+                held = _hold_interrupts()  # a copy starts with no Ctrl-C pending
+                try:
+                    for _ in range(min(processes - 1, len(parts) - 1)):
+                        worker = _start(context, parts, [pipe for _, pipe in workers])
+                        if worker is None:  # the system refused: what is left is done here
+                            break
+                        workers.append(worker)
+                finally:
+                    _release_interrupts(held)
+                if workers:  # only now a second thread: every fork is done
+                    thread = threading.Thread(
+                        target=_collect, daemon=True,
+                        args=([pipe for _, pipe in workers], len(parts), results, collected,
+                              over))
+                    thread.start()
+                    collector = thread
+                gate.open()  # a Ctrl-C that came meanwhile is raised here
+                results[0] = parts[0]()
+                if collector is not None:
+                    over.wait()
+            finally:
+                gate.close()
         finally:
-            _release_interrupts(held)  # a Ctrl-C held back during the forks comes here
-        if workers:  # only now a second thread: every fork is done
-            collector = threading.Thread(target=_collect, daemon=True,
-                                         args=([pipe for _, pipe in workers], len(parts),
-                                               results))
-            collector.start()
-        results[0] = parts[0]()
-        if collector is not None:
-            collector.join()
-        finished = True
-    finally:
-        if not finished:  # an error or Ctrl-C: stop the parts that are running
-            for process, _ in workers:
-                process.terminate()
-            if collector is not None:
-                collector.join()  # every pipe has ended
-        for process, pipe in workers:
-            process.join()
-            pipe.close()
+            _end(workers, collector, over, stop=not collected)
     return [results[i] if i in results else part() for i, part in enumerate(parts)]
 
 
-def _start(context: Any, parts: Sequence[Callable[[], Any]]) -> tuple[Any, Any] | None:
+class _Gate:
+    """Where Ctrl-C may stop this thread. While the gate is closed a Ctrl-C is only noted;
+    opening the gate raises it, and so does leaving the ``with`` block (once the previous
+    handler is back) if it came while the gate was closed and nothing else is being raised.
+    The handler raises at most once and closes the gate as it does, so that a ``finally``
+    after an open stretch always runs whole. Only the main thread takes Ctrl-C: elsewhere
+    (or where a handler was set outside Python) the gate does nothing."""
+
+    def __init__(self) -> None:
+        self.active = (threading.current_thread() is threading.main_thread()
+                       and signal.getsignal(signal.SIGINT) is not None)
+        self.is_open = False
+        self.came = False
+        self.previous: Any = None
+
+    def __enter__(self) -> _Gate:
+        if self.active:
+            self.previous = signal.signal(signal.SIGINT, self._interrupt)
+        return self
+
+    def _interrupt(self, number: int, frame: Any) -> None:
+        if self.is_open:
+            self.is_open = False
+            raise KeyboardInterrupt
+        self.came = True
+
+    def open(self) -> None:
+        self.is_open = True
+        if self.came:
+            self.came = False
+            self.is_open = False
+            raise KeyboardInterrupt
+
+    def close(self) -> None:
+        self.is_open = False
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if not self.active:
+            return
+        signal.signal(signal.SIGINT, self.previous)
+        if self.came and kind is None:
+            signal.raise_signal(signal.SIGINT)  # to the handler it was meant for
+
+
+def _end(workers: list[tuple[Any, Any]], collector: threading.Thread | None,
+         over: threading.Event, stop: bool) -> None:
+    """Stop (if ``stop``) and wait for the forked processes, and close their pipes."""
+    if stop:  # an error, Ctrl-C or a broken collector: parts may be running
+        for process, _ in workers:
+            process.kill()
+    if collector is not None:
+        over.wait()  # done, or every pipe has ended with its process
+        collector.join()
+    for process, pipe in workers:
+        pipe.close()  # a process still waiting for a part reads the end of its pipe
+        process.join()
+        process.close()  # its descriptors now, not when it is collected as garbage
+
+
+def _start(context: Any, parts: Sequence[Callable[[], Any]], others: list[Any]
+           ) -> tuple[Any, Any] | None:
     """A forked process that runs the parts it is given, with this end of its pipe; None
-    if the system refuses the fork."""
+    if the system refuses the fork. ``others`` are this end of the pipes of the processes
+    started before, which the copy closes with its own: each pipe end is then held by one
+    process only, so that either side sees the pipe end when the other closes it."""
     here, there = context.Pipe()
-    process = context.Process(target=_work, args=(parts, there, os.getpid()), daemon=True)
+    process = context.Process(target=_work, args=(parts, there, [here, *others], os.getpid()),
+                              daemon=True)
     try:
         process.start()
     except OSError:
@@ -90,11 +157,14 @@ def _start(context: Any, parts: Sequence[Callable[[], Any]]) -> tuple[Any, Any] 
     return process, here
 
 
-def _work(parts: Sequence[Callable[[], Any]], pipe: Any, parent: int) -> None:
+def _work(parts: Sequence[Callable[[], Any]], pipe: Any, parents_ends: list[Any],
+          parent: int) -> None:
     """In a forked process: run each part whose number comes, send back its result, until
     told to stop (None) or the pipe ends. A part that raises ends the process quietly:
     the part runs again in the parent, which raises the error there."""
     _follow_parent(parent)
+    for end in parents_ends:
+        end.close()
     try:
         while (index := pipe.recv()) is not None:
             pipe.send((index, parts[index]()))
@@ -102,36 +172,49 @@ def _work(parts: Sequence[Callable[[], Any]], pipe: Any, parent: int) -> None:
         return
 
 
-def _collect(pipes: list[Any], count: int, results: dict[int, Any]) -> None:
+def _collect(pipes: list[Any], count: int, results: dict[int, Any], collected: list[bool],
+             over: threading.Event) -> None:
     """In a thread of the parent: hand parts 1 to ``count - 1`` out to the processes at
     the other end of ``pipes``, one at a time, and gather their results. When a process
-    dies no more parts are handed out: what is left is done in the parent."""
+    dies or sends what cannot be read, no more parts are handed out: what is left is done
+    in the parent. ``over`` is set when the thread is done, whatever happened."""
+    try:
+        _hand_out(pipes, count, results, collected)
+    finally:
+        over.set()
+
+
+def _hand_out(pipes: list[Any], count: int, results: dict[int, Any], collected: list[bool]
+              ) -> None:
     from multiprocessing.connection import wait
 
     upcoming: Iterator[int] = iter(range(1, count))
     given: dict[Any, int] = {}
+
+    def give(pipe: Any) -> None:
+        nonlocal upcoming
+        index = next(upcoming, None)
+        try:
+            pipe.send(index)  # None: nothing more to do
+        except OSError:  # it has died; the part is done in the parent
+            upcoming = iter(())
+            return
+        if index is not None:
+            given[pipe] = index
+
     for pipe in pipes:
-        _give(pipe, upcoming, given)
+        give(pipe)
     while given:
         for pipe in wait(list(given)):
             del given[pipe]
             try:
                 index, result = pipe.recv()
-            except (EOFError, OSError):  # it died, perhaps half-way through a result
+            except Exception:  # noqa: BLE001 - it died, perhaps half-way through a result
                 upcoming = iter(())
                 continue
             results[index] = result
-            _give(pipe, upcoming, given)
-
-
-def _give(pipe: Any, upcoming: Iterator[int], given: dict[Any, int]) -> None:
-    index = next(upcoming, None)
-    try:
-        pipe.send(index)  # None: nothing more to do
-    except OSError:  # it has died; its pipe ends, and the part is done in the parent
-        return
-    if index is not None:
-        given[pipe] = index
+            give(pipe)
+    collected.append(True)
 
 
 def _hold_interrupts() -> Any:
@@ -155,7 +238,7 @@ def _follow_parent(parent: int) -> None:
         import ctypes
 
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # it died before the line above took effect
         os._exit(1)
