@@ -1310,3 +1310,38 @@ def test_the_name_given_with_the_group_has_no_full_stop():
     text = ("On Monday residents formed the campaign group Save Kelso Park. The group said 300 "
             "trees would go by June 2027.")
     assert _speakers(text)[1] == "Save Kelso Park"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Chief Economic Adviser V Raghunathan said growth would reach 6.5 per cent.",
+     "V Raghunathan"),
+    ("ERC Chairperson Teresita Villanueva-Cruz told reporters fines could reach P50 million.",
+     "Teresita Villanueva-Cruz"),
+    ("Head of the National Malaria Programme Dr Esther Waweru said cases rose 40 per cent.",
+     "Esther Waweru"),
+])
+def test_a_title_of_several_words_before_a_name_is_left_out(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("the Australian Bureau of Statistics", "Australian Bureau of Statistics"),
+    ("the Bureau of Labor Statistics", "Bureau of Labor Statistics"),
+    ("the Institute for Fiscal Studies", "Institute for Fiscal Studies"),
+])
+def test_a_body_named_for_what_it_studies_is_no_document(phrase, speaker):
+    sentence = f"Annual inflation was 3.6 per cent in the quarter, according to {phrase}."
+    assert _speaker(sentence) == speaker
+    # what it publishes is still a document, whose author is not named here
+    assert _speaker("Annual inflation was 3.6 per cent, according to official statistics.") \
+        is None
+
+
+@pytest.mark.parametrize("text", [
+    "The World Food Programme (WFP) will cut rations to $9 from January 1, the agency said.",
+    "The World Food Programme will cut rations to $9 from January 1, the UN agency said.",
+    "The World Food Programme will cut rations in 33 camps. The UN agency said it had "
+    "received only $41 million of the $118 million it needs.",
+])
+def test_the_agency_is_the_body_the_sentence_or_the_one_before_opened_with(text):
+    assert extract(text)[-1].speaker == "World Food Programme"

@@ -27,6 +27,7 @@ from workbench.extraction.speech import (
     AUTHORS,
     BODY_BEFORE,
     BODY_HEAD,
+    BODY_HEADS,
     BODY_WORD,
     CORPORATE_TAILS,
     COUNTED_PEOPLE,
@@ -326,10 +327,20 @@ _JOINED_BODY = re.compile(
 )
 
 
+# A body whose name ends with what it studies, in capitals: not a document.
+_BODY_NAMED_FOR = re.compile(
+    rf"(?:the\s+)?(?P<name>(?:[A-Z][\w’'.&-]*\s+)*(?:{BODY_HEADS})\s+(?:of|for|on)\s+"
+    r"(?:[A-Z][\w’'.&-]*\s+(?:(?:and|&)\s+)?)*[A-Z][\w’'.&-]*)"
+)
+
+
 def _according(phrase: str) -> str | None:
     """Who "according to ..." names: a person or body, or None for a document (unless it
     says whose: "an analysis by the Legislative Research Department")."""
     words = phrase.split()
+    body = _BODY_NAMED_FOR.fullmatch(phrase.strip())
+    if body:  # "the Bureau of Labor Statistics", "the Institute for Fiscal Studies": a body
+        return body.group("name")
     # a document's title ends with what it is ("the Air Travel Consumer Report"); "the
     # Border Court Data Project" is a body
     lowered = [w.strip("’'") for w in words] + [words[-1].lower().strip("’'")]

@@ -35,8 +35,10 @@ _COMPANY_LIKE_WORDS = (
 # "the agency", "the club": an organisation the reader knows from before. Offices,
 # departments, courts and the like are left as written: an article often has several.
 REFERS_BACK = re.compile(
-    # "the department store and homewares group": the words before it may be joined by "and"
-    r"[Tt]he (?:[a-z][a-z-]* ){0,2}(?:and [a-z][a-z-]* )?(?:agency|union|trust|coalition|"
+    # "the department store and homewares group": the words before it may be joined by "and";
+    # "the UN agency", "the US lender": a country's or union's letters may come first
+    r"[Tt]he (?:(?:U[NKS]|EU|UAE) )?(?:[a-z][a-z-]* ){0,2}(?:and [a-z][a-z-]* )?"
+    r"(?:agency|union|trust|coalition|"
     r"regulator|watchdog|association|federation|think tank|chamber|laboratory|university|"
     + "|".join(_COMPANY_LIKE_WORDS) + ")"
 )
@@ -60,10 +62,11 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
     """The body a common noun ("the agency", "the grid operator", "the health department")
     means: the body the sentence itself opens with ("The Electric Reliability Council of
     Texas issued ..., the grid operator said"); for a noun any body answers to, the body
-    that spoke just before; else the body named earlier whose name holds the words (in
-    their order first: "the health department" is the Marlow County Health Department
-    rather than the state's Department of Health); else, for a company's noun, the last
-    company, and for the union or the trust, the body last cited if it is no company."""
+    that spoke just before, or else the one the sentence before opened with; else the body
+    named earlier whose name holds the words (in their order first: "the health
+    department" is the Marlow County Health Department rather than the state's Department
+    of Health); else, for a company's noun, the last company, and for the union or the
+    trust, the body last cited if it is no company."""
     head = phrase.rsplit(None, 1)[-1].lower()
     generic = head in _ANY_BODY
     company_like = head in _COMPANY_LIKE_WORDS and not generic
@@ -72,6 +75,10 @@ def referent(phrase: str, text: str, known: Known) -> str | None:
         return own
     if generic and known.before:
         return known.before
+    if generic and known.earlier:  # the body the sentence before opened with
+        opened = opening_body(known.earlier[-1], known.last, False)
+        if opened:
+            return opened
     if BODY_PHRASE.fullmatch(phrase):
         named = _body_named(phrase, known.earlier)
         full = (known.organisation or "").removeprefix("the ")
@@ -132,6 +139,7 @@ _ON = rf"on(?!\s+{_DATE})"
 _OPENING_NAME = re.compile(
     r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
     rf"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|{_ON}|and|&)\s+)?[A-Z][\w&’'.-]*){{0,6}})"
+    r"(?:\s+\([A-Z][A-Za-z]{1,7}\))?"  # its letters: "The World Food Programme (WFP) will"
     rf"(?:\s+on\s+{_DATE}(?:\s+\d{{1,2}})?)?"
     r"(?:,\s+(?:the|an?|one)\s|\s+(?:is|was|has|had|have|will|would|[a-z]+ed)\b)"
 )

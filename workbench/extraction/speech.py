@@ -242,7 +242,8 @@ TITLE_WORDS = frozenset(
     Attorney Officer Treasurer Auditor Controller Clerk Leader Whip Premier Chancellor
     Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
     Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof. Moderator
-    Selectman Selectwoman Alderman Alderwoman Comptroller Coroner Constable Provost""".split()
+    Selectman Selectwoman Alderman Alderwoman Comptroller Coroner Constable Provost Adviser
+    Advisor Chairperson Director-General Secretary-General Cllr Dr Dr.""".split()
 )
 
 
