@@ -1425,3 +1425,35 @@ def test_a_photojournalist_credit_is_cut_from_its_caption():
     text = ("Firefighters work at the scene of the blaze in Leeds on Nov. 18. Jane Doe Staff "
             "photojournalist\n")
     assert [s.role for s in segment(text)] == ["caption", "credit"]
+
+
+@pytest.mark.parametrize("line", [
+    "Posted by Dana Whitcombe on March 4, 2027 at 9:12 a.m.",
+    "14 comments",
+    "Comments (3)",
+    "-END- 03/04/2027 09:15 AM",
+    "Follow the Valley Ledger on Instagram and Threads for updates.",
+    "Support our newsroom with a tax-deductible donation today.",
+    "Support the Harbour Courier for the price of a coffee.",
+    "Independent journalism costs money.",
+    "The Civic Reporting Partnership is funded by the Arts Council and provided to local "
+    "newspapers across the region.",
+    "Authorised by Sam Okoro, Campaign Director, Union of Bus Workers, 14 Pitt Street.",
+    "Case: State v. Marsh, No. 25-CR-0412, Dover County Circuit Court.",
+    "KEY POINTS • 2,300 homes were flooded • The river rose 4 metres",
+    "Dana Whitcombe March 4, 2027 09:12 5 min read",
+])
+def test_more_of_a_pages_own_lines_are_not_body(line):
+    expected = "byline" if "min read" in line else "source_line"
+    assert {s.role for s in segment(line)} == {expected}
+
+
+@pytest.mark.parametrize("line", [
+    "Support for the levy fell to 41% in the council's own survey.",
+    "Follow-up tests found 12 more cases, the ministry said.",
+    "Posted by the ministry on Monday, the figures showed a 4% rise in admissions.",
+    "Comments by the mayor drew 300 complaints, the council said.",
+    "Highlights of the budget include a 3% cut in the sales tax.",
+])
+def test_sentences_that_open_like_page_lines_are_still_body(line):
+    assert role_of(line) == "body"

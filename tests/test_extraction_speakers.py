@@ -1345,3 +1345,33 @@ def test_a_body_named_for_what_it_studies_is_no_document(phrase, speaker):
 ])
 def test_the_agency_is_the_body_the_sentence_or_the_one_before_opened_with(text):
     assert extract(text)[-1].speaker == "World Food Programme"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Head of the Ministry's Wellness Unit, Dr Litia Naivalu, said 30 percent of adults "
+     "had raised blood sugar.", "Litia Naivalu"),
+    ("Mabaso Linen Services' managing director, Ayanda Mabaso, said legal fees reached "
+     "R3.4-million.", "Ayanda Mabaso"),
+    ("Leader of Government Business in the Senate, Senator Paulette Joseph-Riley, says the "
+     "Bill will pass by Christmas.", "Paulette Joseph-Riley"),
+    ("Refugee Relief and Repatriation Commissioner Md Anisuzzaman Bhuiyan told reporters "
+     "that 2,300 people were caught.", "Md Anisuzzaman Bhuiyan"),
+])
+def test_a_role_that_opens_the_sentence_leaves_the_person_named_after_it(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brokers said the buyers were linked to a Hong Kong owner.",
+    "Exporters said Chinese buyers booked five cargoes on Monday.",
+    "Two Oslo-based shipping bankers said a rival had approached the company.",
+])
+def test_unnamed_traders_of_a_market_are_unnamed_sources(sentence):
+    found, _ = attribute(sentence)
+    assert found is not None and found.flags == ("anonymous_source",)
+
+
+def test_the_ministry_in_capitals_is_the_ministry_the_article_named():
+    text = ("The Ministry of Health and Medical Services said 724 amputations were carried "
+            "out. The Ministry said it now subsidises dialysis for up to 200 patients a year.")
+    assert [c.speaker for c in extract(text)] == ["Ministry of Health and Medical Services"] * 2

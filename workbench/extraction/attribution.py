@@ -58,6 +58,7 @@ from workbench.extraction.speech import (
     RELATIVE,
     REPORTED_BY,
     RESEARCH_DESK,
+    ROLE_THEN_NAME,
     SAID_NAME,
     SAYING,
     SOMEONE,
@@ -136,6 +137,9 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
     named = before.endswith(",") and NAME_IN_APPOSITION.search(before)
     if named:
         return named.group("name")
+    role = before.endswith(",") and ROLE_THEN_NAME.fullmatch(before)
+    if role:
+        return clean_name(role.group("name"))
     appositive = re.search(
         rf"({TITLE}{NAME})(?:,\s+{APPOSITION}){{1,2}},(?:\s+(?:also|has|had|have))?$", before
     )
@@ -145,8 +149,8 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
         return clean_name(appositive.group(1))
     # "Alberta Environment and Protected Areas says": a body whose name holds "and"
     joined = " and " in before and JOINED_NAME.fullmatch(before.rsplit(", ", 1)[-1])
-    if joined:
-        return joined.group("name")
+    if joined:  # "Refugee Relief and Repatriation Commissioner Md ...": the person
+        return _without_title(joined.group("name").split())
     direct = re.search(
         rf"({TITLE}{NAME})(?:\s+(?:also|then|later|has|had|have|once|previously))?$", before
     )

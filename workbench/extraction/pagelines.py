@@ -274,6 +274,31 @@ _REVISION_NOTE = re.compile(
     r"|(?:Updated|Corrected|Clarified|Amended) (?:to|with) (?:correct|show|include|add|"
     r"reflect|clarify|remove|comments?|details?)\b)"
 )
+# More of a page's own lines, as any outlet prints them: "Posted by Jane Doe on December 3,
+# 2026", "6 comments", "-END-", "Follow us on Instagram", a plea for money ("Support our
+# reporting with a tax-deductible donation today.", "Independent journalism costs money."),
+# a syndication note ("The ... Service is funded by the BBC and provided to ..."), an
+# election notice's authorisation ("Authorised by Jane Doe, Secretary, ..."), a court
+# report's case box ("Case: State v. Doe, No. ..."), a highlights box in capitals.
+_PAGE_LINE = re.compile(
+    r"^(?:posted by (?-i:[A-Z])[^.]{1,60}? on \S"
+    r"|\d{1,5} comments?$|comments? \(\d{1,5}\)$"
+    r"|[-–—]+\s*(?-i:END)\s*[-–—]+"
+    r"|follow (?:us|(?:the )?(?-i:[A-Z])[\w.&'’ -]{1,40}?) on (?:X|Twitter|Instagram|Facebook|"
+    r"TikTok|Threads|YouTube|WhatsApp|LinkedIn|Bluesky|Telegram)\b"
+    r"|support (?:our|us|local|independent|(?:the )?"
+    r"(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,4})\b[^.]{0,80}"
+    r"\b(?:donat\w+|price of a (?:coffee|cup)|member(?:ship)?|contribution)\b"
+    r"|(?:independent|local|quality|good) (?:journalism|reporting|news) (?:costs|needs|takes|"
+    r"relies on|depends on) (?:money|you|readers|your support)\b"
+    r"|(?:the )?(?-i:[A-Z])[\w&'’-]*(?: (?-i:[A-Z])[\w&'’-]*){1,5} is (?:jointly )?funded by "
+    r"(?:the )?"
+    r"(?-i:[A-Z])[^.]{1,60}? and (?:provided|distributed|supplied|offered) to\b"
+    r"|authori[sz]ed by (?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){1,3}, "
+    r"|case: [^.]{1,80}?\bv\. "
+    r"|(?-i:HIGHLIGHTS|KEY POINTS|AT A GLANCE|IN BRIEF)\b)",
+    re.I,
+)
 # A wire's exchange-rate note: "($1 = 0.7912 pounds)", "(£1 = $1.2701)", "(1 euro = $1.08)".
 _RATE_NOTE = re.compile(r"^\(\s*\S{0,4}\s?1\s?\w{0,6} = \S{0,4}\s?[\d.,]+[^()]{0,30}\)$")
 _BYLINE = re.compile(
@@ -285,7 +310,10 @@ _BYLINE = re.compile(
     # "Jane Doe 30 Nov 2026 Listen to this article 5 min": a name, the date, a player's prompt
     rf"|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){{1,3}}\s+\d{{1,2}}\s+(?i:{_MONTHS})\s+\d{{4}}"
     r"(?:\s+(?:(?i:listen to this (?:article|story))|\d+ min(?:ute)?s?(?: read| listen)?|"
-    r"\d{1,2}[:.]\d\d(?:\s*[ap]m)?))*)$"
+    r"\d{1,2}[:.]\d\d(?:\s*[ap]m)?))*"
+    # "Jane Doe December 2, 2026 06:30 4 min read": the date the American way
+    rf"|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){{1,3}}\s+(?i:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
+    r"(?:\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?(?:\s+\d+ min(?:ute)?s? read)?)$"
 )
 # "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
 DATELINE_PREFIX = re.compile(
@@ -322,6 +350,8 @@ def line_role(line: str) -> str | None:
     if stripped[-7:].lower() == "caption" and _CAPTION_TOGGLE.search(stripped):
         return "caption"  # a web caption ends with its toggle: "... Jane Doe/AP hide caption"
     if len(stripped) <= 250 and _PROMO_OPEN.match(stripped) and _PROMO_WORDS.search(stripped):
+        return "source_line"
+    if len(stripped) <= 250 and _PAGE_LINE.match(stripped):
         return "source_line"
     if len(stripped) <= 100 and "/" in stripped and _CREDIT_LINE.match(stripped):
         return "credit"

@@ -37,6 +37,7 @@ from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.quotemarks import curly_quotes, outside_quotes, quote_state
 from workbench.extraction.speech import (
     BODY_HEAD,
+    BODY_HEADS,
     BODY_WORD,
     ESTIMATE_VERBS,
     NOT_NAMES,
@@ -89,6 +90,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         body = found is not None and found.speaker is not None and (
             found.speaker in COMPANY_SPEAKERS or found.speaker[:4].lower() == "the "
         )
+        if body and _CAPITAL_NOUN.fullmatch(found.speaker):
+            # "The Ministry said": the ministry the article named, in capitals by house style
+            found = Attribution(found.speaker.lower(), found.flags, found.explicit)
         introduced_body = body_introduced(text)
         if introduced_body:
             organisation = introduced_body
@@ -162,6 +166,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         previous_paragraph = paragraph
     _backfill(sentences, out)
     return out
+
+
+_CAPITAL_NOUN = re.compile(rf"[Tt]he (?:{BODY_HEADS})")
 
 
 # "the Norwegian company Nordvik Aerospace", "state operator Harbour Rail", "Halsey's, the

@@ -86,13 +86,14 @@ ACCORDING_PHRASE = re.compile(
 # What a group of people is said to think, in the present ("Experts caution that ...").
 _GROUP_VIEWS = r"warn|caution|agree|argue|believe|fear|predict|estimate|point\s+out|note"
 ANONYMOUS = re.compile(
-    r"(?P<who>(?:(?:[A-Z][\w.’']*|many|some|several|other|two|three|senior|former|local|"
+    r"(?P<who>(?:(?:[A-Z][\w.’'-]*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
     r"(?i:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
     r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
     r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
     r"opponents|witnesses|traders|investors|doctors|astronomers|groups|professionals|"
-    r"specialists|forecasters|[a-z]+ologists)"
+    r"specialists|forecasters|brokers|bankers|dealers|exporters|importers|shippers|growers|"
+    r"[a-z]+ologists)"
     r"(?:\s+and\s+[a-z]+s)?"  # "researchers and advocates agree"
     r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS}|{_GROUP_VIEWS})\b"
@@ -129,7 +130,7 @@ GROUP_NOUNS = frozenset(
     spokeswomen spokesperson residents authorities insiders investigators researchers
     scientists economists supporters opponents witnesses traders investors doctors
     astronomers groups professionals specialists producers growers colleagues
-    strategists forecasters""".split()
+    strategists forecasters brokers bankers dealers exporters importers shippers""".split()
 )
 LOWER_WORDS = re.compile(r"[a-z]+")
 # What a reporter writes about a source who is not named, wherever it stands.
@@ -340,6 +341,17 @@ NAME_IN_APPOSITION = re.compile(
     # "Her lawyer, Sam Reid of Reid & Co,": the firm the person is at is no part of the name
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3})"
     r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.&-]*){0,4})?,$"
+)
+
+
+# A sentence that opens with a role, then the person in apposition: "Head of the
+# Ministry's Wellness Unit, Dr Litia Naivalu, said", "Leader of Government Business in the
+# Senate, Senator ..., says", "Mabaso Linen Services' managing director, Ayanda Mabaso,".
+ROLE_THEN_NAME = re.compile(
+    r"\s*(?:(?:Head|Leader|Director|Chief|Chair|Chairman|Chairwoman|Chairperson|Minister|"
+    r"Secretary|President|Commissioner|Governor|Mayor|Manager|Deputy|Vice)\b[^,]{0,80}|"
+    r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:[’']s|s[’'])(?:\s+[a-z][\w-]*){1,3}),\s+"
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),"
 )
 
 
