@@ -340,7 +340,9 @@ def test_a_refused_fork_leaves_the_parts_to_this_one(monkeypatch):
     assert forked.run([lambda: os.getpid()] * 3, processes=3) == [os.getpid()] * 3
 
 
-def test_ctrl_c_stops_a_long_extraction_with_code_130(news_text, tmp_path):
+@pytest.mark.parametrize("second", [None, 0.001, 0.02, 0.2])
+def test_ctrl_c_stops_a_long_extraction_with_code_130(news_text, tmp_path, second):
+    """Once or twice (an impatient hand): the second Ctrl-C changes nothing."""
     article = tmp_path / "news.txt"
     article.write_text(news_text * 3, encoding="utf-8")
     proc = subprocess.Popen(
@@ -354,6 +356,9 @@ def test_ctrl_c_stops_a_long_extraction_with_code_130(news_text, tmp_path):
         while not _children(proc.pid) and proc.poll() is None:  # into the shared reading
             time.sleep(0.01)
         os.killpg(proc.pid, signal.SIGINT)
+        if second is not None:
+            time.sleep(second)
+            os.killpg(proc.pid, signal.SIGINT)
         _, err = proc.communicate(timeout=60)
     finally:
         _end(proc)

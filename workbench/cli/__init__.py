@@ -10,6 +10,7 @@ when a command needs them (see commands.py), so the help starts fast.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 import typer
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> None:
     # psycopg logs a warning of its own when it closes a pipeline after a refused write;
     # the sentence below already says what was refused.
     logging.getLogger("psycopg").addHandler(logging.NullHandler())
+    if argv is None:  # the command line itself, not a caller passing its own arguments
+        _one_interrupt()
     try:
         # Outside standalone mode Typer returns, rather than raises, the code of a
         # command's typer.Exit, and 130 for Ctrl-C: both must reach the shell.
@@ -74,8 +77,27 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     if isinstance(code, int) and code:
         if code == INTERRUPTED:
+            if _stopping:  # and through the interpreter's shutdown, which drops our handler
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
             typer.echo("Interrupted.", err=True)
         sys.exit(code)
 
 
 INTERRUPTED = 130  # the shell's code for a program stopped by Ctrl-C
+
+
+def _one_interrupt() -> None:
+    """Ctrl-C stops the command once: a second one while it stops (its forked readers, the
+    interpreter's own shutdown) is ignored, so that it still ends with "Interrupted." and
+    code 130 rather than a traceback. A Ctrl-C the shell has told us to ignore stays so."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+
+
+_stopping: list[bool] = []
+
+
+def _interrupted(number: int, frame: object) -> None:
+    if not _stopping:
+        _stopping.append(True)
+        raise KeyboardInterrupt

@@ -83,7 +83,7 @@ class _Gate:
     """Where Ctrl-C may stop this thread. While the gate is closed a Ctrl-C is only noted;
     opening the gate raises it, and so does leaving the ``with`` block (once the previous
     handler is back) if it came while the gate was closed and nothing else is being raised.
-    The handler raises at most once and closes the gate as it does, so that a ``finally``
+    The handler delivers at most once and closes the gate as it does, so that a ``finally``
     after an open stretch always runs whole. Only the main thread takes Ctrl-C: elsewhere
     (or where a handler was set outside Python) the gate does nothing."""
 
@@ -102,15 +102,25 @@ class _Gate:
     def _interrupt(self, number: int, frame: Any) -> None:
         if self.is_open:
             self.is_open = False
-            raise KeyboardInterrupt
-        self.came = True
+            self._deliver(frame)
+        else:
+            self.came = True
 
     def open(self) -> None:
         self.is_open = True
         if self.came:
             self.came = False
             self.is_open = False
-            raise KeyboardInterrupt
+            self._deliver(None)
+
+    def _deliver(self, frame: Any) -> None:
+        """The Ctrl-C, to the handler it was meant for (Python's raises KeyboardInterrupt;
+        a program's own may do more, or nothing the second time)."""
+        if callable(self.previous):
+            self.previous(signal.SIGINT, frame)
+        elif self.previous == signal.SIG_DFL:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.raise_signal(signal.SIGINT)
 
     def close(self) -> None:
         self.is_open = False
@@ -118,7 +128,7 @@ class _Gate:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         if not self.active:
             return
-        signal.signal(signal.SIGINT, self.previous)
+        signal.signal(signal.SIGINT, self.previous)  # (after a SIG_DFL delivery, not reached)
         if self.came and kind is None:
             signal.raise_signal(signal.SIGINT)  # to the handler it was meant for
 
