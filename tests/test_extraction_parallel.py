@@ -221,6 +221,30 @@ def test_ctrl_c_as_a_process_starts_leaves_nothing_behind():
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("free", [0, 1, 3])
+def test_no_descriptors_left_for_a_pipe_leaves_the_parts_to_this_one(free):
+    """A long-running program that has used up its file descriptors (its modules loaded)."""
+    parent = _python(
+        "import multiprocessing.connection, multiprocessing.popen_fork, os\n"
+        "from workbench.extraction import forked\n"
+        "held = []\n"
+        "try:\n"
+        "    while True:\n"
+        "        held.append(os.open(os.devnull, os.O_RDONLY))\n"
+        "except OSError:\n"
+        "    pass\n"
+        f"for fd in held[len(held) - {free}:] if {free} else []:\n"
+        "    os.close(fd)\n"
+        "print(forked.run([lambda i=i: (i, os.getpid()) for i in range(5)], 3)"
+        " == [(i, os.getpid()) for i in range(5)])\n",
+    )
+    try:
+        out, err = parent.communicate(timeout=60)
+    finally:
+        _end(parent)
+    assert out.strip() == "True", err
+
+
 def test_an_error_here_stops_the_parts_running_elsewhere(tmp_path):
     started, finished = tmp_path / "started", tmp_path / "finished"
 

@@ -9,7 +9,9 @@ when a command needs them (see commands.py), so the help starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import signal
 import sys
 
@@ -75,11 +77,18 @@ def main(argv: list[str] | None = None) -> None:
             raise
         typer.echo(f"Error: {sentence}", err=True)
         sys.exit(1)
+    if argv is None:  # done: a Ctrl-C while the interpreter shuts down changes nothing
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if isinstance(code, int) and code:
         if code == INTERRUPTED:
-            if _stopping:  # and through the interpreter's shutdown, which drops our handler
-                signal.signal(signal.SIGINT, signal.SIG_IGN)
             typer.echo("Interrupted.", err=True)
+            if argv is None:
+                # Leave now: a Ctrl-C that came while a module was being imported can make
+                # Python end the process by SIGINT after all, once it has shut down.
+                for stream in (sys.stdout, sys.stderr):
+                    with contextlib.suppress(OSError, ValueError):  # a closed pipe
+                        stream.flush()
+                os._exit(INTERRUPTED)
         sys.exit(code)
 
 

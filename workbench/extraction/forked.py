@@ -31,7 +31,8 @@ def run(parts: Sequence[Callable[[], Any]], processes: int = 2) -> list[Any]:
     one at a time to ``processes - 1`` forked processes, each sending a part's result back
     as soon as it is done (so small parts keep a process's memory small) and taking the
     next. With one process, or where the system cannot fork, the parts run one after the
-    other here; so do the parts left undone when the system refuses a fork, a part raises,
+    other here; so do the parts left undone when the system refuses a fork (or the pipe or
+    thread it needs), a part raises,
     a result cannot be read or a forked process dies (killed for memory, say), and no more
     are handed out then. A part's own error is raised here, when it runs again here. On an
     error or Ctrl-C here the forked processes are stopped; they also stop if this process
@@ -66,8 +67,13 @@ def run(parts: Sequence[Callable[[], Any]], processes: int = 2) -> list[Any]:
                         target=_collect, daemon=True,
                         args=([pipe for _, pipe in workers], len(parts), results, collected,
                               over))
-                    thread.start()
-                    collector = thread
+                    try:
+                        thread.start()
+                    except RuntimeError:  # no thread to be had: the parts are done here
+                        _end(workers, None, over, stop=True)
+                        workers.clear()
+                    else:
+                        collector = thread
                 gate.open()  # a Ctrl-C that came meanwhile is raised here
                 results[0] = parts[0]()
                 if collector is not None:
@@ -154,7 +160,10 @@ def _start(context: Any, parts: Sequence[Callable[[], Any]], others: list[Any]
     if the system refuses the fork. ``others`` are this end of the pipes of the processes
     started before, which the copy closes with its own: each pipe end is then held by one
     process only, so that either side sees the pipe end when the other closes it."""
-    here, there = context.Pipe()
+    try:
+        here, there = context.Pipe()
+    except OSError:  # no descriptors left: refused like a fork
+        return None
     process = context.Process(target=_work, args=(parts, there, [here, *others], os.getpid()),
                               daemon=True)
     try:
