@@ -32,57 +32,50 @@ def run(parts: Sequence[Callable[[], Any]], processes: int = 2) -> list[Any]:
     as soon as it is done (so small parts keep a process's memory small) and taking the
     next. With one process, or where the system cannot fork, the parts run one after the
     other here; so do the parts left undone when the system refuses a fork (or the pipe or
-    thread it needs), a part raises,
-    a result cannot be read or a forked process dies (killed for memory, say), and no more
-    are handed out then. A part's own error is raised here, when it runs again here. On an
-    error or Ctrl-C here the forked processes are stopped; they also stop if this process
-    dies. A Ctrl-C while processes start or stop is raised once they have, so that none is
-    left behind."""
+    thread it needs), a part raises, a result cannot be read or a forked process dies
+    (killed for memory, say), and no more are handed out then. A part's own error is raised
+    here, when it runs again here. On an error or Ctrl-C here the forked processes are
+    stopped; they also stop if this process dies. A Ctrl-C while processes start or stop is
+    raised once they have, so that none is left behind."""
     if processes < 2 or len(parts) < 2 or not can_fork():
         return [part() for part in parts]
     import multiprocessing  # here: a short article never needs it, nor its import time
 
     context = multiprocessing.get_context("fork")
-    results: dict[int, Any] = {}
     workers: list[tuple[Any, Any]] = []
     collector = None
-    collected: list[bool] = []  # [True] once every handed-out part is back or given up
-    # Waited on rather than the thread: a Ctrl-C in Thread.join can leave the thread
-    # marked as ended while it runs (Python 3.11)
-    over = threading.Event()
     with _Gate() as gate:  # Ctrl-C only while the gate is open
         try:
             try:
-                held = _hold_interrupts()  # a copy starts with no Ctrl-C pending
-                try:
-                    for _ in range(min(processes - 1, len(parts) - 1)):
-                        worker = _start(context, parts, [pipe for _, pipe in workers])
-                        if worker is None:  # the system refused: what is left is done here
-                            break
-                        workers.append(worker)
-                finally:
-                    _release_interrupts(held)
-                if workers:  # only now a second thread: every fork is done
-                    thread = threading.Thread(
-                        target=_collect, daemon=True,
-                        args=([pipe for _, pipe in workers], len(parts), results, collected,
-                              over))
-                    try:
-                        thread.start()
-                    except RuntimeError:  # no thread to be had: the parts are done here
-                        _end(workers, None, over, stop=True)
-                        workers.clear()
-                    else:
-                        collector = thread
+                _start_all(context, parts, min(processes - 1, len(parts) - 1), workers)
+                collector = _Collector.start_for([pipe for _, pipe in workers], len(parts))
                 gate.open()  # a Ctrl-C that came meanwhile is raised here
-                results[0] = parts[0]()
+                first = parts[0]()
                 if collector is not None:
-                    over.wait()
+                    # waited on rather than the thread: a Ctrl-C in Thread.join can leave
+                    # the thread marked as ended while it runs (Python 3.11)
+                    collector.over.wait()
             finally:
                 gate.close()
         finally:
-            _end(workers, collector, over, stop=not collected)
+            _end(workers, collector)
+    results = {0: first, **(collector.results if collector is not None else {})}
     return [results[i] if i in results else part() for i, part in enumerate(parts)]
+
+
+def _start_all(context: Any, parts: Sequence[Callable[[], Any]], count: int,
+               workers: list[tuple[Any, Any]]) -> None:
+    """Up to ``count`` forked processes, added to ``workers`` as they start (so that they
+    are stopped whatever happens next); fewer if the system refuses one."""
+    held = _hold_interrupts()  # a copy starts with no Ctrl-C pending
+    try:
+        for _ in range(count):
+            worker = _start(context, parts, [pipe for _, pipe in workers])
+            if worker is None:  # the system refused: what is left is done here
+                return
+            workers.append(worker)
+    finally:
+        _release_interrupts(held)
 
 
 class _Gate:
@@ -139,14 +132,14 @@ class _Gate:
             signal.raise_signal(signal.SIGINT)  # to the handler it was meant for
 
 
-def _end(workers: list[tuple[Any, Any]], collector: threading.Thread | None,
-         over: threading.Event, stop: bool) -> None:
-    """Stop (if ``stop``) and wait for the forked processes, and close their pipes."""
-    if stop:  # an error, Ctrl-C or a broken collector: parts may be running
+def _end(workers: list[tuple[Any, Any]], collector: _Collector | None) -> None:
+    """Stop (unless every part handed out is back) and wait for the forked processes, and
+    close their pipes."""
+    if collector is None or not collector.complete:  # an error, Ctrl-C, a broken collector
         for process, _ in workers:
             process.kill()
     if collector is not None:
-        over.wait()  # done, or every pipe has ended with its process
+        collector.over.wait()  # done, or every pipe has ended with its process
         collector.join()
     for process, pipe in workers:
         pipe.close()  # a process still waiting for a part reads the end of its pipe
@@ -191,49 +184,70 @@ def _work(parts: Sequence[Callable[[], Any]], pipe: Any, parents_ends: list[Any]
         return
 
 
-def _collect(pipes: list[Any], count: int, results: dict[int, Any], collected: list[bool],
-             over: threading.Event) -> None:
+class _Collector(threading.Thread):
     """In a thread of the parent: hand parts 1 to ``count - 1`` out to the processes at
-    the other end of ``pipes``, one at a time, and gather their results. When a process
+    the other end of ``pipes``, one at a time, and gather their ``results``. When a process
     dies or sends what cannot be read, no more parts are handed out: what is left is done
-    in the parent. ``over`` is set when the thread is done, whatever happened."""
-    try:
-        _hand_out(pipes, count, results, collected)
-    finally:
-        over.set()
+    in the parent. ``complete`` once every part handed out is back or given up; ``over``
+    is set when the thread is done, whatever happened."""
 
+    def __init__(self, pipes: list[Any], count: int) -> None:
+        super().__init__(daemon=True)
+        self.pipes = pipes
+        self.count = count
+        self.results: dict[int, Any] = {}
+        self.complete = False
+        self.over = threading.Event()
 
-def _hand_out(pipes: list[Any], count: int, results: dict[int, Any], collected: list[bool]
-              ) -> None:
-    from multiprocessing.connection import wait
-
-    upcoming: Iterator[int] = iter(range(1, count))
-    given: dict[Any, int] = {}
-
-    def give(pipe: Any) -> None:
-        nonlocal upcoming
-        index = next(upcoming, None)
+    @classmethod
+    def start_for(cls, pipes: list[Any], count: int) -> _Collector | None:
+        """A started collector; None without processes, or if no thread is to be had (the
+        processes are then stopped at the end, and the parts done here)."""
+        if not pipes:
+            return None
+        collector = cls(pipes, count)
         try:
-            pipe.send(index)  # None: nothing more to do
-        except OSError:  # it has died; the part is done in the parent
-            upcoming = iter(())
-            return
-        if index is not None:
-            given[pipe] = index
+            collector.start()
+        except RuntimeError:
+            return None
+        return collector
 
-    for pipe in pipes:
-        give(pipe)
-    while given:
-        for pipe in wait(list(given)):
-            del given[pipe]
+    def run(self) -> None:
+        try:
+            self._hand_out()
+            self.complete = True
+        finally:
+            self.over.set()
+
+    def _hand_out(self) -> None:
+        from multiprocessing.connection import wait
+
+        upcoming: Iterator[int] = iter(range(1, self.count))
+        given: dict[Any, int] = {}
+
+        def give(pipe: Any) -> None:
+            nonlocal upcoming
+            index = next(upcoming, None)
             try:
-                index, result = pipe.recv()
-            except Exception:  # noqa: BLE001 - it died, perhaps half-way through a result
+                pipe.send(index)  # None: nothing more to do
+            except OSError:  # it has died; the part is done in the parent
                 upcoming = iter(())
-                continue
-            results[index] = result
+                return
+            if index is not None:
+                given[pipe] = index
+
+        for pipe in self.pipes:
             give(pipe)
-    collected.append(True)
+        while given:
+            for pipe in wait(list(given)):
+                del given[pipe]
+                try:
+                    index, result = pipe.recv()
+                except Exception:  # noqa: BLE001 - it died, perhaps half-way through a result
+                    upcoming = iter(())
+                    continue
+                self.results[index] = result
+                give(pipe)
 
 
 def _hold_interrupts() -> Any:
