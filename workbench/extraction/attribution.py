@@ -27,7 +27,6 @@ from workbench.extraction.speech import (
     AUTHORS,
     BODY_BEFORE,
     BODY_HEAD,
-    BODY_HEADS,
     BODY_WORD,
     CORPORATE_TAILS,
     COUNTED_PEOPLE,
@@ -331,20 +330,13 @@ _JOINED_BODY = re.compile(
 )
 
 
-# A body whose name ends with what it studies, in capitals: not a document.
-_BODY_NAMED_FOR = re.compile(
-    rf"(?:the\s+)?(?P<name>(?:[A-Z][\w’'.&-]*\s+)*(?:{BODY_HEADS})\s+(?:of|for|on)\s+"
-    r"(?:[A-Z][\w’'.&-]*\s+(?:(?:and|&)\s+)?)*[A-Z][\w’'.&-]*)"
-)
-
-
 def _according(phrase: str) -> str | None:
     """Who "according to ..." names: a person or body, or None for a document (unless it
     says whose: "an analysis by the Legislative Research Department")."""
     words = phrase.split()
-    body = _BODY_NAMED_FOR.fullmatch(phrase.strip())
+    body = _body_named_for(phrase.strip())
     if body:  # "the Bureau of Labor Statistics", "the Institute for Fiscal Studies": a body
-        return body.group("name")
+        return body
     # a document's title ends with what it is ("the Air Travel Consumer Report"); "the
     # Border Court Data Project" is a body
     lowered = [w.strip("’'") for w in words] + [words[-1].lower().strip("’'")]
@@ -374,6 +366,16 @@ def _according(phrase: str) -> str | None:
     if body:
         return phrase[: body.end()].strip()
     return None
+
+
+def _body_named_for(phrase: str) -> str | None:
+    """A body named in full whose last word says what it studies, in capitals ("Bureau of
+    Labor Statistics"): not a document, though the word is one's."""
+    named = _THE_NAMED.fullmatch(phrase) or _JOINED_BODY.fullmatch(phrase)
+    if not named:
+        return None
+    name = named.groupdict().get("name") or named.group()
+    return name if BODY_HEAD.search(name.rsplit(None, 1)[0]) else None
 
 
 def _body_before(before: str) -> str | None:

@@ -347,9 +347,9 @@ NAME_IN_APPOSITION = re.compile(
 # A sentence that opens with a role, then the person in apposition: "Head of the
 # Ministry's Wellness Unit, Dr Litia Naivalu, said", "Leader of Government Business in the
 # Senate, Senator ..., says", "Mabaso Linen Services' managing director, Ayanda Mabaso,".
+_ROLES = "|".join(sorted(re.escape(w) for w in TITLE_WORDS | {"Head", "Vice"} if "." not in w))
 ROLE_THEN_NAME = re.compile(
-    r"\s*(?:(?:Head|Leader|Director|Chief|Chair|Chairman|Chairwoman|Chairperson|Minister|"
-    r"Secretary|President|Commissioner|Governor|Mayor|Manager|Deputy|Vice)\b[^,]{0,80}|"
+    rf"\s*(?:(?:{_ROLES})\b[^,]{{0,80}}|"
     r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:[’']s|s[’'])(?:\s+[a-z][\w-]*){1,3}),\s+"
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),"
 )
