@@ -160,10 +160,7 @@ def test_a_process_killed_half_way_through_a_result_leaves_it_to_this_one():
         "assert all(len(r[2]) == 8_000_000 for r in found[1:])\n"
         "print(sum(r[1] == here for r in found[1:]) > 0)\n",
     )
-    try:
-        out, err = parent.communicate(timeout=60)
-    finally:
-        _end(parent)
+    out, err = _output(parent)
     assert out.split() == ["killed", "True"], err
 
 
@@ -178,10 +175,7 @@ def test_a_result_that_cannot_be_read_here_is_done_here():
         "found = forked.run([lambda: 'first', lambda: Odd(1, 2), lambda: 3, lambda: 4], 3)\n"
         "print(type(found[1]).__name__, found[2:])\n",
     )
-    try:
-        out, err = parent.communicate(timeout=60)
-    finally:
-        _end(parent)
+    out, err = _output(parent)
     assert out.strip() == "Odd [3, 4]", err
 
 
@@ -213,10 +207,7 @@ def test_ctrl_c_as_a_process_starts_leaves_nothing_behind():
         "    except KeyboardInterrupt:\n"
         "        print('interrupted', children(), len(os.listdir('/proc/self/fd')) - fds)\n",
     )
-    try:
-        out, err = parent.communicate(timeout=60)
-    finally:
-        _end(parent)
+    out, err = _output(parent)
     assert out.splitlines() == ["interrupted [] 0"] * 5, err
     assert "Traceback" not in err
 
@@ -238,10 +229,7 @@ def test_no_descriptors_left_for_a_pipe_leaves_the_parts_to_this_one(free):
         "print(forked.run([lambda i=i: (i, os.getpid()) for i in range(5)], 3)"
         " == [(i, os.getpid()) for i in range(5)])\n",
     )
-    try:
-        out, err = parent.communicate(timeout=60)
-    finally:
-        _end(parent)
+    out, err = _output(parent)
     assert out.strip() == "True", err
 
 
@@ -306,6 +294,15 @@ def _children(parent: int | None = None) -> list[int]:
     return sorted(found)
 
 
+def _output(proc: subprocess.Popen) -> tuple[str, str]:
+    """What a process printed (stdout, stderr), waited for a minute at most: a process that
+    hangs is killed, with what it started, and the test fails."""
+    try:
+        return proc.communicate(timeout=60)
+    finally:
+        _end(proc)
+
+
 def _end(proc: subprocess.Popen) -> None:
     """Kill a process a test gave up waiting for, with what it started."""
     if proc.poll() is None:
@@ -346,10 +343,7 @@ def test_ctrl_c_is_left_to_the_parent(tmp_path):
         time.sleep(0.05)
     time.sleep(0.3)  # the other process has sent its result and waits for work
     os.killpg(parent.pid, signal.SIGINT)
-    try:
-        out, err = parent.communicate(timeout=60)
-    finally:
-        _end(parent)
+    out, err = _output(parent)
     assert out.strip() == "stopped"
     assert "Traceback" not in err
 
