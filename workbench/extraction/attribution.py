@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.extraction import documents
+from workbench.extraction.letters import CAP, LOW
 from workbench.extraction.quotemarks import curly_quotes, outside_quotes
 from workbench.extraction.speech import (
     ACCORDING,
@@ -81,7 +82,7 @@ class Attribution:
     pronoun: bool = False  # the sentence attributes itself with a pronoun ("he said")
 
 
-_ACRONYM = re.compile(r" \([A-Z][A-Za-z]{1,7}\)(?=[\s,])")
+_ACRONYM = re.compile(rf" \({CAP}[A-Za-z]{{1,7}}\)(?=[\s,])")
 def _people(noun: str) -> bool:
     """Whether a plural names people who are not an office ("volcanologists", "traders",
     "tourism operators"); not a document ("papers", "letters")."""
@@ -122,7 +123,7 @@ def _without_title(words: list[str]) -> str:
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
-NAME_WORD = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+"
+NAME_WORD = rf"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b){CAP}{LOW}+"
 
 
 # "The White House", "The Consejo Minero": a name written after "The" is a body's.
@@ -157,7 +158,7 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
         return clean_name(direct.group(1))
     if direct and _THE_NAME.fullmatch(direct.group(1)):
         return "the" + direct.group(1)[3:]  # "The White House said", "The Kremlin said"
-    if direct and re.fullmatch(r"[Tt]he [A-Z]{2,6}", direct.group(1)):
+    if direct and re.fullmatch(rf"[Tt]he {CAP}{{2,6}}", direct.group(1)):
         return direct.group(1)[4:]  # "The CDC estimated"
     # "A note from Trump read:" -- the last name in the clause before the verb.
     clause = re.split(r"[,;:—–]", before)[-1]
@@ -319,14 +320,14 @@ _GROUP_ENDINGS = ("ologists", "ors", "ists", "ians", "ants")
 
 
 _THE_NAMED = re.compile(
-    r"the\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,6})"
+    rf"the\s+(?P<name>{CAP}[\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?{CAP}[\w’'.&-]*){{0,6}})"
     r"(?![\w’'-])"
 )
 
 
 _JOINED_BODY = re.compile(
-    r"[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*\s+(?:of|for|and)\s+[A-Z][\w’'.&-]*"
-    r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,4}(?![\w’'-])"
+    rf"{CAP}[\w’'.&-]*(?:\s+{CAP}[\w’'.&-]*)*\s+(?:of|for|and)\s+{CAP}[\w’'.&-]*"
+    rf"(?:\s+(?:(?:of|for|and|&)\s+)?{CAP}[\w’'.&-]*){{0,4}}(?![\w’'-])"
 )
 
 
@@ -419,11 +420,11 @@ def _named_body_before(before: str) -> str | None:
 
 # A name of three words or more after "the", which no person's is.
 _THE_LONG_NAME = re.compile(
-    r"(?:^|\s)[Tt]he\s+(?P<name>(?!(?:Rev|Reverend|Hon|Honourable|Honorable)\b)[A-Z][\w’'.&-]*"
-    r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){2,7})$"
+    rf"(?:^|\s)[Tt]he\s+(?P<name>(?!(?:Rev|Reverend|Hon|Honourable|Honorable)\b){CAP}[\w’'.&-]*"
+    rf"(?:\s+(?:(?:of|for|and|&)\s+)?{CAP}[\w’'.&-]*){{2,7}})$"
 )
 # "the Santa Inés": capitalised words after "the" go on into the words after them.
-_THE_NAME_GOES_ON = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w’'.&-]*\s+)+$")
+_THE_NAME_GOES_ON = re.compile(rf"\b[Tt]he\s+(?:{CAP}[\w’'.&-]*\s+)+$")
 
 
 # "the company", "the carrier": a company the article named before, when its name says so.
@@ -445,7 +446,7 @@ _COMPANY_HEADS = (
 ).split()
 COMPANY_HEAD = re.compile("|".join(re.escape(head) for head in _COMPANY_HEADS))
 COMPANY_NAME = re.compile(
-    r"\b(?!(?:The|A|An|This|That)\s)(?:(?:[A-Z][\w&’'.-]*|&)\s+){1,3}"
+    rf"\b(?!(?:The|A|An|This|That)\s)(?:(?:{CAP}[\w&’'.-]*|&)\s+){{1,3}}"
     rf"(?:{'|'.join(re.escape(h) for h in _COMPANY_HEADS)})(?![\w-])\.?"
 )
 COMPANY_SPEAKERS = frozenset(f"{the} {noun}" for the in ("the", "The") for noun in _COMPANY_NOUNS)

@@ -17,11 +17,12 @@ from workbench.extraction.attribution import (
 )
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.letters import CAP, CAPITALS
 from workbench.extraction.quotemarks import outside_quotes
 from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, NOT_NAMES
 
 # A name of one to four capitalised words: "Nordvik Aerospace", "Harlow & Pike".
-FIRM_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:&\s+)?[A-Z][\w’'&.-]*){0,3}"
+FIRM_NAME = rf"{CAP}[\w’'&.-]*(?:\s+(?:&\s+)?{CAP}[\w’'&.-]*){{0,3}}"
 
 
 # What is most often the article's own subject: "Lilly will cut its price, the company
@@ -137,9 +138,9 @@ _ON = rf"on(?!\s+{_DATE})"
 # A body the sentence opens with, its name perhaps after "The" and before an apposition
 # ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
 _OPENING_NAME = re.compile(
-    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
-    rf"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|{_ON}|and|&)\s+)?[A-Z][\w&’'.-]*){{0,6}})"
-    r"(?:\s+\([A-Z][A-Za-z]{1,7}\))?"  # its letters: "The World Food Programme (WFP) will"
+    rf"(?:{CAP}[{CAPITALS}.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
+    rf"(?P<name>{CAP}[\w&’'.-]*(?:\s+(?:(?:of|for|{_ON}|and|&)\s+)?{CAP}[\w&’'.-]*){{0,6}})"
+    rf"(?:\s+\({CAP}[A-Za-z]{{1,7}}\))?"  # its letters: "The World Food Programme (WFP) will"
     rf"(?:\s+on\s+{_DATE}(?:\s+\d{{1,2}})?)?"
     r"(?:,\s+(?:the|an?|one)\s|\s+(?:is|was|has|had|have|will|would|[a-z]+ed)\b)"
 )
@@ -206,8 +207,8 @@ def names_organisation(speaker: str) -> bool:
 _NAMED_HEADS = rf"{BODY_HEADS}|Bank|College|Society|System|Chamber|University|Laboratory"
 _NAMED_HEAD = re.compile(rf"\b(?:{_NAMED_HEADS})\b")
 _NAMED_BODY_IN_TEXT = re.compile(
-    rf"\b(?:[A-Z][\w’'.&-]*\s+(?:(?:of|for|{_ON}|and|&)\s+)?){{0,5}}(?:{_NAMED_HEADS})\b"
-    rf"(?:\s+(?:of|for|{_ON})\s+[A-Z][\w’'-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w’'-]*){{0,3}})?"
+    rf"\b(?:{CAP}[\w’'.&-]*\s+(?:(?:of|for|{_ON}|and|&)\s+)?){{0,5}}(?:{_NAMED_HEADS})\b"
+    rf"(?:\s+(?:of|for|{_ON})\s+{CAP}[\w’'-]*(?:\s+(?:(?:and|&)\s+)?{CAP}[\w’'-]*){{0,3}})?"
 )
 # "the county health department": lower-case words naming a kind of body.
 BODY_PHRASE = re.compile(rf"the(?: [a-z]+){{0,3}} (?:{BODIES}|trust|coalition)")
@@ -258,7 +259,7 @@ def _head(words: list[str]) -> str:
 
 
 _POLICE_FORCE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w.’'-]*\s+){1,4}Police(?:\s+(?:Department|Service|Force))?)\b"
+    rf"\b(?P<name>(?:{CAP}[\w.’'-]*\s+){{1,4}}Police(?:\s+(?:Department|Service|Force))?)\b"
 )
 
 
@@ -298,7 +299,7 @@ def _bodies_in(text: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _NAMED_BODY_IN_TEXT.finditer(text))
 
 
-_FULL_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)*[A-Z][\w’'.&-]*){0,7}"
+_FULL_NAME = rf"{CAP}[\w’'.&-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)*{CAP}[\w’'.&-]*){{0,7}}"
 _SMALL_WORDS = frozenset("of for on and & the".split())
 
 

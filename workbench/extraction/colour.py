@@ -13,13 +13,17 @@ import re
 
 from workbench.extraction import kinds
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.letters import CAP
 
 _DIGIT = re.compile(r"\d")
 # A vox pop: a voice the article introduces by their life rather than a role ("said Gail
 # Hornby, who has lived on the street for 31 years", "Tom Ferris, 64, who has fished out of
 # the harbour since 1979, said ..."); not "who led the study". The name may carry a home
 # town ("asked Mary Doyle from Ballina, whose ...") and come before the verb or after it.
-_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+from\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+_NAME = (
+    rf"{CAP}[\w’'.-]*(?:\s+{CAP}[\w’'.-]*){{0,3}}"
+    rf"(?:\s+from\s+{CAP}[\w’'-]+(?:\s+{CAP}[\w’'-]+)?)?"
+)
 _VOICE_VERBS = ("said", "says", "asked", "added", "told", "declared")
 _VOICE_VERB = f"(?:{'|'.join(_VOICE_VERBS)})"
 _LIFE = (
@@ -40,7 +44,7 @@ _EVERYDAY = (
     r"chief|head|spokes\w+|official|doctor|physician|surgeon|consultant|lawyer|attorney|expert|"
     r"manager|executive|founder|owner|minister|member|officer)\b)"
     # "a nurse at the hospital": staff of a place in the story speak as witnesses to it
-    r"(?![^,.;“”\"]{0,40}\bat\s+(?:the\b|[A-Z]))"
+    rf"(?![^,.;“”\"]{{0,40}}\bat\s+(?:the\b|{CAP}))"
 )
 # An age and no office at all is the same: "said shop owner Ana Reyes, 58." at the end of the
 # sentence, or "Her son, Tom Lee, 34, said: ..." before the quote. So is an everyday line with
@@ -53,7 +57,7 @@ _AGED_VOICE = re.compile(
     rf"|\b{_VOICE_VERB}\s+{_NAME},\s+{_EVERYDAY}[a-z -]{{1,30}}? of \d{{1,2}} years\.?$"
     rf"|\b{_VOICE_VERB}\s+{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}"
     rf"|^{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}[^,.;“”\"]{{1,60}},\s+{_VOICE_VERB}\b"
-    rf"|\b{_VOICE_VERB}\s+(?:[A-Z][\w’'-]*\s+)?(?:[a-z-]+\s+){{0,2}}{_NAME},\s+\d{{1,3}}\.?$"
+    rf"|\b{_VOICE_VERB}\s+(?:{CAP}[\w’'-]*\s+)?(?:[a-z-]+\s+){{0,2}}{_NAME},\s+\d{{1,3}}\.?$"
     rf"|^(?:(?:His|Her|Their) [a-z-]+(?: [a-z-]+)?, )?{_NAME},\s+\d{{1,3}},\s+{_VOICE_VERB}\b"
 )
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
@@ -121,7 +125,7 @@ _MORE_SCENE = re.compile(
     r"|\b(?:line|queue)s? (?:[^,.;]{0,60} )?(?:stretched|snaked|wound|curled) (?:around|down|"
     r"along|out|past|through|into|back)\b"
     # the place may take two phrases: "In the town, at the door of the mosque, mothers waited"
-    rf"|^(?:[A-Z][^,.;]{{2,80}}, (?:[a-z][^,.;]{{2,80}}, )?)?(?:[A-Z]\w+ )?(?i:{_SCENE_GROUP})"
+    rf"|^(?:{CAP}[^,.;]{{2,80}}, (?:[a-z][^,.;]{{2,80}}, )?)?(?:{CAP}\w+ )?(?i:{_SCENE_GROUP})"
     r"(?: (?:in|at|on|outside|inside|near|along|under) [^,.;]{1,40}?)? (?:waited|sat|stood|"
     r"queued|huddled|milled|lingered|slept|sheltered|wore|clutched|chatted|sang|prayed|wept|"
     r"hugged|lined up)\b"
@@ -140,7 +144,8 @@ _MOOD = re.compile(
 # watched the vote from the public seats"), or described by their dress ("Ruiz, in a grey
 # suit, showed no emotion"); a bio of a voice ("She has farmed there for 30 years").
 _FIGURE = re.compile(
-    r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}, (?:\d{1,3}, (?:[a-z]+ ){0,2}(?:watched|sat|stood|"
+    rf"^{CAP}[\w’'-]+(?: {CAP}[\w’'-]+){{0,2}}, "
+    r"(?:\d{1,3}, (?:[a-z]+ ){0,2}(?:watched|sat|stood|"
     r"waited|listened|looked on|wept|clutched)\b|(?:in|wearing|dressed in) (?:a|an|his|her|their) "
     r"(?:[\w-]+ ){0,3}(?:suit|uniform|jacket|shirt|t-shirt|dress|coat|jumpsuit|hoodie|sweater|"
     r"jersey|robes?|gown|scarf|hat|cap|blazer|tie)s?, )"

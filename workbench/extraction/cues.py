@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.letters import CAP, CAPITALS
 
 DESIGNATION = re.compile(
     r"\b(?:designat\w*|(?:classified|classed) (?:[\w’'-]+ ){0,10}?as|listed as|blacklist\w*|"
@@ -19,7 +20,7 @@ DESIGNATION = re.compile(
     r"charged (?:\w+ ){0,3}?with|pleaded (?:not )?guilty|acquitted|sentenced (?:\w+ ){0,2}?to|"
     # "were charged in court over", "jailed for 18 years": the same statuses, in other words
     # (not a price: "were charged over £40 a day to park")
-    r"(?:is|are|was|were|been|be) charged (?:in court\b|over\b(?! (?:[A-Z]{1,3})?[$€£¥₹]|\d))|"
+    rf"(?:is|are|was|were|been|be) charged (?:in court\b|over\b(?! (?:{CAP}{{1,3}})?[$€£¥₹]|\d))|"
     r"(?:jailed|imprisoned) for (?:up to |life\b|(?:[\w-]+ ){1,2}?(?:years?|months?|weeks?)\b)|"
     r"term limits?|maximum (?:sentence|penalty)|(?:free|held) (?:[\w’'-]+ ){0,8}?on "
     r"(?:a |an )?(?:[$€£][\d,.]+ )?(?:bond|bail)\b|qualif(?:y|ies|ied) as|"
@@ -28,7 +29,7 @@ DESIGNATION = re.compile(
     r"under (?:a |the )?(?:[\w.-]+ ){0,3}?law\b(?! enforcement| firm| school)|"
     # ("released under the Official Information Act" names how a record was had, not a status)
     r"under (?:the |a |an )?(?!(?:[\w.-]+ ){0,3}?Information Act)"
-    r"(?:[\w.-]+ ){0,3}?(?:[A-Z]\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
+    rf"(?:[\w.-]+ ){{0,3}}?(?:{CAP}\w+ (?:Act|Rules|Code|Treaty|Agreement)|"
     r"[\w-]+ (?:rules|agreement|treaty))\b|"
     r"under the (?:new )?(?:bill|measure|ordinance|act)\b|required by law|"
     r"(?:law|laws|rules|regulations|statutes?|constitution|code|act|ordinance|charter|treaty|"
@@ -169,7 +170,7 @@ ANONYMITY_KEYS = ("anonymity", "to be named", "to be identified", "authori", "na
                    "names not", "withheld", "be named", "be identified", "not named",
                    "not identified", "speaking")
 # "the River Forecast Centre", "the Climate Prediction Center": a body's name forecasts nothing
-NOT_A_BODYS_NAME = r"(?!(?-i:[A-Z]\w+ (?:Cent(?:re|er)|Office|Service|Unit))\b)"
+NOT_A_BODYS_NAME = rf"(?!(?-i:{CAP}\w+ (?:Cent(?:re|er)|Office|Service|Unit))\b)"
 PREDICTION = re.compile(
     NOT_A_BODYS_NAME + r"\b(?:will|won't|is going to|are going to|expected to|expects?|"
     r"forecast\w*|predict\w*|"
@@ -294,7 +295,8 @@ DATES = re.compile(
     # a street address: "at 2400 Orchard Lane", "4718 Rainier Ave. S.", "the 2200 block of"
     # (not a count of what a name qualifies: "40 High Street branches", "9 Supreme Court
     # justices")
-    r"\b\d{1,5} (?:(?:[NSEW]\.? )?(?:[A-Z0-9][\w’'.-]* ){1,3}(?:Street|St|Avenue|Ave|Road|Rd|"
+    rf"\b\d{{1,5}} (?:(?:[NSEW]\.? )?(?:[{CAPITALS}0-9][\w’'.-]* ){{1,3}}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|"
     r"Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Terrace|Way)\b"
     r"(?!\.?\s+(?!(?:was|is|has|as|its|his|this|thus|across|plus|unless|whereas|perhaps|"
     r"always|towards|afterwards|besides|sometimes)\b)[a-z][\w-]*s\b)|block of\b)|"
@@ -313,7 +315,7 @@ DATES = re.compile(
 )
 # An age after a name, "Ana Ruiz, 34, said": who speaks, not what is checked. (Left out of
 # DATES: a named witness's account is still worth proposing.)
-AGE = re.compile(r"\b[A-Z][a-z’'-]+, \d{1,3},")
+AGE = re.compile(rf"\b{CAP}[a-z’'-]+, \d{{1,3}},")
 
 
 # Words that judge rather than state: a quote made only of them is an opinion to report,

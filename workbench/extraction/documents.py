@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.extraction.letters import CAP
+
 # A document is a source, not a speaker: "according to city figures", "a study published
 # on Tuesday", "a police affidavit", "agency records", "the study says".
 DOCUMENTS = frozenset(
@@ -21,8 +23,8 @@ DOCUMENTS = frozenset(
 
 # Whose document it is: "... published in August by the Federal Reserve Bank of New York".
 _BY_BODY = re.compile(
-    r"\b(?:by|from) (?:the |a |an )?(?:[a-z]+ ){0,2}?(?P<who>[A-Z][\w’'.&-]*"
-    r"(?:\s+(?:(?:of|on|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*)"
+    rf"\b(?:by|from) (?:the |a |an )?(?:[a-z]+ ){{0,2}}?(?P<who>{CAP}[\w’'.&-]*"
+    rf"(?:\s+(?:(?:of|on|and|for|the|&)\s+)*{CAP}[\w’'.&-]*)*)"
 )
 # A document by a body, as the subject: "Modelling by the UK Health Security Agency
 # suggests ...", "The outlook released last week by Environment Canada gives ...".
@@ -34,10 +36,10 @@ _DOCUMENT_BY = re.compile(
 )
 _KIND_THEN_NAME = re.compile(
     r"\s+(?:firm|company|pollster|consultancy|group|agency|charity|bank|lender|broker|"
-    r"institute|organi[sz]ation|university|laboratory|lab|newspaper|broadcaster)\s+(?=[A-Z])"
+    rf"institute|organi[sz]ation|university|laboratory|lab|newspaper|broadcaster)\s+(?={CAP})"
 )
 _NAME_AT = re.compile(
-    r"(?P<who>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|on|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*)"
+    rf"(?P<who>{CAP}[\w’'.&-]*(?:\s+(?:(?:of|on|and|for|the|&)\s+)*{CAP}[\w’'.&-]*)*)"
 )
 _DATE_AFTER = re.compile(
     r"\s+(?:on|in|of|for|the|and|&)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

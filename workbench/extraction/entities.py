@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.letters import CAP
 
 PERSON_TITLES = frozenset(
     """president vice-president sen senator rep representative gov governor secretary minister
@@ -48,9 +49,9 @@ _FUNCTION = frozenset(
     has have had was were is are be been being mr mrs ms""".split()
 )
 _CONNECTORS = frozenset({"of", "the", "de", "del", "la", "for", "on"})
-_TOKEN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*|(?:[A-Z]\.){2,}|[a-z][\w’'-]*")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,6}s?$")
-_INITIALISM_END = re.compile(r"(?:[A-Z]\.){2,}$")
+_TOKEN = re.compile(rf"{CAP}[\w’'.-]*|(?:{CAP}\.){{2,}}|[a-z][\w’'-]*")
+_ACRONYM = re.compile(rf"^(?:{CAP}\.){{2,}}$|^{CAP}{{2,6}}s?$")
+_INITIALISM_END = re.compile(rf"(?:{CAP}\.){{2,}}$")
 _POSSESSIVE = re.compile(r"[’']s$")
 
 

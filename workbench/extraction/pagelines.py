@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from workbench.extraction.letters import CAP, CAPITALS
+
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -17,7 +19,7 @@ _MONTHS = (
 _DATE_LINE = re.compile(
     rf"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-    r"(?:[\s,]+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
+    rf"(?:[\s,]+(?:at\s+)?\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*{CAP}{{2,4}}(?:[+-]\d{{1,2}})?)?)?"
     r"(?:\s+updated\s+(?:\d{1,2}|an?|one)\s+(?:minutes?|hours?|days?)\s+ago)?\s*$",
     re.I,
 )
@@ -34,43 +36,43 @@ _STAMP_DAY_OR_MONTH = re.compile(
     rf"^(?:{_MONTHS}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|\w+day)$", re.I
 )
 _STAMP_NUMBER = re.compile(
-    r"^(?:\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|\d{1,2}h\d\d|[A-Z]{1,4}T"
+    rf"^(?:\d{{1,4}}(?:[/.:-]\d{{1,4}}){{0,2}}(?:st|nd|rd|th)?(?:[ap]\.?m\.?)?|\d{{1,2}}h\d\d|{CAP}{{1,4}}T"
     r"(?:[+-]\d{1,2})?|UTC(?:[+-]\d{1,2})?|GMT(?:[+-]\d{1,2})?)$"
 )
 # A live page's entry stamp: a time of day alone on its line ("19:58", "7.41pm", "10:05 a.m.
 # ET"); a sentence always has a word.
-_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+_CLOCK_LINE = re.compile(rf"^\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*{CAP}{{2,4}})?$", re.I)
 _STAMP_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 _DIGIT = re.compile(r"\d")
 _STAMP_SPLIT = re.compile(r"[\s,;|·•:–—()]+|\s-\s")
 # "Carlos Mendes Lobo / AFP", "Jane Doe/Getty Images", "AFP / Getty Images": a photo credit
 # on a line of its own (a person or agency, a slash, an agency).
 _CREDIT_LINE = re.compile(
-    r"^(?:(?:photo|image|picture)s?\s*:\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*"
-    r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}$"
+    rf"^(?:(?:photo|image|picture)s?\s*:\s*)?{CAP}[\w.'’-]*(?:\s+{CAP}[\w.'’-]*){{0,4}}\s*/\s*"
+    rf"{CAP}[\w.&'’-]*(?:\s+{CAP}[\w.&'’-]*){{0,3}}$"
 )
 # A credit after the caption's last stop: "... on Nov. 25. Carlos Mendes Lobo / AFP",
 # "... months old. (ABC News: Tom Hollis)" (a first look: "/" or "(" in the line).
 CREDIT_AFTER_STOP = re.compile(
-    r"(?<=[.!?])\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/\s*[A-Z][\w.&'’-]*"
-    r"(?:\s+[A-Z][\w.&'’-]*){0,3}(?<![.!?])"
+    rf"(?<=[.!?])\s+(?:{CAP}[\w.'’-]*(?:\s+{CAP}[\w.'’-]*){{0,4}}\s*/\s*{CAP}[\w.&'’-]*"
+    rf"(?:\s+{CAP}[\w.&'’-]*){{0,3}}(?<![.!?])"
     # "(ABC News: Tom Hollis)": an outlet and a person's name, every word capitalised;
     # "(Source: Bureau of Labor Statistics)" ends a body paragraph, not a caption
-    r"|\((?!(?:Sources?|Data|Notes?|Figures?|Update|Correction)\s*:)[A-Z][\w.&'’ -]{1,40}:\s*"
-    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\)"
+    rf"|\((?!(?:Sources?|Data|Notes?|Figures?|Update|Correction)\s*:){CAP}[\w.&'’ -]{{1,40}}:\s*"
+    rf"{CAP}[\w.'’-]*(?: {CAP}[\w.'’-]*){{0,3}}\)"
     # "... on Nov. 18. Jane Doe Staff photographer": the photographer's name and post
-    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3} (?:[Ss]taff|[Cc]ontributing|[Ff]reelance) "
+    rf"|{CAP}[\w.'’-]*(?: {CAP}[\w.'’-]*){{1,3}} (?:[Ss]taff|[Cc]ontributing|[Ff]reelance) "
     r"(?:[Pp]hotographer|[Pp]hotojournalist)"
     # "... in August. JANE DOE": the photographer's name in capitals, as Spanish and Latin
     # American papers print it (two to four words; a body sentence never ends so)
-    r"|[A-ZÀ-Þ]{2,}(?: [A-ZÀ-Þ]{2,}){1,3})\s*$"
+    rf"|{CAP}{{2,}}(?: {CAP}{{2,}}){{1,3}})\s*$"
 )
 # "– Jonathan Ernst/Reuters", "— AP Photo/Evan Vucci", "(Photo: Getty Images)"
 CREDIT_TAIL = re.compile(
-    r"(?:\s[–—-]{1,2}\s*[A-Z][^\n–—]{0,60}?/\s*[A-Z][^\n/]{1,40}"
+    rf"(?:\s[–—-]{{1,2}}\s*{CAP}[^\n–—]{{0,60}}?/\s*{CAP}[^\n/]{{1,40}}"
     r"|(?<!\s)\s*\((?:photo|image|credit|pictured|submitted by|supplied by|courtesy of|"
     r"handout)[^)\n]{0,80}\)"
-    r"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+[A-Z][^\n.]{1,60}"
+    rf"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+{CAP}[^\n.]{{1,60}}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
     r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
     r"|\s©\s*[^\n©]{1,60}"  # "... on Nov. 3. © JANE DOE / AFP"
@@ -116,7 +118,7 @@ _PHOTO_DATE = (
     rf"(?:, \d{{4}}|\.$))"
 )
 _PHOTO_DESCRIPTION = re.compile(
-    rf"^[A-Z][^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
+    rf"^{CAP}[^.,;:“”\"]{{0,80}}? {_PHOTO_VERBS} (?:at|on|in|outside|near|during|with|to|"
     rf"from|before|after|as|the|a|an|past|along|through|across|into|by|behind|beside)\b[^“”\"]{{0,160}}?\b{_PHOTO_DATE}[^“”\"]{{0,80}}$"
 )
 # What a caption never holds: a reporting verb ("..., the company said on Monday"), or a
@@ -133,14 +135,14 @@ _NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of"
 _NOTE_LINE = re.compile(
     r"^(?:[^.]{3,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)|"
     # "Jane Doe reported from Lisbon.", "Jane Doe is a health reporter at The Sentinel."
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})? "
-    r"(?:reported from [A-Z][^.]{1,60}\.?$|is (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|"
-    r"correspondent|editor|writer|columnist) (?:at|for|with) (?:the )?[A-Z][\w.'’&-]*"
-    r"(?: (?:of |the |and |& )?[A-Z][\w.'’&-]*){0,5}\.?$)|"
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80} "
-    r"for (?:the )?[A-Z][^.]{1,60}|"
+    rf"{CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}}(?: and {CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}})? "
+    rf"(?:reported from {CAP}[^.]{{1,60}}\.?$|is (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:reporter|"
+    rf"correspondent|editor|writer|columnist) (?:at|for|with) (?:the )?{CAP}[\w.'’&-]*"
+    rf"(?: (?:of |the |and |& )?{CAP}[\w.'’&-]*){{0,5}}\.?$)|"
+    rf"{CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}} (?:covers|reports on|writes about) [^.]{{1,80}} "
+    rf"for (?:the )?{CAP}[^.]{{1,60}}|"
     # "Jane Doe covers the courts. Reach her at ...": the beat, then how to reach the writer
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [^.]{1,80}\. "
+    rf"{CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}} (?:covers|reports on|writes about) [^.]{{1,80}}\. "
     r"(?:Reach|Contact|Email|Write to) (?:him|her|them)\b|"
     r"A version of this (?:article|story) appear|"
     r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
@@ -150,7 +152,7 @@ _SOURCE_LINE = re.compile(
     # "Source: WSJ", not "Sources close to ..."; "Contact Jane Doe at", not "Contact tracing"
     r"^\(?(?:courtesy\s*/\s*)?(?:sources?(?=\s*[:/|])|courtesy|copyright|©|\(c\)|"
     r"additional reporting|reporting by|editing by|edited by|write to|"
-    r"contact(?=\s*:|\s+(?:us|the|(?-i:[A-Z])))|read more|subscribe|sign up|"
+    rf"contact(?=\s*:|\s+(?:us|the|(?-i:{CAP})))|read more|subscribe|sign up|"
     # "Related:", "Related coverage"; "Related charges were filed" is a sentence
     r"related(?=\s*(?::|$|articles?\b|stories\b|coverage\b|content\b|links?\b|news\b|"
     r"reading\b|topics?\b))|"
@@ -195,9 +197,9 @@ _LABELLED_NOTE = re.compile(
 # no proof of guilt; and a copyright notice ("This article is subject to copyright. ...").
 _CLOSING_NOTE = re.compile(
     r"^(?:The (?:case|cases|lawsuit|suit|appeal) (?:is|are) [^.]{1,80}? v\. "
-    r"|(?:The )?[A-Z][\w.'’-]*(?: [\w.'’-]+){0,5} (?:is|are) represented by "
+    rf"|(?:The )?{CAP}[\w.'’-]*(?: [\w.'’-]+){{0,5}} (?:is|are) represented by "
     r"(?![^\n]*\b(?:said|says|told|according)\b)[^\n]{3,240}$"
-    r"|(?:All )?(?:[A-Z]?[a-z]+ )?(?i:charges|allegations|accusations) (?:are|is) "
+    rf"|(?:All )?(?:{CAP}?[a-z]+ )?(?i:charges|allegations|accusations) (?:are|is) "
     r"(?:only |merely )?(?:accusations|allegations)\b"
     r"|This (?:document|article|story|content|material|report) is (?:subject to|protected by) "
     r"copyright\b"
@@ -211,7 +213,8 @@ _CAPTION_TOGGLE = re.compile(r"\s(?:hide|show|toggle) caption$", re.I)
 # A label in capitals may head it ("GET ALERTS: Sign up for ..."), and a question may open
 # it ("Like what you read? Become a member ...").
 _PROMO_OPEN = re.compile(
-    r"^(?:(?-i:[A-Z][A-Z' ]{2,40}):\s*|(?:enjoy(?:ed|ing)|like|liked|love|loved|valued?) (?:this|"
+    rf"^(?:(?-i:{CAP}[{CAPITALS}' ]{{2,40}}):\s*|"
+    r"(?:enjoy(?:ed|ing)|like|liked|love|loved|valued?) (?:this|"
     r"what you)[^.?!]{0,40}\?\s*)?"
     r"(?:get|download|sign up|subscribe|support (?:[\w-]+ ){0,2}journalism|"
     r"like what you['’]re reading|enjoying this|(?:don['’]t|never) miss|want more|donate|"
@@ -241,7 +244,7 @@ _REVISION_NOTE = re.compile(
     r"|An? (?:earlier|previous) version of this (?:story|article|report|post)\b"
     r"|This version (?:corrects|updates|adds|removes|clarifies)\b"
     # an outlet's funding note: "The Daily Ledger receives support from ... for its coverage"
-    r"|(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4} receives? (?:financial )?(?:support|"
+    rf"|(?:The )?{CAP}[\w.&'’-]*(?: {CAP}[\w.&'’-]*){{0,4}} receives? (?:financial )?(?:support|"
     r"funding) from [^.]{3,120}\bfor (?:its )?coverage\b"
     r"|(?:This|Our) (?:coverage|reporting|series) (?:is|was) (?:supported|funded|"
     r"made possible) by\b"
@@ -264,7 +267,7 @@ _REVISION_NOTE = re.compile(
     r"part of (?:our|a|the) (?:\w+ )?series)\b"
     # the outlet about itself and its terms: "WKXL is listener-supported public radio",
     # "The content is provided for information purposes only"
-    r"|(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} is (?:an? )?(?:listener|reader|viewer|"
+    rf"|(?:The )?{CAP}[\w.&'’-]*(?: {CAP}[\w.&'’-]*){{0,3}} is (?:an? )?(?:listener|reader|viewer|"
     r"member|donor|audience)[- ](?:supported|funded|powered)\b"
     r"|(?:The|This) (?:content|information|article|material) (?:is|was) provided for "
     r"(?:general )?information(?:al)? purposes\b"
@@ -281,20 +284,20 @@ _REVISION_NOTE = re.compile(
 # election notice's authorisation ("Authorised by Jane Doe, Secretary, ..."), a court
 # report's case box ("Case: State v. Doe, No. ..."), a highlights box in capitals.
 _PAGE_LINE = re.compile(
-    r"^(?:posted by (?-i:[A-Z])[^.]{1,60}? on \S"
+    rf"^(?:posted by (?-i:{CAP})[^.]{{1,60}}? on \S"
     r"|\d{1,5} comments?$|comments? \(\d{1,5}\)$"
     r"|[-–—]+\s*(?-i:END)\s*[-–—]+"
-    r"|follow (?:us|(?:the )?(?-i:[A-Z])[\w.&'’ -]{1,40}?) on (?:X|Twitter|Instagram|Facebook|"
+    rf"|follow (?:us|(?:the )?(?-i:{CAP})[\w.&'’ -]{{1,40}}?) on (?:X|Twitter|Instagram|Facebook|"
     r"TikTok|Threads|YouTube|WhatsApp|LinkedIn|Bluesky|Telegram)\b"
     r"|support (?:our|us|local|independent|(?:the )?"
-    r"(?-i:[A-Z])[\w.&'’-]*(?: (?-i:[A-Z])[\w.&'’-]*){0,4})\b[^.]{0,80}"
+    rf"(?-i:{CAP})[\w.&'’-]*(?: (?-i:{CAP})[\w.&'’-]*){{0,4}})\b[^.]{{0,80}}"
     r"\b(?:donat\w+|price of a (?:coffee|cup)|member(?:ship)?|contribution)\b"
     r"|(?:independent|local|quality|good) (?:journalism|reporting|news) (?:costs|needs|takes|"
     r"relies on|depends on) (?:money|you|readers|your support)\b"
-    r"|(?:the )?(?-i:[A-Z])[\w&'’-]*(?: (?-i:[A-Z])[\w&'’-]*){1,5} is (?:jointly )?funded by "
+    rf"|(?:the )?(?-i:{CAP})[\w&'’-]*(?: (?-i:{CAP})[\w&'’-]*){{1,5}} is (?:jointly )?funded by "
     r"(?:the )?"
-    r"(?-i:[A-Z])[^.]{1,60}? and (?:provided|distributed|supplied|offered) to\b"
-    r"|authori[sz]ed by (?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){1,3}, "
+    rf"(?-i:{CAP})[^.]{{1,60}}? and (?:provided|distributed|supplied|offered) to\b"
+    rf"|authori[sz]ed by (?-i:{CAP})[\w.'’-]*(?: (?-i:{CAP})[\w.'’-]*){{1,3}}, "
     r"|case: [^.]{1,80}?\bv\. "
     r"|(?-i:HIGHLIGHTS|KEY POINTS|AT A GLANCE|IN BRIEF)\b)",
     re.I,
@@ -302,30 +305,30 @@ _PAGE_LINE = re.compile(
 # A wire's exchange-rate note: "($1 = 0.7912 pounds)", "(£1 = $1.2701)", "(1 euro = $1.08)".
 _RATE_NOTE = re.compile(r"^\(\s*\S{0,4}\s?1\s?\w{0,6} = \S{0,4}\s?[\d.,]+[^()]{0,30}\)$")
 _BYLINE = re.compile(
-    r"^(?:[Bb][Yy]\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,6}\s*"
+    rf"^(?:[Bb][Yy]\s+{CAP}[\w.'’-]+(?:\s+(?:and\s+)?{CAP}[\w.'’-]+){{0,6}}\s*"
     # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
     r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
     # "Jane Doe @janedoe": a name and the writer's social handle
-    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+@\w+"
+    rf"|{CAP}[\w.'’-]+(?:\s+{CAP}[\w.'’-]+){{1,3}}\s+@\w+"
     # "Jane Doe 30 Nov 2026 Listen to this article 5 min": a name, the date, a player's prompt
-    rf"|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){{1,3}}\s+\d{{1,2}}\s+(?i:{_MONTHS})\s+\d{{4}}"
+    rf"|{CAP}[\w.'’-]+(?:\s+{CAP}[\w.'’-]+){{1,3}}\s+\d{{1,2}}\s+(?i:{_MONTHS})\s+\d{{4}}"
     r"(?:\s+(?:(?i:listen to this (?:article|story))|\d+ min(?:ute)?s?(?: read| listen)?|"
     r"\d{1,2}[:.]\d\d(?:\s*[ap]m)?))*"
     # "Jane Doe December 2, 2026 06:30 4 min read": the date the American way
-    rf"|[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){{1,3}}\s+(?i:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|{CAP}[\w.'’-]+(?:\s+{CAP}[\w.'’-]+){{1,3}}\s+(?i:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
     r"(?:\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?(?:\s+\d+ min(?:ute)?s? read)?)$"
 )
 # "WASHINGTON, D.C. —", "BOGOTÁ, Colombia —", "NEW YORK (Reuters) -"
 DATELINE_PREFIX = re.compile(
-    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[A-ZÀ-Þ][\w.'’ ]{0,30})?"
+    rf"^(?P<place>{CAP}[{CAPITALS}.'’ -]{{2,40}}(?:,\s*{CAP}[\w.'’ ]{{0,30}})?"
     r"(?:\s*\([A-Za-z. ]{1,30}\))?)\s*(?:—|–|--|-)\s*"
 )
 
 # "Lisbon (AFP) -", "Nairobi, Kenya (Reuters) —": a place in ordinary case is a dateline
 # only with the agency's tag after it.
 AGENCY_DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3}(?:, [A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*)"
-    r"{0,2})?(?:, [A-Z][a-z]{2}\.? \d{1,2})? \((?:AFP|AP|Reuters|Bloomberg|dpa|EFE|ANSA|PA|"
+    rf"^{CAP}[\w.'’-]*(?: {CAP}[\w.'’-]*){{0,3}}(?:, {CAP}[\w.'’-]*(?: {CAP}[\w.'’-]*)"
+    rf"{{0,2}})?(?:, {CAP}[a-z]{{2}}\.? \d{{1,2}})? \((?:AFP|AP|Reuters|Bloomberg|dpa|EFE|ANSA|PA|"
     r"AAP|CP|UPI|Xinhua|Kyodo|Yonhap)\)\s*(?:—|–|--|-)\s*"
 )
 
@@ -372,12 +375,12 @@ def line_role(line: str) -> str | None:
 # "Jane Doe, Housing Reporter • November 30, 2026": a name (and job title), a bullet, a date.
 # Two writers are joined by "and" or "&": "Jane Doe & Tom Lee • ..."
 _SIGNATURE = re.compile(
-    r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){1,3}"
-    r"(?: (?:&|and) [A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){1,3})?"
-    r"(?:, [A-Z][\w'’ -]{2,40})?$"
+    rf"^{CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}}"
+    rf"(?: (?:&|and) {CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}})?"
+    rf"(?:, {CAP}[\w'’ -]{{2,40}})?$"
 )
 # the place the writers filed from, between bullets: "Jane Doe · Lagos · 3 Dec 2027 08:15"
-_PLACE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
+_PLACE = re.compile(rf"^{CAP}[\w.'’-]*(?: {CAP}[\w.'’-]*){{0,3}}$")
 # the date after a bullet, or after the stamp word that opens it ("... Reporter Updated Nov. 30")
 _BULLET = re.compile(r"\s[•·|]\s|\s(?=(?:Updated|Published|Posted)\b)")
 
@@ -402,7 +405,7 @@ def _signed_and_dated(line: str) -> bool:
 
 
 # "Madrid - Nov 30, 2026 - 07:15 CET": the city filed from, a dash, then the time stamp
-_PLACE_DASH = re.compile(r"^[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,2} [-–—] (?=\S)")
+_PLACE_DASH = re.compile(rf"^{CAP}[\w.'’-]*(?: {CAP}[\w.'’-]*){{0,2}} [-–—] (?=\S)")
 
 
 def _placed_stamp(line: str) -> bool:

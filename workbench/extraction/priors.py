@@ -16,6 +16,7 @@ from workbench.extraction import attribution, colour, kinds, quotemarks, quotes
 from workbench.extraction.cues import QUOTED
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.letters import CAP
 
 QUOTE_PRIOR = 3.5  # direct speech attributed to a named person, saying something checkable
 DATE_PRIOR = 1.5  # an event pinned to a day, month, year or relative date
@@ -52,11 +53,11 @@ _SCHEDULE = re.compile(
     # "The board's next meeting is on May 2", "A ruling is expected before the recess",
     # "The bill returns to the Senate next week"
     r"next (?:[\w-]+ ){0,2}(?:meeting|session|sitting|hearing) (?:is|will be)\b|"
-    r"(?:is|are) expected (?:before|by) (?:the|[A-Z]\w+)\b|"
-    r"(?:returns?|goes|go) (?:back )?(?:to|before) the [A-Z][\w’'-]* (?:on|next|in|for)\b|"
+    rf"(?:is|are) expected (?:before|by) (?:the|{CAP}\w+)\b|"
+    rf"(?:returns?|goes|go) (?:back )?(?:to|before) the {CAP}[\w’'-]* (?:on|next|in|for)\b|"
     # "The Senate returns Dec. 7", "will host an investor day on May 4", "is expected to be
     # reviewed again within a year", "will set rates at its June meeting"
-    r"(?:returns?|reconvenes?|resumes?) (?:on )?(?:[A-Z][a-z]{2}\. \d|"
+    rf"(?:returns?|reconvenes?|resumes?) (?:on )?(?:{CAP}[a-z]{{2}}\. \d|"
     rf"{_MONTH} \d)|will (?:host\b|set (?:[\w-]+ ){{0,5}}?at (?:its|the|a) )|"
     # "Results come out next Thursday", "The figures are out on May 4"
     r"comes? out (?:on|next|this)\b|(?:is|are) (?:out|published) (?:on|next)\b|"
@@ -72,12 +73,12 @@ _DIARY = re.compile(
     r"commission|assembly|Senate|House|[Pp]arliament|cabinet|legislature|[Ll]awmakers|"
     r"[Cc]ouncill?ors|[Cc]ommissioners|[Tt]rustees|MPs|[Ss]enators) (?:meets?|votes?|sits?|"
     rf"(?:re)?convenes?|decides?|debates?|considers?|takes? up)\b(?=[^.;]*?\b(?:{_MONTH} \d|"
-    rf"[A-Z][a-z]{{2}}\. \d|\d{{1,2}} {_MONTH}|next (?:week|month)|"
+    rf"{CAP}[a-z]{{2}}\. \d|\d{{1,2}} {_MONTH}|next (?:week|month)|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
 )
 # A date or a span of time, set aside to see whether a schedule states anything else.
 _WHEN = re.compile(
-    rf"\b(?:{_MONTH}|[A-Z][a-z]{{2}}\.) \d{{1,2}}\b(?:, \d{{4}})?|\b\d{{1,2}} {_MONTH}\b|"
+    rf"\b(?:{_MONTH}|{CAP}[a-z]{{2}}\.) \d{{1,2}}\b(?:, \d{{4}})?|\b\d{{1,2}} {_MONTH}\b|"
     r"\b(?:within|in|for) (?:[\w-]+ ){1,2}(?:days?|weeks?|months?|years?)\b|"
     r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\.?"
 )
@@ -92,7 +93,7 @@ _CHARACTERISED = re.compile(
     r"hail(?:ed|s)|dismiss(?:ed|es)|derided|brand(?:ed|s)|label(?:l?ed|s)|denounc(?:ed|es)|laud(?:ed|s)|"
     r"slamm?(?:ed|s)|term(?:ed|s)|liken(?:ed|s)"
     r") (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
-    r"[A-Z][\w’'-]+) [\w’'& -]{1,30}?|[A-Z][\w’'-]+) (?:as )?[“\"‘']"
+    rf"{CAP}[\w’'-]+) [\w’'& -]{{1,30}}?|{CAP}[\w’'-]+) (?:as )?[“\"‘']"
 )
 # A demand beside a characterisation ("... and renewed its call for the tax to be cut on homes
 # under $1.5 million"): what is asked for states no fact, whatever figure it names.
@@ -112,7 +113,7 @@ _LOOSE_GROUP = re.compile(
     r"argued|argue)\b"
     # members of the public as a group, where they were: "Residents on the estate said ...",
     # "Commuters at the station complained of ..." (a vox pop without a name)
-    r"|^(?:[A-Z][\w’'-]* )?(?:[Ss]hoppers|[Rr]esidents|[Nn]eighbou?rs|[Pp]assers-by|[Cc]ommuters|"
+    rf"|^(?:{CAP}[\w’'-]* )?(?:[Ss]hoppers|[Rr]esidents|[Nn]eighbou?rs|[Pp]assers-by|[Cc]ommuters|"
     r"[Pp]arents|[Cc]ustomers|[Ll]ocals|[Oo]nlookers|[Ff]ans|[Vv]isitors|[Pp]assengers|"
     r"[Dd]rivers|[Tt]enants|[Vv]illagers|[Dd]iners) (?:at|in|on|near|from|outside|"
     r"along|of) [^,.;]{1,60}? (?:said|say|says|told|described|recalled|complained)\b"
@@ -135,7 +136,7 @@ _NO_ANSWER = re.compile(
 _POINTER = re.compile(
     r"^(?:That|This|Those|These) (?:is|was|were|are) (?:how [^.]{1,80}? (?:described|put it|"
     r"summed (?:it )?up|characteri[sz]ed|explained)\b|the (?:words|assessment|verdict|view|"
-    r"message|warning) of\b|the words [A-Z])"
+    rf"message|warning) of\b|the words {CAP})"
     # where a quoted statement came from: "That was the message the union posted on Monday",
     # "It is a letter the minister sent to MPs", "The remarks were read out by her lawyer"
     r"|^(?:It|That|This) (?:is|was) (?:a|the|an) (?:[\w-]+ )?(?:statement|message|post|letter|"
@@ -202,7 +203,7 @@ _NOTE_DETAIL = re.compile(
 # "Call 988 ...", "If you have information, contact the police at ..."
 _INSTRUCTION = re.compile(
     r"^(?:If you\b[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
-    r"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|[A-Z]|www)"
+    rf"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|{CAP}|www)"
 )
 # Words a speaker uses to give a view, not a fact: a stance adverb ("finally", "frankly"),
 # a belief in the first person, negated or not ("I don't think"), blame in words that judge
@@ -439,7 +440,7 @@ _CLAUSE_END = re.compile(r"[,;]")
 # A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road",
 # "1400 N. Elm St.".
 _ADDRESS = re.compile(
-    r"\b\d{1,5}(?: (?:[NSEW]\.|[A-Z][\w'’-]*)){1,3} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+    rf"\b\d{{1,5}}(?: (?:[NSEW]\.|{CAP}[\w'’-]*)){{1,3}} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
     r"Boulevard|Dr|Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
 )
 

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.letters import CAP
 
 _QUOTED_PASSAGE = re.compile(r"[“\"][^”\"]*[”\"]?|”")
 _OPENING_STRAIGHT = re.compile(r'(^|[\s(\[{—–])"')
@@ -19,12 +20,12 @@ _CLOSING_SINGLE_LOOKS = (",’", ".’", "!’", "?’")  # a first look: most �
 # after a space, closed by one right after punctuation; "don't" and "the Joneses' car"
 # keep their apostrophes.
 _STRAIGHT_SINGLE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(—–]))'([A-Z][^']*(?:'[a-z][^']*)*[,.!?])'(?=\s|$)"
+    rf"(?:(?<=^)|(?<=[\s(—–]))'({CAP}[^']*(?:'[a-z][^']*)*[,.!?])'(?=\s|$)"
 )
 _CLOSING_STRAIGHT_LOOKS = (",'", ".'", "!'", "?'")
 # A quote that runs over sentences: its first opens with the mark, its last closes with
 # one right after punctuation.
-_OPENING_STRAIGHT_SINGLE = re.compile(r"^'(?=[A-Z])")
+_OPENING_STRAIGHT_SINGLE = re.compile(rf"^'(?={CAP})")
 _CLOSING_STRAIGHT_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
 # A mark opening a word in lower case ("voted, 'overwhelmingly,' to strike") quotes a
 # phrase inside the sentence: its closing mark closes that, not a quote run on from before.

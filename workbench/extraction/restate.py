@@ -6,6 +6,7 @@ import re
 
 from workbench.extraction.attribution import is_group
 from workbench.extraction.cues import QUOTE_MARKS
+from workbench.extraction.letters import CAP
 
 _SAY = (
     r"(?:said|says|say|told (?:reporters|\w+)|added|argue[ds]?|believe[ds]?|warned|noted|"
@@ -24,7 +25,7 @@ _LEAD_ATTRIBUTION = re.compile(
 # "..., Hollis said.", "..., the census bureau reported on Friday, ...", "..., according to ..."
 _TAIL_ATTRIBUTION = re.compile(
     rf",\s+(?:according to [^,.“”\"]+|(?:[^,.“”\"]{{1,80}}?\s+)?{_SAY}"
-    rf"(?:\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})?{_WHEN})(?=\s*(?:,|[.!?]?$))"
+    rf"(?:\s+{CAP}[\w.’'-]*(?:\s+{CAP}[\w.’'-]*){{0,3}})?{_WHEN})(?=\s*(?:,|[.!?]?$))"
 )
 _SPEECH_AFTER = re.compile(r"\b(?:said|says|told|added|wrote|according to)\b")
 _DESIGNATION_CLAUSE = re.compile(

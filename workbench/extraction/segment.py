@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from workbench.extraction.letters import CAPITALS
 from workbench.extraction.pagelines import (
     AGENCY_DATELINE,
     CAPTION_LEAD,
@@ -63,7 +64,7 @@ _OPENERS = "“‘\"'(["
 _CLOSERS = "”’\"')]"
 # The look-behind makes a run of stops match once, from its start: without it the regex
 # retries from every position inside a long run ("....") and takes quadratic time.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[A-Z0-9À-Þ])")
+_BOUNDARY = re.compile(rf"(?<![.!?…])[.!?…]+[”’\"')\]]*(?=\s+[“‘\"'(\[]?[{CAPITALS}0-9])")
 _NEXT_WORD = re.compile(r"\s*+[“‘\"'(\[]*+([\w’']+)")
 _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 

@@ -34,6 +34,7 @@ from workbench.extraction.bodies import (
     subject_name,
 )
 from workbench.extraction.entities import MONTH_NAMES
+from workbench.extraction.letters import CAP
 from workbench.extraction.quotemarks import curly_quotes, outside_quotes, quote_state
 from workbench.extraction.speech import (
     BODY_HEAD,
@@ -222,14 +223,14 @@ def _named_subject(text: str, person: Attribution | None) -> str | None:
 # or a description after it ("Dana Roe, 44, a nurse, ..."), or a named person's
 # characterisation of something ("Housing critic Dana Roe called the plan ...").
 _INTRODUCED = re.compile(
-    r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+"
+    rf"\b(?P<name>{CAP}[\w’'-]+(?:\s+{CAP}[\w’'-]+){{1,2}}),\s+"
     r"(?:\d{1,3},|(?:an?|the)\s+[a-z]|who\s+(?:runs|owns|lives|has|works|heads|leads)\b)"
 )
 # "For Marit Olsen, who runs a fish plant, the decision is ...": the person a feature
 # opens on, whom "she says" then means.
 _FOR_PERSON = re.compile(r"^\s*For\s+$")
 _CHARACTERISES = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+(?:called|described|dismissed)\b"
+    rf"\b(?P<name>(?:{CAP}[\w’'.-]*\s+){{1,4}}{CAP}[\w’'-]+)\s+(?:called|described|dismissed)\b"
     r"(?!\s+(?:for|on|off|in|up|out|back)\b)"  # "called for calm" characterises nothing
 )
 # A name after a preposition is no one the narration introduces as its subject: "drafted
@@ -341,8 +342,8 @@ def _titled_person(text: str, earlier: list[str]) -> str | None:
         return None
     title = re.escape(said.group("title")).replace(r"\ ", r"\s+")
     named = re.compile(
-        rf"\b(?i:{title})\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})"
-        rf"|(?P<before>[A-Z][\w’'-]+\s+[A-Z][\w’'-]+),\s+(?:the\s+)?(?i:{title})\b"
+        rf"\b(?i:{title})\s+(?P<name>{CAP}[\w’'-]+(?:\s+{CAP}[\w’'-]+){{1,2}})"
+        rf"|(?P<before>{CAP}[\w’'-]+\s+{CAP}[\w’'-]+),\s+(?:the\s+)?(?i:{title})\b"
     )
     for sentence in reversed(earlier):
         found = list(named.finditer(sentence))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from workbench.extraction.firstlook import first_looks
+from workbench.extraction.letters import CAP, CAPITALS, LOW
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|argued|noted|explained|"
@@ -28,7 +29,7 @@ SPEECH_VERBS = (
     r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
 )
 # "Marks & Spencer", "Save Dunmore A&E": an ampersand joins the words of a name
-NAME = r"(?:[A-Z][\w’'.&-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al|&)?\s*[A-Z][\w’'&-]*){0,3})"
+NAME = rf"(?:{CAP}[\w’'.&-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al|&)?\s*{CAP}[\w’'&-]*){{0,3}})"
 TITLE = (
     r"(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Minister|Mr\.|Mrs\.|Ms\.|"
     r"Dr\.|Gen\.|Ambassador|Mayor|Judge)\s+)?"
@@ -53,8 +54,8 @@ NOT_TITLE = (
 # "police chief", "the company's chief financial officer".
 _JOB = (
     # "NCA branch commander Rachel Odunsi": the body a title belongs to may stand bare
-    r"(?:(?:the|his|her|their|its)\s+)?(?:(?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*[’']s\s+|"
-    r"(?:[A-Z][\w.&-]*\s+){1,2}(?=[a-z]))?"
+    rf"(?:(?:the|his|her|their|its)\s+)?(?:(?:{CAP}[\w.-]*\s+)?{CAP}[\w.-]*[’']s\s+|"
+    rf"(?:{CAP}[\w.&-]*\s+){{1,2}}(?=[a-z]))?"
     r"(?:[a-z][\w’'-]*\s+){0,3}?"
     r"(?:executive|officer|director|president|superintendent|spokes(?:man|woman|person)|"
     r"secretary|minister|senator|mayor|governor|manager|chair(?:man|woman)?|economist|"
@@ -80,13 +81,13 @@ ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?(?P<name>{TITLE}{NAME})")
 # What follows "according to", up to the end of the phrase; the full stop of an
 # abbreviation ("the U.S. Energy Information Administration", "Dr. Lee") does not end it.
 ACCORDING_PHRASE = re.compile(
-    r"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s[A-Z])|"
-    r"(?<=\b[A-Z])\.(?=\s[a-z])){1,90})"
+    rf"\b[Aa]ccording to (?P<phrase>(?:[^,.;:“”\"()—–]|\.(?=[A-Za-z]|\s{CAP})|"
+    rf"(?<=\b{CAP})\.(?=\s[a-z])){{1,90}})"
 )
 # What a group of people is said to think, in the present ("Experts caution that ...").
 _GROUP_VIEWS = r"warn|caution|agree|argue|believe|fear|predict|estimate|point\s+out|note"
 ANONYMOUS = re.compile(
-    r"(?P<who>(?:(?:[A-Z][\w.’'-]*|many|some|several|other|two|three|senior|former|local|"
+    rf"(?P<who>(?:(?:{CAP}[\w.’'-]*|many|some|several|other|two|three|senior|former|local|"
     r"federal|government|administration|[a-z]+-?level)\s+){0,3}"
     r"(?i:officials?|experts?|analysts?|sources?|people familiar[\w ]{0,40}?|diplomats?|"
     r"observers|critics|aides?|advisers|spokesm[ae]n|spokeswom[ae]n|spokesperson|residents|"
@@ -103,7 +104,7 @@ ANONYMOUS = re.compile(
 # volcanologists not involved in the study caution"): people the article does not name,
 # even when, unqualified, the group's view would be a general one ("Economists expect").
 QUALIFIED_GROUP = re.compile(
-    r"^\s*(?P<who>(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther)\s+)?"
+    rf"^\s*(?P<who>(?:(?:{CAP}{LOW}+|[Mm]any|[Ss]ome|[Ss]everal|[Oo]ther)\s+)?"
     r"(?P<noun>[A-Za-z]+s|[Pp]eople)"
     r"\s+(?:in|from|across|inside|polled\s+by|surveyed\s+by|(?:not\s+)?involved\s+in)"
     r"\s+[^,;.“”]{2,50}?)\s+(?:have\s+|had\s+|also\s+)?"
@@ -112,7 +113,7 @@ QUALIFIED_GROUP = re.compile(
 # "Analysts at Banque Cartier", "economists at the Bank of Canada": a firm's research desk
 # speaks for the firm, as its published note does; officials and sources stay unnamed.
 GROUP_WHO = re.compile(
-    r"(?:^\s*|[,;]\s+)(?:(?:[A-Z][a-z]+|[Mm]any|[Ss]ome|[Ss]everal)\s+)?(?P<who>[A-Za-z]+s)"
+    rf"(?:^\s*|[,;]\s+)(?:(?:{CAP}{LOW}+|[Mm]any|[Ss]ome|[Ss]everal)\s+)?(?P<who>[A-Za-z]+s)"
     r"\s+who\s+[^,;.“”]{3,80}?\s+(?:say|said|warn|warned)\b"
 )
 DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
@@ -121,7 +122,7 @@ DEFINITE = re.compile(r"\b(?:the|[Tt]he study's|[Tt]heir)\s+$")
 AUTHORS = frozenset("researchers authors scientists scholars".split())
 RESEARCH_DESK = re.compile(
     r"(?i:analysts|economists|strategists|researchers|forecasters)\s+at\s+(?:the\s+)?"
-    r"(?P<firm>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w’'.&-]*){0,5})$"
+    rf"(?P<firm>{CAP}[\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?{CAP}[\w’'.&-]*){{0,5}})$"
 )
 # A cheap first look: ANONYMOUS is tried only on sentences that name such a group.
 GROUP_NOUNS = frozenset(
@@ -164,7 +165,7 @@ UNNAMED_WORDS = frozenset(
 # "A senior aide to the majority leader, who ..., said" -- an indefinite, unnamed person.
 SOMEONE = re.compile(
     r"^\s*(?P<who>(?:A|An|One|Two|Three|Four|Several|Some|a|an|one|two|three|four|several|"
-    r"some)\s+(?:(?:[a-z][\w’'-]*|[A-Z]{2,5})\s+){0,5}?"  # "An EU official involved in"
+    rf"some)\s+(?:(?:[a-z][\w’'-]*|{CAP}{{2,5}})\s+){{0,5}}?"  # "An EU official involved in"
     # "Two cases were reported": a passive names what was reported, not who
     r"[a-z][\w’'-]*(?<!\bwere)(?<!\bwas)(?<!\bbeen)(?<!\bare))(?:,[^,]{3,120},)?"
     rf"\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b"
@@ -186,14 +187,14 @@ BODY_BEFORE = re.compile(
 )
 # "Spain's industry ministry", "the city's health department".
 OWNED_BODY = re.compile(
-    rf"(?P<body>\b[A-Z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))"
+    rf"(?P<body>\b{CAP}[\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))"
     r"(?:\s+(?:also|then|later|has|had|have))?$"
 )
 OWNED_BODY_FIRST = re.compile(
-    rf"(?:the\s+)?(?P<body>(?:[A-Z][\w.-]*\s+)?[A-Za-z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))\b"
+    rf"(?:the\s+)?(?P<body>(?:{CAP}[\w.-]*\s+)?[A-Za-z][\w.-]*[’']s\s+(?:[a-z][\w’'-]*\s+){{0,3}}?(?:{BODIES}))\b"
 )
 # "Nigeria's National Emergency Management Agency": a body's own name after its owner's
-OWNED_NAME = re.compile(r"[A-Z][\w.-]*[’']s\s+(?P<name>(?:[A-Z][\w&’'-]*\s+){1,5}[A-Z][a-z]+)\b")
+OWNED_NAME = re.compile(rf"{CAP}[\w.-]*[’']s\s+(?P<name>(?:{CAP}[\w&’'-]*\s+){{1,5}}{CAP}{LOW}+)\b")
 # "the auditor's office, which estimated": the relative pronoun stands for the speaker.
 RELATIVE = re.compile(r",\s+(?:which|who)$")
 # "The airline, which carries 9 million passengers a year, said": the clause is dropped.
@@ -206,8 +207,8 @@ TRAILING_CLAUSE = re.compile(
 APPOSITION = r"(?:\d{1,3}|(?:\d{1,3},\s+)?(?:[^,]|,(?=\d)){3,120})"
 # "the United Nations Office on Drugs and Crime", "the Bureau of Labor Statistics".
 NAMED_BODY = re.compile(
-    r"(?:\b[Tt]he\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
-    r"[A-Z][\w’'.-]*){1,7})(?:\s+(?:also|has|had|have))?$"
+    rf"(?:\b[Tt]he\s+)?(?P<body>{CAP}[\w’'.-]*(?:\s+(?:(?:of|on|and|for|the)\s+)*"
+    rf"{CAP}[\w’'.-]*){{1,7}})(?:\s+(?:also|has|had|have))?$"
 )
 # Plural nouns for a group of people: a group is never named, so it is never the person a
 # later "he said" refers to, and when it is not an unnamed source it is no speaker at all
@@ -278,8 +279,8 @@ BODY_HEAD = re.compile(rf"\b(?:{BODY_HEADS})\b")
 # The name a sentence opens with, as its subject: "Lilly will cut ...", "Brentwell
 # Laboratories is recalling ...", after a dateline ("OSLO — ").
 SUBJECT = re.compile(
-    r"(?:[A-Z][A-Z.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?"
-    r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w&’'.-]*){0,3})(?:[’']s)?\s+"
+    rf"(?:{CAP}[{CAPITALS}.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?"
+    rf"(?P<name>{CAP}[\w&’'.-]*(?:\s+(?:(?:of|for|&)\s+)?{CAP}[\w&’'.-]*){{0,3}})(?:[’']s)?\s+"
     r"(?:is|was|has|had|will|would|plans|lost|made|cut|[a-z]+ed)\b"
 )
 
@@ -294,7 +295,7 @@ CREDENTIAL = re.compile(
 # reported by the Bureau of Labor Statistics".
 REPORTED_BY = re.compile(
     r"\b(?:reported|estimated|projected|forecast|announced) by (?:the )?"
-    r"(?P<who>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7})"
+    rf"(?P<who>{CAP}[\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?{CAP}[\w’'.&-]*){{0,7}})"
 )
 # Plurals that stand for an office or a party, whose word is on the record ("Prosecutors
 # in the case said", "Democrats in the Senate said"), not for unnamed people.
@@ -305,12 +306,12 @@ OFFICES = frozenset(
 # "a team at the University of Otago in New Zealand", "a study published in the Journal
 # of Volcanic Processes": a place or a publication, not who speaks.
 IN_PLACE = re.compile(
-    r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w’'.-]*"  # "in rural Ontario"
-    r"(?:\s+(?:(?:of|for|on|and|&)\s+)?[A-Z][\w’'.-]*){0,5}$"
+    rf"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?{CAP}[\w’'.-]*"  # "in rural Ontario"
+    rf"(?:\s+(?:(?:of|for|on|and|&)\s+)?{CAP}[\w’'.-]*){{0,5}}$"
 )
 # "..., police said", "State police said": the force speaks.
-POLICE = re.compile(r"(?:^|,\s+|\s(?:and|but)\s+)(?P<police>(?:[A-Z][a-z]+\s+)?[Pp]olice)$")
-_BODY_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'.&-]*){0,7}"
+POLICE = re.compile(rf"(?:^|,\s+|\s(?:and|but)\s+)(?P<police>(?:{CAP}{LOW}+\s+)?[Pp]olice)$")
+_BODY_NAME = rf"{CAP}[\w’'.&-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?{CAP}[\w’'.&-]*){{0,7}}"
 _SPOKES = r"spokes(?:man|woman|person)"
 # "a Department of Transport spokesman said", "a spokesperson for the trust said", "a
 # company spokeswoman said": a spokesperson speaks for the body, who is the speaker.
@@ -331,16 +332,16 @@ SPOKEN_FOR = frozenset(
 # "The shadow health secretary, Tom Idris,": a name in apposition to a title before it.
 NAME_IN_APPOSITION = re.compile(
     r"(?:^\s*(?:(?:But|And|Yet)\s+)?|,\s+|(?<=\s\s))"
-    r"(?:[Tt]he|[A-Z][\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    rf"(?:[Tt]he|{CAP}[\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead;
     # "the state TUC Chairman, Comrade ...": a body's letters before a capitalised title
-    r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:(?:[a-z][\w’'-]*|[A-Z]{2,6})\s+){0,3}"
+    rf"(?:{CAP}{LOW}+\s+(?=[a-z]))?(?:(?:[a-z][\w’'-]*|{CAP}{{2,6}})\s+){{0,3}}"
     r"(?:[a-z][\w’'-]*|(?:Chairman|Chairwoman|Chairperson|President|Secretary|Leader)(?=,)|"
     r"(?:Minister|Secretary|Director|Commissioner|Chair)(?: (?:of|for) "
-    r"(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*){1,2}),\s+"
+    rf"(?:{CAP}[\w’'-]*\s+){{0,2}}{CAP}[\w’'-]*){{1,2}}),\s+"
     # "Her lawyer, Sam Reid of Reid & Co,": the firm the person is at is no part of the name
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*){0,3})"
-    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.&-]*){0,4})?,$"
+    rf"(?P<name>{CAP}[\w’'.-]*(?:\s+(?:&\s+)?{CAP}[\w’'-]*){{0,3}})"
+    rf"(?:\s+(?:of|from|at)\s+(?:the\s+)?{CAP}[\w’'.&-]*(?:\s+(?:&\s+)?{CAP}[\w’'.&-]*){{0,4}})?,$"
 )
 
 
@@ -350,30 +351,30 @@ NAME_IN_APPOSITION = re.compile(
 _ROLES = "|".join(sorted(re.escape(w) for w in TITLE_WORDS | {"Head", "Vice"} if "." not in w))
 ROLE_THEN_NAME = re.compile(
     rf"\s*(?:(?:{_ROLES})\b[^,]{{0,80}}|"
-    r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:[’']s|s[’'])(?:\s+[a-z][\w-]*){1,3}),\s+"
-    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*),"
+    rf"(?:{CAP}[\w.&-]*\s+){{0,3}}{CAP}[\w.&-]*(?:[’']s|s[’'])(?:\s+[a-z][\w-]*){{1,3}}),\s+"
+    rf"(?P<name>(?:{CAP}[\w’'.-]*\s+){{1,3}}{CAP}[\w’'-]*),"
 )
 
 
 # "Energy Minister Omar Said defended the rise, saying ...": the named subject of the
 # sentence speaks in the participle clause after its act.
 SAYING = re.compile(
-    r"\s*(?P<name>(?:[A-Z][\w’'.-]*\s+){1,5}?[A-Z][\w’'.-]*)\s+(?:[a-z]+ed|told)\b"
+    rf"\s*(?P<name>(?:{CAP}[\w’'.-]*\s+){{1,5}}?{CAP}[\w’'.-]*)\s+(?:[a-z]+ed|told)\b"
     r"[^.;:]*?,\s+saying\b"
 )
 
 
 # "Alberta Environment and Protected Areas": a body whose name holds "and".
 JOINED_NAME = re.compile(
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+and\s+[A-Z][\w’'.-]*"
-    r"(?:\s+[A-Z][\w’'.-]*)+)"
+    rf"(?P<name>{CAP}[\w’'.-]*(?:\s+{CAP}[\w’'.-]*)*\s+and\s+{CAP}[\w’'.-]*"
+    rf"(?:\s+{CAP}[\w’'.-]*)+)"
 )
 
 
 # A name after a description in lower case, with perhaps a place before it: "energy
 # minister Callum Rhodes", "the Lisbon consultancy Harwell Energy Analytics".
 DESCRIBED_NAME = re.compile(
-    rf"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)?(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
+    rf"(?:the\s+)?(?:{CAP}[\w’'.-]*\s+)?(?:{NOT_TITLE}[a-z][\w’'-]*\s+){{1,3}}"
     rf"(?P<name>{TITLE}{NAME})"
 )
 # "according to two shipbrokers": a few people of a trade, named by nobody.
@@ -385,15 +386,15 @@ COUNTED_PEOPLE = re.compile(
 
 # "City planning staff project": a capitalised word that only qualifies the lower-case
 # noun after it is no one's name.
-MODIFIER = re.compile(r"[A-Z][\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
+MODIFIER = re.compile(rf"{CAP}[\w’'.-]*(?:\s+[a-z][\w’'-]*)+$")
 # "ecologist Priya Raman from Federation University said": a person placed at a body,
 # who speaks, not the body.
 PERSON_AT_BODY = re.compile(
-    r"(?:(?<=\s)|^)(?P<name>(?!(?:The|An?|This|That|Its|Their)\s)[A-Z][a-z]+\s+[A-Z][\w’'-]+)"
+    rf"(?:(?<=\s)|^)(?P<name>(?!(?:The|An?|This|That|Its|Their)\s){CAP}{LOW}+\s+{CAP}[\w’'-]+)"
     r"\s+(?:from|of|at)\s+"
     # "of the citizens' group Bengaluru Moving": what the body is may stand before its name
     r"(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,3}"
-    r"[A-Z][\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&’'.-]*){0,5}$"
+    rf"{CAP}[\w&’'.-]*(?:\s+(?:(?:of|for|and|&)\s+)?{CAP}[\w&’'.-]*){{0,5}}$"
 )
 
 
