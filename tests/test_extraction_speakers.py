@@ -1375,3 +1375,35 @@ def test_the_ministry_in_capitals_is_the_ministry_the_article_named():
     text = ("The Ministry of Health and Medical Services said 724 amputations were carried "
             "out. The Ministry said it now subsidises dialysis for up to 200 patients a year.")
     assert [c.speaker for c in extract(text)] == ["Ministry of Health and Medical Services"] * 2
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The Ministry of Health, Labour and Welfare said 1,200 people had been admitted.",
+     "Ministry of Health, Labour and Welfare"),
+    ("Japan's Ministry of Economy, Trade and Industry said exports rose 4 per cent in May.",
+     "Ministry of Economy, Trade and Industry"),
+    ("Exports fell 4 per cent, the Department of Agriculture, Food and the Marine said.",
+     "Department of Agriculture, Food and the Marine"),
+    ("According to the Ministry of Agriculture, Forestry and Fisheries, rice prices rose 90 "
+     "per cent.", "Ministry of Agriculture, Forestry and Fisheries"),
+    ("The Michigan Department of Environment, Great Lakes, and Energy said 14 sites were "
+     "closed.", "Michigan Department of Environment, Great Lakes, and Energy"),
+])
+def test_a_body_named_for_a_list_of_things_is_named_in_full(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("In Paris, Lyon and Marseille, police said 300 people were arrested.", "police"),
+    ("Sales rose in Ohio, Texas and Florida, the company said.", "the company"),
+])
+def test_a_list_of_places_before_the_speaker_is_no_bodys_name(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_the_ministry_named_for_a_list_is_the_ministry_later_sentences_mean():
+    text = ("Japan's Ministry of Health, Labour and Welfare said 1,200 people had been admitted "
+            "to hospital in May.\n\nThe ministry said 40 of them had died, up from 12 a year "
+            "earlier.\n\nAccording to the ministry, 300 beds were added in June.\n")
+    speakers = {claim.speaker for claim in extract(text, include_all=True)}
+    assert speakers == {"Ministry of Health, Labour and Welfare"}

@@ -15,7 +15,7 @@ matters as much as the words. Three habits of news writing drive the rules here:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.extraction import documents
 from workbench.extraction.letters import CAP, LOW
@@ -40,6 +40,7 @@ from workbench.extraction.speech import (
     GROUPS,
     IN_PLACE,
     JOINED_NAME,
+    LISTED_BODY,
     LOWER_WORDS,
     MISSING,
     MODIFIER,
@@ -175,6 +176,16 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     Returns (None, False) when the sentence attributes nothing itself.
     """
     text = curly_quotes(text)
+    found, pronoun = _attribute(text)
+    if found and found.speaker and ", " in text and " and " in text:
+        # "Welfare" read from "the Ministry of Health, Labour and Welfare said": the whole name
+        for listed in LISTED_BODY.finditer(outside_quotes(text)):
+            if found.speaker in listed.group():
+                return replace(found, speaker=listed.group()), pronoun
+    return found, pronoun
+
+
+def _attribute(text: str) -> tuple[Attribution | None, bool]:
     plain = outside_quotes(text)
     if "(" in plain:  # "the Philippine Statistics Authority (PSA) said": the name in full
         plain = _ACRONYM.sub(lambda m: " " * len(m.group()), plain)

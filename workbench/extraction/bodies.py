@@ -19,7 +19,7 @@ from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
 from workbench.extraction.letters import CAP, CAPITALS
 from workbench.extraction.quotemarks import outside_quotes
-from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, NOT_NAMES
+from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, LISTED_BODY, NOT_NAMES
 
 # A name of one to four capitalised words: "Nordvik Aerospace", "Harlow & Pike".
 FIRM_NAME = rf"{CAP}[\w’'&.-]*(?:\s+(?:&\s+)?{CAP}[\w’'&.-]*){{0,3}}"
@@ -296,7 +296,12 @@ def _bodies_in(text: str) -> tuple[str, ...]:
     sentence is read again for every speaker up to ``speakers._LOOKBACK`` sentences on."""
     if not _NAMED_HEAD.search(text):  # a first look: most sentences name no body
         return ()
-    return tuple(m.group() for m in _NAMED_BODY_IN_TEXT.finditer(text))
+    found = [(m.start(), m.end(), m.group()) for m in _NAMED_BODY_IN_TEXT.finditer(text)]
+    for listed in LISTED_BODY.finditer(text) if ", " in text else ():
+        # "the Ministry of Health, Labour and Welfare": one name, not "Ministry of Health"
+        found = [f for f in found if f[0] >= listed.end() or f[1] <= listed.start()]
+        found.append((listed.start(), listed.end(), listed.group()))
+    return tuple(name for _, _, name in sorted(found))
 
 
 _FULL_NAME = rf"{CAP}[\w’'.&-]*(?:\s+(?:(?:of|for|on|and|&|the)\s+)*{CAP}[\w’'.&-]*){{0,7}}"

@@ -285,6 +285,14 @@ SUBJECT = re.compile(
 )
 
 
+# "the Ministry of Health, Labour and Welfare", "the Department of Agriculture, Food and the
+# Marine": a body named for the things it looks after, listed with commas, is one name.
+_LISTED = rf"(?:the\s+)?{CAP}[\w’'-]*(?:\s+{CAP}[\w’'-]*){{0,2}}"
+LISTED_BODY = re.compile(
+    rf"\b(?:(?!(?:The|An?)\s){CAP}[\w.-]*\s+){{0,2}}(?:{BODY_HEADS})\s+(?:of|for)\s+{_LISTED}"
+    rf"(?:,\s+{_LISTED}){{1,5}},?\s+and\s+{_LISTED}"
+)
+
 # Letters after a name ("Renata Silvestri, RN, director of ...", "Mark Liu, MD, said"):
 # a qualification, not the speaker.
 _CREDENTIALS = r"(?:RN|MD|M\.D\.|DO|NP|PhD|Ph\.D\.|MPH|DVM|PharmD|QC|KC|MP|MSP|OBE|MBE|CBE|Esq\.)"
