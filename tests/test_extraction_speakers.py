@@ -1407,3 +1407,45 @@ def test_the_ministry_named_for_a_list_is_the_ministry_later_sentences_mean():
             "earlier.\n\nAccording to the ministry, 300 beds were added in June.\n")
     speakers = {claim.speaker for claim in extract(text, include_all=True)}
     assert speakers == {"Ministry of Health, Labour and Welfare"}
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Secretary of State Marco Rubio said the United States would send 20 aircraft.",
+     "Marco Rubio"),
+    ("Secretary of State Rubio said the United States would send 20 aircraft.", "Rubio"),
+    ("Minister for Economic Affairs Rasmus Vinter said exports rose 4 per cent.",
+     "Rasmus Vinter"),
+    ("Chancellor of the Exchequer Rachel Reeves told MPs that borrowing fell to £12bn.",
+     "Rachel Reeves"),
+    ("Secretary of State Antony J. Blinken said 300 visas had been revoked.",
+     "Antony J. Blinken"),
+    ("The Attorney General of Texas, Ken Paxton, said 14 people had been charged.",
+     "Ken Paxton"),
+    ("Speaking on Friday, the Director-General of the WHO, Tedros Adhanom Ghebreyesus, said "
+     "3,000 cases had been confirmed.", "Tedros Adhanom Ghebreyesus"),
+    ("The UN's refugee agency, UNHCR, said 2 million people had fled.", "UNHCR"),
+    ("Rep. Jim Jordan (R-Ohio) said the committee had issued 12 subpoenas.", "Jim Jordan"),
+    ("Secretary of Health Robert F. Kennedy Jr. said 300 doctors had been fired.",
+     "Robert F. Kennedy Jr"),
+])
+def test_a_title_with_what_its_office_is_for_comes_off_the_name(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Chief Medical Officer for England said the vaccine had been given to 3 million people.",
+    "The Minister for Finance said the deficit reached 3 per cent.",
+])
+def test_an_office_named_without_its_holder_is_the_speaker(sentence):
+    office = sentence.removeprefix("The ").split(" said")[0]
+    assert _speaker(sentence).removeprefix("the ") == office
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Antony J. Blinken said 300 visas had been revoked.", "Antony J. Blinken"),
+    ("The deficit rose 4 per cent, said Michael J. Fox.", "Michael J. Fox"),
+    ("According to George W. Bush, 300 people died.", "George W. Bush"),
+    ("Robert F. Kennedy Jr. said 300 doctors had been fired.", "Robert F. Kennedy Jr"),
+])
+def test_a_middle_initial_and_jr_are_part_of_the_name(sentence, speaker):
+    assert _speaker(sentence) == speaker

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from workbench.extraction import documents
 from workbench.extraction.letters import CAP, LOW
+from workbench.extraction.offices import OFFICE_FOR, whole_speaker
 from workbench.extraction.quotemarks import curly_quotes, outside_quotes
 from workbench.extraction.speech import (
     ACCORDING,
@@ -40,7 +41,6 @@ from workbench.extraction.speech import (
     GROUPS,
     IN_PLACE,
     JOINED_NAME,
-    LISTED_BODY,
     LOWER_WORDS,
     MISSING,
     MODIFIER,
@@ -83,7 +83,13 @@ class Attribution:
     pronoun: bool = False  # the sentence attributes itself with a pronoun ("he said")
 
 
-_ACRONYM = re.compile(rf" \({CAP}[A-Za-z]{{1,7}}\)(?=[\s,])")
+# Letters in brackets after a name: a body's ("the Philippine Statistics Authority (PSA)"), a
+# member's party ("Angela Rayner (Lab)") or party and state ("Rep. Jim Jordan (R-Ohio)")
+_ACRONYM = re.compile(
+    rf" \((?:{CAP}[A-Za-z]{{1,7}}|[DRI]-{CAP}[A-Za-z.]*(?: {CAP}[A-Za-z.]*)?)\)(?=[\s,])"
+)
+
+
 def _people(noun: str) -> bool:
     """Whether a plural names people who are not an office ("volcanologists", "traders",
     "tourism operators"); not a document ("papers", "letters")."""
@@ -121,6 +127,8 @@ def _without_title(words: list[str]) -> str:
     ("the Office of the Director of Public Prosecutions" has none: "of" is no name)."""
     titles = [i for i, word in enumerate(words[:-2]) if word in TITLE_WORDS
               and words[i + 1][:1].isupper() and not BODY_HEAD.fullmatch(words[i + 1])]
+    if titles and OFFICE_FOR.search(" ".join(words[titles[-1] + 1:])):
+        return " ".join(words)  # "Chief Medical Officer for England": an office, no one named
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
@@ -177,12 +185,8 @@ def attribute(text: str) -> tuple[Attribution | None, bool]:
     """
     text = curly_quotes(text)
     found, pronoun = _attribute(text)
-    if found and found.speaker and ", " in text and " and " in text:
-        # "Welfare" read from "the Ministry of Health, Labour and Welfare said": the whole name
-        for listed in LISTED_BODY.finditer(outside_quotes(text)):
-            if found.speaker in listed.group():
-                return replace(found, speaker=listed.group()), pronoun
-    return found, pronoun
+    whole = found and found.speaker and whole_speaker(outside_quotes(text), found.speaker)
+    return (replace(found, speaker=whole) if whole else found), pronoun
 
 
 def _attribute(text: str) -> tuple[Attribution | None, bool]:

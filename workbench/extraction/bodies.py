@@ -18,8 +18,9 @@ from workbench.extraction.attribution import (
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
 from workbench.extraction.letters import CAP, CAPITALS
+from workbench.extraction.offices import LISTED_BODY
 from workbench.extraction.quotemarks import outside_quotes
-from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, LISTED_BODY, NOT_NAMES
+from workbench.extraction.speech import BODIES, BODY_HEADS, BODY_WORD, NOT_NAMES
 
 # A name of one to four capitalised words: "Nordvik Aerospace", "Harlow & Pike".
 FIRM_NAME = rf"{CAP}[\w’'&.-]*(?:\s+(?:&\s+)?{CAP}[\w’'&.-]*){{0,3}}"

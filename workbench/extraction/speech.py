@@ -28,8 +28,12 @@ SPEECH_VERBS = (
     r"(?:projected|forecasts?|projects?)"
     r"(?= (?:that|in|on|last|this|earlier|an?|the|[a-z]+-(?:quarter|year))\b)|estimate(?= that\b)"
 )
-# "Marks & Spencer", "Save Dunmore A&E": an ampersand joins the words of a name
-NAME = rf"(?:{CAP}[\w’'.&-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al|&)?\s*{CAP}[\w’'&-]*){{0,3}})"
+# "Marks & Spencer", "Save Dunmore A&E": an ampersand joins the words of a name; an initial
+# within it ("Antony J. Blinken") and "Jr." after it ("Robert F. Kennedy Jr.") belong to it
+NAME = (
+    rf"(?:{CAP}[\w’'.&-]*\.?(?:\s+(?:de|del|da|van|von|la|bin|al|&)?\s*"
+    rf"(?:{CAP}\.(?=\s+{CAP})|{CAP}[\w’'&-]*)){{0,3}}(?:,?\s+(?:Jr|Sr)\b\.?)?)"
+)
 TITLE = (
     r"(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Minister|Mr\.|Mrs\.|Ms\.|"
     r"Dr\.|Gen\.|Ambassador|Mayor|Judge)\s+)?"
@@ -285,13 +289,9 @@ SUBJECT = re.compile(
 )
 
 
-# "the Ministry of Health, Labour and Welfare", "the Department of Agriculture, Food and the
-# Marine": a body named for the things it looks after, listed with commas, is one name.
-_LISTED = rf"(?:the\s+)?{CAP}[\w’'-]*(?:\s+{CAP}[\w’'-]*){{0,2}}"
-LISTED_BODY = re.compile(
-    rf"\b(?:(?!(?:The|An?)\s){CAP}[\w.-]*\s+){{0,2}}(?:{BODY_HEADS})\s+(?:of|for)\s+{_LISTED}"
-    rf"(?:,\s+{_LISTED}){{1,5}},?\s+and\s+{_LISTED}"
-)
+# The title words as an alternation for the patterns: "Secretary|Minister|...".
+TITLES = "|".join(sorted(re.escape(w) for w in TITLE_WORDS if "." not in w))
+
 
 # Letters after a name ("Renata Silvestri, RN, director of ...", "Mark Liu, MD, said"):
 # a qualification, not the speaker.
@@ -340,12 +340,12 @@ SPOKEN_FOR = frozenset(
 # "The shadow health secretary, Tom Idris,": a name in apposition to a title before it.
 NAME_IN_APPOSITION = re.compile(
     r"(?:^\s*(?:(?:But|And|Yet)\s+)?|,\s+|(?<=\s\s))"
-    rf"(?:[Tt]he|{CAP}[\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
+    rf"(?:[Tt]he|(?:[Tt]he\s+)?{CAP}[\w.-]*[’']s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     # "Halvorsen's European chief executive, Bruno Castell,": one word of place may lead;
     # "the state TUC Chairman, Comrade ...": a body's letters before a capitalised title
     rf"(?:{CAP}{LOW}+\s+(?=[a-z]))?(?:(?:[a-z][\w’'-]*|{CAP}{{2,6}})\s+){{0,3}}"
     r"(?:[a-z][\w’'-]*|(?:Chairman|Chairwoman|Chairperson|President|Secretary|Leader)(?=,)|"
-    r"(?:Minister|Secretary|Director|Commissioner|Chair)(?: (?:of|for) "
+    rf"(?:{TITLES})(?: (?:{TITLES}))?(?: (?:of|for) (?:the )?"
     rf"(?:{CAP}[\w’'-]*\s+){{0,2}}{CAP}[\w’'-]*){{1,2}}),\s+"
     # "Her lawyer, Sam Reid of Reid & Co,": the firm the person is at is no part of the name
     rf"(?P<name>{CAP}[\w’'.-]*(?:\s+(?:&\s+)?{CAP}[\w’'-]*){{0,3}})"
@@ -356,7 +356,7 @@ NAME_IN_APPOSITION = re.compile(
 # A sentence that opens with a role, then the person in apposition: "Head of the
 # Ministry's Wellness Unit, Dr Litia Naivalu, said", "Leader of Government Business in the
 # Senate, Senator ..., says", "Mabaso Linen Services' managing director, Ayanda Mabaso,".
-_ROLES = "|".join(sorted(re.escape(w) for w in TITLE_WORDS | {"Head", "Vice"} if "." not in w))
+_ROLES = f"{TITLES}|Head|Vice"
 ROLE_THEN_NAME = re.compile(
     rf"\s*(?:(?:{_ROLES})\b[^,]{{0,80}}|"
     rf"(?:{CAP}[\w.&-]*\s+){{0,3}}{CAP}[\w.&-]*(?:[’']s|s[’'])(?:\s+[a-z][\w-]*){{1,3}}),\s+"
