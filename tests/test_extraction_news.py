@@ -212,6 +212,8 @@ def test_reactions_views_and_notices_are_not_proposed(sentence):
     "By Laura Chen",
     "Reporting by Tom Hale; Editing by Susan Fenton",
     "Write to Grace Lin at glin@example.com",
+    "File photo: Police officers stand guard outside the court in 2024.",
+    "Our journalism relies on 12,000 readers like you. Donate today.",
 ])
 def test_furniture_is_never_proposed(line):
     article = f"{line}\n\nThe council cut the budget by $4 million on Monday.\n"
@@ -340,3 +342,14 @@ def test_colour_is_not_proposed_whatever_numbers_it_holds():
     # a source introduced by a role is not a passer-by
     role = ("“We lost 12 percent of the ice in 2022,” said Ana Holm, who led the study.")
     assert priors.news_prior(role, Attribution("Ana Holm", (), True), False) > 0
+
+
+def test_a_claim_in_a_list_starts_after_the_lists_mark():
+    article = ("Key figures\n\n• Inflation rose to 3.2% in October, up from 2.9% in September.\n\n"
+               "- The Bank of England is expected to hold rates at 4% next week.\n")
+    proposed = extract(article)
+    assert [c.text for c in proposed] == [
+        "Inflation rose to 3.2% in October, up from 2.9% in September.",
+        "The Bank of England is expected to hold rates at 4% next week.",
+    ]
+    assert all(article[c.start:c.end] == c.text for c in proposed)

@@ -98,8 +98,9 @@ def credit_tail(line: str) -> re.Match | None:
 
 # "Photo: Senators leave the Capitol.", "Pictured: ...", "Image: ..." -- a caption line.
 CAPTION_LEAD = re.compile(
-    r"^(?:photo|photograph|pictured|picture|image|caption|illustration|video|above|top|"
-    r"left|right|inset)\s*:\s|^(?:image|photo|video|media) (?:caption|source|credit)[,:]\s",
+    r"^(?:(?:file|archive|stock|main|lead|top|featured?) )?(?:photo|photograph|pictured|picture|"
+    r"image|caption|illustration|video|above|top|left|right|inset)\s*:\s"
+    r"|^(?:image|photo|video|media) (?:caption|source|credit)[,:]\s",
     re.I,
 )
 # A photo described in the present tense, as captions are: "Traders work on the floor of
@@ -279,7 +280,8 @@ _REVISION_NOTE = re.compile(
 )
 # More of a page's own lines, as any outlet prints them: "Posted by Jane Doe on December 3,
 # 2026", "6 comments", "-END-", "Follow us on Instagram", a plea for money ("Support our
-# reporting with a tax-deductible donation today.", "Independent journalism costs money."),
+# reporting with a tax-deductible donation today.", "Independent journalism costs money.",
+# "Our journalism relies on 12,000 readers like you."),
 # a syndication note ("The ... Service is funded by the BBC and provided to ..."), an
 # election notice's authorisation ("Authorised by Jane Doe, Secretary, ..."), a court
 # report's case box ("Case: State v. Doe, No. ..."), a highlights box in capitals.
@@ -292,8 +294,9 @@ _PAGE_LINE = re.compile(
     r"|support (?:our|us|local|independent|(?:the )?"
     rf"(?-i:{CAP})[\w.&'’-]*(?: (?-i:{CAP})[\w.&'’-]*){{0,4}})\b[^.]{{0,80}}"
     r"\b(?:donat\w+|price of a (?:coffee|cup)|member(?:ship)?|contribution)\b"
-    r"|(?:independent|local|quality|good) (?:journalism|reporting|news) (?:costs|needs|takes|"
-    r"relies on|depends on) (?:money|you|readers|your support)\b"
+    r"|(?:independent|local|quality|good|our) (?:journalism|reporting|news) (?:costs|needs|"
+    r"takes|relies on|depends on) (?:money|you|your support|(?:[\d,]+ )?(?:readers|supporters|"
+    r"members|subscribers))\b"
     rf"|(?:the )?(?-i:{CAP})[\w&'’-]*(?: (?-i:{CAP})[\w&'’-]*){{1,5}} is (?:jointly )?funded by "
     r"(?:the )?"
     rf"(?-i:{CAP})[^.]{{1,60}}? and (?:provided|distributed|supplied|offered) to\b"

@@ -203,6 +203,9 @@ def segment(text: str) -> list[Sentence]:
             links = role == "source_line" and (links or bool(LINKS_HEAD.match(body.strip())))
             continue
         links = False
+        bullet = _BULLET.match(text, start, end)
+        if bullet:  # "• Inflation rose to 3.2%": the claim starts after the list's mark
+            start = bullet.end()
         content = text[start:end]
         credit = credit_tail(content)
         if not credit and (")" in content[-2:] or "/" in content[-60:] or (
@@ -236,6 +239,8 @@ def segment(text: str) -> list[Sentence]:
     return _top_matter(out, top_end)
 
 
+# The mark of an item in a list: a bullet, or a hyphen or an asterisk and a space.
+_BULLET = re.compile(r"[•▪●◦‣∙*-]\s+(?=\S)")
 _TOP_LINES = 7  # how far down a byline or date line still closes the top matter
 _TOP_BODY = 4  # at most so many sentences of top matter: more is the article itself
 
