@@ -1449,3 +1449,27 @@ def test_an_office_named_without_its_holder_is_the_speaker(sentence):
 ])
 def test_a_middle_initial_and_jr_are_part_of_the_name(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("later", "speaker"), [
+    ('"We have hired 6,000 nurses," the minister told the BBC.', "Jane Doe"),
+    ("The minister insisted that 6,000 nurses had been hired.", "Jane Doe"),
+])
+def test_the_title_after_a_quote_means_the_person_introduced_with_it(later, speaker):
+    text = f"Health Minister Jane Doe visited the hospital on Monday.\n\n{later}\n"
+    assert extract(text, include_all=True)[-1].speaker == speaker
+
+
+def test_the_judge_means_the_judge_the_article_named():
+    text = ("Judge Nomsa Ramaphakela jailed him for 12 years.\n\n"
+            "The judge said the defendant had stolen £40,000 from 12 clients.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Nomsa Ramaphakela"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Smith admitted that 300 jobs would go.", "Smith"),
+    ("Smith stressed that 300 jobs would go.", "Smith"),
+    ("Smith was admitted to hospital with 3 broken ribs.", None),
+])
+def test_admitted_and_stressed_that_report_speech(sentence, speaker):
+    assert _speaker(sentence) == speaker

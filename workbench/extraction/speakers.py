@@ -327,10 +327,12 @@ def _backfill(sentences: list[tuple[str, int]], out: list[Attribution]) -> None:
 
 
 # "the health secretary said": the person the article introduced by that title before.
+# After a quote (blanked to spaces): "“We have hired 6,000 nurses,” the minister told the BBC".
 _TITLE_SAID = re.compile(
-    r"(?:^|,\s+)[Tt]he (?P<title>(?:[a-z]+ ){0,2}(?:mayor|minister|secretary|governor|"
-    r"president|commissioner|premier|chancellor|senator|sheriff|coach|chair(?:man|woman)?))"
-    r" (?:said|says|told|added|argued|noted|warned)\b"
+    r"(?:^\s*|,\s+|\s\s)[Tt]he (?P<title>(?:[a-z]+ ){0,2}(?:mayor|minister|secretary|"
+    r"governor|president|commissioner|premier|chancellor|senator|sheriff|coach|judge|"
+    r"ambassador|director|prosecutor|chair(?:man|woman)?))"
+    r" (?:said|says|told|added|argued|noted|warned|explained|insisted|conceded|acknowledged)\b"
 )
 
 

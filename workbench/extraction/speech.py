@@ -16,6 +16,8 @@ SPEECH_VERBS = (
     # "claimed £18,400 in rent" is money claimed, not speech
     r"claimed(?! (?:about |nearly |more than |over )?[$€£]?\d)|"
     r"replied|recalled|acknowledged|countered|contended|asserted|retorted|alleged(?= that\b)|"
+    # "admitted that" (not "admitted to hospital"), "stressed that"
+    r"(?:admitted|stressed|emphasi[sz]ed)(?= that\b)|"
     r"announced|read|reads|tweeted|testified|reported|reports|estimated|estimates|cautioned|"
     r"predicted|concluded|blamed|blames|accused|accuses|conceded|concedes|cited|cites|"
     r"credits|credited|pointed to|points to|disclosed|discloses|attributed|attributes|"
