@@ -199,6 +199,8 @@ def test_a_lead_in_and_the_quote_that_backs_it_are_one_claim():
     "Residents cheered outside the courthouse.",
     "Supporters of the mayor say she remains the strongest candidate.",
     "The tax takes effect on Jan. 1.",
+    "The next hearing in the case has been fixed for December 9.",
+    "The 2027 marketing season is expected to open in March.",
 ])
 def test_reactions_views_and_notices_are_not_proposed(sentence):
     assert not extract("Dana Ruiz met reporters.\n\n" + sentence)
@@ -214,6 +216,21 @@ def test_reactions_views_and_notices_are_not_proposed(sentence):
     "Write to Grace Lin at glin@example.com",
     "File photo: Police officers stand guard outside the court in 2024.",
     "Our journalism relies on 12,000 readers like you. Donate today.",
+    "ABOUT THE AUTHOR Jane Doe is a reporter with CBC North in Yellowknife.",
+    "Author: Jane Doe Published: 5:38 PM CST November 24, 2026",
+    "Watch the full report from KXYZ 11 in the video player above.",
+    "READ NEXT: Waits at the hospital hit worst level in three years",
+    "Topics: pollution / fungi",
+    "Members of the public can report illegal modifications to the authority on 1800-555-0187.",
+    "The police urged the public to report such calls on the cyber crime helpline 1930.",
+    "Published in The Daily Chronicle, November 27th, 2026.",
+    "(END) Keystone Newswires November 27, 2026 14:22 ET (19:22 GMT)",
+    "By Hannah Doe, Senior Staff Writer November 24, 2026 at 11:52 p.m.",
+    "Staff writer Priya Doe contributed reporting.",
+    "Farmers queue at a contract floor in Harare in May. — Picture: Jane Doe",
+    "Keep up to date with all the latest news from around the county – subscribe to our ePaper "
+    "for just €1.99 a week.",
+    "Have your say: 14 comments",
 ])
 def test_furniture_is_never_proposed(line):
     article = f"{line}\n\nThe council cut the budget by $4 million on Monday.\n"

@@ -1365,8 +1365,11 @@ def test_a_role_that_opens_the_sentence_leaves_the_person_named_after_it(sentenc
     "Brokers said the buyers were linked to a Hong Kong owner.",
     "Exporters said Chinese buyers booked five cargoes on Monday.",
     "Two Oslo-based shipping bankers said a rival had approached the company.",
+    "Several growers around Robinvale told this masthead they expected to pay 20 per cent more.",
+    "Retailers at Sim Lim Square said sales had doubled since August.",
+    "Two Liberal Party staffers said campaign buses had been booked for 12 days.",
 ])
-def test_unnamed_traders_of_a_market_are_unnamed_sources(sentence):
+def test_unnamed_traders_and_staff_are_unnamed_sources(sentence):
     found, _ = attribute(sentence)
     assert found is not None and found.flags == ("anonymous_source",)
 
@@ -1473,3 +1476,39 @@ def test_the_judge_means_the_judge_the_article_named():
 ])
 def test_admitted_and_stressed_that_report_speech(sentence, speaker):
     assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Frame Lake MLA Celeste Mandeville said 71 cents of every dollar is spent in four towns.",
+     "Celeste Mandeville"),
+    ("Counsel for the convicts, Barrister Ahmed Raza Sial, told reporters that the verdict "
+     "would be challenged next week.", "Ahmed Raza Sial"),
+    ("Cllr Gormley said a second bus would cost €60,000 a year.", "Gormley"),
+    ("The Punjab Food Department's press office said four officers had been suspended since "
+     "2024.", "Punjab Food Department"),
+    ("The study's lead author, hydrogeologist Marisol Pruitt, said wells were contaminated 4.6 "
+     "miles from the mill.", "Marisol Pruitt"),
+    ("The charity End Cold Homes Alliance estimated that 6.1 million households would be in "
+     "fuel poverty.", "End Cold Homes Alliance"),
+])
+def test_members_counsel_courtesy_titles_press_offices_and_named_charities(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_a_quote_opened_after_a_colon_in_single_marks_is_one_claim_of_the_body():
+    text = ("Uptake fell to 61 per cent in October.\n\nA Department of Health and Social Care "
+            "spokesperson said: 'The RSV programme has prevented 3,000 admissions. We urge "
+            "everyone eligible to take up the offer.'\n")
+    last = extract(text, include_all=True)[-1]
+    assert last.text.endswith("take up the offer.'") and last.text.startswith("A Department")
+    assert last.speaker == "Department of Health and Social Care" and not last.flags
+
+
+def test_the_network_and_the_alliance_are_the_bodies_named_before():
+    text = ("The Spanish Sea Turtle Monitoring Network counted 131 nests this summer.\n\n"
+            "Some 8,900 hatchlings reached the sea, the network estimated.\n\n"
+            "The Specialist Contractors Alliance met on Monday.\n\n"
+            "The alliance estimates that £1.2bn is held back from specialist firms.\n")
+    speakers = [c.speaker for c in extract(text, include_all=True)]
+    assert speakers[1] == "Spanish Sea Turtle Monitoring Network"
+    assert speakers[3] == "Specialist Contractors Alliance"

@@ -32,6 +32,7 @@ from workbench.extraction.speech import (
     BODY_WORD,
     CORPORATE_TAILS,
     COUNTED_PEOPLE,
+    COURTESY_TITLES,
     CREDENTIAL,
     DEFINITE,
     DESCRIBED_NAME,
@@ -47,6 +48,7 @@ from workbench.extraction.speech import (
     NAME,
     NAME_IN_APPOSITION,
     NAMED_BODY,
+    NAMED_TAIL,
     NOT_NAMES,
     OFFICES,
     OWNED_BODY,
@@ -83,8 +85,7 @@ class Attribution:
     pronoun: bool = False  # the sentence attributes itself with a pronoun ("he said")
 
 
-# Letters in brackets after a name: a body's ("the Philippine Statistics Authority (PSA)"), a
-# member's party ("Angela Rayner (Lab)") or party and state ("Rep. Jim Jordan (R-Ohio)")
+# Letters after a name: "the Philippine Statistics Authority (PSA)", "Rep. Jim Jordan (R-Ohio)"
 _ACRONYM = re.compile(
     rf" \((?:{CAP}[A-Za-z]{{1,7}}|[DRI]-{CAP}[A-Za-z.]*(?: {CAP}[A-Za-z.]*)?)\)(?=[\s,])"
 )
@@ -129,6 +130,8 @@ def _without_title(words: list[str]) -> str:
               and words[i + 1][:1].isupper() and not BODY_HEAD.fullmatch(words[i + 1])]
     if titles and OFFICE_FOR.search(" ".join(words[titles[-1] + 1:])):
         return " ".join(words)  # "Chief Medical Officer for England": an office, no one named
+    if len(words) == 2 and words[0] in COURTESY_TITLES and words[1] not in TITLE_WORDS:
+        return words[1]  # "Cllr Gormley": the person, named as the article names them
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
 
@@ -416,6 +419,8 @@ def _named_body_before(before: str) -> str | None:
     )
     if body:
         found = body.group("body")
+        if named := NAMED_TAIL.match(found):  # "the charity End Cold Homes Alliance"
+            return named["name"]
         return "the" + found[3:] if found[:3] == "The" else found
     named = NAMED_BODY.search(before)
     if named and BODY_WORD.search(named.group("body")):

@@ -29,9 +29,21 @@ LISTED_BODY = re.compile(
 )
 
 
+# "the Department of Education's press office": the office speaks for the body it serves.
+_PRESS_OFFICE = re.compile(
+    rf"^(?:[Tt]he )?(?P<body>{CAP}[^’']*)[’']s (?:press|media|communications?|public affairs) "
+    r"(?:office|team|department|unit|desk|section)$"
+)
+
+
 def whole_speaker(plain: str, speaker: str) -> str | None:
-    """The speaker mended, or None: the whole name of a listed body ``speaker`` is part of,
-    else the person named after an office (``_after_office``)."""
+    """The speaker mended, or None: the body a press office serves, the whole name of a
+    listed body ``speaker`` is part of, else the person named after an office
+    (``_after_office``)."""
+    press = speaker[-6:] in {"office", "e team", "rtment", "e unit", "e desk", "ection"} and (
+        _PRESS_OFFICE.match(speaker))
+    if press:
+        return press.group("body")
     if ", " in plain and " and " in plain:
         # "Welfare" read from "the Ministry of Health, Labour and Welfare said"
         for listed in LISTED_BODY.finditer(plain):

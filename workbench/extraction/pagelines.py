@@ -72,7 +72,7 @@ CREDIT_TAIL = re.compile(
     rf"(?:\s[–—-]{{1,2}}\s*{CAP}[^\n–—]{{0,60}}?/\s*{CAP}[^\n/]{{1,40}}"
     r"|(?<!\s)\s*\((?:photo|image|credit|pictured|submitted by|supplied by|courtesy of|"
     r"handout)[^)\n]{0,80}\)"
-    rf"|\s(?:photo|photograph|image)(?:\s+by|\s*:)\s+{CAP}[^\n.]{{1,60}}"
+    rf"|\s(?:photo|photograph|image|picture|pic)(?:\s+by|\s*:)\s+{CAP}[^\n.]{{1,60}}"
     r"|\s[–—-]{1,2}\s*(?:Getty Images|Reuters|AP|AFP|Bloomberg|EPA)\b[^\n]{0,30}"
     r"|\s(?:photo\s+)?credits?\s*:\s*[^\n]{1,80}"
     r"|\s©\s*[^\n©]{1,60}"  # "... on Nov. 3. © JANE DOE / AFP"
@@ -82,7 +82,7 @@ CREDIT_TAIL = re.compile(
 # What every form of CREDIT_TAIL holds: a slash, a closing bracket, ©, a dash after a space
 # or one of its words (lowered; re.I also matches "ı" and "İ", lowered "i\u0307", to an i).
 _CREDIT_MARKS = ("/", ")", "©")
-_CREDIT_WORDS = ("photo", "image", "credit", "\u0131", "i\u0307")
+_CREDIT_WORDS = ("photo", "image", "pic", "credit", "\u0131", "i\u0307")
 _SPACED_DASH = re.compile(r"\s[–—-]")
 
 
@@ -110,7 +110,7 @@ _PHOTO_VERBS = (
     r"(?:speaks?|talks?|stands?|sits?|walks?|works?|gathers?|waits?|looks?|listens?|"
     r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
     r"address(?:es)?|arrives?|prepares?|protests?|holds? up|cross(?:es)?|greets?|wears?|"
-    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up|crowd|fill|throng)"
+    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up|crowd|fill|throng|votes?)"
 )
 # The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
 _PHOTO_DATE = (
@@ -132,9 +132,10 @@ _NOT_A_PHOTO = re.compile(
 )
 # The outlet's own notes at the foot of a report (and what each of them holds: a first look).
 _NOTE_KEYS = ("contribut", "covers ", "reports on", "writes about", "version of", "information",
-              "reported from", "reporter", "correspondent", "editor", "writer")
+              "reported from", "reporter", "correspondent", "editor", "writer", "helpline",
+              "hotline", "report ", "call ", "contact ")
 _NOTE_LINE = re.compile(
-    r"^(?:[^.]{3,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)|"
+    r"^(?:[^.]{3,120}\bcontributed (?:(?:to )?(?:this|the) (?:report|story|article)|reporting\b)|"
     # "Jane Doe reported from Lisbon.", "Jane Doe is a health reporter at The Sentinel."
     rf"{CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}}(?: and {CAP}[\w.'’-]+(?: {CAP}[\w.'’-]+){{1,3}})? "
     rf"(?:reported from {CAP}[^.]{{1,60}}\.?$|is (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:reporter|"
@@ -147,12 +148,19 @@ _NOTE_LINE = re.compile(
     r"(?:Reach|Contact|Email|Write to) (?:him|her|them)\b|"
     r"A version of this (?:article|story) appear|"
     r"(?:Anyone|Those|People|Residents) with (?:any )?information\b[^\n]{0,160}?"
-    r"\b(?:call|contact|email|text)\b)",
+    r"\b(?:call|contact|email|text)\b|"
+    # "Members of the public can report ... on 1800-555-0187", "The police urged the public
+    # to report such calls on the helpline 1930": where to call, not a fact
+    r"[^.]{0,60}?\b(?:can|may|should|(?:urged|asked|encouraged|advised) (?:the public|residents|"
+    r"people|citizens|anyone|victims|members of the public)(?: [\w-]+){0,3}? to) (?:report|call|"
+    r"contact)\b[^\n]{0,120}?\b(?:helpline|hotline|\d{3,4}[ -]?\d{3}[ -]?\d{3,4}|www\.|\S+@\S+))",
 )
 _SOURCE_LINE = re.compile(
     # "Source: WSJ", not "Sources close to ..."; "Contact Jane Doe at", not "Contact tracing"
     r"^\(?(?:courtesy\s*/\s*)?(?:sources?(?=\s*[:/|])|courtesy|copyright|©|\(c\)|"
-    r"additional reporting|reporting by|editing by|edited by|write to|"
+    r"additional reporting|reporting by|editing by|edited by|write to|authors?(?=\s*:)|"
+    r"(?:read|up|watch) next(?=\s*:)|(?:topics?|tags?|filed under|categor(?:y|ies))(?=\s*:)|"
+    r"have your say|"
     rf"contact(?=\s*:|\s+(?:us|the|(?-i:{CAP})))|read more|subscribe|sign up|"
     # "Related:", "Related coverage"; "Related charges were filed" is a sentence
     r"related(?=\s*(?::|$|articles?\b|stories\b|coverage\b|content\b|links?\b|news\b|"
@@ -190,7 +198,7 @@ _LABELLED_NOTE = re.compile(
     r"disclosures?|conflicts? of interest|primary source|source reference|(?:journal )?"
     r"(?:information|reference)|more information|citation|chart|graph|graphic|map|table|"
     r"notes? to editors?|corrections? and clarifications|about the author|read|see more)"
-    r"\s*:|^notes? to editors\b",
+    r"\s*:|^notes? to editors\b|^about the (?:authors?|writers?|reporters?)\b",
     re.I,
 )
 # The notes a court report ends with: the case's caption ("The case is State v. Doe, No.
@@ -219,6 +227,7 @@ _PROMO_OPEN = re.compile(
     r"what you)[^.?!]{0,40}\?\s*)?"
     r"(?:get|download|sign up|subscribe|support (?:[\w-]+ ){0,2}journalism|"
     r"like what you['’]re reading|enjoying this|(?:don['’]t|never) miss|want more|donate|"
+    r"keep up(?: to date)? with|stay (?:up to date|informed|in the know)|"
     r"become a (?:member|subscriber|supporter|patron))\b",
     re.I,
 )
@@ -302,7 +311,14 @@ _PAGE_LINE = re.compile(
     rf"(?-i:{CAP})[^.]{{1,60}}? and (?:provided|distributed|supplied|offered) to\b"
     rf"|authori[sz]ed by (?-i:{CAP})[\w.'’-]*(?: (?-i:{CAP})[\w.'’-]*){{1,3}}, "
     r"|case: [^.]{1,80}?\bv\. "
-    r"|(?-i:HIGHLIGHTS|KEY POINTS|AT A GLANCE|IN BRIEF)\b)",
+    r"|(?-i:HIGHLIGHTS|KEY POINTS|AT A GLANCE|IN BRIEF)\b"
+    # "Watch the full report in the video player above", a wire's "(END)", a paper's
+    # print line: "Published in The Daily Chronicle, November 27th, 2026."
+    r"|(?:watch|listen to) [^.]{0,80}\b(?:in the (?:video |audio )?player|player (?:above|below)|"
+    r"video (?:above|below))"
+    r"|\(end\)(?:\s|$)"
+    rf"|published in (?:the )?(?-i:{CAP})[^.,]{{1,60}},\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    r",?\s+\d{4}\.?$)",
     re.I,
 )
 # A wire's exchange-rate note: "($1 = 0.7912 pounds)", "(£1 = $1.2701)", "(1 euro = $1.08)".
@@ -311,6 +327,7 @@ _BYLINE = re.compile(
     rf"^(?:[Bb][Yy]\s+{CAP}[\w.'’-]+(?:\s+(?:and\s+)?{CAP}[\w.'’-]+){{0,6}}\s*"
     # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
     r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
+    r"(?:\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*[ap]\.m\.)?"
     # "Jane Doe @janedoe": a name and the writer's social handle
     rf"|{CAP}[\w.'’-]+(?:\s+{CAP}[\w.'’-]+){{1,3}}\s+@\w+"
     # "Jane Doe 30 Nov 2026 Listen to this article 5 min": a name, the date, a player's prompt
@@ -346,7 +363,8 @@ def line_role(line: str) -> str | None:
         or (stripped[:1] == "(" and _RATE_NOTE.match(stripped))
     ):
         return "source_line"
-    if len(stripped) <= 600 and (":" in stripped[:40] or "editors" in stripped[:20]) and (
+    if len(stripped) <= 600 and (":" in stripped[:40] or "editors" in stripped[:20] or (
+            stripped[:10].lower() == "about the ")) and (
         _LABELLED_NOTE.match(stripped)
     ):
         return "source_line"

@@ -47,7 +47,11 @@ _SCHEDULE = re.compile(
     r"released|announced)|"
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
-    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
+    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene|open|start|begin)\b|"
+    # "The next hearing has been fixed for December 9", "will present its report at a
+    # conference in Alicante on Feb. 12"
+    r"(?:has been|have been|was|were|is|are) (?:fixed|set|scheduled|slated|listed) for\b|"
+    r"will present (?:its|their|his|her|the) (?:[\w-]+ ){0,2}(?:report|findings|results)\b|"
     r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
     r"(?:takes?|took) effect|goes into effect|go into effect|"
     # "The board's next meeting is on May 2", "A ruling is expected before the recess",

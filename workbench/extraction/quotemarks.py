@@ -23,9 +23,9 @@ _STRAIGHT_SINGLE = re.compile(
     rf"(?:(?<=^)|(?<=[\s(—–]))'({CAP}[^']*(?:'[a-z][^']*)*[,.!?])'(?=\s|$)"
 )
 _CLOSING_STRAIGHT_LOOKS = (",'", ".'", "!'", "?'")
-# A quote that runs over sentences: its first opens with the mark, its last closes with
-# one right after punctuation.
-_OPENING_STRAIGHT_SINGLE = re.compile(rf"^'(?={CAP})")
+# A quote that runs over sentences: its first opens with the mark (at its start, or after
+# the colon of "said: 'The ..."), its last closes with one right after punctuation.
+_OPENING_STRAIGHT_SINGLE = re.compile(rf"^'(?={CAP})|(?<=: )'(?={CAP})")
 _CLOSING_STRAIGHT_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
 # A mark opening a word in lower case ("voted, 'overwhelmingly,' to strike") quotes a
 # phrase inside the sentence: its closing mark closes that, not a quote run on from before.
@@ -49,7 +49,8 @@ def curly_quotes(text: str) -> str:
         text = _PAIRED_SINGLE.sub(r"“\1”", text).replace("‘", "“")
     if "’" in text and any(mark in text for mark in _CLOSING_SINGLE_LOOKS):
         text = _CLOSING_SINGLE.sub("”", text)
-    if "'" in text and (text[:1] == "'" or any(m in text for m in _CLOSING_STRAIGHT_LOOKS)):
+    if "'" in text and (text[:1] == "'" or ": '" in text
+                        or any(m in text for m in _CLOSING_STRAIGHT_LOOKS)):
         text = _STRAIGHT_SINGLE.sub(r"“\1”", text)
         text = _OPENING_STRAIGHT_SINGLE.sub("“", text)
         if not _PHRASE_OPENS.search(text):

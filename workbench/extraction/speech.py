@@ -100,9 +100,10 @@ ANONYMOUS = re.compile(
     r"authorities|insiders|investigators|researchers|scientists|economists|supporters|"
     r"opponents|witnesses|traders|investors|doctors|astronomers|groups|professionals|"
     r"specialists|forecasters|brokers|bankers|dealers|exporters|importers|shippers|growers|"
+    r"retailers|staffers|shopkeepers|vendors|stallholders|"
     r"[a-z]+ologists)"
     r"(?:\s+and\s+[a-z]+s)?"  # "researchers and advocates agree"
-    r"(?:\s+(?:on|in|at|with|from|close to|to|of)\s+[\w ’'.-]{1,40}?)?)\s+"
+    r"(?:\s+(?:on|in|at|with|from|close to|to|of|around|near)\s+[\w ’'.-]{1,40}?)?)\s+"
     rf"(?:have\s+|had\s+|also\s+|privately\s+|publicly\s+)?(?:{SPEECH_VERBS}|{_GROUP_VIEWS})\b"
 )
 # A group described by where its members stand or who asked them ("Producers in
@@ -137,7 +138,8 @@ GROUP_NOUNS = frozenset(
     spokeswomen spokesperson residents authorities insiders investigators researchers
     scientists economists supporters opponents witnesses traders investors doctors
     astronomers groups professionals specialists producers growers colleagues
-    strategists forecasters brokers bankers dealers exporters importers shippers""".split()
+    strategists forecasters brokers bankers dealers exporters importers shippers retailers
+    staffers shopkeepers vendors stallholders""".split()
 )
 LOWER_WORDS = re.compile(r"[a-z]+")
 # What a reporter writes about a source who is not named, wherever it stands.
@@ -183,7 +185,7 @@ BODIES = (
     r"administration|service|board|authority|center|centre|bank|fund|foundation|party|police|"
     r"campaign|hospital|district|embassy|army|military|observatory|regulator|watchdog|"
     r"academy|programme|program|club|coalition|operator|college|society|system|secretariat|"
-    r"think tank|chamber|laboratory"
+    r"think tank|chamber|laboratory|network|alliance|prosecution|town hall|city hall"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODIES})s?\b", re.I)
 BODY_BEFORE = re.compile(
@@ -230,7 +232,8 @@ GROUPS = frozenset(
     consumers drivers pilots passengers customers historians engineers planners
     firefighters commuters retailers landlords tenants environmentalists inspectors
     auditors professionals specialists producers growers strategists physicians surgeons
-    clinicians paramedics midwives brokers bankers dealers forecasters""".split()
+    clinicians paramedics midwives brokers bankers dealers forecasters staffers shopkeepers
+    vendors stallholders""".split()
 )
 NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
@@ -251,7 +254,22 @@ TITLE_WORDS = frozenset(
     Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
     Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof. Moderator
     Selectman Selectwoman Alderman Alderwoman Comptroller Coroner Constable Provost Adviser
-    Advisor Chairperson Director-General Secretary-General Cllr Dr Dr.""".split()
+    Advisor Chairperson Director-General Secretary-General Cllr Dr Dr. MP MEP MLA MSP MPP MNA
+    MHA TD Hon Hon. Barrister Counsel Advocate Member Councilmember Assemblymember""".split()
+)
+
+
+# Titles that only ever stand before a person's name: "Cllr Gormley", "Deputy Finnerty",
+# "Mayor Adams" name the person ("General Motors", "Premier Foods" are companies).
+COURTESY_TITLES = frozenset(
+    """Cllr Councillor Councilor Deputy Senator Sen. Rep. Representative Gov. Governor Mayor
+    Judge Sheriff Dr Dr. Prof Prof. Professor Commissioner Ambassador Detective Sergeant Sgt.
+    Superintendent Constable President Alderman Alderwoman""".split()
+)
+# A body's name after what it is: "the charity End Cold Homes Alliance".
+NAMED_TAIL = re.compile(
+    rf"^[Tt]he\s+(?:[a-z][\w’'-]*\s+)+"
+    rf"(?P<name>{CAP}[\w’'.&-]*(?:\s+(?:(?:of|for|and|&)\s+)?{CAP}[\w’'.&-]*)*)$"
 )
 
 
@@ -279,7 +297,7 @@ CORPORATE_TAILS = frozenset(
 BODY_HEADS = (
     r"Office|Bureau|Department|Agency|Ministry|Council|Committee|Commission|Institute|"
     r"Administration|Service|Services|Board|Authority|Regulator|Centre|Center|Federation|"
-    r"Union|Association|Trust|Coalition"
+    r"Union|Association|Trust|Coalition|Network|Alliance"
 )
 BODY_HEAD = re.compile(rf"\b(?:{BODY_HEADS})\b")
 # The name a sentence opens with, as its subject: "Lilly will cut ...", "Brentwell
@@ -349,8 +367,9 @@ NAME_IN_APPOSITION = re.compile(
     r"(?:[a-z][\w’'-]*|(?:Chairman|Chairwoman|Chairperson|President|Secretary|Leader)(?=,)|"
     rf"(?:{TITLES})(?: (?:{TITLES}))?(?: (?:of|for) (?:the )?"
     rf"(?:{CAP}[\w’'-]*\s+){{0,2}}{CAP}[\w’'-]*){{1,2}}),\s+"
-    # "Her lawyer, Sam Reid of Reid & Co,": the firm the person is at is no part of the name
-    rf"(?P<name>{CAP}[\w’'.-]*(?:\s+(?:&\s+)?{CAP}[\w’'-]*){{0,3}})"
+    # "Her lawyer, Sam Reid of Reid & Co,": the firm the person is at is no part of the name;
+    # "The study's lead author, hydrogeologist Marisol Pruitt,": a trade may come before it
+    rf"(?:[a-z]+\s+)?(?P<name>{CAP}[\w’'.-]*(?:\s+(?:&\s+)?{CAP}[\w’'-]*){{0,3}})"
     rf"(?:\s+(?:of|from|at)\s+(?:the\s+)?{CAP}[\w’'.&-]*(?:\s+(?:&\s+)?{CAP}[\w’'.&-]*){{0,4}})?,$"
 )
 
