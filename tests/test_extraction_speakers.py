@@ -1002,7 +1002,7 @@ def test_a_summary_notification_or_calculation_is_a_document_whose_author_says_b
     ("But the Commissioner for Health, Dr Ama Boateng, said the clinics would reopen in May.",
      "Dr Ama Boateng"),
     ("The Secretary of State for Transport, Mr Yusuf Bello, told MPs fares would rise 5%.",
-     "Mr Yusuf Bello"),
+     "Yusuf Bello"),
     ("The county GMB Chairman, Comrade Yusuf Bello, said wages were three months late.",
      "Comrade Yusuf Bello"),
     ("And the party President, Ama Boateng, said turnout was 61%.", "Ama Boateng"),
@@ -1512,3 +1512,19 @@ def test_the_network_and_the_alliance_are_the_bodies_named_before():
     speakers = [c.speaker for c in extract(text, include_all=True)]
     assert speakers[1] == "Spanish Sea Turtle Monitoring Network"
     assert speakers[3] == "Specialist Contractors Alliance"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('"We expect to hire 500 people," Mr. Okafor said.', "Okafor"),
+    ('"We expect to hire 500 people," Dame Sarah Storey said.', "Sarah Storey"),
+    ('"We expect to hire 500 people," said Datuk Seri Anwar Ibrahim.', "Anwar Ibrahim"),
+    ("But the Commissioner for Finance, Mrs Folake Adebanjo-Ike, blamed the arrears on a 38 per "
+     "cent fall in revenue and said 2 months were paid.", "Folake Adebanjo-Ike"),
+])
+def test_a_name_is_given_without_its_honorific(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_it_said_after_an_owned_body_is_that_body():
+    text = "Brazil's central bank raised its Selic rate to 15 per cent, it said in a statement.\n"
+    assert extract(text, include_all=True)[0].speaker == "Brazil's central bank"

@@ -36,10 +36,23 @@ _PRESS_OFFICE = re.compile(
 )
 
 
+# Honorifics before a person's name, which the name is given without: "Mr. Okafor",
+# "Dame Sarah Storey", "Datuk Seri Anwar Ibrahim", "Alhaji Aliko Dangote".
+HONORIFICS = frozenset(
+    """Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Sir Dame Sheikh Shaikh Datuk Dato Dato' Datin Seri
+    Tun Alhaji Alhaja Hajia""".split()
+)
+
+
 def whole_speaker(plain: str, speaker: str) -> str | None:
-    """The speaker mended, or None: the body a press office serves, the whole name of a
-    listed body ``speaker`` is part of, else the person named after an office
-    (``_after_office``)."""
+    """The speaker mended, or None: the name without its honorific, the body a press office
+    serves, the whole name of a listed body ``speaker`` is part of, else the person named
+    after an office (``_after_office``)."""
+    words = speaker.split()
+    if words[0] in HONORIFICS and len(words) > 1:
+        while words[0] in HONORIFICS and len(words) > 1:
+            words.pop(0)
+        return " ".join(words)
     press = speaker[-6:] in {"office", "e team", "rtment", "e unit", "e desk", "ection"} and (
         _PRESS_OFFICE.match(speaker))
     if press:

@@ -42,6 +42,7 @@ from workbench.extraction.speech import (
     BODY_WORD,
     ESTIMATE_VERBS,
     NOT_NAMES,
+    OWNED_BODY_FIRST,
     SPEECH_VERBS,
     SUBJECT,
 )
@@ -119,6 +120,9 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         elif found is not None and found.speaker == "it":
             it_said = True
             named = _named_subject(text, last) or opening_body(text, last, True)
+            owned = not named and OWNED_BODY_FIRST.match(text.lstrip())
+            if owned:  # "Brazil's central bank raised its rate ..., it said"
+                named = re.sub(r"^The ", "the ", owned.group("body"))
             found = Attribution(named or organisation, found.flags, found.explicit)
         elif found is not None and found.speaker and names_organisation(found.speaker):
             organisation = in_full or found.speaker
