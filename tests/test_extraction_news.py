@@ -370,3 +370,22 @@ def test_a_claim_in_a_list_starts_after_the_lists_mark():
         "The Bank of England is expected to hold rates at 4% next week.",
     ]
     assert all(article[c.start:c.end] == c.text for c in proposed)
+
+
+@pytest.mark.parametrize("sentence", [
+    'Council chair Trevor Healy said beekeepers had been "left to carry the cost of a national '
+    'problem".',
+    "Campaigner Llinos Rees said the result was “a slap in the face”.",
+    "Carla Whitfield said the charges were “a start, not a finish” and called on the city to act.",
+])
+def test_reported_speech_that_only_characterises_in_quote_marks_is_not_proposed(sentence):
+    assert not extract("Dana Ruiz met reporters.\n\n" + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Health Secretary Wes Streeting told MPs the NHS was “better prepared than ever” for winter.",
+    'The attorney general\'s office said it was "reviewing the decision" and could ask the court '
+    "to reopen the case within 30 days.",
+])
+def test_a_quoted_claim_that_measures_or_goes_on_is_still_proposed(sentence):
+    assert [c.text for c in extract("Dana Ruiz met reporters.\n\n" + sentence)] == [sentence]

@@ -98,6 +98,21 @@ _CHARACTERISED = re.compile(
     r"slamm?(?:ed|s)|term(?:ed|s)|liken(?:ed|s)"
     r") (?:it|them|this|that|him|her|(?:the|a|an|its|his|her|their|this|that|"
     rf"{CAP}[\w’'-]+) [\w’'& -]{{1,30}}?|{CAP}[\w’'-]+) (?:as )?[“\"‘']"
+    # reported speech whose complement is a characterisation in quote marks: 'said the
+    # result was "a slap in the face"', "said the town had been 'left at the back of the queue'"
+    r"|(?P<reported>\b(?:said|says|told [\w ]{1,30}?|added|argued|insisted)\s+(?:that\s+)?"
+    r"(?:[^\s“”\"‘’,;]+\s+){1,6}?(?:was|is|were|are|had been|has been|have been|would be|"
+    r"will be|remained|remains?)\s+[“\"‘'])"
+)
+_OPENING_MARKS = ("“", '"', "‘", "'")
+# A clause of its own after such a quote: '... was "transitory" and was largely on account of'
+# ; and a quote that measures against something ("better prepared than ever", "the worst on
+# record"), which can be checked.
+_MEASURED = re.compile(
+    r"\b(?:than|ever|record|highest|lowest|largest|biggest|smallest|best|worst|most|least)\b"
+)
+_SECOND_CLAUSE = re.compile(
+    r"\s*and\s+(?:could|would|will|may|might|can|was|were|had|has|have|is|are)\b"
 )
 # A demand beside a characterisation ("... and renewed its call for the tax to be cut on homes
 # under $1.5 million"): what is asked for states no fact, whatever figure it names.
@@ -324,7 +339,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
                 kinds.quoted_phrase(marked) or kinds.forecast(QUOTED.sub(" ", marked))))):
             prior = QUOTE_PRIOR
         elif named and not quote_run and kinds.quoted_phrase(marked) and not (
-                "accus" in marked or _CHARACTERISED.search(marked)):
+                "accus" in marked or _characterising(marked)):
             prior = QUOTE_PRIOR  # a neutral phrase quoted in reported speech of a fact, not
             # a characterisation ('called the extension "a plaster, not a cure"')
         elif named:
@@ -367,12 +382,29 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
 _APPOSITION = re.compile(r",\s+(?:who|whose|which|an?|the)\b[^,“”\"]*,")
 
 
+def _characterising(text: str) -> re.Match[str] | None:
+    """``_CHARACTERISED.search(text)``, but not a quote in reported speech that a clause of its
+    own or a fact follows ('said it was "reviewing the decision" and could ask the court to
+    ...'), nor one that measures."""
+    if not any(mark in text for mark in _OPENING_MARKS):  # a first look: no quote, no match
+        return None
+    found = _CHARACTERISED.search(text)
+    if found and found["reported"]:
+        close = _CLOSE_QUOTE.search(text, found.end())
+        after = text[close.end():] if close else ""
+        if _SECOND_CLAUSE.match(after) or _DIGIT.search(after) or kinds.states_fact(after):
+            return None  # '... had been "well over the limit" when his van hit two cyclists'
+        if _MEASURED.search(text, found.end(), close.start() if close else len(text)):
+            return None  # 'told MPs the NHS was “better prepared than ever”': a claim to check
+    return found
+
+
 def _characterised(text: str) -> bool:
     """Whether ``text`` characterises in quote marks, the quoted words hold no figure
     ("described the outbreak as “the largest since 2015”" can be checked; "“a blunt
     instrument that will fall hardest on the smallest towns”" cannot) and the rest of the
     sentence states no fact."""
-    found = _CHARACTERISED.search(text)
+    found = _characterising(text)
     if not found:
         return False
     close = _CLOSE_QUOTE.search(text, found.end())
