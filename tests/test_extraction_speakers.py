@@ -1515,7 +1515,7 @@ def test_the_network_and_the_alliance_are_the_bodies_named_before():
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
-    ('"We expect to hire 500 people," Mr. Okafor said.', "Okafor"),
+    ('"We expect to hire 500 people," Mr. Okafor said.', "Mr. Okafor"),  # Mr or Mrs Okafor
     ('"We expect to hire 500 people," Dame Sarah Storey said.', "Sarah Storey"),
     ('"We expect to hire 500 people," said Datuk Seri Anwar Ibrahim.', "Anwar Ibrahim"),
     ("But the Commissioner for Finance, Mrs Folake Adebanjo-Ike, blamed the arrears on a 38 per "
@@ -1528,3 +1528,36 @@ def test_a_name_is_given_without_its_honorific(sentence, speaker):
 def test_it_said_after_an_owned_body_is_that_body():
     text = "Brazil's central bank raised its Selic rate to 15 per cent, it said in a statement.\n"
     assert extract(text, include_all=True)[0].speaker == "Brazil's central bank"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Hon. Ndudi Elumelu, Minority Leader, said the budget was N2 trillion short.",
+     "Ndudi Elumelu"),
+    ("MEP Seán Kelly, Fine Gael, said 40 farms had closed.", "Seán Kelly"),
+    ("TD Bank Group said profit rose 4 per cent.", "TD Bank Group"),
+    ("Hon Hai Precision Industry said sales rose 4 per cent.", "Hon Hai Precision Industry"),
+    ("MP Materials Corp said output rose 4 per cent.", "MP Materials Corp"),
+    ("Mr Price Group said sales rose 4 per cent.", "Mr Price Group"),
+    ("Mrs Patel said sales rose 4 per cent.", "Mrs Patel"),
+    ("Deputy Head said 40 pupils were absent.", "Deputy Head"),
+    ("Dr Reddy's said sales rose 4 per cent.", "Dr Reddy's"),
+])
+def test_titles_before_a_name_leave_firms_offices_and_apposition_alone(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+def test_a_list_of_bodies_is_not_one_body_named_for_a_list():
+    text = ("Officials from the Department of Health, the HSE and Tusla met on Monday.\n\n"
+            "The department said 120 children were waiting.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Department of Health"
+
+
+def test_the_prosecutor_means_the_person_without_the_title():
+    text = ("Ukraine's Prosecutor General Andriy Kostin visited the site.\n\n"
+            "“We found 40 bodies,” the prosecutor said.\n")
+    assert extract(text, include_all=True)[-1].speaker == "Andriy Kostin"
+
+
+def test_it_said_after_a_time_owning_a_thing_names_no_one():
+    text = "Last year's investment programme cost 2.1 billion crowns, it said.\n"
+    assert extract(text, include_all=True)[0].speaker is None

@@ -128,9 +128,11 @@ def _without_title(words: list[str]) -> str:
     ("the Office of the Director of Public Prosecutions" has none: "of" is no name)."""
     titles = [i for i, word in enumerate(words[:-2]) if word in TITLE_WORDS
               and words[i + 1][:1].isupper() and not BODY_HEAD.fullmatch(words[i + 1])]
-    if titles and OFFICE_FOR.search(" ".join(words[titles[-1] + 1:])):
-        return " ".join(words)  # "Chief Medical Officer for England": an office, no one named
-    if len(words) == 2 and words[0] in COURTESY_TITLES and words[1] not in TITLE_WORDS:
+    rest = " ".join(words[titles[-1] + 1:]) if titles else ""
+    if rest and (OFFICE_FOR.search(rest) or BODY_WORD.search(rest) or words[-1] in CORPORATE_TAILS):
+        return " ".join(words)  # an office ("Chief Medical Officer for England") or a firm
+    if len(words) == 2 and words[0] in COURTESY_TITLES and (
+            words[1] not in TITLE_WORDS | {"Head", "Editor", "Elect", "Principal"}):
         return words[1]  # "Cllr Gormley": the person, named as the article names them
     return " ".join(words[titles[-1] + 1:] if titles else words)
 
@@ -182,10 +184,8 @@ def _subject_before(plain: str, verb_start: int) -> str | None:
 
 
 def attribute(text: str) -> tuple[Attribution | None, bool]:
-    """The attribution written in this sentence, and whether it is a pronoun (``he said``).
-
-    Returns (None, False) when the sentence attributes nothing itself.
-    """
+    """The attribution written in this sentence, and whether it is a pronoun (``he said``);
+    (None, False) when the sentence attributes nothing itself."""
     text = curly_quotes(text)
     found, pronoun = _attribute(text)
     whole = found and found.speaker and whole_speaker(outside_quotes(text), found.speaker)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from workbench.extraction.letters import CAP
-from workbench.extraction.speech import BODY_HEADS, TITLES
+from workbench.extraction.speech import BODY_HEADS, CORPORATE_TAILS, TITLES
 
 # A title and what its office is for, before a name: "Secretary of State ", "the Attorney
 # General of "; and an office named without its holder ("Chief Medical Officer for England").
@@ -22,10 +22,10 @@ OFFICE_OF = re.compile(
 OFFICE_FOR = re.compile(rf"\b(?:{TITLES})\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}[\w’'-]*\s*){{1,2}}$")
 # "the Ministry of Health, Labour and Welfare", "the Department of Agriculture, Food and the
 # Marine": a body named for the things it looks after, listed with commas, is one name.
-_LISTED = rf"(?:the\s+)?{CAP}[\w’'-]*(?:\s+{CAP}[\w’'-]*){{0,2}}"
+_LISTED = rf"{CAP}[\w’'-]*(?:\s+{CAP}[\w’'-]*){{0,2}}"
 LISTED_BODY = re.compile(
     rf"\b(?:(?!(?:The|An?)\s){CAP}[\w.-]*\s+){{0,2}}(?:{BODY_HEADS})\s+(?:of|for)\s+{_LISTED}"
-    rf"(?:,\s+{_LISTED}){{1,5}},?\s+and\s+{_LISTED}"
+    rf"(?:,\s+{_LISTED}){{1,5}},?\s+and\s+(?:the\s+)?{_LISTED}"  # "... Food and the Marine"
 )
 
 
@@ -49,8 +49,8 @@ def whole_speaker(plain: str, speaker: str) -> str | None:
     serves, the whole name of a listed body ``speaker`` is part of, else the person named
     after an office (``_after_office``)."""
     words = speaker.split()
-    if words[0] in HONORIFICS and len(words) > 1:
-        while words[0] in HONORIFICS and len(words) > 1:
+    if words[0] in HONORIFICS and len(words) > 2 and words[-1] not in CORPORATE_TAILS:
+        while words[0] in HONORIFICS and len(words) > 2:  # not "Mr Patel", "Mrs Patel"
             words.pop(0)
         return " ".join(words)
     press = speaker[-6:] in {"office", "e team", "rtment", "e unit", "e desk", "ection"} and (

@@ -110,7 +110,7 @@ _PHOTO_VERBS = (
     r"(?:speaks?|talks?|stands?|sits?|walks?|works?|gathers?|waits?|looks?|listens?|"
     r"attends?|march(?:es)?|watch(?:es)?|points?|poses?|rides?|inspects?|waves?|"
     r"address(?:es)?|arrives?|prepares?|protests?|holds? up|cross(?:es)?|greets?|wears?|"
-    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up|crowd|fill|throng|votes?)"
+    r"queues?|shops?|boards?|sorts?|cycles?|rests?|shelters?|lines? up|crowd|fill|throng)"
 )
 # The photo's date is a weekday or, in agency captions, a full date ("on November 25, 2026").
 _PHOTO_DATE = (
@@ -151,9 +151,11 @@ _NOTE_LINE = re.compile(
     r"\b(?:call|contact|email|text)\b|"
     # "Members of the public can report ... on 1800-555-0187", "The police urged the public
     # to report such calls on the helpline 1930": where to call, not a fact
+    r"(?![^\n]*\b(?:said|says|told|according to)\b)"
     r"[^.]{0,60}?\b(?:can|may|should|(?:urged|asked|encouraged|advised) (?:the public|residents|"
     r"people|citizens|anyone|victims|members of the public)(?: [\w-]+){0,3}? to) (?:report|call|"
-    r"contact)\b[^\n]{0,120}?\b(?:helpline|hotline|\d{3,4}[ -]?\d{3}[ -]?\d{3,4}|www\.|\S+@\S+))",
+    r"contact)\b[^.]{0,120}?\b(?:helpline|hotline|\d{3,4}[ -]?\d{3}[ -]?\d{3,4}|www\.\S+|\S+@\S+)"
+    r"[^.]{0,60}\.?$)",
 )
 _SOURCE_LINE = re.compile(
     # "Source: WSJ", not "Sources close to ..."; "Contact Jane Doe at", not "Contact tracing"
@@ -327,7 +329,7 @@ _BYLINE = re.compile(
     rf"^(?:[Bb][Yy]\s+{CAP}[\w.'’-]+(?:\s+(?:and\s+)?{CAP}[\w.'’-]+){{0,6}}\s*"
     # "By health reporter Jane Doe", "By Jane Doe · Illustrations by ...": short, no stop
     r"|(?:(?:Words|Text|Written|Story|Reported) [Bb]y|By)\s+[\w.'’-]+(?:\s+[^\s.!?]+){1,11}"
-    r"(?:\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*[ap]\.m\.)?"
+    r"(?:(?<=\d{4})\s+at\s+\d{1,2}[:.]\d\d\s*[ap]\.m\.)?"
     # "Jane Doe @janedoe": a name and the writer's social handle
     rf"|{CAP}[\w.'’-]+(?:\s+{CAP}[\w.'’-]+){{1,3}}\s+@\w+"
     # "Jane Doe 30 Nov 2026 Listen to this article 5 min": a name, the date, a player's prompt

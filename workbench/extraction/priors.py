@@ -47,7 +47,7 @@ _SCHEDULE = re.compile(
     r"released|announced)|"
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
-    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene|open|start|begin)\b|"
+    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
     # "The next hearing has been fixed for December 9", "will present its report at a
     # conference in Alicante on Feb. 12"
     r"(?:has been|have been|was|were|is|are) (?:fixed|set|scheduled|slated|listed) for\b|"
@@ -105,6 +105,8 @@ _CHARACTERISED = re.compile(
     r"will be|remained|remains?)\s+[“\"‘'])"
 )
 _OPENING_MARKS = ("“", '"', "‘", "'")
+# How a quoted judgement opens: "a slap in the face", "yet more proof", "no more money ..."
+_JUDGING_OPEN = re.compile(r"(?:a|an|the|yet|no|not|nothing|just|one|another)\b", re.I)
 # A clause of its own after such a quote: '... was "transitory" and was largely on account of'
 # ; and a quote that measures against something ("better prepared than ever", "the worst on
 # record"), which can be checked.
@@ -394,8 +396,11 @@ def _characterising(text: str) -> re.Match[str] | None:
         after = text[close.end():] if close else ""
         if _SECOND_CLAUSE.match(after) or _DIGIT.search(after) or kinds.states_fact(after):
             return None  # '... had been "well over the limit" when his van hit two cyclists'
-        if _MEASURED.search(text, found.end(), close.start() if close else len(text)):
-            return None  # 'told MPs the NHS was “better prepared than ever”': a claim to check
+        words = text[found.end(): close.start() if close else len(text)]
+        if _MEASURED.search(words) or not (_JUDGING_OPEN.match(words) or words.count(" ") >= 5):
+            # 'told MPs the NHS was “better prepared than ever”', 'said the water was “safe to
+            # drink”', 'had been “contained”': a state or a measure to check, no judgement
+            return None
     return found
 
 

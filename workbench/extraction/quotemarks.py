@@ -27,6 +27,9 @@ _CLOSING_STRAIGHT_LOOKS = (",'", ".'", "!'", "?'")
 # the colon of "said: 'The ..."), its last closes with one right after punctuation.
 _OPENING_STRAIGHT_SINGLE = re.compile(rf"^'(?={CAP})|(?<=: )'(?={CAP})")
 _CLOSING_STRAIGHT_SINGLE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
+# A quote after a colon closed in the sentence, its stop inside or out: "said: 'We are
+# delighted to be here'. The plant ..."
+_COLON_QUOTE = re.compile(rf"(?<=: )'({CAP}[^']*?(?:'[a-z][^']*?)*)'(?=[\s.,;:!?)]|$)")
 # A mark opening a word in lower case ("voted, 'overwhelmingly,' to strike") quotes a
 # phrase inside the sentence: its closing mark closes that, not a quote run on from before.
 _PHRASE_OPENS = re.compile(r"(?:^|[\s(—–])'[a-z]")
@@ -52,6 +55,8 @@ def curly_quotes(text: str) -> str:
     if "'" in text and (text[:1] == "'" or ": '" in text
                         or any(m in text for m in _CLOSING_STRAIGHT_LOOKS)):
         text = _STRAIGHT_SINGLE.sub(r"“\1”", text)
+        if ": '" in text:
+            text = _COLON_QUOTE.sub(r"“\1”", text)
         text = _OPENING_STRAIGHT_SINGLE.sub("“", text)
         if not _PHRASE_OPENS.search(text):
             text = _CLOSING_STRAIGHT_SINGLE.sub("”", text)

@@ -45,6 +45,7 @@ from workbench.extraction.speech import (
     OWNED_BODY_FIRST,
     SPEECH_VERBS,
     SUBJECT,
+    TITLE_WORDS,
 )
 
 
@@ -121,7 +122,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
             it_said = True
             named = _named_subject(text, last) or opening_body(text, last, True)
             owned = not named and OWNED_BODY_FIRST.match(text.lstrip())
-            if owned:  # "Brazil's central bank raised its rate ..., it said"
+            if owned and _OWNER.match(owned.group("body")):  # "Brazil's central bank ..., it said"
                 named = re.sub(r"^The ", "the ", owned.group("body"))
             found = Attribution(named or organisation, found.flags, found.explicit)
         elif found is not None and found.speaker and names_organisation(found.speaker):
@@ -340,6 +341,12 @@ _TITLE_SAID = re.compile(
 )
 
 
+# A proper name owning what follows: "Brazil's", "The Kremlin's" (not "Last year's").
+_OWNER = re.compile(
+    rf"(?:The\s+)?(?!(?:Last|This|Next|That)\b){CAP}[\w.-]*(?:\s+{CAP}[\w.-]*)?[’']s\s"
+)
+
+
 def _titled_person(text: str, earlier: list[str]) -> str | None:
     """The person "the health secretary said" means: the one the earlier sentences named
     with that title ("Health Secretary Fiona Blake", "Fiona Blake, the health secretary,")."""
@@ -353,6 +360,9 @@ def _titled_person(text: str, earlier: list[str]) -> str | None:
     )
     for sentence in reversed(earlier):
         found = list(named.finditer(sentence))
-        if found:
-            return found[-1].group("name") or found[-1].group("before")
+        if found:  # "Prosecutor General Andriy Kostin": the person, without the title
+            name = (found[-1].group("name") or found[-1].group("before")).split()
+            while len(name) > 2 and name[0] in TITLE_WORDS:
+                name.pop(0)
+            return " ".join(name)
     return None

@@ -246,6 +246,12 @@ NOT_NAMES = frozenset(
 
 # Capitalised titles written before a name ("House Speaker Ron Kessler", "Fed Governor
 # Lisa Moreno"): the speaker is the person, named without them.
+# Titles that stand before a name only, never as a role that opens a sentence ("Frame Lake
+# MLA Celeste Mandeville said", "Hon. Abena Manu"; not "MP Materials", "TD Bank Group").
+MEMBER_TITLES = frozenset(
+    "MP MEP MLA MSP MPP MNA MHA TD Hon. Barrister Advocate Member Councilmember Assemblymember"
+    .split()
+)
 TITLE_WORDS = frozenset(
     """Speaker Governor Gov. Secretary Chief Prosecutor Minister Director Commissioner
     President Chairman Chairwoman Chair Senator Sen. Rep. Representative Mayor Judge Justice
@@ -254,16 +260,15 @@ TITLE_WORDS = frozenset(
     Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
     Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof. Moderator
     Selectman Selectwoman Alderman Alderwoman Comptroller Coroner Constable Provost Adviser
-    Advisor Chairperson Director-General Secretary-General Cllr Dr Dr. MP MEP MLA MSP MPP MNA
-    MHA TD Hon Hon. Barrister Counsel Advocate Member Councilmember Assemblymember""".split()
-)
+    Advisor Chairperson Director-General Secretary-General Cllr Dr Dr. Counsel""".split()
+) | MEMBER_TITLES
 
 
 # Titles that only ever stand before a person's name: "Cllr Gormley", "Deputy Finnerty",
 # "Mayor Adams" name the person ("General Motors", "Premier Foods" are companies).
 COURTESY_TITLES = frozenset(
     """Cllr Councillor Councilor Deputy Senator Sen. Rep. Representative Gov. Governor Mayor
-    Judge Sheriff Dr Dr. Prof Prof. Professor Commissioner Ambassador Detective Sergeant Sgt.
+    Judge Sheriff Prof Prof. Professor Commissioner Ambassador Detective Sergeant Sgt.
     Superintendent Constable President Alderman Alderwoman""".split()
 )
 # A body's name after what it is: "the charity End Cold Homes Alliance".
@@ -377,7 +382,8 @@ NAME_IN_APPOSITION = re.compile(
 # A sentence that opens with a role, then the person in apposition: "Head of the
 # Ministry's Wellness Unit, Dr Litia Naivalu, said", "Leader of Government Business in the
 # Senate, Senator ..., says", "Mabaso Linen Services' managing director, Ayanda Mabaso,".
-_ROLES = f"{TITLES}|Head|Vice"
+_ROLES = "|".join(sorted(re.escape(w) for w in TITLE_WORDS - MEMBER_TITLES | {"Head", "Vice"}
+                         if "." not in w))
 ROLE_THEN_NAME = re.compile(
     rf"\s*(?:(?:{_ROLES})\b[^,]{{0,80}}|"
     rf"(?:{CAP}[\w.&-]*\s+){{0,3}}{CAP}[\w.&-]*(?:[’']s|s[’'])(?:\s+[a-z][\w-]*){{1,3}}),\s+"
