@@ -49,12 +49,11 @@ def whole_speaker(plain: str, speaker: str) -> str | None:
     serves, the whole name of a listed body ``speaker`` is part of, else the person named
     after an office (``_after_office``)."""
     words = speaker.split()
-    if words[0] in HONORIFICS and len(words) > 2 and words[-1] not in CORPORATE_TAILS:
-        while words[0] in HONORIFICS and len(words) > 2:  # not "Mr Patel", "Mrs Patel"
-            words.pop(0)
+    while words[0] in HONORIFICS and len(words) > 2 and words[-1] not in CORPORATE_TAILS:
+        words.pop(0)  # a full name keeps no honorific; "Mr Patel", "Mrs Patel" keep theirs
+    if len(words) < speaker.count(" ") + 1:
         return " ".join(words)
-    press = speaker[-6:] in {"office", "e team", "rtment", "e unit", "e desk", "ection"} and (
-        _PRESS_OFFICE.match(speaker))
+    press = _PRESS_OFFICE.match(speaker)
     if press:
         return press.group("body")
     if ", " in plain and " and " in plain:

@@ -45,7 +45,6 @@ from workbench.extraction.speech import (
     OWNED_BODY_FIRST,
     SPEECH_VERBS,
     SUBJECT,
-    TITLE_WORDS,
 )
 
 
@@ -361,8 +360,5 @@ def _titled_person(text: str, earlier: list[str]) -> str | None:
     for sentence in reversed(earlier):
         found = list(named.finditer(sentence))
         if found:  # "Prosecutor General Andriy Kostin": the person, without the title
-            name = (found[-1].group("name") or found[-1].group("before")).split()
-            while len(name) > 2 and name[0] in TITLE_WORDS:
-                name.pop(0)
-            return " ".join(name)
+            return clean_name(found[-1].group("name") or found[-1].group("before"))
     return None
