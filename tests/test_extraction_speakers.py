@@ -1435,6 +1435,52 @@ def test_a_title_with_what_its_office_is_for_comes_off_the_name(sentence, speake
     assert _speaker(sentence) == speaker
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Minister for Health Jennifer Carroll MacNeill said waiting lists fell 4 per cent.",
+     "Jennifer Carroll MacNeill"),
+    ("Secretary of State for Health and Social Care Wes Streeting said 2,000 GPs were hired.",
+     "Wes Streeting"),
+    ("Minister for Justice Jim O'Callaghan said 400 gardaí would be hired.",
+     "Jim O'Callaghan"),
+    ("Attorney General of Texas Ken Paxton said the suit was filed on Monday.", "Ken Paxton"),
+    ("Chief Executive of the HSE Bernard Gloster said 1,200 beds would open by 2027.",
+     "Bernard Gloster"),
+    ("Chief Executive of the Health Service Executive Bernard Gloster said 90 beds opened.",
+     "Bernard Gloster"),
+    ("Director General of the WHO Tedros Adhanom Ghebreyesus said cases rose 12 per cent.",
+     "Tedros Adhanom Ghebreyesus"),
+    ("Deputy Governor of the Bank of England Sarah Breeden said inflation would fall to 2%.",
+     "Sarah Breeden"),
+    ("Minister of State at the Department of Health Mary Butler said 30 beds were added.",
+     "Mary Butler"),
+    ("President of the Federation of Small Businesses Martin McTague said costs rose 8%.",
+     "Martin McTague"),
+    ("Professor of Economics at Trinity College Dublin Philip Lane said rates rose twice.",
+     "Philip Lane"),
+    ("CEO of Tesco Ken Murphy said prices rose 3 per cent in a year.", "Ken Murphy"),
+    ("Chief Executive Officer of Ryanair Michael O'Leary said fares would rise 10%.",
+     "Michael O'Leary"),
+    ("Chair of the Health Select Committee Layla Moran said waits rose to 18 weeks.",
+     "Layla Moran"),
+    ("Labour MP for Bristol East, Kerry McCarthy, said the council closed 12 libraries.",
+     "Kerry McCarthy"),
+])
+def test_the_holder_of_an_office_named_with_its_body_is_the_speaker(sentence, speaker):
+    """The body or place an office serves stands between the title and the name; what
+    marks the end of the body (a portfolio, a body's noun, its letters) decides where the
+    name begins, and where nothing does the name is the last two words."""
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Secretary of State for Health and Social Care said waiting lists fell 3 per cent.",
+    "The Director of Public Prosecutions said 40 cases were dropped in 2024.",
+])
+def test_an_office_with_its_portfolio_and_no_holder_is_the_speaker(sentence):
+    office = sentence.removeprefix("The ").split(" said")[0]
+    assert _speaker(sentence).removeprefix("the ") == office
+
+
 @pytest.mark.parametrize("sentence", [
     "The Chief Medical Officer for England said the vaccine had been given to 3 million people.",
     "The Minister for Finance said the deficit reached 3 per cent.",

@@ -11,13 +11,56 @@ from __future__ import annotations
 
 import re
 
-from workbench.extraction.letters import CAP
-from workbench.extraction.speech import BODY_HEADS, CORPORATE_TAILS, TITLES
+from workbench.extraction.letters import CAP, LOW
+from workbench.extraction.speech import (
+    BODY_HEADS,
+    CORPORATE_TAILS,
+    MEMBER_TITLES,
+    TITLE_WORDS,
+    TITLES,
+)
 
+_MEMBERS = "|".join(re.escape(title) for title in sorted(MEMBER_TITLES) if "." not in title)
 # A title and what its office is for, before a name: "Secretary of State ", "the Attorney
-# General of "; and an office named without its holder ("Chief Medical Officer for England").
+# General of ", "MP for "; and an office named without its holder ("Chief Medical Officer
+# for England").
 OFFICE_OF = re.compile(
-    rf"\b(?:(?!(?:The|An?)\s){CAP}[\w-]*\s+)*(?:{TITLES})\s+(?:of|for)\s+(?:the\s+)?$"
+    rf"\b(?:(?!(?:The|An?)\s){CAP}[\w-]*\s+)*(?:{TITLES}|{_MEMBERS})\s+(?:of|for)\s+(?:the\s+)?$"
+)
+
+# What an office is for or where it sits, in the words governments and bodies name their
+# portfolios and themselves with. They end the office's part of "Minister for Health
+# Jennifer Carroll MacNeill" and "Chief Executive of the Health Service Executive Bernard
+# Gloster"; what follows them is the holder's name.
+PORTFOLIOS = frozenset(
+    """Affairs Agriculture Arts Aviation Budget Business Care Children Climate Commerce
+    Communications Communities Culture Defence Defense Development Digital Disability
+    Economic Economy Education Employment Energy Enterprise Environment Equality Equalities
+    Families Finance Fisheries Food Foreign Forestry Government Health Heritage Higher Home
+    Housing Immigration Industry Infrastructure Innovation Interior Investment Justice
+    Labor Labour Land Lands Local Media Migration Mines Mining Planning Policing Policy
+    Prisons Public Research Resources Revenue Rural Schools Science Security Services Skills
+    Social Sport Sports State Technology Tourism Trade Transport Transportation Treasury
+    Veterans Water Welfare Women Works Youth""".split()
+)
+_BODY_NOUNS = frozenset(
+    """Bank College Company Corporation Court Foundation Fund Hospital Organisation
+    Organization Party School Society University""".split()
+)
+_MARKERS = (PORTFOLIOS | _BODY_NOUNS | TITLE_WORDS | CORPORATE_TAILS
+            | frozenset(BODY_HEADS.split("|")))
+# "Chief Executive of the ", "Minister of State at the ", "CEO of ": an office, and where
+# the run of capitalised words that names its body and then its holder begins.
+_OFFICE_START = re.compile(rf"\b(?:{TITLES}|{_MEMBERS}|CEO|Head)\s+(?:of|at|for)\s+(?:the\s+)?")
+_RUN = re.compile(
+    rf"{CAP}[\w&’'.-]*(?:\s+(?:(?:of|for|and|&|the|at|on)\s+)*{CAP}[\w&’'.-]*)*"
+)
+_NAME_WORD = re.compile(rf"{CAP}[\w’'-]*{LOW}")
+_INITIAL = re.compile(rf"{CAP}\.")
+# A name in apposition after the place an office is for: "MP for Bristol East, Kerry
+# McCarthy, said".
+_NAME_APPOSED = re.compile(
+    rf",\s+(?P<name>{_NAME_WORD.pattern}(?:\s+{_NAME_WORD.pattern}){{1,3}}),"
 )
 OFFICE_FOR = re.compile(rf"\b(?:{TITLES})\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}[\w’'-]*\s*){{1,2}}$")
 # "the Ministry of Health, Labour and Welfare", "the Department of Agriculture, Food and the
@@ -61,9 +104,56 @@ def whole_speaker(plain: str, speaker: str) -> str | None:
         for listed in LISTED_BODY.finditer(plain):
             if speaker in listed.group():
                 return listed.group()
-    if " of " in plain or " for " in plain:
-        return _after_office(plain, speaker)
+    if " of " in plain or " for " in plain or " at " in plain:
+        return _holder(plain, speaker) or _after_office(plain, speaker)
     return None
+
+
+def _holder(plain: str, speaker: str) -> str | None:
+    """The person who holds an office named with its body or place before the name, when
+    ``speaker`` was read from that run of words: "Ken Paxton" from "Attorney General of
+    Texas Ken Paxton said", "Mary Butler" from "Minister of State at the Department of
+    Health Mary Butler said"."""
+    at = plain.find(speaker)
+    end = at + len(speaker)
+    for office in _OFFICE_START.finditer(plain):
+        if office.start() >= end:
+            break
+        run = _RUN.match(plain, office.end())
+        if run and at < run.end() and end > office.start():  # the speaker read from the run
+            name = _trailing_name(run.group().split())
+            return name if name != speaker else None
+    return None
+
+
+def _trailing_name(words: list[str]) -> str | None:
+    """The holder's name at the end of the words that name an office's body and then its
+    holder: the name words after the last word that belongs to a body (a portfolio, a
+    body's head noun, a title, an acronym), at most three; when nothing marks where the
+    body ends, the name is the last two."""
+    suffix = 1 if words[-1].rstrip(".") in {"Jr", "Sr"} else 0
+    name = [words[-1].rstrip(".")] if suffix else []  # "Jr.": the name as the rules give it
+    core = 0
+    i = len(words) - 1 - suffix
+    while i >= 0 and core < 3:
+        word = words[i]
+        if _INITIAL.fullmatch(word) and core:
+            name.insert(0, word)  # "Antony J. Blinken"
+        elif _NAME_WORD.fullmatch(word) and word not in _MARKERS:
+            name.insert(0, word)
+            core += 1
+        else:
+            break
+        i -= 1
+    # A name of three words follows a portfolio, a title or a body's letters ("Health
+    # Jennifer Carroll MacNeill", "WHO Tedros Adhanom Ghebreyesus"); after anything else,
+    # a place or a body's name may end in the first ("Texas Ken Paxton", "Trinity College
+    # Dublin Philip Lane"), so the name is the last two.
+    before = words[i] if i >= 0 else ""
+    if not (before in PORTFOLIOS or before in TITLE_WORDS or before.isupper()):
+        while core > 2 or (name and _INITIAL.fullmatch(name[0])):
+            core -= 0 if _INITIAL.fullmatch(name.pop(0)) else 1
+    return " ".join(name) if core >= 2 else None
 
 
 def _after_office(plain: str, speaker: str) -> str | None:
@@ -75,6 +165,9 @@ def _after_office(plain: str, speaker: str) -> str | None:
     office = OFFICE_OF.search(plain, 0, at) if at > 0 else None
     if not office:
         return None
+    apposed = _NAME_APPOSED.match(plain, at + len(speaker))
+    if apposed:  # "Labour MP for Bristol East, Kerry McCarthy, said"
+        return apposed.group("name")
     words = speaker.split()
     if len(words) == 1:
         return plain[office.start():at] + speaker
