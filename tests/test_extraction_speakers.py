@@ -1464,6 +1464,8 @@ def test_a_title_with_what_its_office_is_for_comes_off_the_name(sentence, speake
      "Layla Moran"),
     ("Labour MP for Bristol East, Kerry McCarthy, said the council closed 12 libraries.",
      "Kerry McCarthy"),
+    ("Minister for Children, Equality, Disability, Integration and Youth Roderic O'Gorman "
+     "said 500 places were funded.", "Roderic O'Gorman"),
 ])
 def test_the_holder_of_an_office_named_with_its_body_is_the_speaker(sentence, speaker):
     """The body or place an office serves stands between the title and the name; what
@@ -1587,6 +1589,8 @@ def test_it_said_after_an_owned_body_is_that_body():
     ("Mrs Patel said sales rose 4 per cent.", "Mrs Patel"),
     ("Deputy Head said 40 pupils were absent.", "Deputy Head"),
     ("Dr Reddy's said sales rose 4 per cent.", "Dr Reddy's"),
+    ("Advocate Health Care said it had laid off 300 staff in March.", "Advocate Health Care"),
+    ("Premier Health Care reported 40 cases in May.", "Premier Health Care"),
 ])
 def test_titles_before_a_name_leave_firms_offices_and_apposition_alone(sentence, speaker):
     assert _speaker(sentence) == speaker

@@ -37,7 +37,7 @@ PORTFOLIOS = frozenset(
     Communications Communities Culture Defence Defense Development Digital Disability
     Economic Economy Education Employment Energy Enterprise Environment Equality Equalities
     Families Finance Fisheries Food Foreign Forestry Government Health Heritage Higher Home
-    Housing Immigration Industry Infrastructure Innovation Interior Investment Justice
+    Housing Immigration Industry Infrastructure Innovation Integration Interior Investment Justice
     Labor Labour Land Lands Local Media Migration Mines Mining Planning Policing Policy
     Prisons Public Research Resources Revenue Rural Schools Science Security Services Skills
     Social Sport Sports State Technology Tourism Trade Transport Transportation Treasury
@@ -52,10 +52,15 @@ _MARKERS = (PORTFOLIOS | _BODY_NOUNS | TITLE_WORDS | CORPORATE_TAILS
 # "Chief Executive of the ", "Minister of State at the ", "CEO of ": an office, and where
 # the run of capitalised words that names its body and then its holder begins.
 _OFFICE_START = re.compile(rf"\b(?:{TITLES}|{_MEMBERS}|CEO|Head)\s+(?:of|at|for)\s+(?:the\s+)?")
+_PORTFOLIO = "|".join(sorted(PORTFOLIOS))
+# A comma goes on with a list of portfolios ("Minister for Children, Equality, Disability,
+# Integration and Youth Roderic O'Gorman") and nothing else.
 _RUN = re.compile(
-    rf"{CAP}[\w&’'.-]*(?:\s+(?:(?:of|for|and|&|the|at|on)\s+)*{CAP}[\w&’'.-]*)*"
+    rf"{CAP}[\w&’'.-]*(?:(?:\s+|,\s+(?=(?:{_PORTFOLIO})\b))(?:(?:of|for|and|&|the|at|on)\s+)*"
+    rf"{CAP}[\w&’'.-]*)*"
 )
 _NAME_WORD = re.compile(rf"{CAP}[\w’'-]*{LOW}")
+_TITLE_BEFORE = re.compile(rf"(?:^|(?<=\s))((?:{CAP}[\w’'-]*\s+)*(?:{TITLES}|{_MEMBERS})\s+)$")
 _INITIAL = re.compile(rf"{CAP}\.")
 # A name in apposition after the place an office is for: "MP for Bristol East, Kerry
 # McCarthy, said".
@@ -99,6 +104,13 @@ def whole_speaker(plain: str, speaker: str) -> str | None:
     press = _PRESS_OFFICE.match(speaker)
     if press:
         return press.group("body")
+    if all(word in PORTFOLIOS for word in words):
+        # "Health Care" read from "Advocate Health Care said": what a body is for names no
+        # person, so the title word before it belongs to the body's name
+        at = plain.find(speaker)
+        lead = _TITLE_BEFORE.search(plain, 0, at) if at > 0 else None
+        if lead:
+            return lead.group(1) + speaker
     if ", " in plain and " and " in plain:
         # "Welfare" read from "the Ministry of Health, Labour and Welfare said"
         for listed in LISTED_BODY.finditer(plain):
