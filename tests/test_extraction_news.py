@@ -205,9 +205,22 @@ def test_a_lead_in_and_the_quote_that_backs_it_are_one_claim():
     'problem".',
     "Campaigner Llinos Rees said the result was “a slap in the face”.",
     "Carla Whitfield said the charges were “a start, not a finish” and called on the city to act.",
+    # a vow of resolve
+    "“We will not give up without a fight,” said campaign organiser Priya Shah.",
+    "Campaigners say they will fight on.",
+    "Union leader Mick Lynch vowed to fight on until the dispute is settled.",
+    "“We'll keep pushing, and we won't back down,” she said.",
 ])
 def test_reactions_views_and_notices_are_not_proposed(sentence):
     assert not extract("Dana Ruiz met reporters.\n\n" + sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The government refused to back down and passed the bill by 312 votes to 250.",
+    "“We will not give up the 40 beds we won in 2022,” said ward sister Anne Doyle.",
+])
+def test_a_vow_that_states_a_fact_is_still_proposed(sentence):
+    assert extract("Dana Ruiz met reporters.\n\n" + sentence)
 
 
 @pytest.mark.parametrize("line", [

@@ -337,7 +337,12 @@ JUDGING_WORDS = frozenset(
 JUDGING_PHRASES = re.compile(
     r"\b(?:right (?:decision|thing|call|move)|(?:ir)?responsible thing|tired of|bad idea|"
     r"I (?:just )?(?:want|wish|love|hate|feel|think|believe)|I am|we are (?:proud|pleased|"
-    r"disappointed|grateful|confident))\b",
+    r"disappointed|grateful|confident)|"
+    # a vow of resolve, which promises nothing a desk could check ("We will not give up
+    # without a fight", "Campaigners vowed to fight on", "we'll keep pushing")
+    r"(?:will|'ll|would|won't|wouldn't|never|vow(?:ed|s)? to|pledged? to|promised? to)\s+"
+    r"(?:not\s+|never\s+)?(?:give up|back down|stop fighting|keep fighting|fight on|"
+    r"keep pushing|keep campaigning|be silenced|be intimidated|be bullied|go away quietly))\b",
     re.I,
 )
 LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")

@@ -233,7 +233,7 @@ GROUPS = frozenset(
     firefighters commuters retailers landlords tenants environmentalists inspectors
     auditors professionals specialists producers growers strategists physicians surgeons
     clinicians paramedics midwives brokers bankers dealers forecasters staffers shopkeepers
-    vendors stallholders""".split()
+    vendors stallholders campaigners demonstrators""".split()
 )
 NOT_NAMES = frozenset(
     """The A An It This That These Those There Here If When While After Before But And Or
