@@ -605,9 +605,19 @@ def test_a_protest_count_is_still_proposed():
     "The authority's next board meeting is on March 9.",
     "The bill goes back to the Senate next week.",
     "A ruling is expected before the summer recess.",
+    "Halvern is expected to publish full-year results on 24 February.",
+    "The regulator is expected to publish its decision in March.",
 ])
 def test_more_schedule_forms_are_not_proposed(sentence):
     assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company is expected to announce 2,000 job cuts on Tuesday.",
+    "Nvidia is expected to report quarterly revenue of about $54 billion on Wednesday.",
+])
+def test_an_expected_announcement_with_its_figure_is_proposed(sentence):
+    assert proposed(sentence) == [sentence]
 
 
 @pytest.mark.parametrize("sentence", [

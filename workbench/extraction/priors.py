@@ -48,6 +48,8 @@ _SCHEDULE = re.compile(
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
+    r"(?:is|are) expected to (?:publish|release|report|present) (?:[\w-]+ ){0,3}?(?:results|"
+    r"figures|report|findings|decision|earnings|accounts)\b|"
     # "The next hearing has been fixed for December 9", "will present its report at a
     # conference in Alicante on Feb. 12"
     r"(?:has been|have been|was|were|is|are) (?:fixed|set|scheduled|slated|listed) for\b|"
