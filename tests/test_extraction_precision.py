@@ -607,6 +607,8 @@ def test_a_protest_count_is_still_proposed():
     "A ruling is expected before the summer recess.",
     "Halvern is expected to publish full-year results on 24 February.",
     "The regulator is expected to publish its decision in March.",
+    "The clinic will be open again next Saturday from 9 a.m. to 1 p.m.",
+    "Polling stations will be open from 7am to 10pm.",
 ])
 def test_more_schedule_forms_are_not_proposed(sentence):
     assert proposed(sentence) == []
@@ -615,6 +617,7 @@ def test_more_schedule_forms_are_not_proposed(sentence):
 @pytest.mark.parametrize("sentence", [
     "The company is expected to announce 2,000 job cuts on Tuesday.",
     "Nvidia is expected to report quarterly revenue of about $54 billion on Wednesday.",
+    "The plant will be closed for good in 2027, costing 400 jobs.",
 ])
 def test_an_expected_announcement_with_its_figure_is_proposed(sentence):
     assert proposed(sentence) == [sentence]

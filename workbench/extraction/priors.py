@@ -48,6 +48,7 @@ _SCHEDULE = re.compile(
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
+    r"will be (?:open|closed)(?: again)? (?:on|next|this|from|until|between)\b|"
     r"(?:is|are) expected to (?:publish|release|report|present) (?:[\w-]+ ){0,3}?(?:results|"
     r"figures|report|findings|decision|earnings|accounts)\b|"
     # "The next hearing has been fixed for December 9", "will present its report at a
