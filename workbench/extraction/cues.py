@@ -342,7 +342,9 @@ JUDGING_PHRASES = re.compile(
     # without a fight", "Campaigners vowed to fight on", "we'll keep pushing")
     r"(?:will|'ll|would|won't|wouldn't|never|vow(?:ed|s)? to|pledged? to|promised? to)\s+"
     r"(?:not\s+|never\s+)?(?:give up|back down|stop fighting|keep fighting|fight on|"
-    r"keep pushing|keep campaigning|be silenced|be intimidated|be bullied|go away quietly))\b",
+    r"keep pushing|keep campaigning|be silenced|be intimidated|be bullied|go away quietly)|"
+    # an answer that gives none ("We'll see", "Time will tell")
+    r"(?:we|I)(?:'ll| will) (?:just )?(?:have to )?(?:wait and )?see(?=[.!,]|$)|time will tell)\b",
     re.I,
 )
 LOWER_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
