@@ -609,6 +609,7 @@ def test_a_protest_count_is_still_proposed():
     "The regulator is expected to publish its decision in March.",
     "The clinic will be open again next Saturday from 9 a.m. to 1 p.m.",
     "Polling stations will be open from 7am to 10pm.",
+    "The next update is due in early January.",
 ])
 def test_more_schedule_forms_are_not_proposed(sentence):
     assert proposed(sentence) == []
@@ -618,6 +619,8 @@ def test_more_schedule_forms_are_not_proposed(sentence):
     "The company is expected to announce 2,000 job cuts on Tuesday.",
     "Nvidia is expected to report quarterly revenue of about $54 billion on Wednesday.",
     "The plant will be closed for good in 2027, costing 400 jobs.",
+    "The payment of £300 is due by March 31 to 8 million households.",
+    "He is being held in the county jail and is due in court on Wednesday.",
 ])
 def test_an_expected_announcement_with_its_figure_is_proposed(sentence):
     assert proposed(sentence) == [sentence]
@@ -626,6 +629,7 @@ def test_an_expected_announcement_with_its_figure_is_proposed(sentence):
 @pytest.mark.parametrize("sentence", [
     "Some analysts expect the central bank to cut rates again in June.",
     "Other economists cautioned that one month of data says little about the trend.",
+    "Not all scientists agree on how fast the ice will disappear.",
 ])
 def test_a_view_of_a_loose_group_is_not_proposed(sentence):
     assert proposed(sentence) == []

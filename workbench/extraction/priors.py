@@ -43,7 +43,8 @@ _MONTH = f"(?:{MONTH_NAMES})"
 _DATE_ANCHOR = quotes.DATE_ANCHOR
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 _SCHEDULE = re.compile(
-    r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|will be (?:held|published|"
+    r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|(?:is|are) due (?:in|by)\b(?! court)|"
+    r"will be (?:held|published|"
     r"released|announced)|"
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
@@ -130,11 +131,11 @@ _CLOSE_QUOTE = re.compile(r"[”\"’']")
 # "Other ecologists cautioned that ...", "Many analysts say ..."): not a source
 # to check against, unlike "people familiar with the talks" or "economists polled by ...".
 _LOOSE_GROUP = re.compile(
-    r"^(?:Some|Other|Several|Many|Most) (?:[\w-]+ ){0,3}"
+    r"^(?:Some|Other|Several|Many|Most|Not all) (?:[\w-]+ ){0,3}"
     r"(?:analysts|economists|traders|experts|scientists|researchers|ecologists|oceanographers|"
     r"investors|observers|critics|strategists|academics|specialists)\b(?! polled| surveyed)"
     r"[^,.]{0,60}? (?:said|say|says|warned|warn|cautioned|caution|expect|expected|believe|"
-    r"argued|argue)\b"
+    r"argued|argue|agree|agreed|disagree|disagreed)\b"
     # members of the public as a group, where they were: "Residents on the estate said ...",
     # "Commuters at the station complained of ..." (a vox pop without a name)
     rf"|^(?:{CAP}[\w’'-]* )?(?:[Ss]hoppers|[Rr]esidents|[Nn]eighbou?rs|[Pp]assers-by|[Cc]ommuters|"
