@@ -210,6 +210,10 @@ def test_a_lead_in_and_the_quote_that_backs_it_are_one_claim():
     "Campaigners say they will fight on.",
     "Union leader Mick Lynch vowed to fight on until the dispute is settled.",
     "“We'll keep pushing, and we won't back down,” she said.",
+    # a commitment in the abstract
+    "Deputy Chief Minister DK Shivakumar said the government was committed to decongesting "
+    "the city.",
+    "The company said it remained fully committed to its Irish workforce.",
     # an answer that gives none
     "Asked whether he was confident a deal could be reached, Schumer said: “We'll see.”",
     "“Time will tell,” said Reeves when asked whether growth would return in 2026.",
@@ -222,6 +226,9 @@ def test_reactions_views_and_notices_are_not_proposed(sentence):
     "The government refused to back down and passed the bill by 312 votes to 250.",
     "“We will not give up the 40 beds we won in 2022,” said ward sister Anne Doyle.",
     "“We will see whether 2,000 jobs are cut by March,” Berg said.",
+    "The minister said the government was committed to cutting emissions by 40% by 2030.",
+    "A senior official said the government had committed to the increase in its talks with "
+    "the IMF.",
 ])
 def test_a_vow_that_states_a_fact_is_still_proposed(sentence):
     assert extract("Dana Ruiz met reporters.\n\n" + sentence)

@@ -343,6 +343,9 @@ JUDGING_PHRASES = re.compile(
     r"(?:will|'ll|would|won't|wouldn't|never|vow(?:ed|s)? to|pledged? to|promised? to)\s+"
     r"(?:not\s+|never\s+)?(?:give up|back down|stop fighting|keep fighting|fight on|"
     r"keep pushing|keep campaigning|be silenced|be intimidated|be bullied|go away quietly)|"
+    # a commitment in the abstract ("the government was committed to decongesting the
+    # city"): a figure or a date with it states something (see ``states_fact``)
+    r"(?:is|was|are|were|remains?|remained) (?:\w+ly )?committed to|"
     # an answer that gives none ("We'll see", "Time will tell")
     r"(?:we|I)(?:'ll| will) (?:just )?(?:have to )?(?:wait and )?see(?=[.!,]|$)|time will tell)\b",
     re.I,
