@@ -610,6 +610,8 @@ def test_a_protest_count_is_still_proposed():
     "The clinic will be open again next Saturday from 9 a.m. to 1 p.m.",
     "Polling stations will be open from 7am to 10pm.",
     "The next update is due in early January.",
+    "Goldman Sachs did not immediately respond to a request for comment.",
+    "Neither the council nor the library service responded to requests for comment by Friday.",
 ])
 def test_more_schedule_forms_are_not_proposed(sentence):
     assert proposed(sentence) == []
@@ -621,6 +623,7 @@ def test_more_schedule_forms_are_not_proposed(sentence):
     "The plant will be closed for good in 2027, costing 400 jobs.",
     "The payment of £300 is due by March 31 to 8 million households.",
     "He is being held in the county jail and is due in court on Wednesday.",
+    "The company, which did not respond to a request for comment, cut 900 jobs in March.",
 ])
 def test_an_expected_announcement_with_its_figure_is_proposed(sentence):
     assert proposed(sentence) == [sentence]

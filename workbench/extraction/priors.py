@@ -149,11 +149,12 @@ _APPEAL = re.compile(
     r"^(?:(?!\b(?:said|says|say|told|had|has|have)\b)[^,;]){3,80}? (?:urged|called on|called "
     r"for|appealed (?:for|to)|pleaded (?:for|with)|demanded)\b"
 )
-# No answer: "The company declined to comment", "A spokeswoman declined to say how many
-# ..." (not "an official, who declined to be named, said ...": that one did answer).
+# No answer: "The company declined to comment", "... did not respond to a request for comment"
+# (not "an official, who declined to be named, said ...": that one did answer).
 _NO_ANSWER = re.compile(
     r"(?<!who )\b(?:declined|refused) to (?:comment|say|disclose|discuss|elaborate|specify|"
-    r"confirm|answer)\b"
+    r"confirm|answer)\b|^[^,]*?\b(?:respond(?:ed)?|repl(?:y|ied)) to (?:a |our |the |several |"
+    r"repeated )?requests? for comment\b"
 )
 # A sentence that points back to a quote to attribute it: "That is how the ecologist
 # described the results", "That was the assessment of the fire chief", "Those were the
