@@ -308,6 +308,8 @@ def test_hedges_in_general_wording(sentence, hedge):
     "A nurse at the clinic, who asked that her name be withheld, said staff were told to wait.",
     "A neighbour who declined to give his name said the van had been parked there for weeks.",
     "One council member, speaking privately, said the vote would be close.",
+    "Those close to the family say the funeral will be held on Friday.",
+    "Those familiar with the matter said the bid was $4 billion.",
 ])
 def test_a_source_who_withholds_a_name_is_anonymous(sentence):
     found, _ = attribute(sentence)

@@ -153,7 +153,7 @@ UNNAMED = re.compile(
     r"(?:declined|refused) to (?:give|be identified by|share) (?:his|her|their) (?:full )?names?|"
     r"speaking (?:privately|anonymously|on background)|"
     r"(?:was|were|is|are) not authori[sz]ed to (?:speak|discuss|comment)|"
-    r"requested anonymity|on background|(?:people|person) (?:familiar|close) (?:with|to)|"
+    r"requested anonymity|on background|(?:people|person|[Tt]hose) (?:familiar|close) (?:with|to)|"
     r"sources? (?:familiar with|close to)|unnamed|(?:people|persons?|officials|sources) "
     r"(?:briefed on|with (?:direct )?knowledge of|who (?:declined|asked|spoke|requested))|"
     r"according to (?:\w+ ){0,2}(?:people|persons?|officials|sources|insiders)|"
