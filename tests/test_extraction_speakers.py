@@ -1504,6 +1504,26 @@ def test_a_middle_initial_and_jr_are_part_of_the_name(sentence, speaker):
     assert _speaker(sentence) == speaker
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Marie-Claire van der Berg, a spokesperson for the ministry, said 40 citizens had left.",
+     "Marie-Claire van der Berg"),
+    ("Ursula von der Leyen said tariffs would rise 10%.", "Ursula von der Leyen"),
+    ("“Tariffs will rise 10%,” said Ursula von der Leyen.", "Ursula von der Leyen"),
+    ("President of the European Commission Ursula von der Leyen said tariffs would rise 10%.",
+     "Ursula von der Leyen"),
+    ("Abelardo de la Espriella said he won 20% of the vote.", "Abelardo de la Espriella"),
+    ("Mohammed bin Salman said output would rise 5%.", "Mohammed bin Salman"),
+    ("Lt. Gen. Mark Hertling, a retired Army commander, said 3,000 troops were involved.",
+     "Mark Hertling"),
+    ("Capt. Sully said the plane lost both engines at 3,000 feet.", "Capt. Sully"),
+    ("Sales in the Netherlands fell 4%, Heineken said.", "Heineken"),
+])
+def test_a_surnames_particles_and_short_ranks(sentence, speaker):
+    """The particles of a surname belong to the name; ranks written short come off a full
+    name as an honorific does, and stay before a surname alone."""
+    assert _speaker(sentence) == speaker
+
+
 @pytest.mark.parametrize(("later", "speaker"), [
     ('"We have hired 6,000 nurses," the minister told the BBC.', "Jane Doe"),
     ("The minister insisted that 6,000 nurses had been hired.", "Jane Doe"),

@@ -53,10 +53,14 @@ _MARKERS = (PORTFOLIOS | _BODY_NOUNS | TITLE_WORDS | CORPORATE_TAILS
 # the run of capitalised words that names its body and then its holder begins.
 _OFFICE_START = re.compile(rf"\b(?:{TITLES}|{_MEMBERS}|CEO|Head)\s+(?:of|at|for)\s+(?:the\s+)?")
 _PORTFOLIO = "|".join(sorted(PORTFOLIOS))
+# The particles of a surname ("Marie-Claire van der Berg", "Ursula von der Leyen", "Abelardo
+# de la Espriella"), which the patterns that read a name stop at.
+_PARTICLES = r"(?:van|von|der|den|de|la|le|du|da|das|dos|di|del|della|bin|binti|ibn|al|el|ter|ten)"
 # A comma goes on with a list of portfolios ("Minister for Children, Equality, Disability,
 # Integration and Youth Roderic O'Gorman") and nothing else.
 _RUN = re.compile(
-    rf"{CAP}[\w&’'.-]*(?:(?:\s+|,\s+(?=(?:{_PORTFOLIO})\b))(?:(?:of|for|and|&|the|at|on)\s+)*"
+    rf"{CAP}[\w&’'.-]*(?:(?:\s+|,\s+(?=(?:{_PORTFOLIO})\b))(?:(?:of|for|and|&|the|at|on|"
+    rf"{_PARTICLES})\s+)*"
     rf"{CAP}[\w&’'.-]*)*"
 )
 _NAME_WORD = re.compile(rf"{CAP}[\w’'-]*{LOW}")
@@ -89,11 +93,18 @@ _PRESS_OFFICE = re.compile(
 HONORIFICS = frozenset(
     """Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Sir Dame Sheikh Shaikh Datuk Dato Dato' Datin Seri
     Tun Alhaji Alhaja Hajia""".split()
+) | frozenset(  # ranks written short, one after another: "Lt. Gen. Mark Hertling"
+    "Lt. Gen. Maj. Col. Brig. Adm. Capt. Cmdr. Sgt. Cpl. Pvt.".split()
 )
+_BEFORE_PARTICLES = re.compile(
+    rf"(?:^|(?<=\s))((?:{CAP}[\w’'.-]*\s+){{1,3}}(?:{_PARTICLES}\s+){{1,3}})$"
+)
+_AFTER_PARTICLES = re.compile(rf"\s+((?:{_PARTICLES}\s+){{1,3}}{CAP}[\w’'-]*{LOW})\b")
 
 
 def whole_speaker(plain: str, speaker: str) -> str | None:
-    """The speaker mended, or None: the name without its honorific, the body a press office
+    """The speaker mended, or None: the name without its honorific or with its particles
+    ("van der Berg"), the body a press office
     serves, the whole name of a listed body ``speaker`` is part of, else the person named
     after an office (``_after_office``)."""
     words = speaker.split()
@@ -101,6 +112,14 @@ def whole_speaker(plain: str, speaker: str) -> str | None:
         words.pop(0)  # a full name keeps no honorific; "Mr Patel", "Mrs Patel" keep theirs
     if len(words) < speaker.count(" ") + 1:
         return " ".join(words)
+    at = plain.find(speaker) if len(words) == 1 else -1
+    given = _BEFORE_PARTICLES.search(plain, 0, at) if at > 0 else None
+    if given:  # "Berg" read from "Marie-Claire van der Berg, a spokesperson ..., said"
+        return whole_speaker(plain, given.group(1) + speaker) or given.group(1) + speaker
+    rest = _AFTER_PARTICLES.match(plain, plain.find(speaker) + len(speaker)) if (
+        speaker in plain) else None
+    if rest:  # "Ursula" read from "said Ursula von der Leyen"
+        return speaker + " " + rest.group(1)
     press = _PRESS_OFFICE.match(speaker)
     if press:
         return press.group("body")
@@ -149,8 +168,8 @@ def _trailing_name(words: list[str]) -> str | None:
     i = len(words) - 1 - suffix
     while i >= 0 and core < 3:
         word = words[i]
-        if _INITIAL.fullmatch(word) and core:
-            name.insert(0, word)  # "Antony J. Blinken"
+        if (_INITIAL.fullmatch(word) or re.fullmatch(_PARTICLES, word)) and core:
+            name.insert(0, word)  # "Antony J. Blinken", "Ursula von der Leyen"
         elif _NAME_WORD.fullmatch(word) and word not in _MARKERS:
             name.insert(0, word)
             core += 1
