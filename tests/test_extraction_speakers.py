@@ -1468,6 +1468,14 @@ def test_a_title_with_what_its_office_is_for_comes_off_the_name(sentence, speake
      "Kerry McCarthy"),
     ("Minister for Children, Equality, Disability, Integration and Youth Roderic O'Gorman "
      "said 500 places were funded.", "Roderic O'Gorman"),
+    ("The Labour MP for Bristol North West, Helen Coatbridge, said 2,600 households were in "
+     "temporary accommodation.", "Helen Coatbridge"),
+    ("KwaZulu-Natal MEC for Transport and Human Settlements Sibusiso Mthembu-Ndlovu said 96 "
+     "people died on the roads.", "Sibusiso Mthembu-Ndlovu"),
+    ("Ryanair Holdings plc said passenger numbers rose 9 percent to 19.3 million.",
+     "Ryanair Holdings plc"),
+    ("Mr Ong added that the target of 60,000 charging points by 2030 remained on track.",
+     "Mr Ong"),
 ])
 def test_the_holder_of_an_office_named_with_its_body_is_the_speaker(sentence, speaker):
     """The body or place an office serves stands between the title and the name; what
@@ -1517,6 +1525,12 @@ def test_a_middle_initial_and_jr_are_part_of_the_name(sentence, speaker):
      "Mark Hertling"),
     ("Capt. Sully said the plane lost both engines at 3,000 feet.", "Capt. Sully"),
     ("Sales in the Netherlands fell 4%, Heineken said.", "Heineken"),
+    ("Juan Carlos de la Fuente Ibáñez, president of the cooperative, said output fell 34%.",
+     "Juan Carlos de la Fuente Ibáñez"),
+    ("Minister for Agriculture, Food and the Marine Declan Ó Briain said 2,300 farmers applied.",
+     "Declan Ó Briain"),
+    ("Madam Goh Siew Lan, 67, said the rent for her stall had risen to $2,400 a month.",
+     "Goh Siew Lan"),
 ])
 def test_a_surnames_particles_and_short_ranks(sentence, speaker):
     """The particles of a surname belong to the name; ranks written short come off a full

@@ -239,8 +239,8 @@ def _attribute(text: str) -> tuple[Attribution | None, bool]:
         before = plain[: match.start()].rstrip()
         raw_before = text[: match.start()].rstrip()
         by_quote = raw_before.endswith((",", "”", '"', "’"))
-        # "..., it added." ends the sentence: speech with nothing added to an object
-        ends = plain[match.end("verb"):].lstrip()[:1] in {"", ".", ",", ";"}
+        # "..., it added." ends the sentence, "added that" reports: speech, not an object added
+        ends = re.match(r"\s*(?:[.,;]|that\s|$)", plain[match.end("verb"):]) is not None
         if match.group("verb") in {"added", "adds", "asked"} and not (by_quote or quoted or ends):
             continue  # "employers added 212,000 jobs", "asked regulators to" are not speech
         if re.search(rf"\b{PRONOUN}(?:\s+(?:also|then|later|has|had))?$", before):

@@ -38,7 +38,7 @@ PORTFOLIOS = frozenset(
     Economic Economy Education Employment Energy Enterprise Environment Equality Equalities
     Families Finance Fisheries Food Foreign Forestry Government Health Heritage Higher Home
     Housing Immigration Industry Infrastructure Innovation Integration Interior Investment Justice
-    Labor Labour Land Lands Local Media Migration Mines Mining Planning Policing Policy
+    Labor Labour Land Lands Local Marine Media Migration Mines Mining Planning Policing Policy
     Prisons Public Research Resources Revenue Rural Schools Science Security Services Skills
     Social Sport Sports State Technology Tourism Trade Transport Transportation Treasury
     Veterans Water Welfare Women Works Youth""".split()
@@ -51,11 +51,15 @@ _MARKERS = (PORTFOLIOS | _BODY_NOUNS | TITLE_WORDS | CORPORATE_TAILS
             | frozenset(BODY_HEADS.split("|")))
 # "Chief Executive of the ", "Minister of State at the ", "CEO of ": an office, and where
 # the run of capitalised words that names its body and then its holder begins.
-_OFFICE_START = re.compile(rf"\b(?:{TITLES}|{_MEMBERS}|CEO|Head)\s+(?:of|at|for)\s+(?:the\s+)?")
+_OFFICE_START = re.compile(
+    rf"\b(?:{TITLES}|{_MEMBERS}|CEO|Head|MEC)\s+(?:of|at|for)\s+(?:the\s+)?"
+)
 _PORTFOLIO = "|".join(sorted(PORTFOLIOS))
 # The particles of a surname ("Marie-Claire van der Berg", "Ursula von der Leyen", "Abelardo
 # de la Espriella"), which the patterns that read a name stop at.
-_PARTICLES = r"(?:van|von|der|den|de|la|le|du|da|das|dos|di|del|della|bin|binti|ibn|al|el|ter|ten)"
+_PARTICLES = (
+    r"(?:van|von|der|den|de|la|le|du|da|das|dos|di|del|della|bin|binti|ibn|al|el|ter|ten|Ó)"
+)
 # A comma goes on with a list of portfolios ("Minister for Children, Equality, Disability,
 # Integration and Youth Roderic O'Gorman") and nothing else.
 _RUN = re.compile(
@@ -67,7 +71,10 @@ _NAME_WORD = re.compile(rf"{CAP}[\w’'-]*{LOW}")
 _TITLE_BEFORE = re.compile(rf"(?:^|(?<=\s))((?:{CAP}[\w’'-]*\s+)*(?:{TITLES}|{_MEMBERS})\s+)$")
 _INITIAL = re.compile(rf"{CAP}\.")
 # A name in apposition after the place an office is for: "MP for Bristol East, Kerry
-# McCarthy, said".
+# McCarthy, said", and the office before that place ("MP for Bristol ").
+_OFFICE_BEFORE_PLACE = re.compile(
+    rf"\b(?:{TITLES}|{_MEMBERS}|MEC)\s+(?:of|for)\s+(?:the\s+)?(?:{CAP}[\w’'-]*\s+){{0,3}}$"
+)
 _NAME_APPOSED = re.compile(
     rf",\s+(?P<name>{_NAME_WORD.pattern}(?:\s+{_NAME_WORD.pattern}){{1,3}}),"
 )
@@ -92,7 +99,7 @@ _PRESS_OFFICE = re.compile(
 # "Dame Sarah Storey", "Datuk Seri Anwar Ibrahim", "Alhaji Aliko Dangote".
 HONORIFICS = frozenset(
     """Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Sir Dame Sheikh Shaikh Datuk Dato Dato' Datin Seri
-    Tun Alhaji Alhaja Hajia""".split()
+    Tun Alhaji Alhaja Hajia Madam Mdm Mdm.""".split()
 ) | frozenset(  # ranks written short, one after another: "Lt. Gen. Mark Hertling"
     "Lt. Gen. Maj. Col. Brig. Adm. Capt. Cmdr. Sgt. Cpl. Pvt.".split()
 )
@@ -112,10 +119,12 @@ def whole_speaker(plain: str, speaker: str) -> str | None:
         words.pop(0)  # a full name keeps no honorific; "Mr Patel", "Mrs Patel" keep theirs
     if len(words) < speaker.count(" ") + 1:
         return " ".join(words)
-    at = plain.find(speaker) if len(words) == 1 else -1
+    at = plain.find(speaker)
     given = _BEFORE_PARTICLES.search(plain, 0, at) if at > 0 else None
     if given:  # "Berg" read from "Marie-Claire van der Berg, a spokesperson ..., said"
         return whole_speaker(plain, given.group(1) + speaker) or given.group(1) + speaker
+    if plain.startswith(" plc", at + len(speaker)) and at >= 0:
+        return speaker + " plc"  # "Ryanair Holdings plc said": the name as the firm writes it
     rest = _AFTER_PARTICLES.match(plain, plain.find(speaker) + len(speaker)) if (
         speaker in plain) else None
     if rest:  # "Ursula" read from "said Ursula von der Leyen"
@@ -151,6 +160,8 @@ def _holder(plain: str, speaker: str) -> str | None:
         if office.start() >= end:
             break
         run = _RUN.match(plain, office.end())
+        if run and _NAME_APPOSED.match(plain, run.end()):
+            return None  # the holder named after a comma ("MP for Bristol North West, Helen ...")
         if run and at < run.end() and end > office.start():  # the speaker read from the run
             name = _trailing_name(run.group().split())
             return name if name != speaker else None
@@ -193,12 +204,12 @@ def _after_office(plain: str, speaker: str) -> str | None:
     (with an initial or "Jr" among them) or its last of two; or the office itself when a
     word is all there is ("Finance" from "The Minister for Finance said")."""
     at = plain.find(speaker)
+    apposed = _NAME_APPOSED.match(plain, at + len(speaker)) if at > 0 else None
+    if apposed and _OFFICE_BEFORE_PLACE.search(plain, 0, at):
+        return apposed.group("name")  # "Labour MP for Bristol North West, Helen Coatbridge,"
     office = OFFICE_OF.search(plain, 0, at) if at > 0 else None
     if not office:
         return None
-    apposed = _NAME_APPOSED.match(plain, at + len(speaker))
-    if apposed:  # "Labour MP for Bristol East, Kerry McCarthy, said"
-        return apposed.group("name")
     words = speaker.split()
     if len(words) == 1:
         return plain[office.start():at] + speaker
