@@ -1531,6 +1531,8 @@ def test_a_middle_initial_and_jr_are_part_of_the_name(sentence, speaker):
      "Declan Ó Briain"),
     ("Madam Goh Siew Lan, 67, said the rent for her stall had risen to $2,400 a month.",
      "Goh Siew Lan"),
+    ("The church's vicar, the Rev Ann Clarke, said the parish had lost £480,000.", "Ann Clarke"),
+    ("Rev Smith said 40 people attended the vigil on Sunday.", "Rev Smith"),
 ])
 def test_a_surnames_particles_and_short_ranks(sentence, speaker):
     """The particles of a surname belong to the name; ranks written short come off a full

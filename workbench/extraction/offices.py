@@ -99,7 +99,8 @@ _PRESS_OFFICE = re.compile(
 # "Dame Sarah Storey", "Datuk Seri Anwar Ibrahim", "Alhaji Aliko Dangote".
 HONORIFICS = frozenset(
     """Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Sir Dame Sheikh Shaikh Datuk Dato Dato' Datin Seri
-    Tun Alhaji Alhaja Hajia Madam Mdm Mdm.""".split()
+    Tun Alhaji Alhaja Hajia Madam Mdm Mdm. Rev Rev. Revd Reverend Fr Fr. Rabbi Imam Pastor
+    """.split()
 ) | frozenset(  # ranks written short, one after another: "Lt. Gen. Mark Hertling"
     "Lt. Gen. Maj. Col. Brig. Adm. Capt. Cmdr. Sgt. Cpl. Pvt.".split()
 )
