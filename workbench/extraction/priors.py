@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from workbench.extraction import attribution, colour, kinds, quotemarks, quotes
+from workbench.extraction import attribution, colour, kinds, notices, quotemarks, quotes
 from workbench.extraction.cues import QUOTED
-from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
 from workbench.extraction.letters import CAP
 
@@ -39,59 +38,7 @@ COLOUR_PRIOR = -4.0
 SCHEDULE_PRIOR = -1.5  # a notice of what is due on a date ("The report is due on April 3")
 # a service note: where to call, book or go ("Appointments can be booked at 555-0100")
 SERVICE_PRIOR = -4.0
-_MONTH = f"(?:{MONTH_NAMES})"
 _DATE_ANCHOR = quotes.DATE_ANCHOR
-# "The next report is due on April 3": a date in a schedule is a notice, not an event.
-_SCHEDULE = re.compile(
-    r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|(?:is|are) due (?:in|by)\b(?! court)|"
-    r"will be (?:held|published|"
-    r"released|announced)|"
-    r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
-    r"announce|unveil|rule|resume|reconvene)\b|"
-    r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
-    r"will be (?:open|closed)(?: again)? (?:on|next|this|from|until|between)\b|"
-    r"(?:is|are) expected to (?:publish|release|report|present) (?:[\w-]+ ){0,3}?(?:results|"
-    r"figures|report|findings|decision|earnings|accounts)\b|"
-    # "The next hearing has been fixed for December 9", "will present its report at a
-    # conference in Alicante on Feb. 12"
-    r"(?:has been|have been|was|were|is|are) (?:fixed|set|scheduled|slated|listed) for\b|"
-    r"will present (?:its|their|his|her|the) (?:[\w-]+ ){0,2}(?:report|findings|results)\b|"
-    r"(?:runs|resumes|reconvenes|reopens) (?:on|until|at|in|from)\b|"
-    r"(?:takes?|took) effect|goes into effect|go into effect|"
-    # "The board's next meeting is on May 2", "A ruling is expected before the recess",
-    # "The bill returns to the Senate next week"
-    r"next (?:[\w-]+ ){0,2}(?:meeting|session|sitting|hearing) (?:is|will be)\b|"
-    rf"(?:is|are) expected (?:before|by) (?:the|{CAP}\w+)\b|"
-    rf"(?:returns?|goes|go) (?:back )?(?:to|before) the {CAP}[\w’'-]* (?:on|next|in|for)\b|"
-    # "The Senate returns Dec. 7", "will host an investor day on May 4", "is expected to be
-    # reviewed again within a year", "will set rates at its June meeting"
-    rf"(?:returns?|reconvenes?|resumes?) (?:on )?(?:{CAP}[a-z]{{2}}\. \d|"
-    rf"{_MONTH} \d)|will (?:host\b|set (?:[\w-]+ ){{0,5}}?at (?:its|the|a) )|"
-    # "Results come out next Thursday", "The figures are out on May 4"
-    r"comes? out (?:on|next|this)\b|(?:is|are) (?:out|published) (?:on|next)\b|"
-    r"(?:is|are) expected to be (?:[\w-]+ )?(?:inspected|reviewed|heard|debated|considered|"
-    r"published|released|announced)\b)"
-)
-# More of the diary, a notice only when it states nothing else (what else it holds keeps
-# its date): what will be presented or debated, and the diary in the present tense, as the
-# sentence's own clause ("The planning board meets Nov. 12 at 7 p.m.").
-_DIARY = re.compile(
-    r"\bwill be (?:presented|debated|discussed|considered|heard|tabled|voted on)\b"
-    r"|^(?:The|A|An|Its|Their)? ?(?:[\w’'-]+ ){0,4}?(?:committee|council|board|panel|court|"
-    r"commission|assembly|Senate|House|[Pp]arliament|cabinet|legislature|[Ll]awmakers|"
-    r"[Cc]ouncill?ors|[Cc]ommissioners|[Tt]rustees|MPs|[Ss]enators) (?:meets?|votes?|sits?|"
-    rf"(?:re)?convenes?|decides?|debates?|considers?|takes? up)\b(?=[^.;]*?\b(?:{_MONTH} \d|"
-    rf"{CAP}[a-z]{{2}}\. \d|\d{{1,2}} {_MONTH}|next (?:week|month)|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))"
-)
-# A date or a span of time, set aside to see whether a schedule states anything else.
-_WHEN = re.compile(
-    rf"\b(?:{_MONTH}|{CAP}[a-z]{{2}}\.) \d{{1,2}}\b(?:, \d{{4}})?|\b\d{{1,2}} {_MONTH}\b|"
-    r"\b(?:within|in|for) (?:[\w-]+ ){1,2}(?:days?|weeks?|months?|years?)\b|"
-    r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\.?"
-)
-# The next step of a criminal case is a court record, not a routine notice.
-_CASE_STEP = re.compile(r"\b(?:[Ss]entencing|[Tt]rial|[Aa]rraignment|[Ee]xtradition)\b")
 # 'called the cuts “shortsighted”', 'praised the minister as "a steady hand"', "described
 # the offer as 'an insult'": a characterisation in quote marks is an opinion (not "had
 # described ...": what a text once said, or "whom he has called ...": background to an
@@ -153,8 +100,13 @@ _APPEAL = re.compile(
 # (not "an official, who declined to be named, said ...": that one did answer).
 _NO_ANSWER = re.compile(
     r"(?<!who )\b(?:declined|refused) to (?:comment|say|disclose|discuss|elaborate|specify|"
-    r"confirm|answer)\b|^[^,]*?\b(?:respond(?:ed)?|repl(?:y|ied)) to (?:a |our |the |several |"
-    r"repeated )?requests? for comment\b"
+    r"confirm|answer)\b"
+)
+# ... and in the sentence's own clause, not a relative one ("The company, which did not
+# respond to a request for comment, cut 900 jobs")
+_NO_REPLY = re.compile(
+    r"[^,]*?\b(?:respond(?:ed)?|repl(?:y|ied)) to (?:a |our |the |several |repeated )?"
+    r"requests? for comment\b"
 )
 # A sentence that points back to a quote to attribute it: "That is how the ecologist
 # described the results", "That was the assessment of the fire chief", "Those were the
@@ -180,57 +132,7 @@ _FUNDING_NOTE = re.compile(
     r"|^(?:The|This|Their|Her|His) (?:[\w-]+ )?(?:study|work|research|project|trial|survey|"
     r"analysis) (?:received|receives|had) (?:funding|support|financial support) from\b"
 )
-# A service note tells the reader how to reach a service: a telephone number ("616-555-0133",
-# "(02) 9555 0123", "0800 555 0199", "+44 20 7946 0958") or an invitation to call, book or
-# visit ("can call", "can be booked at").
-_PHONE = re.compile(
-    r"(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"  # (1-)616-555-0133
-    r"|(?<![\d.,-])\d{3}-\d{4}(?![\w-])"  # a local number without its area code: 555-0162
-    r"|(?:\+\d{1,3} (?:\d{1,4} )?|\(0\d{1,4}\) ?|0\d{1,4} )\d{3,4}[ -]?\d{3,4}(?![\w-])"
-    # a trunk prefix and the number in groups: "0800 20 5050", "03-5510 6767"
-    r"|(?<![\d.,])0\d{1,3}[ -]\d{2,4}[ -]\d{4}(?![\w-])"
-    # an area code and the local number in one group: "091 56789", "021 4567890"
-    r"|(?<![\d.,])0\d{1,4} \d{5,8}(?![\w-]|[.,]\d)"
-    # a free or local-rate line without a trunk prefix: "1800 555 019", "1300 655 506"
-    r"|(?<![\d.,])1[38]00[ -]?\d{3}[ -]?\d{3}(?![\w-]|[.,]\d)"
-)
 _DIGIT = re.compile(r"\d")
-_DIGIT_GAP = re.compile(r"\d[ .-]\d")  # in every _PHONE match: a first look
-_CONTACT_KEYS = ("can ", "should ", "urged", "asked", "encouraged", "advised",
-                 " open ", "anyone", "anybody", "witnesses", "the public")
-_CONTACT = re.compile(
-    # "can" and "should", not "may": "The president may visit Kyiv" is news, not a service
-    # "should stop using it and call": one more step may come before the call
-    r"\b(?:can|should|are (?:urged|asked|encouraged|advised) to) (?:also |still |continue to )?"
-    r"(?:[a-z]+ (?:[a-z]+ )?(?:and|or) )?"
-    r"(?:call|phone|ring|text|email|contact|visit|book)\b"
-    # "can be contacted free, day or night, on ...": a few words may come between
-    # the reader told how to do it: "You can report a sighting by calling ...", "Listeners
-    # can apply online or by texting ..."
-    r"|\b(?:[Yy]ou|[Rr]eaders|[Ll]isteners|[Vv]iewers) can (?:[\w-]+ ){1,8}?by (?:calling|"
-    r"phoning|ringing|texting|sending|emailing|visiting|writing)\b"
-    r"|\bcan be (?:booked|reached|contacted|made|ordered)(?:,? [\w ]{1,20}?,?){0,2} "
-    r"(?:at|by|on|online|through|via)\b"
-    r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
-    # a call for information: "Detectives are urging anyone who saw the car to contact ...",
-    # "Investigators appealed to witnesses to come forward"
-    r"|\b(?:ask|urg|appeal|encourag)\w* (?:to |for )?(?:anyone|anybody|witnesses|members of the "
-    r"public|the public)\b[^.;]{0,80}?\bto (?:call|contact|phone|ring|email|text|come forward|"
-    r"get in touch)\b"
-)
-# Part of the note, not a figure: when a service is open ("open 24 hours a day", "open
-# 24/7") and the reference to quote ("quoting incident 455", "quote reference 4471").
-_NOTE_DETAIL = re.compile(
-    r"\bopen (?:24 hours a day|24/7|around the clock|round the clock|(?:seven|7) days a week)"
-    r"|\bquot(?:e|ing) (?:the )?(?:reference|ref|incident|file|crime|log|case|occurrence)"
-    r"(?: number| no\.?)? [\w/-]+"
-)
-# An instruction to the reader, at the start of the sentence or after "If you ...,":
-# "Call 988 ...", "If you have information, contact the police at ..."
-_INSTRUCTION = re.compile(
-    r"^(?:If you\b[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
-    rf"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|{CAP}|www)"
-)
 # Words a speaker uses to give a view, not a fact: a stance adverb ("finally", "frankly"),
 # a belief in the first person, negated or not ("I don't think"), blame in words that judge
 # ("betrayed every family") or a simile ("ran this like a business"). They make a quote an
@@ -315,13 +217,13 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     marked = quotemarks.curly_quotes(text) if "'" in text or "‘" in text else text
     quoted = quote_run or "“" in marked or '"' in marked
     if text[:2] in ("Th", "It") and _POINTER.match(text) and not _DIGIT.search(
-            _WHEN.sub(" ", text)):  # a pointer holds no figure, but may say when
+            notices.WHEN.sub(" ", text)):  # a pointer holds no figure, but may say when
         return EMPTY_QUOTE_PRIOR
     if (" by " in text or " from " in text) and _FUNDING_NOTE.match(text) and (
         not _DIGIT.search(text)
     ):
         return SERVICE_PRIOR  # who paid for a study, no sum: a disclosure, like a service note
-    if "to " in text and _NO_ANSWER.search(text) and not quoted:
+    if "to " in text and (_NO_ANSWER.search(text) or _NO_REPLY.match(text)) and not quoted:
         return EMPTY_QUOTE_PRIOR
     said = text if quote_run or not quoted else " ".join(QUOTED.findall(marked)) or text
     named = who.speaker is not None and not who.flags
@@ -339,7 +241,7 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
     ) or _characterised(text)
     if opinion:
         prior = OPINION_PRIOR
-    elif _service_note(text):
+    elif notices.service_note(text):
         return SERVICE_PRIOR
     elif quoted:
         if named and (quotes.checkable(said) or (not quote_run and kinds.forecast(text) and (
@@ -355,9 +257,9 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
             prior = 0.0
     else:
         # a street address says where, not how many: "at 1400 N. Elm St." is no statistic
-        plain = _ADDRESS.sub(" ", text) if _DIGIT.search(text) else text
+        plain = notices.ADDRESS.sub(" ", text) if _DIGIT.search(text) else text
         facts = set(kinds.fact_kinds(plain))
-        if kinds.forecast(text) and not _SCHEDULE.search(text):
+        if kinds.forecast(text) and not notices.SCHEDULE.search(text):
             facts.add("prediction")
         prior = min(FACT_PRIOR_CAP, sum(FACT_PRIOR[k] for k in facts))
         reported = who.explicit and (who.speaker is not None or "anonymous_source" in who.flags)
@@ -374,12 +276,12 @@ def news_prior(text: str, who: attribution.Attribution, quote_run: bool) -> floa
         elif facts <= {"statistic"} and not _DIGIT.search(text) and (
                 colour.crowd_reacts(text, facts)):
             return REACTION_PRIOR  # a crowd counted only as "dozens", on whatever day
-    schedule = _SCHEDULE.search(text)
-    diary = schedule or _DIARY.search(text)
-    if diary and not _CASE_STEP.search(text) and _bare_schedule(text, diary):
+    schedule = notices.SCHEDULE.search(text)
+    diary = schedule or notices.DIARY.search(text)
+    if diary and not notices.CASE_STEP.search(text) and notices.bare_schedule(text, diary):
         return SERVICE_PRIOR  # a date in the diary and nothing else: a notice
     if schedule:
-        prior += 0.0 if _CASE_STEP.search(text) else SCHEDULE_PRIOR
+        prior += 0.0 if notices.CASE_STEP.search(text) else SCHEDULE_PRIOR
     elif _DATE_ANCHOR.search(text) and not opinion:  # a dated view is still a view
         prior += DATE_PRIOR
     return prior
@@ -440,41 +342,6 @@ def _plain_sentence_checkable(text: str) -> bool:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
-def _bare_schedule(text: str, schedule: re.Match[str]) -> bool:
-    """Whether a schedule states nothing but the appointment: with the schedule's own words,
-    its dates and its address taken out, no fact is left ("The board will hold a hearing on
-    May 2 at 40 Elm St." is a notice; "The plant, which employs 400, is due to close on
-    May 2" still holds news)."""
-    rest = _WHEN.sub(" ", text[: schedule.start()] + " " + text[schedule.end():])
-    rest = _ADDRESS.sub(" ", rest) if _DIGIT.search(rest) else rest  # where: "at 12 Elm St."
-    # a count left over ("an inspection of 1,500 buildings") is news, not a notice
-    return not _DIGIT.search(rest) and not kinds.fact_kinds(rest) and not kinds.forecast(rest)
-
-
-def _service_note(text: str) -> bool:
-    """Whether ``text`` tells readers how to reach a service (a phone number to call, a
-    place to book): a notice, not a claim. The number and the place are not the claim,
-    but a fact stated beside them is ("The hotline, 0800 123 4567, took 12,000 calls",
-    "Patients can book at 40 clinics, up from 12 last year"): that is news."""
-    if text[:1] in "CcTtRrPpEeVvI" and _INSTRUCTION.match(text):
-        return True
-    contact = any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text)
-    if contact:  # what is left once the invitation's own clause is taken out
-        end = _CLAUSE_END.search(text, contact.end())
-        while end and text.startswith(" or ", end.end()):  # "call 111, or 999 in an emergency"
-            end = _CLAUSE_END.search(text, end.end())
-        rest = text[: contact.start()] + (text[end.start():] if end else "")
-    elif _DIGIT_GAP.search(text) and any(
-        m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in ",.$€£-")
-        for m in _PHONE.finditer(text)
-    ):
-        rest = text
-    else:
-        return False
-    rest = _NOTE_DETAIL.sub(" ", rest) if " open " in rest or "quot" in rest else rest
-    return not kinds.states_fact(_ADDRESS.sub(" ", _PHONE.sub(" ", rest)))
-
-
 def _past_figure(text: str, facts: set[str]) -> bool:
     """Whether a loose group's view states a figure as what has happened ("Many scientists
     say temperatures have risen 1.2C since 1900"): that can be checked, whoever says it; a
@@ -482,19 +349,8 @@ def _past_figure(text: str, facts: set[str]) -> bool:
     return "statistic" in facts and bool(_DIGIT.search(text)) and not kinds.forecast(text)
 
 
-_CLAUSE_END = re.compile(r"[,;]")
-# A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road",
-# "1400 N. Elm St.".
-_ADDRESS = re.compile(
-    rf"\b\d{{1,5}}(?: (?:[NSEW]\.|{CAP}[\w'’-]*)){{1,3}} (?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
-    r"Boulevard|Dr|Drive|Lane|Ln|Way|Place|Pl|Square|Sq|Court|Ct|Parkway|Highway|Hwy)\b\.?"
-)
-
-
 # The same patterns with a first look in front: the same matches, found faster
 # (see firstlook.py).
-(
-    _BOILERPLATE, _CASE_STEP, _CHARACTERISED, _CONTACT, _NO_ANSWER, _PHONE, _STANCE,
-) = first_looks(
-    _BOILERPLATE, _CASE_STEP, _CHARACTERISED, _CONTACT, _NO_ANSWER, _PHONE, _STANCE,
+_BOILERPLATE, _CHARACTERISED, _NO_ANSWER, _STANCE = first_looks(
+    _BOILERPLATE, _CHARACTERISED, _NO_ANSWER, _STANCE,
 )
