@@ -214,6 +214,15 @@ def test_a_lead_in_and_the_quote_that_backs_it_are_one_claim():
     "Deputy Chief Minister DK Shivakumar said the government was committed to decongesting "
     "the city.",
     "The company said it remained fully committed to its Irish workforce.",
+    # a boast, a feeling, a superlative of one's own experience, a member of the public
+    "“Mark my words, this will be the defining election of our lifetime,” said Rep. Jim Carter.",
+    "“We're going to win this thing in November,” he told supporters in Des Moines.",
+    "“It feels like 1929 all over again,” one trader said.",
+    "“Teachers are at breaking point,” said the union's general secretary.",
+    "“Honestly, it was the best day of my life,” said 19-year-old Aoife Kelly.",
+    "“I'm 67, I've worked all my life, and now I can't afford to heat my home,” said pensioner "
+    "Margaret Hughes.",
+    "“The sky turned orange, it was like the end of the world,” said Bega resident Kylie Nguyen.",
     # an answer that gives none
     "Asked whether he was confident a deal could be reached, Schumer said: “We'll see.”",
     "“Time will tell,” said Reeves when asked whether growth would return in 2026.",
@@ -227,6 +236,7 @@ def test_reactions_views_and_notices_are_not_proposed(sentence):
     "“We will not give up the 40 beds we won in 2022,” said ward sister Anne Doyle.",
     "“We will see whether 2,000 jobs are cut by March,” Berg said.",
     "The minister said the government was committed to cutting emissions by 40% by 2030.",
+    "“We're going to win 40 seats, up from 12 in 2019,” the party leader said.",
     "A senior official said the government had committed to the increase in its talks with "
     "the IMF.",
 ])

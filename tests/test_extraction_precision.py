@@ -612,8 +612,23 @@ def test_a_protest_count_is_still_proposed():
     "The next update is due in early January.",
     "Goldman Sachs did not immediately respond to a request for comment.",
     "Neither the council nor the library service responded to requests for comment by Friday.",
+    "The Budget will be delivered on October 1.",
+    "The case was adjourned to 22 November.",
+    "The teams meet again in the return leg on 6 March in Glasgow.",
+    "For confidential support, call Lifeline on 13 11 14.",
 ])
 def test_more_schedule_forms_are_not_proposed(sentence):
+    assert proposed(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "By 6 a.m. on Saturday, a queue of about 50 people had formed outside the shop.",
+    "Hundreds of fans in green shirts sang long into the night on Dame Street.",
+    "The verdict was met with gasps from the public gallery.",
+    "Tempers flared during Tuesday's marathon meeting.",
+    "It was a warm Sunday afternoon in late August when the first calls came in.",
+])
+def test_a_queue_a_singing_crowd_a_room_s_reaction_and_a_scene_are_colour(sentence):
     assert proposed(sentence) == []
 
 
@@ -624,6 +639,10 @@ def test_more_schedule_forms_are_not_proposed(sentence):
     "The payment of £300 is due by March 31 to 8 million households.",
     "He is being held in the county jail and is due in court on Wednesday.",
     "The company, which did not respond to a request for comment, cut 900 jobs in March.",
+    "The case was adjourned to 22 November after the defendant was charged with 14 counts.",
+    "About 2,000 fans celebrated outside the stadium, police said.",
+    "The plan was met with anger after it emerged 400 jobs would go.",
+    "For the first time since 1998, call volumes fell 12%.",
 ])
 def test_an_expected_announcement_with_its_figure_is_proposed(sentence):
     assert proposed(sentence) == [sentence]

@@ -59,6 +59,13 @@ _AGED_VOICE = re.compile(
     rf"|^{_NAME},\s+\d{{1,3}},\s+{_EVERYDAY}[^,.;“”\"]{{1,60}},\s+{_VOICE_VERB}\b"
     rf"|\b{_VOICE_VERB}\s+(?:{CAP}[\w’'-]*\s+)?(?:[a-z-]+\s+){{0,2}}{_NAME},\s+\d{{1,3}}\.?$"
     rf"|^(?:(?:His|Her|Their) [a-z-]+(?: [a-z-]+)?, )?{_NAME},\s+\d{{1,3}},\s+{_VOICE_VERB}\b"
+    # what they are in daily life, before the name: "said pensioner Margaret Hughes", "said
+    # Bega resident Kylie Nguyen", "said 19-year-old Aoife Kelly", "said mother of three ..."
+    rf"|\b{_VOICE_VERB}\s+(?:{CAP}[\w’'-]*\s+)?(?:\d{{1,3}}-year-old\s+)?(?:pensioner|retiree|"
+    r"resident|local|shopper|commuter|villager|homeowner|tenant|passer-by|onlooker|student|"
+    r"pupil|fan|voter|worshipper|mourner|survivor|neighbou?r|(?:mother|father|grandmother|"
+    rf"grandfather|parent) of (?:\d+|[a-z]+))\s+{_NAME}\b"
+    rf"|\b{_VOICE_VERB}\s+\d{{1,3}}-year-old\s+{_NAME}\b"
 )
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
@@ -75,6 +82,8 @@ _SCENE = re.compile(
     # the reporter's own visit: "On a visit last week, ...", "During a recent visit to the
     # farm, ..." (no name in it: "On a visit to Kyiv on Monday, the minister ..." is news)
     r"|^(?:On|During) (?:a|an|one) (?:recent |brief |earlier )?visit\b[^,A-Z]{0,60},"
+    # "It was a warm Sunday afternoon in late August when ..."
+    r"|^It was an? (?:[\w-]+ ){0,3}(?:morning|afternoon|evening|night|day)\b"
 )
 # A scene set at a place on a day and shown as it was, in the reporter's words: "At the
 # depot on Monday, drivers were still waiting for their pay", "Outside the court on Friday,
@@ -106,7 +115,8 @@ _ROUGH_CROWD = re.compile(
     r"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores|A few (?:dozen|hundred))\b"
     rf"[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
     r"[^.;]{0,60}?\b(?:packed|filled|crowded|thronged|lined|watched|looked on|stood|sat|"
-    r"waited|queued|(?P<gathered>gathered|protested|demonstrated|marched))\b(?! to\b)"
+    r"waited|queued|(?P<gathered>gathered|protested|demonstrated|marched|sang|danced|chanted|"
+    r"cheered|celebrated|partied))\b(?! to\b)"
 )
 # More of the scene, in the reporter's words and with no figure of its own: a crowd that
 # reacts ("The audience of about 300 jeered"), a queue that stretched ("the queue outside
@@ -124,6 +134,10 @@ _MORE_SCENE = re.compile(
     r"jeered|laughed|gasped|groaned|erupted|fell silent|went quiet|heckled)\b"
     r"|\b(?:line|queue)s? (?:[^,.;]{0,60} )?(?:stretched|snaked|wound|curled) (?:around|down|"
     r"along|out|past|through|into|back)\b"
+    # how a room took it: "The verdict was met with gasps", "Tempers flared"
+    r"|\b(?:was|were) (?:met|greeted|received) with (?:gasps|applause|cheers|boos|jeers|"
+    r"silence|laughter|tears|groans|derision|dismay|a standing ovation)\b"
+    r"|^Tempers (?:flared|frayed|ran high)\b"
     # the place may take two phrases: "In the town, at the door of the mosque, mothers waited"
     rf"|^(?:{CAP}[^,.;]{{2,80}}, (?:[a-z][^,.;]{{2,80}}, )?)?(?:{CAP}\w+ )?(?i:{_SCENE_GROUP})"
     r"(?: (?:in|at|on|outside|inside|near|along|under) [^,.;]{1,40}?)? (?:waited|sat|stood|"
@@ -161,7 +175,7 @@ _WORD_FIGURE = re.compile(
 )
 _CODE = re.compile(r"\b[A-Za-z]+\d[\w-]*")  # a mask, a plane, a road: "KF94", "A320"
 _QUEUE = re.compile(
-    r"^(?:[^,.;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
+    r"^(?:[^,;]{1,40}, )?an? (?:queue|line) of (?:about|around|roughly|nearly|some|more than|"
     rf"over|at least) [\d,]+ {_CROWD_WHO}\b"
 )
 _REACTION = re.compile(

@@ -346,6 +346,14 @@ JUDGING_PHRASES = re.compile(
     # a commitment in the abstract ("the government was committed to decongesting the
     # city"): a figure or a date with it states something (see ``states_fact``)
     r"(?:is|was|are|were|remains?|remained) (?:\w+ly )?committed to|"
+    # a boast, a feeling or a superlative of one's own experience ("Mark my words", "we're
+    # going to win", "It feels like 1929 all over again", "at breaking point", "the best day
+    # of my life", "the best atmosphere I've ever experienced")
+    r"mark my words|(?:we|I)(?:'re| are|'m| am) going to win|fe(?:el|els|lt) like|"
+    r"at (?:a )?breaking point|on (?:its|their|our) knees|lit up (?:every|any|the) room|"
+    r"(?:best|worst|happiest|saddest|proudest) (?:day|night|moment|week|year)s? of (?:my|our|"
+    r"his|her|their) (?:life|lives|career)|(?:I|we)(?:'ve| have) (?:\w+ )?ever (?:seen|"
+    r"experienced|known|witnessed|felt)|"
     # an answer that gives none ("We'll see", "Time will tell")
     r"(?:we|I)(?:'ll| will) (?:just )?(?:have to )?(?:wait and )?see(?=[.!,]|$)|time will tell)\b",
     re.I,

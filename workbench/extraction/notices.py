@@ -21,8 +21,9 @@ _MONTH = f"(?:{MONTH_NAMES})"
 # "The next report is due on April 3": a date in a schedule is a notice, not an event.
 SCHEDULE = re.compile(
     r"\b(?:(?:is|are) (?:due|scheduled|set) (?:for|on|to)\b|(?:is|are) due (?:in|by)\b(?! court)|"
-    r"will be (?:held|published|"
-    r"released|announced)|"
+    r"will be (?:held|published|released|announced|delivered|unveiled)|"
+    # "The case was adjourned to 22 November", "The teams meet again on 6 March"
+    r"(?:was|were|has been|have been|is|are) adjourned (?:to|until|till)\b|meets? again\b|"
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
@@ -115,9 +116,11 @@ _NOTE_DETAIL = re.compile(
     r"(?: number| no\.?)? [\w/-]+"
 )
 # An instruction to the reader, at the start of the sentence or after "If you ...,":
-# "Call 988 ...", "If you have information, contact the police at ..."
+# "Call 988 ...", "If you have information, contact the police at ...", "For confidential
+# support, call Lifeline on 13 11 14"
 _INSTRUCTION = re.compile(
-    r"^(?:If you\b[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
+    r"^(?:(?:If you\b|For (?:confidential |free |more |further )?(?:support|help|advice|"
+    r"information|details)\b)[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
     rf"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|{CAP}|www)"
 )
 _CLAUSE_END = re.compile(r"[,;]")
@@ -146,7 +149,7 @@ def service_note(text: str) -> bool:
     place to book): a notice, not a claim. The number and the place are not the claim,
     but a fact stated beside them is ("The hotline, 0800 123 4567, took 12,000 calls",
     "Patients can book at 40 clinics, up from 12 last year"): that is news."""
-    if text[:1] in "CcTtRrPpEeVvI" and _INSTRUCTION.match(text):
+    if text[:1] in "CcTtRrPpEeVvIF" and _INSTRUCTION.match(text):
         return True
     contact = any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text)
     if contact:  # what is left once the invitation's own clause is taken out
