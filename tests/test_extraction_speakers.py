@@ -1406,6 +1406,17 @@ def test_a_list_of_places_before_the_speaker_is_no_bodys_name(sentence, speaker)
     assert _speaker(sentence) == speaker
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Reserve Bank of India kept its repo rate at 6.5 per cent, the central bank said.",
+     "Reserve Bank of India"),
+    ("The State Bank of Pakistan cut its rate by 250 basis points, the bank said.",
+     "State Bank of Pakistan"),
+    ("Halvern Pharma of Cork cut 900 jobs, the company said.", "Halvern Pharma"),
+])
+def test_the_bank_a_sentence_opens_with_is_the_bank_that_speaks_in_it(text, speaker):
+    assert [claim.speaker for claim in extract(text, include_all=True)] == [speaker]
+
+
 def test_the_ministry_named_for_a_list_is_the_ministry_later_sentences_mean():
     text = ("Japan's Ministry of Health, Labour and Welfare said 1,200 people had been admitted "
             "to hospital in May.\n\nThe ministry said 40 of them had died, up from 12 a year "
@@ -1533,6 +1544,10 @@ def test_a_middle_initial_and_jr_are_part_of_the_name(sentence, speaker):
      "Goh Siew Lan"),
     ("The church's vicar, the Rev Ann Clarke, said the parish had lost £480,000.", "Ann Clarke"),
     ("Rev Smith said 40 people attended the vigil on Sunday.", "Rev Smith"),
+    ("“The fire spread to two flats,” Station Commander Gary Phillips told the BBC.",
+     "Gary Phillips"),
+    ("The port handled 36 million tonnes last year, said Kenya Ports Authority managing "
+     "director Daniel Wambua.", "Daniel Wambua"),
 ])
 def test_a_surnames_particles_and_short_ranks(sentence, speaker):
     """The particles of a surname belong to the name; ranks written short come off a full

@@ -15,6 +15,7 @@ from workbench.extraction.attribution import (
     company_name,
     is_group,
 )
+from workbench.extraction.cues import IRREGULAR_PAST
 from workbench.extraction.entities import MONTH_NAMES
 from workbench.extraction.firstlook import first_looks
 from workbench.extraction.letters import CAP, CAPITALS
@@ -138,12 +139,14 @@ _DATE = rf"(?:{_DAY_NAMES}|{MONTH_NAMES})\b"
 _ON = rf"on(?!\s+{_DATE})"
 # A body the sentence opens with, its name perhaps after "The" and before an apposition
 # ("Vortex Gaming, one of Europe's best-known esports organisations, is cutting ...").
+_PAST = "|".join(IRREGULAR_PAST)
 _OPENING_NAME = re.compile(
     rf"(?:{CAP}[{CAPITALS}.,' -]+(?:\([A-Za-z]+\))?\s*(?:—|–|--)\s*)?(?P<the>The\s+)?"
     rf"(?P<name>{CAP}[\w&’'.-]*(?:\s+(?:(?:of|for|{_ON}|and|&)\s+)?{CAP}[\w&’'.-]*){{0,6}})"
     rf"(?:\s+\({CAP}[A-Za-z]{{1,7}}\))?"  # its letters: "The World Food Programme (WFP) will"
     rf"(?:\s+on\s+{_DATE}(?:\s+\d{{1,2}})?)?"
-    r"(?:,\s+(?:the|an?|one)\s|\s+(?:is|was|has|had|have|will|would|[a-z]+ed)\b)"
+    # its verb: "The Reserve Bank of India kept its rate ..., the central bank said"
+    rf"(?:,\s+(?:the|an?|one)\s|\s+(?P<verb>is|was|has|had|have|will|would|[a-z]+ed|{_PAST})\b)"
 )
 
 
@@ -163,6 +166,9 @@ def subject_name(found: re.Match[str] | None, person: Attribution | None) -> str
 def opening_body(text: str, person: Attribution | None, company_like: bool) -> str | None:
     """The body or, for a company's noun, the name a sentence opens with as its subject."""
     found = _OPENING_NAME.match(text.lstrip())
+    if found and found.group("verb") in IRREGULAR_PAST and not found.group("the") and (
+            " " not in found.group("name")):
+        found = None  # "Outages rose 12%": a body's name after "The" or of two words kept
     name = subject_name(found, person)
     if name is None:
         return None

@@ -367,6 +367,7 @@ _IRREGULAR_PAST = (
     "stole began sank shrank swore tore wore became overtook withdrew sought taught struck "
     "hid bit lent dealt slid split spread quit"
 )
+IRREGULAR_PAST = tuple(_IRREGULAR_PAST.split())
 # after "had" (what had happened before the reported moment)
 _PARTICIPLES = (
     "broken taken given done gone grown known shown thrown written driven fallen risen "

@@ -107,6 +107,14 @@ HONORIFICS = frozenset(
 _BEFORE_PARTICLES = re.compile(
     rf"(?:^|(?<=\s))((?:{CAP}[\w’'.-]*\s+){{1,3}}(?:{_PARTICLES}\s+){{1,3}})$"
 )
+# A body's person named after their job: "said Kenya Ports Authority managing director
+# Daniel Wambua", "Acme Corp chief executive Jane Doe said".
+_JOB_THEN_NAME = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:director|executive|officer|manager|chief|head|spokesperson|"
+    r"spokesman|spokeswoman|chairman|chairwoman|chair|president|secretary|commissioner|"
+    r"economist|analyst|governor|founder|editor)\s+"
+    rf"(?P<name>{_NAME_WORD.pattern}(?:\s+{_NAME_WORD.pattern}){{1,2}})\b"
+)
 _AFTER_PARTICLES = re.compile(rf"\s+((?:{_PARTICLES}\s+){{1,3}}{CAP}[\w’'-]*{LOW})\b")
 
 
@@ -124,6 +132,9 @@ def whole_speaker(plain: str, speaker: str) -> str | None:
     given = _BEFORE_PARTICLES.search(plain, 0, at) if at > 0 else None
     if given:  # "Berg" read from "Marie-Claire van der Berg, a spokesperson ..., said"
         return whole_speaker(plain, given.group(1) + speaker) or given.group(1) + speaker
+    job = _JOB_THEN_NAME.match(plain, at + len(speaker)) if at >= 0 else None
+    if job:  # "Daniel Wambua" after "Kenya Ports Authority managing director"
+        return job.group("name")
     if plain.startswith(" plc", at + len(speaker)) and at >= 0:
         return speaker + " plc"  # "Ryanair Holdings plc said": the name as the firm writes it
     rest = _AFTER_PARTICLES.match(plain, plain.find(speaker) + len(speaker)) if (

@@ -72,7 +72,7 @@ def resolve(sentences: list[tuple[str, int]]) -> list[Attribution]:
         _, starts_quoted, still_open = quote_state(text, open_quote)
         if COMPANY_HEAD.search(text):  # a first look: most sentences name no company
             names = COMPANY_NAME.findall(text)
-            company = company_name(names[-1]) if names else company
+            company = _with_place(company_name(names[-1]), text) if names else company
         introduced = _company_introduced(text)
         company = introduced or company
         found, pronoun = attribute(text)
@@ -362,3 +362,17 @@ def _titled_person(text: str, earlier: list[str]) -> str | None:
         if found:  # "Prosecutor General Andriy Kostin": the person, without the title
             return clean_name(found[-1].group("name") or found[-1].group("before"))
     return None
+
+
+# "State Bank of Pakistan": a bank's name goes on with the place it serves ("Halvern Pharma of
+# Cork" is a firm and where it is).
+_OF_PLACE = re.compile(rf" of (?:the )?{CAP}[\w’'-]*(?: {CAP}[\w’'-]*)?")
+
+
+def _with_place(name: str, text: str) -> str:
+    """``name`` with the "of ..." a bank's name goes on with in ``text``."""
+    if not name.endswith(" Bank"):
+        return name
+    at = text.rfind(name)
+    place = _OF_PLACE.match(text, at + len(name)) if at >= 0 else None
+    return name + place.group() if place else name
