@@ -223,6 +223,12 @@ def test_a_lead_in_and_the_quote_that_backs_it_are_one_claim():
     "“I'm 67, I've worked all my life, and now I can't afford to heat my home,” said pensioner "
     "Margaret Hughes.",
     "“The sky turned orange, it was like the end of the world,” said Bega resident Kylie Nguyen.",
+    # a feeling, a pledge, a lesson in set words and a reaction drawn
+    "Residents said they felt abandoned by the authorities.",
+    "The prime minister vowed to “leave no stone unturned” in the investigation.",
+    "The club said it would “learn lessons” from the incident.",
+    "The decision has drawn fierce criticism from opposition parties.",
+    "When approached by the Herald, he said he had “nothing to add”.",
     # an answer that gives none
     "Asked whether he was confident a deal could be reached, Schumer said: “We'll see.”",
     "“Time will tell,” said Reeves when asked whether growth would return in 2026.",

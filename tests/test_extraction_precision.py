@@ -616,6 +616,11 @@ def test_a_protest_count_is_still_proposed():
     "The case was adjourned to 22 November.",
     "The teams meet again in the return leg on 6 March in Glasgow.",
     "For confidential support, call Lifeline on 13 11 14.",
+    "The consultation closes on 28 February.",
+    "More information is available at www.gov.ie/housing.",
+    "The next monetary policy meeting is scheduled for 18 and 19 June.",
+    "Police have appealed for dashcam footage from anyone who was travelling along the M6 "
+    "between 5pm and 6pm.",
 ])
 def test_more_schedule_forms_are_not_proposed(sentence):
     assert proposed(sentence) == []
@@ -627,6 +632,7 @@ def test_more_schedule_forms_are_not_proposed(sentence):
     "The verdict was met with gasps from the public gallery.",
     "Tempers flared during Tuesday's marathon meeting.",
     "It was a warm Sunday afternoon in late August when the first calls came in.",
+    "Under grey skies, hundreds of mourners lined the streets of the small Donegal village.",
 ])
 def test_a_queue_a_singing_crowd_a_room_s_reaction_and_a_scene_are_colour(sentence):
     assert proposed(sentence) == []
@@ -643,6 +649,11 @@ def test_a_queue_a_singing_crowd_a_room_s_reaction_and_a_scene_are_colour(senten
     "About 2,000 fans celebrated outside the stadium, police said.",
     "The plan was met with anger after it emerged 400 jobs would go.",
     "For the first time since 1998, call volumes fell 12%.",
+    "The plant closes on Friday with the loss of 400 jobs.",
+    "The decision drew criticism from 40 MPs, who signed a letter on Monday.",
+    "Police have appealed for information after a man, 34, was stabbed in Leeds on Saturday.",
+    "Residents said they felt abandoned after the clinic closed in 2019, leaving 4,000 patients "
+    "without a GP.",
 ])
 def test_an_expected_announcement_with_its_figure_is_proposed(sentence):
     assert proposed(sentence) == [sentence]

@@ -110,7 +110,7 @@ _CROWD_WHO = (
 # a crowd that gathered or protested is colour only in the reporter's words ("About 2,500
 # fans gathered ..., police said" is the police's count).
 _ROUGH_CROWD = re.compile(
-    r"^(?:(?:On|By|At|In|Outside|Inside|Near|Later|Earlier)\b[^,.;]{1,60}, )?"
+    r"^(?:(?:On|By|At|In|Outside|Inside|Near|Later|Earlier|Under|Amid|Beneath)\b[^,.;]{1,60}, )?"
     r"(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Mm]ore than|[Oo]ver|[Ss]ome|"
     r"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores|A few (?:dozen|hundred))\b"
     rf"[^.;]{{0,40}}?\b{_CROWD_WHO}\b"

@@ -354,7 +354,15 @@ JUDGING_PHRASES = re.compile(
     r"(?:best|worst|happiest|saddest|proudest) (?:day|night|moment|week|year)s? of (?:my|our|"
     r"his|her|their) (?:life|lives|career)|(?:I|we)(?:'ve| have) (?:\w+ )?ever (?:seen|"
     r"experienced|known|witnessed|felt)|"
-    # an answer that gives none ("We'll see", "Time will tell")
+    # a feeling, a pledge or a lesson in set words ("felt abandoned", "leave no stone
+    # unturned", "learn lessons") and a reaction drawn ("has drawn fierce criticism")
+    r"fe(?:el|els|lt) (?:so |very |completely |totally )?(?:abandoned|ignored|betrayed|let down|"
+    r"forgotten|powerless|helpless|unsafe|unwelcome|overwhelmed)|leave no stone unturned|"
+    r"learn(?:ed|t)? (?:the |any |from the )?lessons|(?:drew|drawn|draws|sparked|prompted|"
+    r"provoked|attracted) (?:[a-z]+ ){0,2}(?:criticism|anger|outrage|backlash|condemnation|"
+    r"praise|fury)|"
+    # an answer that gives none ("We'll see", "Time will tell", "nothing to add")
+    r"nothing (?:more |further )?to (?:add|say)|no further comment|"
     r"(?:we|I)(?:'ll| will) (?:just )?(?:have to )?(?:wait and )?see(?=[.!,]|$)|time will tell)\b",
     re.I,
 )

@@ -24,6 +24,7 @@ SCHEDULE = re.compile(
     r"will be (?:held|published|released|announced|delivered|unveiled)|"
     # "The case was adjourned to 22 November", "The teams meet again on 6 March"
     r"(?:was|were|has been|have been|is|are) adjourned (?:to|until|till)\b|meets? again\b|"
+    r"(?:closes|opens) on\b|"  # "The consultation closes on 28 February"
     r"will (?:hold|meet|open|publish|release|vote|decide|hear|consider|"
     r"announce|unveil|rule|resume|reconvene)\b|"
     r"(?:is|are) expected to (?:meet|vote|decide|rule|hear|resume|reconvene)\b|"
@@ -64,7 +65,9 @@ DIARY = re.compile(
 )
 # A date or a span of time, set aside to see whether a schedule states anything else.
 WHEN = re.compile(
-    rf"\b(?:{_MONTH}|{CAP}[a-z]{{2}}\.) \d{{1,2}}\b(?:, \d{{4}})?|\b\d{{1,2}} {_MONTH}\b|"
+    # "June 18", "18 and 19 June", "Nov. 12-13"
+    rf"\b(?:{_MONTH}|{CAP}[a-z]{{2}}\.) \d{{1,2}}\b(?:(?:-| and | to )\d{{1,2}}\b)?(?:, \d{{4}})?|"
+    rf"\b\d{{1,2}}(?:(?:-| and | to )\d{{1,2}})? {_MONTH}\b|"
     r"\b(?:within|in|for) (?:[\w-]+ ){1,2}(?:days?|weeks?|months?|years?)\b|"
     r"\b\d{1,2}(?::\d\d)? ?[ap]\.?m\.?"
 )
@@ -104,6 +107,9 @@ _CONTACT = re.compile(
     r"|\b(?:is|are) open (?:from )?\d{1,2}(?::\d\d)? ?[ap]\.?m\.? (?:to|until)\b"  # hours
     # a call for information: "Detectives are urging anyone who saw the car to contact ...",
     # "Investigators appealed to witnesses to come forward"
+    # "Police have appealed for dashcam footage from anyone who ..."
+    r"|\bappeal(?:ed|ing|s)? (?:to the public )?for (?:[\w-]+ ){0,2}(?:footage|information|"
+    r"witnesses|sightings)\b"
     r"|\b(?:ask|urg|appeal|encourag)\w* (?:to |for )?(?:anyone|anybody|witnesses|members of the "
     r"public|the public)\b[^.;]{0,80}?\bto (?:call|contact|phone|ring|email|text|come forward|"
     r"get in touch)\b"
@@ -122,6 +128,8 @@ _INSTRUCTION = re.compile(
     r"^(?:(?:If you\b|For (?:confidential |free |more |further )?(?:support|help|advice|"
     r"information|details)\b)[^.]{0,120}?,\s*)?(?:please\s+)?(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Cc]ontact|"
     rf"[Ee]mail|[Vv]isit)(?: or (?:call|text|email))? (?:\d|us\b|the\b|{CAP}|www)"
+    # "More information is available at www.gov.ie/housing"
+    r"|^(?:More|Further) (?:information|details) (?:is|are|can be) (?:available|found)\b"
 )
 _CLAUSE_END = re.compile(r"[,;]")
 # A street address is where to go, not a figure: "1124 Fulton St.", "40 Harbour Road",
@@ -149,7 +157,7 @@ def service_note(text: str) -> bool:
     place to book): a notice, not a claim. The number and the place are not the claim,
     but a fact stated beside them is ("The hotline, 0800 123 4567, took 12,000 calls",
     "Patients can book at 40 clinics, up from 12 last year"): that is news."""
-    if text[:1] in "CcTtRrPpEeVvIF" and _INSTRUCTION.match(text):
+    if text[:1] in "CcTtRrPpEeVvIFM" and _INSTRUCTION.match(text):
         return True
     contact = any(key in text for key in _CONTACT_KEYS) and _CONTACT.search(text)
     if contact:  # what is left once the invitation's own clause is taken out
