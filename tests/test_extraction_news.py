@@ -227,7 +227,6 @@ def test_a_lead_in_and_the_quote_that_backs_it_are_one_claim():
     "Residents said they felt abandoned by the authorities.",
     "The prime minister vowed to “leave no stone unturned” in the investigation.",
     "The club said it would “learn lessons” from the incident.",
-    "The decision has drawn fierce criticism from opposition parties.",
     "When approached by the Herald, he said he had “nothing to add”.",
     # an answer that gives none
     "Asked whether he was confident a deal could be reached, Schumer said: “We'll see.”",
@@ -243,6 +242,19 @@ def test_reactions_views_and_notices_are_not_proposed(sentence):
     "“We will see whether 2,000 jobs are cut by March,” Berg said.",
     "The minister said the government was committed to cutting emissions by 40% by 2030.",
     "“We're going to win 40 seats, up from 12 in 2019,” the party leader said.",
+    # set words with their literal meaning
+    "The Fed would keep pushing rates higher until inflation returned to target, Powell said.",
+    "The man was committed to trial at the Central Criminal Court.",
+    "The inquiry found that the trust had failed to learn lessons from earlier deaths.",
+    "It was a bad night for the Conservatives, who lost more than 400 council seats.",
+    "Under the new rules, about 4,000 workers who protested last year could lose their pensions.",
+    "Tempers flared at the meeting, where councillors voted 7-2 to close the library.",
+    "The delays are due in part to a shortage of air traffic controllers.",
+    "The case was adjourned to 22 November after the defendant was admitted to hospital.",
+    "Police said 34-year-old Mark Hughes was arrested at the scene and charged with murder.",
+    "The Holocaust Memorial Trust said survivor Lily Ebert died on Tuesday at the age of 98.",
+    "The mayor has not responded to a request for comment about the $2m contract awarded to "
+    "his brother.",
     "A senior official said the government had committed to the increase in its talks with "
     "the IMF.",
 ])

@@ -632,7 +632,6 @@ def test_more_schedule_forms_are_not_proposed(sentence):
     "The verdict was met with gasps from the public gallery.",
     "Tempers flared during Tuesday's marathon meeting.",
     "It was a warm Sunday afternoon in late August when the first calls came in.",
-    "Under grey skies, hundreds of mourners lined the streets of the small Donegal village.",
 ])
 def test_a_queue_a_singing_crowd_a_room_s_reaction_and_a_scene_are_colour(sentence):
     assert proposed(sentence) == []

@@ -1495,6 +1495,29 @@ def test_the_holder_of_an_office_named_with_its_body_is_the_speaker(sentence, sp
     assert _speaker(sentence) == speaker
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Minister for Social Protection Dara Calleary said 300 claims were paid.", "Dara Calleary"),
+    ("Chief Executive of Public Health Scotland Paul Johnston said 500 cases were confirmed.",
+     "Paul Johnston"),
+    ("The Governor of New York said 40,000 homes lost power.", "the Governor of New York"),
+    ("Barclays said chief executive Jes Staley would step down in 2021.", "Barclays"),
+    ("Rivera told chairman Alan Jones that the plan was dead after 3 votes.", "Rivera"),
+])
+def test_a_place_an_adjective_or_a_listener_is_no_holders_name(sentence, speaker):
+    assert _speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Citigroup cut 300 jobs.\n\nJane Fraser became chief executive in 2021, the bank said.",
+     "Jane Fraser"),
+    ("Albemarle Corp halted output.\n\nHurricane Helene struck its North Carolina plant on "
+     "Friday, it said.", "Hurricane Helene"),
+    ("Outages rose 12% in the year to June, the power utility said.", "Outages"),
+])
+def test_a_person_or_a_storm_opening_a_sentence_is_no_body(text, opening):
+    assert extract(text, include_all=True)[-1].speaker != opening
+
+
 @pytest.mark.parametrize("sentence", [
     "The Secretary of State for Health and Social Care said waiting lists fell 3 per cent.",
     "The Director of Public Prosecutions said 40 cases were dropped in 2024.",

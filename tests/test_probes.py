@@ -56,7 +56,7 @@ def test_speakers_of_the_probes(name, floor):
 
 @pytest.mark.parametrize(("name", "precision_floor", "recall_floor"), [
     ("precision-1.tsv", 0.86, 0.79),
-    ("precision-2.tsv", 0.91, 0.98),
+    ("precision-2.tsv", 0.89, 0.98),
 ])
 def test_proposals_of_the_probes(name, precision_floor, recall_floor):
     found = wrong = missed = 0

@@ -167,8 +167,8 @@ def opening_body(text: str, person: Attribution | None, company_like: bool) -> s
     """The body or, for a company's noun, the name a sentence opens with as its subject."""
     found = _OPENING_NAME.match(text.lstrip())
     if found and found.group("verb") in IRREGULAR_PAST and not found.group("the") and (
-            " " not in found.group("name")):
-        found = None  # "Outages rose 12%": a body's name after "The" or of two words kept
+            not names_organisation(found.group("name"))):
+        found = None  # "Outages rose", "Jane Fraser became": a body's name after "The" kept
     name = subject_name(found, person)
     if name is None:
         return None

@@ -64,8 +64,8 @@ _AGED_VOICE = re.compile(
     rf"|\b{_VOICE_VERB}\s+(?:{CAP}[\w’'-]*\s+)?(?:\d{{1,3}}-year-old\s+)?(?:pensioner|retiree|"
     r"resident|local|shopper|commuter|villager|homeowner|tenant|passer-by|onlooker|student|"
     r"pupil|fan|voter|worshipper|mourner|survivor|neighbou?r|(?:mother|father|grandmother|"
-    rf"grandfather|parent) of (?:\d+|[a-z]+))\s+{_NAME}\b"
-    rf"|\b{_VOICE_VERB}\s+\d{{1,3}}-year-old\s+{_NAME}\b"
+    rf"grandfather|parent) of (?:\d+|[a-z]+))\s+{_NAME}(?:,\s+\d{{1,3}})?\.?$"
+    rf"|\b{_VOICE_VERB}\s+\d{{1,3}}-year-old\s+{_NAME}\.?$"
 )
 # Scene-setting: "On a recent afternoon, ...", "At the hospital on Wednesday afternoon, ..."
 # An hour with an indefinite article is a scene too: "On a Tuesday morning last week, ...",
@@ -82,8 +82,9 @@ _SCENE = re.compile(
     # the reporter's own visit: "On a visit last week, ...", "During a recent visit to the
     # farm, ..." (no name in it: "On a visit to Kyiv on Monday, the minister ..." is news)
     r"|^(?:On|During) (?:a|an|one) (?:recent |brief |earlier )?visit\b[^,A-Z]{0,60},"
-    # "It was a warm Sunday afternoon in late August when ..."
-    r"|^It was an? (?:[\w-]+ ){0,3}(?:morning|afternoon|evening|night|day)\b"
+    # "It was a warm Sunday afternoon in late August when ...": the hour of what follows
+    r"|^It was an? (?:[\w-]+ ){0,3}(?:morning|afternoon|evening|night|day)\b[^,.;]{0,40}? "
+    r"when\b"
 )
 # A scene set at a place on a day and shown as it was, in the reporter's words: "At the
 # depot on Monday, drivers were still waiting for their pay", "Outside the court on Friday,
@@ -110,7 +111,7 @@ _CROWD_WHO = (
 # a crowd that gathered or protested is colour only in the reporter's words ("About 2,500
 # fans gathered ..., police said" is the police's count).
 _ROUGH_CROWD = re.compile(
-    r"^(?:(?:On|By|At|In|Outside|Inside|Near|Later|Earlier|Under|Amid|Beneath)\b[^,.;]{1,60}, )?"
+    r"^(?:(?:On|By|At|In|Outside|Inside|Near|Later|Earlier)\b[^,.;]{1,60}, )?"
     r"(?:[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Mm]ore than|[Oo]ver|[Ss]ome|"
     r"[Ss]everal|[Dd]ozens|[Hh]undreds|[Ss]cores|A few (?:dozen|hundred))\b"
     rf"[^.;]{{0,40}}?\b{_CROWD_WHO}\b"
@@ -137,7 +138,7 @@ _MORE_SCENE = re.compile(
     # how a room took it: "The verdict was met with gasps", "Tempers flared"
     r"|\b(?:was|were) (?:met|greeted|received) with (?:gasps|applause|cheers|boos|jeers|"
     r"silence|laughter|tears|groans|derision|dismay|a standing ovation)\b"
-    r"|^Tempers (?:flared|frayed|ran high)\b"
+    r"|^Tempers (?:flared|frayed|ran high)\b[^,;]{0,60}$"
     # the place may take two phrases: "In the town, at the door of the mosque, mothers waited"
     rf"|^(?:{CAP}[^,.;]{{2,80}}, (?:[a-z][^,.;]{{2,80}}, )?)?(?:{CAP}\w+ )?(?i:{_SCENE_GROUP})"
     r"(?: (?:in|at|on|outside|inside|near|along|under) [^,.;]{1,40}?)? (?:waited|sat|stood|"

@@ -341,11 +341,15 @@ JUDGING_PHRASES = re.compile(
     # a vow of resolve, which promises nothing a desk could check ("We will not give up
     # without a fight", "Campaigners vowed to fight on", "we'll keep pushing")
     r"(?:will|'ll|would|won't|wouldn't|never|vow(?:ed|s)? to|pledged? to|promised? to)\s+"
-    r"(?:not\s+|never\s+)?(?:give up|back down|stop fighting|keep fighting|fight on|"
-    r"keep pushing|keep campaigning|be silenced|be intimidated|be bullied|go away quietly)|"
+    r"(?:not\s+|never\s+)?(?:back down|stop fighting|keep fighting|fight on|be silenced|"
+    r"be intimidated|be bullied|go away quietly|"
+    # with an object these are acts: "Glencore will give up its stake", "keep pushing rates"
+    r"(?:give up|keep pushing|keep campaigning)(?=\s*(?:[.,;!?”\"’]|$)|\s+(?:without a fight|"
+    r"now|yet)\b))|"
     # a commitment in the abstract ("the government was committed to decongesting the
     # city"): a figure or a date with it states something (see ``states_fact``)
-    r"(?:is|was|are|were|remains?|remained) (?:\w+ly )?committed to|"
+    r"(?:is|was|are|were|remains?|remained) (?:\w+ly )?committed to(?! (?:stand )?trial| prison|"
+    r" jail| hospital| a psychiatric| custody| the \w+ Court)|"
     # a boast, a feeling or a superlative of one's own experience ("Mark my words", "we're
     # going to win", "It feels like 1929 all over again", "at breaking point", "the best day
     # of my life", "the best atmosphere I've ever experienced")
@@ -355,12 +359,10 @@ JUDGING_PHRASES = re.compile(
     r"his|her|their) (?:life|lives|career)|(?:I|we)(?:'ve| have) (?:\w+ )?ever (?:seen|"
     r"experienced|known|witnessed|felt)|"
     # a feeling, a pledge or a lesson in set words ("felt abandoned", "leave no stone
-    # unturned", "learn lessons") and a reaction drawn ("has drawn fierce criticism")
+    # unturned", "learn lessons"; an inquiry's "failed to learn lessons" is a finding)
     r"fe(?:el|els|lt) (?:so |very |completely |totally )?(?:abandoned|ignored|betrayed|let down|"
     r"forgotten|powerless|helpless|unsafe|unwelcome|overwhelmed)|leave no stone unturned|"
-    r"learn(?:ed|t)? (?:the |any |from the )?lessons|(?:drew|drawn|draws|sparked|prompted|"
-    r"provoked|attracted) (?:[a-z]+ ){0,2}(?:criticism|anger|outrage|backlash|condemnation|"
-    r"praise|fury)|"
+    r"(?<!failed to )(?<!failing to )(?<!fail to )learn(?:ed|t)? (?:the |any |from the )?lessons|"
     # an answer that gives none ("We'll see", "Time will tell", "nothing to add")
     r"nothing (?:more |further )?to (?:add|say)|no further comment|"
     r"(?:we|I)(?:'ll| will) (?:just )?(?:have to )?(?:wait and )?see(?=[.!,]|$)|time will tell)\b",

@@ -35,13 +35,13 @@ OFFICE_OF = re.compile(
 PORTFOLIOS = frozenset(
     """Affairs Agriculture Arts Aviation Budget Business Care Children Climate Commerce
     Communications Communities Culture Defence Defense Development Digital Disability
-    Economic Economy Education Employment Energy Enterprise Environment Equality Equalities
-    Families Finance Fisheries Food Foreign Forestry Government Health Heritage Higher Home
+    Economy Education Employment Energy Enterprise Environment Equality Equalities
+    Families Finance Fisheries Food Forestry Government Health Heritage Home
     Housing Immigration Industry Infrastructure Innovation Integration Interior Investment Justice
-    Labor Labour Land Lands Local Marine Media Migration Mines Mining Planning Policing Policy
-    Prisons Public Research Resources Revenue Rural Schools Science Security Services Skills
-    Social Sport Sports State Technology Tourism Trade Transport Transportation Treasury
-    Veterans Water Welfare Women Works Youth""".split()
+    Labor Labour Land Lands Marine Media Migration Mines Mining Planning Policing Policy
+    Prisons Research Resources Revenue Schools Science Security Services Skills
+    Sport Sports State Technology Tourism Trade Transport Transportation Treasury
+    Veterans Water Welfare Women Works Youth""".split()  # nouns: "Social", "Public" qualify one
 )
 _BODY_NOUNS = frozenset(
     """Bank College Company Corporation Court Foundation Fund Hospital Organisation
@@ -110,7 +110,9 @@ _BEFORE_PARTICLES = re.compile(
 # A body's person named after their job: "said Kenya Ports Authority managing director
 # Daniel Wambua", "Acme Corp chief executive Jane Doe said".
 _JOB_THEN_NAME = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:director|executive|officer|manager|chief|head|spokesperson|"
+    r"\s+(?:(?:managing|chief|executive|deputy|general|senior|acting|interim|vice|finance|"
+    r"operating|technical|regional|national|assistant|associate|founding|former|country|"
+    r"medical|financial|commercial)\s+){0,2}(?:director|executive|officer|manager|chief|head|spokesperson|"
     r"spokesman|spokeswoman|chairman|chairwoman|chair|president|secretary|commissioner|"
     r"economist|analyst|governor|founder|editor)\s+"
     rf"(?P<name>{_NAME_WORD.pattern}(?:\s+{_NAME_WORD.pattern}){{1,2}})\b"
@@ -118,27 +120,27 @@ _JOB_THEN_NAME = re.compile(
 _AFTER_PARTICLES = re.compile(rf"\s+((?:{_PARTICLES}\s+){{1,3}}{CAP}[\w’'-]*{LOW})\b")
 
 
-def whole_speaker(plain: str, speaker: str) -> str | None:
+def whole_speaker(plain: str, speaker: str, particles: bool = True) -> str | None:
     """The speaker mended, or None: the name without its honorific or with its particles
     ("van der Berg"), the body a press office
     serves, the whole name of a listed body ``speaker`` is part of, else the person named
-    after an office (``_after_office``)."""
+    after an office (``_after_office``). ``particles`` is False once they are added."""
     words = speaker.split()
     while words[0] in HONORIFICS and len(words) > 2 and words[-1] not in CORPORATE_TAILS:
         words.pop(0)  # a full name keeps no honorific; "Mr Patel", "Mrs Patel" keep theirs
     if len(words) < speaker.count(" ") + 1:
         return " ".join(words)
     at = plain.find(speaker)
-    given = _BEFORE_PARTICLES.search(plain, 0, at) if at > 0 else None
+    given = _BEFORE_PARTICLES.search(plain, 0, at) if at > 0 and particles else None
     if given:  # "Berg" read from "Marie-Claire van der Berg, a spokesperson ..., said"
-        return whole_speaker(plain, given.group(1) + speaker) or given.group(1) + speaker
+        named = given.group(1) + speaker
+        return whole_speaker(plain, named, particles=False) or named
     job = _JOB_THEN_NAME.match(plain, at + len(speaker)) if at >= 0 else None
     if job:  # "Daniel Wambua" after "Kenya Ports Authority managing director"
         return job.group("name")
-    if plain.startswith(" plc", at + len(speaker)) and at >= 0:
+    if at >= 0 and plain.startswith(" plc", at + len(speaker)):
         return speaker + " plc"  # "Ryanair Holdings plc said": the name as the firm writes it
-    rest = _AFTER_PARTICLES.match(plain, plain.find(speaker) + len(speaker)) if (
-        speaker in plain) else None
+    rest = _AFTER_PARTICLES.match(plain, at + len(speaker)) if at >= 0 and particles else None
     if rest:  # "Ursula" read from "said Ursula von der Leyen"
         return speaker + " " + rest.group(1)
     press = _PRESS_OFFICE.match(speaker)
@@ -167,6 +169,8 @@ def _holder(plain: str, speaker: str) -> str | None:
     Texas Ken Paxton said", "Mary Butler" from "Minister of State at the Department of
     Health Mary Butler said"."""
     at = plain.find(speaker)
+    if at < 0:  # the speaker as written elsewhere ("the Metropolitan Police" from "The ...")
+        return None
     end = at + len(speaker)
     for office in _OFFICE_START.finditer(plain):
         if office.start() >= end:
@@ -203,8 +207,18 @@ def _trailing_name(words: list[str]) -> str | None:
     # Jennifer Carroll MacNeill", "WHO Tedros Adhanom Ghebreyesus"); after anything else,
     # a place or a body's name may end in the first ("Texas Ken Paxton", "Trinity College
     # Dublin Philip Lane"), so the name is the last two.
+    if i < 0:  # every word read as a name: the body or the place is at least the first
+        while name and not _NAME_WORD.fullmatch(name[0]):
+            name.pop(0)  # an initial or a particle cannot open what is left
+        if name:
+            name.pop(0)  # "New York", "Texas Ken Paxton": the place, then the name
+            core -= 1
+    # ... and only when the words before it are all of the office ("Public Health Scotland
+    # Paul Johnston" names a body, then a place or a name)
+    office = all(word in PORTFOLIOS or word in TITLE_WORDS or word.isupper() or word.islower()
+                 for word in (w.rstrip(",") for w in words[:i + 1]))
     before = words[i] if i >= 0 else ""
-    if not (before in PORTFOLIOS or before in TITLE_WORDS or before.isupper()):
+    if not (office and (before in PORTFOLIOS or before in TITLE_WORDS or before.isupper())):
         while core > 2 or (name and _INITIAL.fullmatch(name[0])):
             core -= 0 if _INITIAL.fullmatch(name.pop(0)) else 1
     return " ".join(name) if core >= 2 else None

@@ -106,7 +106,7 @@ _NO_ANSWER = re.compile(
 # respond to a request for comment, cut 900 jobs")
 _NO_REPLY = re.compile(
     r"[^,]*?\b(?:respond(?:ed)?|repl(?:y|ied)) to (?:a |our |the |several |repeated )?"
-    r"requests? for comment\b"
+    r"requests? for comment(?:\s+[\w.]+){0,2}\.?$"
 )
 # A sentence that points back to a quote to attribute it: "That is how the ecologist
 # described the results", "That was the assessment of the fire chief", "Those were the
