@@ -253,9 +253,17 @@ def test_an_error_here_stops_the_parts_running_elsewhere(tmp_path):
         os.kill(int(started.read_text()), 0)
 
 
+# Ctrl-C raises KeyboardInterrupt in the program, as it does when a person starts it. A
+# shell that runs the test suite as a background job starts it with SIGINT ignored, and a
+# child inherits that; Python then installs no handler for it.
+_CTRL_C_AS_AT_A_TERMINAL = (
+    "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+)
+
+
 def _python(code: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    return subprocess.Popen([sys.executable, "-c", _CTRL_C_AS_AT_A_TERMINAL + code], cwd=ROOT,
+                            text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 
 def test_forked_processes_end_when_the_parent_is_killed(tmp_path):
