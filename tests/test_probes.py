@@ -32,8 +32,8 @@ def _last(sentence: str) -> list:
 
 
 def test_every_probe_line_has_its_columns():
-    for name, width in (("speakers-1.tsv", 3), ("speakers-2.tsv", 3), ("speakers-3.tsv", 3),
-                        ("precision-1.tsv", 2), ("precision-2.tsv", 2), ("precision-3.tsv", 2)):
+    for name, width in (("speakers-1.probe", 3), ("speakers-2.probe", 3), ("speakers-3.probe", 3),
+                        ("precision-1.probe", 2), ("precision-2.probe", 2), ("precision-3.probe", 2)):
         rows = _rows(name)
         assert len(rows) >= 150
         assert all(len(row) == width for row in rows), name
@@ -41,7 +41,7 @@ def test_every_probe_line_has_its_columns():
             assert {row[0] for row in rows} == {"Y", "N"}
 
 
-@pytest.mark.parametrize(("name", "floor"), [("speakers-1.tsv", 0.92), ("speakers-2.tsv", 0.97)])
+@pytest.mark.parametrize(("name", "floor"), [("speakers-1.probe", 0.92), ("speakers-2.probe", 0.97)])
 def test_speakers_of_the_probes(name, floor):
     rows = _rows(name)
     right = 0
@@ -55,8 +55,8 @@ def test_speakers_of_the_probes(name, floor):
 
 
 @pytest.mark.parametrize(("name", "precision_floor", "recall_floor"), [
-    ("precision-1.tsv", 0.86, 0.79),
-    ("precision-2.tsv", 0.89, 0.98),
+    ("precision-1.probe", 0.86, 0.79),
+    ("precision-2.probe", 0.89, 0.98),
 ])
 def test_proposals_of_the_probes(name, precision_floor, recall_floor):
     found = wrong = missed = 0
