@@ -149,7 +149,6 @@ def whole_speaker(plain: str, speaker: str, particles: bool = True) -> str | Non
     if all(word in PORTFOLIOS for word in words):
         # "Health Care" read from "Advocate Health Care said": what a body is for names no
         # person, so the title word before it belongs to the body's name
-        at = plain.find(speaker)
         lead = _TITLE_BEFORE.search(plain, 0, at) if at > 0 else None
         if lead:
             return lead.group(1) + speaker
@@ -208,20 +207,29 @@ def _trailing_name(words: list[str]) -> str | None:
     # a place or a body's name may end in the first ("Texas Ken Paxton", "Trinity College
     # Dublin Philip Lane"), so the name is the last two.
     if i < 0:  # every word read as a name: the body or the place is at least the first
-        while name and not _NAME_WORD.fullmatch(name[0]):
-            name.pop(0)  # an initial or a particle cannot open what is left
-        if name:
-            name.pop(0)  # "New York", "Texas Ken Paxton": the place, then the name
-            core -= 1
+        core -= _drop_first_name(name)  # "New York", "Texas Ken Paxton": the place, the name
     # ... and only when the words before it are all of the office ("Public Health Scotland
     # Paul Johnston" names a body, then a place or a name)
     office = all(word in PORTFOLIOS or word in TITLE_WORDS or word.isupper() or word.islower()
                  for word in (w.rstrip(",") for w in words[:i + 1]))
     before = words[i] if i >= 0 else ""
     if not (office and (before in PORTFOLIOS or before in TITLE_WORDS or before.isupper())):
-        while core > 2 or (name and _INITIAL.fullmatch(name[0])):
-            core -= 0 if _INITIAL.fullmatch(name.pop(0)) else 1
+        while core > 2:
+            core -= _drop_first_name(name)
     return " ".join(name) if core >= 2 else None
+
+
+def _drop_first_name(name: list[str]) -> int:
+    """Take the first name word off ``name``, with the initials and particles before it and
+    after it (no name opens with "J." or "von"); how many name words went (0 or 1)."""
+    while name and not _NAME_WORD.fullmatch(name[0]):
+        name.pop(0)
+    if not name:
+        return 0
+    name.pop(0)
+    while name and not _NAME_WORD.fullmatch(name[0]):
+        name.pop(0)
+    return 1
 
 
 def _after_office(plain: str, speaker: str) -> str | None:

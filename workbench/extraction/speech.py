@@ -259,7 +259,7 @@ TITLE_WORDS = frozenset(
     Attorney Officer Treasurer Auditor Controller Clerk Leader Whip Premier Chancellor
     Administrator Inspector Spokesman Spokeswoman Spokesperson Executive Manager Detective
     Sergeant Sgt. Lieutenant Lt. Captain Capt. Deputy Professor Prof Prof. Moderator
-    Commander Marshal Admiral Colonel Brigadier Coroner Magistrate
+    Commander Marshal Admiral Colonel Brigadier Magistrate
     Selectman Selectwoman Alderman Alderwoman Comptroller Coroner Constable Provost Adviser
     Advisor Chairperson Director-General Secretary-General Cllr Dr Dr. Counsel""".split()
 ) | MEMBER_TITLES
